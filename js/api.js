@@ -1,0 +1,9 @@
+// The package's public functions, shared by every entry. Each entry only differs in how it
+// hands the compiled module to the glue (STYLE.md §5); none of them adds a rule.
+export {
+  collisionProbability,
+  decide,
+  generateId,
+  methodTable,
+  sanitizeRunId,
+} from "../pkg/wandb_resume.js";

@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what building and testing need, skipping whatever is already there, so that the
+# README's two commands work on a fresh machine and cost nothing on a prepared one.
+#
+#   scripts/setup.sh            Rust wasm target, the pinned wasm-bindgen CLI, npm packages
+#   scripts/setup.sh --browser  also Debian's Chromium (for the browser tests)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+
+# 1. The wasm32 target for the toolchain rustup selects here.
+if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
+  say "adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown >&2
+fi
+
+# 2. The wasm-bindgen CLI must be exactly the version of the wasm-bindgen crate (pinned with
+#    `=` in Cargo.toml); a mismatch fails at build time with a schema error.
+pinned=$(sed -n 's/^wasm-bindgen = "=\([0-9.]*\)".*/\1/p' Cargo.toml)
+[ -n "$pinned" ] || { say "no exact wasm-bindgen pin found in Cargo.toml"; exit 1; }
+have=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)
+if [ "$have" != "$pinned" ]; then
+  say "installing wasm-bindgen-cli $pinned (found: ${have:-none}); this compiles for a few minutes"
+  cargo install wasm-bindgen-cli --version "$pinned" >&2
+fi
+
+# 3. npm packages (binaryen's wasm-opt, the formatter, test tools), only when the lock file
+#    changed since the last install.
+if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  say "installing npm packages"
+  npm ci --no-audit --no-fund --loglevel=error >&2
+fi
+
+# 4. Chromium from Debian, for the browser tests only.
+if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+  say "installing Debian's chromium"
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2
+fi
+exit 0

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# The whole test suite: the README's test command (`npm test`) runs this, and so does CI.
+# Installs what it needs first (scripts/setup.sh skips what is already there).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh
+
+step "format and lint"
+cargo fmt --all -- --check
+cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+npx --no-install prettier --check --log-level warn .
+
+step "Rust tests (native)"
+cargo test --quiet
+
+step "build the package"
+node scripts/build.mjs
+
+step "JS tests against the built package"
+node --test --test-reporter=spec tests/js/

@@ -1,0 +1,179 @@
+//! Diagnostic codes: the stable names callers switch on, one per finding.
+//!
+//! Severity follows one rule: **error** = the SDK rejects the configuration or the launch
+//! fails every time; **warning** = it runs but silently does something the user likely did
+//! not want (a new run on every restart, an overwritten run, an ignored id); **info** =
+//! explains what happens. A code's severity can depend on the SDK version (reserved
+//! characters are an error from 0.21.0 on and a warning before).
+
+use crate::model::{Diagnostic, Severity};
+
+macro_rules! codes {
+    ($( $(#[doc = $doc:literal])* $variant:ident = $code:literal ),* $(,)?) => {
+        /// Every diagnostic the engine can emit.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Code {
+            $( $(#[doc = $doc])* $variant, )*
+        }
+
+        impl Code {
+            /// Every code, in the README's order.
+            pub const ALL: &'static [Code] = &[$(Code::$variant),*];
+
+            /// The stable kebab-case name.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(Code::$variant => $code,)*
+                }
+            }
+        }
+    };
+}
+
+codes! {
+    /// The `sdk` string is not a version.
+    SdkVersionInvalid = "sdk-version-invalid",
+    /// The `sdk` version is older than the oldest modelled (0.9.1).
+    SdkVersionUnsupported = "sdk-version-unsupported",
+    /// The `sdk` version was never released.
+    SdkVersionUnknown = "sdk-version-unknown",
+    /// The `sdk` version is newer than the newest modelled; its newest rules are applied.
+    SdkVersionNewer = "sdk-version-newer",
+    /// An option needs a newer SDK than the one named.
+    NeedsNewerSdk = "needs-newer-sdk",
+    /// The `resume` value is not one the SDK accepts.
+    ResumeInvalid = "resume-invalid",
+    /// A `resume` string that older SDKs read as a run id.
+    ResumeStringIsRunId = "resume-string-is-run-id",
+    /// A `resume` value that looks like a boolean or None written as a string.
+    ResumeLooksLikeLiteral = "resume-looks-like-literal",
+    /// A `resume` mode in the wrong case.
+    ResumeWrongCase = "resume-wrong-case",
+    /// `WANDB_RESUME` is set but empty.
+    ResumeEnvEmpty = "resume-env-empty",
+    /// `resume=False` does not clear `WANDB_RESUME` from the environment.
+    ResumeFalseKeepsEnv = "resume-false-keeps-env",
+    /// An init argument overrides an environment variable.
+    InitOverridesEnv = "init-overrides-env",
+    /// The run id is empty.
+    RunIdEmpty = "run-id-empty",
+    /// The run id is only whitespace.
+    RunIdWhitespaceOnly = "run-id-whitespace-only",
+    /// The run id starts or ends with whitespace.
+    RunIdWhitespaceEnds = "run-id-whitespace-ends",
+    /// The run id holds one of `:;,#?/'`.
+    RunIdReservedChar = "run-id-reserved-char",
+    /// The run id holds `\` or `%`: the documentation forbids them, the SDK lets them through.
+    RunIdDiscouragedChar = "run-id-discouraged-char",
+    /// The run id holds other non-word characters the documentation says become dashes.
+    RunIdNonWordChar = "run-id-non-word-char",
+    /// The run id is longer than the documentation's 64 characters.
+    RunIdTooLong = "run-id-too-long",
+    /// The run id makes artifact names longer than the server accepts.
+    RunIdArtifactNameTooLong = "run-id-artifact-name-too-long",
+    /// `must` without a run id: fails on every launch.
+    MustWithoutRunId = "must-without-run-id",
+    /// `allow` without a run id: a new run on every restart.
+    AllowWithoutRunId = "allow-without-run-id",
+    /// `auto` without a shared filesystem: a new run on every restart.
+    AutoWithoutSharedFilesystem = "auto-without-shared-filesystem",
+    /// `auto` with an explicit id and a different id in the resume file.
+    ResumeFileIgnored = "resume-file-ignored",
+    /// `auto` reads the run id from the resume file.
+    RunIdFromResumeFile = "run-id-from-resume-file",
+    /// The resume file holds something the SDK cannot use.
+    ResumeFileInvalid = "resume-file-invalid",
+    /// A run id with `resume` unset: an existing run is overwritten.
+    RunIdWithoutResume = "run-id-without-resume",
+    /// No run id and no resume: every launch is a new run.
+    NoResume = "no-resume",
+    /// `never` with a fixed id: the second launch fails.
+    NeverWithRunId = "never-with-run-id",
+    /// Several processes on one run id.
+    ConcurrentProcesses = "concurrent-processes",
+    /// `notes` given while resuming overwrite the notes edited in the UI.
+    NotesOverwriteUi = "notes-overwrite-ui",
+    /// In a sweep the init id is ignored.
+    SweepIgnoresRunId = "sweep-ignores-run-id",
+    /// Resuming a sweep run is not supported.
+    SweepResumeUnsupported = "sweep-resume-unsupported",
+    /// `resume`, `resume_from` and `fork_from` combined.
+    BranchingArgsExclusive = "branching-args-exclusive",
+    /// A run moment that does not parse.
+    RunMomentMalformed = "run-moment-malformed",
+    /// A run moment whose step is not a whole number ≥ 0.
+    RunMomentStepUnusual = "run-moment-step-unusual",
+    /// `fork_from` names the run's own id.
+    ForkFromSameId = "fork-from-same-id",
+    /// `resume_from` names a different run than the id.
+    ResumeFromDifferentId = "resume-from-different-id",
+    /// `resume_from` rewinds: history after the step is dropped.
+    ResumeFromRewinds = "resume-from-rewinds",
+    /// `fork_from` creates a new run branched from another.
+    ForkCreatesRun = "fork-creates-run",
+    /// The process count is zero.
+    ProcessesZero = "processes-zero",
+}
+
+/// Builds a diagnostic.
+pub fn diagnostic(
+    code: Code,
+    severity: Severity,
+    field: Option<&str>,
+    message: String,
+) -> Diagnostic {
+    Diagnostic {
+        code: code.as_str().to_owned(),
+        severity,
+        field: field.map(str::to_owned),
+        message,
+        hint: None,
+        sdk_message: None,
+    }
+}
+
+/// Adds a hint and the SDK's own wording to a diagnostic.
+pub trait DiagnosticExt {
+    /// Sets how to fix it.
+    fn hint(self, hint: impl Into<String>) -> Self;
+    /// Sets what the SDK prints or raises, verbatim.
+    fn sdk(self, message: impl Into<String>) -> Self;
+}
+
+impl DiagnosticExt for Diagnostic {
+    fn hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+    fn sdk(mut self, message: impl Into<String>) -> Self {
+        self.sdk_message = Some(message.into());
+        self
+    }
+}
+
+/// Orders diagnostics errors first, then warnings, then info, keeping the order of
+/// discovery within each severity.
+pub fn sort(diagnostics: &mut [Diagnostic]) {
+    diagnostics.sort_by_key(|d| d.severity);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for code in Code::ALL {
+            let s = code.as_str();
+            assert!(seen.insert(s), "duplicate {s}");
+            assert!(
+                s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                    && !s.starts_with('-')
+                    && !s.ends_with('-')
+                    && !s.contains("--"),
+                "{s}"
+            );
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! # wandb-resume
+//!
+//! Tells a machine-learning engineer, before the job starts, what Weights & Biases will do
+//! with a resume configuration (`WANDB_RESUME`, `WANDB_RUN_ID`, `wandb.init(resume=…, id=…)`,
+//! the auto-resume file) on the first launch and on every restart.
+//!
+//! The crate is a pure-Rust core (this library, tested natively with `cargo test`) plus one
+//! thin wasm-bindgen module, [`wasm`], compiled only for `wasm32`, that converts JS values
+//! and forwards to the core. Nothing in the core knows about JavaScript.
+
+#![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
+#![warn(missing_docs)]
+
+pub mod codec;
+pub mod diagnostics;
+pub mod engine;
+pub mod error;
+pub mod generator;
+pub mod method_table;
+pub mod model;
+mod outcome;
+pub mod profile;
+pub mod pyunicode;
+pub mod resume_value;
+pub mod run_id;
+pub mod run_moment;
+pub mod sanitize;
+pub mod version;
+
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+
+pub use engine::decide;
+pub use error::InputError;
+pub use generator::{GenerateIdError, collision_probability, generate_id};
+pub use method_table::{MethodTable, method_table};
+pub use model::*;
+pub use sanitize::sanitize_run_id;
+pub use version::{SdkVersion, parse_sdk_version};

@@ -1,0 +1,375 @@
+//! The data model shared by Rust and JavaScript: what a user configured (`ResumeInput`) and
+//! what W&B will do with it (`Decision`).
+//!
+//! Field names are camelCase on the JS side; environment keys keep their exact names. The
+//! TypeScript declarations are generated from these types (tsify, wasm32 builds only), so the
+//! `.d.ts` can never drift from what the module accepts.
+
+use std::collections::BTreeMap;
+
+use serde::de::{self, Deserializer, Visitor};
+use serde::{Deserialize, Serialize};
+
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
+/// One launch's resume configuration: SDK version, environment, `wandb.init` arguments and
+/// what is known about the machine and the server.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ResumeInput {
+    /// wandb SDK version whose rules apply, e.g. `"0.31.0"`; absent = the newest known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub sdk: Option<String>,
+    /// The raw process environment (only `WANDB_*` keys matter), e.g. `{ WANDB_RESUME: "allow" }`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Record<string, string>")
+    )]
+    pub env: Option<BTreeMap<String, String>>,
+    /// Arguments passed to `wandb.init(...)`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub init: Option<InitArgs>,
+    /// What is known about the filesystem, the server and the job.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub context: Option<LaunchContext>,
+}
+
+/// The resume-related arguments of `wandb.init(...)`; `null` or absent means not passed.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct InitArgs {
+    /// `resume=`: a boolean or a string (`"allow"`, `"must"`, `"never"`, `"auto"`, or in
+    /// 0.9.x a run id).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "boolean | string | null")
+    )]
+    pub resume: Option<ResumeArg>,
+    /// `id=`: the run id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub id: Option<String>,
+    /// `notes=`: overwrites the notes edited in the UI when the run resumes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub notes: Option<String>,
+    /// `resume_from="<run>?_step=<N>"` (wandb ≥ 0.17.1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub resume_from: Option<String>,
+    /// `fork_from="<run>?_step=<N>"` (wandb ≥ 0.16.5).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub fork_from: Option<String>,
+}
+
+/// The value given to `wandb.init(resume=...)`: Python allows a bool or a string.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ResumeArg {
+    /// `resume=True` / `resume=False`.
+    Bool(bool),
+    /// `resume="allow"` and every other string, valid or not.
+    Text(String),
+}
+
+impl Serialize for ResumeArg {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            ResumeArg::Bool(b) => serializer.serialize_bool(*b),
+            ResumeArg::Text(s) => serializer.serialize_str(s),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for ResumeArg {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ResumeVisitor;
+        impl Visitor<'_> for ResumeVisitor {
+            type Value = ResumeArg;
+            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                f.write_str("a boolean or a string")
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<ResumeArg, E> {
+                Ok(ResumeArg::Bool(v))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<ResumeArg, E> {
+                Ok(ResumeArg::Text(v.to_owned()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<ResumeArg, E> {
+                Ok(ResumeArg::Text(v))
+            }
+        }
+        deserializer.deserialize_any(ResumeVisitor)
+    }
+}
+
+/// What is known about where and how the job runs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct LaunchContext {
+    /// The run id stored in `wandb/wandb-resume.json`, if that file exists at launch.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub resume_file: Option<String>,
+    /// Whether a run with the effective id exists on the server; absent = unknown, and the
+    /// decision previews both branches anyway.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "boolean | null"))]
+    pub run_exists: Option<bool>,
+    /// How many processes are launched with this configuration at the same time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub processes: Option<u32>,
+    /// Whether a restarted process sees the same filesystem (and so the same
+    /// `wandb/wandb-resume.json`); absent = unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "boolean | null"))]
+    pub shared_filesystem: Option<bool>,
+}
+
+/// The effective resume mode after the SDK has read init arguments and the environment.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum ResumeMode {
+    /// Resume if the run exists, create it otherwise.
+    Allow,
+    /// Resume; fail if the run does not exist.
+    Must,
+    /// Never resume; fail if the run exists.
+    Never,
+    /// Resume the id in `wandb/wandb-resume.json` (or the given id) if the run exists.
+    Auto,
+}
+
+impl ResumeMode {
+    /// The SDK's spelling of the mode.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ResumeMode::Allow => "allow",
+            ResumeMode::Must => "must",
+            ResumeMode::Never => "never",
+            ResumeMode::Auto => "auto",
+        }
+    }
+}
+
+/// Where a setting's effective value came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum ValueSource {
+    /// A `wandb.init(...)` argument.
+    Init,
+    /// An environment variable.
+    Env,
+    /// Nothing set it.
+    #[default]
+    Default,
+}
+
+/// Where the effective run id came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum RunIdSource {
+    /// `wandb.init(id=...)`.
+    Init,
+    /// `WANDB_RUN_ID`.
+    Env,
+    /// `wandb.init(resume="<run id>")` (0.9.x).
+    InitResume,
+    /// `wandb/wandb-resume.json` (auto mode).
+    ResumeFile,
+    /// The run named in `resume_from`.
+    ResumeFrom,
+    /// None given: the SDK generates a fresh id at launch.
+    Generated,
+}
+
+/// A row of the documentation's method table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Method {
+    /// `WANDB_RESUME=`.
+    Environment,
+    /// `wandb.init(resume=)`.
+    Init,
+    /// Neither: the default.
+    Default,
+}
+
+/// A column of the documentation's method table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Behaviour {
+    /// Never resume (the default).
+    Never,
+    /// Always resume (fail if there is nothing to resume).
+    Always,
+    /// Resume the run with a given id if it exists.
+    SpecifyId,
+    /// Resume whatever ran last in the same directory.
+    SameDirectory,
+}
+
+/// The method-table cell a configuration lands in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Cell {
+    /// The row: how resume was requested.
+    pub method: Method,
+    /// The column: what kind of resume it asks for.
+    pub behaviour: Behaviour,
+    /// False where the documentation's table says "(not available)" for this cell.
+    pub documented: bool,
+}
+
+/// What the server side of a launch does in one branch (run exists / run missing).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Action {
+    /// A new run is created.
+    Create,
+    /// The existing run continues; `wandb.run.resumed` is true.
+    Resume,
+    /// A run with this id exists and is written over without resuming.
+    Overwrite,
+    /// `wandb.init` raises; the job stops.
+    Fail,
+}
+
+/// One branch of a launch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Outcome {
+    /// What happens to the run.
+    pub action: Action,
+    /// The value of `wandb.run.resumed`.
+    pub resumed: bool,
+    /// A sentence a person can act on; quotes the SDK where it prints something.
+    pub message: String,
+}
+
+/// How serious a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Severity {
+    /// The SDK rejects the configuration (or it fails on every launch).
+    Error,
+    /// It works, but silently does something the user likely did not want.
+    Warning,
+    /// Explains what happens.
+    Info,
+}
+
+/// One finding about a configuration, with a stable code and a fix.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Diagnostic {
+    /// Stable kebab-case code, e.g. `must-without-run-id`.
+    pub code: String,
+    /// Error, warning or info.
+    pub severity: Severity,
+    /// The input field concerned, e.g. `init.id` or `env.WANDB_RESUME`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub field: Option<String>,
+    /// What is wrong or what happens, in plain words.
+    pub message: String,
+    /// How to fix it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub hint: Option<String>,
+    /// What the SDK itself prints or raises in this situation, verbatim, where it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub sdk_message: Option<String>,
+}
+
+/// What W&B will do with one configuration on one launch.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Decision {
+    /// No error diagnostics.
+    pub valid: bool,
+    /// The SDK version whose rules were applied.
+    pub sdk: String,
+    /// The method-table cell the configuration lands in.
+    pub cell: Cell,
+    /// The effective resume mode (`null` = unset: never resume, overwrite an existing id).
+    pub resume: Option<ResumeMode>,
+    /// Where `resume` came from.
+    pub resume_source: ValueSource,
+    /// The effective run id; `null` = generated at launch.
+    pub run_id: Option<String>,
+    /// Where `runId` came from.
+    pub run_id_source: RunIdSource,
+    /// What happens if a run with this id already exists.
+    pub if_exists: Outcome,
+    /// What happens if no run with this id exists.
+    pub if_missing: Outcome,
+    /// The run id `wandb/wandb-resume.json` holds once `wandb.init` has returned; `null` when
+    /// the file is absent then, or holds an id generated at launch (see `resumeFileAction`).
+    pub resume_file_after: Option<String>,
+    /// What `wandb.init` does to `wandb/wandb-resume.json`.
+    pub resume_file_action: ResumeFileAction,
+    /// Errors, warnings and explanations, errors first.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// What `wandb.init` does to the auto-resume file `wandb/wandb-resume.json`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum ResumeFileAction {
+    /// Leaves it as it was (present or absent).
+    Untouched,
+    /// Writes the run id into it (`resume="auto"`); with a generated id, the file holds an id
+    /// that is only known at launch.
+    Written,
+    /// Deletes it (`resume` unset, once the run has started).
+    Removed,
+    /// Nothing happens: `wandb.init` raises first.
+    NotReached,
+}
+
+/// The documented sanitizing of a run id, with what the SDK would make of the raw id.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct SanitizedId {
+    /// The id as given.
+    pub input: String,
+    /// The documented rule applied: every non-word character replaced by one `-`. Never
+    /// truncated.
+    pub sanitized: String,
+    /// How many characters were replaced.
+    pub replaced: u32,
+    /// True when `sanitized` satisfies the documented rule (non-empty, at most 64 characters).
+    pub valid: bool,
+    /// An id the named SDK version accepts and the documentation allows, when one can be made
+    /// without losing uniqueness (`null` for an empty or over-long id).
+    pub suggested: Option<String>,
+    /// The SDK version whose rules were applied to the raw id.
+    pub sdk: String,
+    /// Findings about the raw id under that SDK, and about the sanitized id.
+    pub diagnostics: Vec<Diagnostic>,
+}

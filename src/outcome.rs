@@ -1,0 +1,368 @@
+//! What a settled configuration means: the method-table cell, the two server branches (run
+//! exists / run missing), the auto-resume file afterwards, and the warnings about restarts.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
+use crate::engine::{Settled, env_keys};
+use crate::method_table::is_documented;
+use crate::model::{
+    Action, Behaviour, Cell, Diagnostic, InitArgs, Method, Outcome, ResumeFileAction, ResumeMode,
+    RunIdSource, Severity, ValueSource,
+};
+use crate::pyunicode::repr;
+use crate::resume_value::{self, ResumeSetting, ServerCase};
+
+/// The method-table cell of a resume setting.
+pub(crate) fn cell(resume: &ResumeSetting) -> Cell {
+    let method = match resume.source {
+        ValueSource::Init => Method::Init,
+        ValueSource::Env => Method::Environment,
+        ValueSource::Default => Method::Default,
+    };
+    let behaviour = match resume.mode {
+        None | Some(ResumeMode::Never) => Behaviour::Never,
+        Some(ResumeMode::Must) => Behaviour::Always,
+        Some(ResumeMode::Allow) => Behaviour::SpecifyId,
+        Some(ResumeMode::Auto) => Behaviour::SameDirectory,
+    };
+    Cell {
+        method,
+        behaviour,
+        documented: is_documented(method, behaviour),
+    }
+}
+
+fn outcome(action: Action, message: String) -> Outcome {
+    Outcome {
+        action,
+        resumed: action == Action::Resume,
+        message,
+    }
+}
+
+/// Both branches of the launch: (run exists, run missing).
+pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome, Outcome) {
+    if s.rejected {
+        let first = diagnostics
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .map(|d| d.sdk_message.clone().unwrap_or_else(|| d.message.clone()))
+            .unwrap_or_default();
+        let text = format!("wandb.init raises before contacting W&B: {first}");
+        return (
+            outcome(Action::Fail, text.clone()),
+            outcome(Action::Fail, text),
+        );
+    }
+    let profile = &s.profile;
+    let Some(id) = s.run_id.as_deref() else {
+        // A generated id is new by construction: nothing on the server can match it.
+        let missing = match s.resume.mode {
+            Some(ResumeMode::Must) => outcome(
+                Action::Fail,
+                format!(
+                    "resume is must but no run id is set: wandb generates a new id, no run has it, and wandb.init fails with: {}",
+                    resume_value::server_message(profile, ServerCase::MustMissing, "<new id>")
+                ),
+            ),
+            _ if s.fork_from.is_some() => outcome(
+                Action::Create,
+                format!(
+                    "wandb creates a new run with a generated id, forked from {}.",
+                    fork_text(s)
+                ),
+            ),
+            _ => outcome(
+                Action::Create,
+                "wandb creates a new run with a freshly generated id.".to_owned(),
+            ),
+        };
+        let exists = Outcome {
+            message: format!(
+                "The id is generated at launch, so no existing run can have it: {}",
+                lowercase_first(&missing.message)
+            ),
+            ..missing.clone()
+        };
+        return (exists, missing);
+    };
+    let q = repr(id);
+    if let Some(moment) = &s.resume_from {
+        return (
+            outcome(
+                Action::Resume,
+                format!(
+                    "wandb rewinds run {q} to step {}: history logged after that step is dropped, and logging continues from there.",
+                    moment.step
+                ),
+            ),
+            outcome(
+                Action::Fail,
+                format!(
+                    "run {q} does not exist, so there is nothing to rewind; W&B rejects resume_from."
+                ),
+            ),
+        );
+    }
+    if s.fork_from.is_some() {
+        return (
+            outcome(
+                Action::Overwrite,
+                format!(
+                    "a run {q} already exists; the fork is written over it instead of making a new run."
+                ),
+            ),
+            outcome(
+                Action::Create,
+                format!("wandb creates run {q}, forked from {}.", fork_text(s)),
+            ),
+        );
+    }
+    match s.resume.mode {
+        None => (
+            outcome(
+                Action::Overwrite,
+                format!(
+                    "run {q} exists and resume is unset: wandb starts it again from scratch, overwriting what it had logged."
+                ),
+            ),
+            outcome(Action::Create, format!("wandb creates run {q}.")),
+        ),
+        Some(ResumeMode::Never) => (
+            outcome(
+                Action::Fail,
+                format!(
+                    "run {q} exists and resume is never: {}",
+                    resume_value::server_message(profile, ServerCase::NeverExists, id)
+                ),
+            ),
+            outcome(Action::Create, format!("wandb creates run {q}.")),
+        ),
+        Some(ResumeMode::Must) => (
+            outcome(Action::Resume, resumed_text(&q)),
+            outcome(
+                Action::Fail,
+                format!(
+                    "run {q} does not exist and resume is must: {}",
+                    resume_value::server_message(profile, ServerCase::MustMissing, id)
+                ),
+            ),
+        ),
+        Some(ResumeMode::Allow) | Some(ResumeMode::Auto) => (
+            outcome(Action::Resume, resumed_text(&q)),
+            outcome(
+                Action::Create,
+                format!("run {q} does not exist yet, so wandb creates it."),
+            ),
+        ),
+    }
+}
+
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+fn resumed_text(q: &str) -> String {
+    format!(
+        "wandb resumes run {q}: wandb.run.resumed is True and wandb.run.step is where logging continues (steps logged below it are dropped)."
+    )
+}
+
+fn fork_text(s: &Settled<'_>) -> String {
+    s.fork_from
+        .as_ref()
+        .map(|m| format!("run {} at step {}", repr(&m.run), m.step))
+        .unwrap_or_default()
+}
+
+/// The auto-resume file once `wandb.init` has returned, and what init did to it.
+pub(crate) fn resume_file_after(s: &Settled<'_>) -> (Option<String>, ResumeFileAction) {
+    let before = s.context.resume_file.clone();
+    if s.rejected {
+        return (before, ResumeFileAction::NotReached);
+    }
+    if s.resume.mode == Some(ResumeMode::Auto) {
+        return (s.run_id.clone(), ResumeFileAction::Written);
+    }
+    if resume_value::removes_resume_file(&s.profile, &s.resume) && before.is_some() {
+        return (None, ResumeFileAction::Removed);
+    }
+    (before, ResumeFileAction::Untouched)
+}
+
+/// Warnings and explanations about what happens across restarts and around the run.
+pub(crate) fn explain(
+    s: &Settled<'_>,
+    init: &InitArgs,
+    env: &BTreeMap<String, String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let explicit = matches!(
+        s.run_id_source,
+        RunIdSource::Init | RunIdSource::Env | RunIdSource::InitResume
+    );
+    let field = s.resume.field();
+    match s.resume.mode {
+        None if s.fork_from.is_some() => out.push(diagnostic(
+            Code::ForkCreatesRun,
+            Severity::Info,
+            Some("init.forkFrom"),
+            format!("fork_from creates a new run that starts with the history of {}.", fork_text(s)),
+        )),
+        None if s.resume_from.is_some() => out.push(diagnostic(
+            Code::ResumeFromRewinds,
+            Severity::Info,
+            Some("init.resumeFrom"),
+            "resume_from rewinds the run: history after the given step is dropped on every launch with this setting.".to_owned(),
+        )
+        .hint("Remove resume_from once the rewind is done, or a later restart rewinds again.")),
+        None | Some(ResumeMode::Never) if explicit => {
+            let (code, message, hint) = if s.resume.mode.is_none() {
+                (
+                    Code::RunIdWithoutResume,
+                    format!(
+                        "a run id is set but resume is not: a restart with the same id overwrites run {} instead of resuming it.",
+                        repr(s.run_id.as_deref().unwrap_or_default())
+                    ),
+                    "Add resume=\"allow\" (or WANDB_RESUME=allow) so restarts continue the run.",
+                )
+            } else {
+                (
+                    Code::NeverWithRunId,
+                    format!(
+                        "resume is never with a fixed run id: the first launch creates run {}, and every restart fails because that run exists.",
+                        repr(s.run_id.as_deref().unwrap_or_default())
+                    ),
+                    "Use resume=\"allow\" to continue the run on restart, or drop the fixed id.",
+                )
+            };
+            out.push(diagnostic(code, Severity::Warning, Some(field), message).hint(hint));
+        }
+        None | Some(ResumeMode::Never) => out.push(
+            diagnostic(
+                Code::NoResume,
+                Severity::Info,
+                Some(field),
+                "no resume: every launch, including a restart after a crash, creates a new run.".to_owned(),
+            )
+            .hint("For restarts on the same machine use resume=True; elsewhere set WANDB_RUN_ID and WANDB_RESUME=allow."),
+        ),
+        Some(ResumeMode::Must) if s.run_id.is_none() => out.push(
+            diagnostic(
+                Code::MustWithoutRunId,
+                Severity::Error,
+                Some(field),
+                "resume is must but no run id is set: wandb generates a fresh id, which never exists, so every launch fails.".to_owned(),
+            )
+            .hint("Set the id of the run to resume: WANDB_RUN_ID=<id> or wandb.init(id=\"<id>\", resume=\"must\").")
+            .sdk(resume_value::server_message(&s.profile, ServerCase::MustMissing, "<new id>")),
+        ),
+        Some(ResumeMode::Allow) if s.run_id.is_none() => out.push(
+            diagnostic(
+                Code::AllowWithoutRunId,
+                Severity::Warning,
+                Some(field),
+                "resume is allow but no run id is set: each launch generates a new id, so a restart never finds the earlier run and creates a new one.".to_owned(),
+            )
+            .hint("Set WANDB_RUN_ID (or init id=) to an id that stays the same across restarts, e.g. deriveRunId(job key)."),
+        ),
+        Some(ResumeMode::Auto) if !explicit => match s.context.shared_filesystem {
+            Some(false) => out.push(
+                diagnostic(
+                    Code::AutoWithoutSharedFilesystem,
+                    Severity::Warning,
+                    Some(field),
+                    "resume is auto but restarts do not share this filesystem: the new machine has no wandb/wandb-resume.json, so it creates a new run.".to_owned(),
+                )
+                .hint("Set WANDB_RUN_ID to a stable id and WANDB_RESUME=allow instead."),
+            ),
+            _ if s.run_id_source == RunIdSource::Generated => out.push(
+                diagnostic(
+                    Code::AutoWithoutSharedFilesystem,
+                    Severity::Info,
+                    Some(field),
+                    "resume is auto: this launch generates an id and writes it to wandb/wandb-resume.json; a restart resumes only if it runs in the same directory on the same filesystem.".to_owned(),
+                )
+                .hint("If restarts may land on another machine, set WANDB_RUN_ID and WANDB_RESUME=allow."),
+            ),
+            _ => {}
+        },
+        _ => {}
+    }
+
+    let processes = s.context.processes.unwrap_or(1);
+    if processes == 0 {
+        out.push(
+            diagnostic(
+                Code::ProcessesZero,
+                Severity::Warning,
+                Some("context.processes"),
+                "processes is 0: nothing is launched.".to_owned(),
+            )
+            .hint("Give the number of processes that call wandb.init with this configuration (1 for a single job)."),
+        );
+    } else if processes > 1 {
+        let shared_id = s.run_id.is_some() || s.resume.mode == Some(ResumeMode::Auto);
+        if shared_id {
+            out.push(
+                diagnostic(
+                    Code::ConcurrentProcesses,
+                    Severity::Warning,
+                    Some("context.processes"),
+                    format!(
+                        "{processes} processes use {} at once: W&B records unexpected results and rate-limits them.",
+                        match &s.run_id {
+                            Some(id) => format!("run id {}", repr(id)),
+                            None => "the id in wandb/wandb-resume.json".to_owned(),
+                        }
+                    ),
+                )
+                .hint("Log from one process (rank 0), or give each process its own id, e.g. with the rank in it."),
+            );
+        }
+    }
+
+    let notes = init
+        .notes
+        .as_deref()
+        .or_else(|| env.get(env_keys::NOTES).map(String::as_str))
+        .filter(|n| !n.is_empty());
+    let may_resume = matches!(
+        s.resume.mode,
+        Some(ResumeMode::Allow | ResumeMode::Must | ResumeMode::Auto)
+    ) || s.resume_from.is_some();
+    if notes.is_some() && may_resume && !s.in_sweep {
+        out.push(
+            diagnostic(
+                Code::NotesOverwriteUi,
+                Severity::Warning,
+                Some(if init.notes.is_some() { "init.notes" } else { "env.WANDB_NOTES" }),
+                "notes are set and the run may resume: on resume they overwrite any notes edited in the W&B UI.".to_owned(),
+            )
+            .hint("Set notes only on the first launch (when not wandb.run.resumed), or edit them only in code."),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cell_follows_source_and_mode() {
+        let mut r = ResumeSetting::default();
+        assert_eq!(cell(&r).method, Method::Default);
+        r.source = ValueSource::Env;
+        r.mode = Some(ResumeMode::Auto);
+        let c = cell(&r);
+        assert_eq!(
+            (c.method, c.behaviour, c.documented),
+            (Method::Environment, Behaviour::SameDirectory, false)
+        );
+    }
+}

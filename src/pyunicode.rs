@@ -1,0 +1,168 @@
+//! The parts of Python's `str` semantics the SDK's rules depend on, for every Unicode scalar
+//! value: `re`'s `\w`, `str.isspace()`/`str.strip()`, `str.isdigit()`/`isdecimal()` and the
+//! digits `int()`/`float()` read, and `urllib.parse`'s NFKC netloc check.
+//!
+//! The tables are generated from Python itself by `scripts/gen_pyunicode.py`, so a run id that
+//! Python calls "whitespace at the end" or "non-word" is exactly the one flagged here.
+
+#[path = "pyunicode_table.rs"]
+mod table;
+
+use core::cmp::Ordering;
+
+pub use table::{PYTHON_VERSION, UNICODE_VERSION};
+
+fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
+    ranges
+        .binary_search_by(|&(lo, hi)| {
+            if hi < cp {
+                Ordering::Less
+            } else if lo > cp {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            }
+        })
+        .is_ok()
+}
+
+/// True when Python's `re` matches `ch` with `\w` (`ch.isalnum() or ch == "_"`).
+pub fn is_word_char(ch: char) -> bool {
+    if ch.is_ascii() {
+        // Fast path for ASCII, which is almost every run id.
+        return ch.is_ascii_alphanumeric() || ch == '_';
+    }
+    in_ranges(&table::WORD_RANGES, ch as u32)
+}
+
+/// True when Python's `str.isspace()` is true for `ch`.
+pub fn is_space(ch: char) -> bool {
+    table::SPACE.binary_search(&(ch as u32)).is_ok()
+}
+
+/// Python's `s.strip()`.
+pub fn strip(s: &str) -> &str {
+    s.trim_matches(is_space)
+}
+
+/// The value of `ch` as a decimal digit (`str.isdecimal()`), as `int()` reads it.
+pub fn decimal_value(ch: char) -> Option<u32> {
+    let cp = ch as u32;
+    if ch.is_ascii_digit() {
+        return Some(cp - '0' as u32);
+    }
+    let i = table::DECIMAL_ZEROS.partition_point(|&zero| zero <= cp);
+    let zero = *table::DECIMAL_ZEROS.get(i.checked_sub(1)?)?;
+    (cp - zero < 10).then_some(cp - zero)
+}
+
+/// Python's `str.isdigit()` for one character.
+pub fn is_digit(ch: char) -> bool {
+    decimal_value(ch).is_some() || in_ranges(&table::DIGIT_NOT_DECIMAL, ch as u32)
+}
+
+/// True when NFKC maps `ch` to text containing one of `/?#@:`, which makes Python's
+/// `urlsplit` reject a non-ASCII netloc holding it.
+pub fn nfkc_has_url_delimiter(ch: char) -> bool {
+    table::NFKC_URL_DELIMITER
+        .binary_search(&(ch as u32))
+        .is_ok()
+}
+
+/// Python's `str.isprintable()` for one character.
+pub fn is_printable(ch: char) -> bool {
+    !in_ranges(&table::NOT_PRINTABLE, ch as u32)
+}
+
+/// Python's `repr(s)` for a `str`: single quotes unless the text holds `'` and no `"`;
+/// backslash, the quote, `\t`, `\n`, `\r` escaped; other unprintable characters as
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN`. The SDK prints ids this way in its warnings.
+pub fn repr(s: &str) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for ch in s.chars() {
+        match ch {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_ascii() && (c < ' ' || c == '\x7f') => {
+                out.push_str(&format!("\\x{:02x}", c as u32));
+            }
+            c if !c.is_ascii() && !is_printable(c) => {
+                let cp = c as u32;
+                if cp <= 0xff {
+                    out.push_str(&format!("\\x{cp:02x}"));
+                } else if cp <= 0xffff {
+                    out.push_str(&format!("\\u{cp:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{cp:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ascii_matches_python() {
+        for b in 0u8..0x80 {
+            let ch = b as char;
+            assert_eq!(is_word_char(ch), ch.is_ascii_alphanumeric() || ch == '_');
+            assert_eq!(in_ranges(&table::WORD_RANGES, b as u32), is_word_char(ch));
+        }
+    }
+
+    #[test]
+    fn tables_are_sorted() {
+        for pair in table::WORD_RANGES.windows(2) {
+            assert!(
+                pair[0].0 <= pair[0].1 && pair[0].1 + 1 < pair[1].0,
+                "{pair:?}"
+            );
+        }
+        assert!(table::SPACE.windows(2).all(|w| w[0] < w[1]));
+        assert!(table::DECIMAL_ZEROS.windows(2).all(|w| w[0] + 10 <= w[1]));
+        assert!(table::NFKC_URL_DELIMITER.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn digits_and_spaces() {
+        assert_eq!(decimal_value('7'), Some(7));
+        assert_eq!(decimal_value('٣'), Some(3)); // ARABIC-INDIC DIGIT THREE
+        assert_eq!(decimal_value('²'), None);
+        assert!(is_digit('²'));
+        assert!(!is_digit('a'));
+        assert!(is_space('\u{3000}') && is_space('\u{85}') && !is_space('\u{200b}'));
+        assert_eq!(strip("\u{a0} ab\t"), "ab");
+        assert!(nfkc_has_url_delimiter('\u{FF1A}') && !nfkc_has_url_delimiter('é'));
+    }
+
+    #[test]
+    fn repr_matches_python() {
+        // Expected values printed by Python 3.11's repr().
+        assert_eq!(repr("abc"), "'abc'");
+        assert_eq!(repr("it's"), "\"it's\"");
+        assert_eq!(repr("a'b\""), "'a\\'b\"'");
+        assert_eq!(repr("t\tn\n\\"), "'t\\tn\\n\\\\'");
+        assert_eq!(
+            repr("\u{0}\u{7f}\u{a0}é\u{200b}\u{10ffff}"),
+            "'\\x00\\x7f\\xa0é\\u200b\\U0010ffff'"
+        );
+    }
+}

@@ -1,0 +1,445 @@
+//! The `resume` setting: how each SDK era reads `wandb.init(resume=...)` and `WANDB_RESUME`,
+//! which one wins, and the SDK's own wording for what follows from it.
+//!
+//! Three eras (boundaries in [`crate::profile`]):
+//! - **0.9.x** writes init arguments into the environment: `True` → `auto`; `allow`/`must`/
+//!   `never` as given; any other non-empty string is a run id with mode `allow` (so
+//!   `resume="auto"` is a run id named "auto"); `False`/`None`/`""` leave `WANDB_RESUME` as is.
+//! - **0.10.0–0.18.x** has a settings object where init arguments outrank the environment:
+//!   `"auto"` is a mode; any other string is still a run id with mode `allow`; `False` is
+//!   kept and so *clears* `WANDB_RESUME`.
+//! - **0.19.0+** validates strictly: only `allow`/`must`/`never`/`auto` or a bool (`True` →
+//!   `auto`, `False` → unset, which no longer clears the environment).
+
+use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
+use crate::model::{Diagnostic, ResumeArg, ResumeMode, Severity, ValueSource};
+use crate::profile::{Profile, Rule};
+use crate::pyunicode::repr;
+
+/// The effective `resume` setting.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ResumeSetting {
+    /// The mode; `None` = unset (never resume, overwrite an existing id).
+    pub mode: Option<ResumeMode>,
+    /// Where the mode came from.
+    pub source: ValueSource,
+    /// A run id carried by the `resume` value itself (`resume="<run id>"` before 0.19.0).
+    pub id_from_value: Option<String>,
+    /// The SDK rejects the value.
+    pub rejected: bool,
+    /// The init argument was truthy (`True` or a non-empty string); 0.9.x deletes the
+    /// resume file when it is not.
+    pub init_truthy: bool,
+}
+
+impl ResumeSetting {
+    /// The input field the setting came from, for diagnostics.
+    pub fn field(&self) -> &'static str {
+        match self.source {
+            ValueSource::Init => "init.resume",
+            ValueSource::Env => "env.WANDB_RESUME",
+            ValueSource::Default => "init.resume",
+        }
+    }
+}
+
+fn mode_of(text: &str) -> Option<ResumeMode> {
+    match text {
+        "allow" => Some(ResumeMode::Allow),
+        "must" => Some(ResumeMode::Must),
+        "never" => Some(ResumeMode::Never),
+        "auto" => Some(ResumeMode::Auto),
+        _ => None,
+    }
+}
+
+/// How a string that is not a mode probably came about, for a precise hint.
+fn misspelling_hint(text: &str) -> (Code, String) {
+    let lower = text.trim().to_ascii_lowercase();
+    if mode_of(&lower).is_some() {
+        return (
+            Code::ResumeWrongCase,
+            format!("Write it in lowercase: \"{lower}\"."),
+        );
+    }
+    match lower.as_str() {
+        "true" | "1" | "yes" => (
+            Code::ResumeLooksLikeLiteral,
+            "Pass the Python bool `resume=True` (not a string), or the string \"auto\"; in the environment write WANDB_RESUME=auto.".to_owned(),
+        ),
+        "false" | "none" | "null" | "0" | "no" | "" => (
+            Code::ResumeLooksLikeLiteral,
+            "To not resume, leave `resume` out (or pass None); in the environment unset WANDB_RESUME or write WANDB_RESUME=never.".to_owned(),
+        ),
+        _ => (
+            Code::ResumeInvalid,
+            "To resume a specific run, pass its id as `id=` and set resume=\"allow\" (or \"must\").".to_owned(),
+        ),
+    }
+}
+
+/// Resolves the `resume` setting from the init argument and `WANDB_RESUME` under `profile`.
+pub fn resolve(
+    profile: &Profile,
+    init: Option<&ResumeArg>,
+    env: Option<&String>,
+    out: &mut Vec<Diagnostic>,
+) -> ResumeSetting {
+    let mut setting = resolve_era(profile, init, env, out);
+    setting.init_truthy = match init {
+        Some(ResumeArg::Bool(b)) => *b,
+        Some(ResumeArg::Text(t)) => !t.is_empty(),
+        None => false,
+    };
+    setting
+}
+
+fn resolve_era(
+    profile: &Profile,
+    init: Option<&ResumeArg>,
+    env: Option<&String>,
+    out: &mut Vec<Diagnostic>,
+) -> ResumeSetting {
+    if profile.has(Rule::StrictResume) {
+        resolve_strict(profile, init, env, out)
+    } else if profile.has(Rule::SettingsObject) {
+        resolve_settings_era(profile, init, env, out)
+    } else {
+        resolve_environ_era(profile, init, env, out)
+    }
+}
+
+/// 0.19.0+: `Literal["allow", "must", "never", "auto"]` with `True` → `auto`, `False` → unset.
+fn resolve_strict(
+    profile: &Profile,
+    init: Option<&ResumeArg>,
+    env: Option<&String>,
+    out: &mut Vec<Diagnostic>,
+) -> ResumeSetting {
+    let mut setting = ResumeSetting::default();
+    // The environment is read first (when the settings load) and validated on its own.
+    if let Some(text) = env {
+        match mode_of(text) {
+            Some(mode) => {
+                setting.mode = Some(mode);
+                setting.source = ValueSource::Env;
+            }
+            None => {
+                reject_strict(profile, "env.WANDB_RESUME", text, out);
+                setting.rejected = true;
+            }
+        }
+    }
+    match init {
+        None => {}
+        Some(ResumeArg::Bool(true)) => {
+            override_note(&setting, "True", out);
+            setting.mode = Some(ResumeMode::Auto);
+            setting.source = ValueSource::Init;
+        }
+        Some(ResumeArg::Bool(false)) => {
+            if let (Some(mode), ValueSource::Env) = (setting.mode, setting.source) {
+                out.push(
+                    diagnostic(
+                        Code::ResumeFalseKeepsEnv,
+                        Severity::Warning,
+                        Some("init.resume"),
+                        format!(
+                            "resume=False does not clear WANDB_RESUME={} in wandb {}: False means \"unset\", so the environment's mode applies.",
+                            mode.as_str(),
+                            profile.version
+                        ),
+                    )
+                    .hint("Unset WANDB_RESUME (or set WANDB_RESUME=never) to turn resuming off."),
+                );
+            }
+        }
+        Some(ResumeArg::Text(text)) => match mode_of(text) {
+            Some(mode) => {
+                override_note(&setting, text, out);
+                setting.mode = Some(mode);
+                setting.source = ValueSource::Init;
+            }
+            None => {
+                reject_strict(profile, "init.resume", text, out);
+                setting.rejected = true;
+                setting.source = ValueSource::Init;
+            }
+        },
+    }
+    setting
+}
+
+fn reject_strict(profile: &Profile, field: &str, text: &str, out: &mut Vec<Diagnostic>) {
+    let (code, hint) = misspelling_hint(text);
+    let older = if profile.has(Rule::StrictResume) {
+        " (wandb before 0.19.0 read such a string as a run id)"
+    } else {
+        ""
+    };
+    out.push(
+        diagnostic(
+            code,
+            Severity::Error,
+            Some(field),
+            format!(
+                "{} is not a resume mode; wandb {} accepts only \"allow\", \"must\", \"never\", \"auto\" or a bool{older}.",
+                repr(text),
+                profile.version
+            ),
+        )
+        .hint(hint)
+        .sdk(strict_error_message(text)),
+    );
+}
+
+/// Pydantic's message for a value outside the `resume` literal (wandb ≥ 0.19.0).
+pub fn strict_error_message(text: &str) -> String {
+    format!(
+        "1 validation error for Settings\nresume\n  Input should be 'allow', 'must', 'never' or 'auto' [type=literal_error, input_value={}, input_type=str]",
+        repr(text)
+    )
+}
+
+fn override_note(setting: &ResumeSetting, init_text: &str, out: &mut Vec<Diagnostic>) {
+    if setting.source == ValueSource::Env {
+        if let Some(mode) = setting.mode {
+            out.push(diagnostic(
+                Code::InitOverridesEnv,
+                Severity::Info,
+                Some("init.resume"),
+                format!(
+                    "resume={init_text} in wandb.init overrides WANDB_RESUME={}.",
+                    mode.as_str()
+                ),
+            ));
+        }
+    }
+}
+
+/// 0.10.0–0.18.x: init arguments outrank the environment; a string that is not a mode is a
+/// run id (mode `allow`); `False` is kept and clears `WANDB_RESUME`; the environment's value
+/// is taken as it is.
+fn resolve_settings_era(
+    profile: &Profile,
+    init: Option<&ResumeArg>,
+    env: Option<&String>,
+    out: &mut Vec<Diagnostic>,
+) -> ResumeSetting {
+    let mut setting = ResumeSetting::default();
+    if let Some(text) = env {
+        env_value_loose(profile, text, &mut setting, out);
+    }
+    match init {
+        None => {}
+        Some(ResumeArg::Bool(true)) => {
+            override_note(&setting, "True", out);
+            setting.mode = Some(ResumeMode::Auto);
+            setting.source = ValueSource::Init;
+        }
+        Some(ResumeArg::Bool(false)) => {
+            if setting.source == ValueSource::Env && setting.mode.is_some() {
+                out.push(diagnostic(
+                    Code::InitOverridesEnv,
+                    Severity::Info,
+                    Some("init.resume"),
+                    format!(
+                        "resume=False in wandb.init overrides WANDB_RESUME in wandb {} (0.19.0+ no longer does).",
+                        profile.version
+                    ),
+                ));
+            }
+            setting.mode = None;
+            setting.source = ValueSource::Init;
+        }
+        Some(ResumeArg::Text(text)) => match mode_of(text) {
+            Some(mode) => {
+                override_note(&setting, text, out);
+                setting.mode = Some(mode);
+                setting.source = ValueSource::Init;
+            }
+            None => {
+                string_is_run_id(profile, text, out);
+                setting.mode = Some(ResumeMode::Allow);
+                setting.source = ValueSource::Init;
+                setting.id_from_value = Some(text.clone());
+            }
+        },
+    }
+    setting
+}
+
+/// 0.9.x: init arguments are written into the environment, and `Run` reads it.
+fn resolve_environ_era(
+    profile: &Profile,
+    init: Option<&ResumeArg>,
+    env: Option<&String>,
+    out: &mut Vec<Diagnostic>,
+) -> ResumeSetting {
+    let mut setting = ResumeSetting::default();
+    if let Some(text) = env {
+        env_value_loose(profile, text, &mut setting, out);
+    }
+    match init {
+        None | Some(ResumeArg::Bool(false)) => {}
+        Some(ResumeArg::Text(text)) if text.is_empty() => {}
+        Some(ResumeArg::Bool(true)) => {
+            override_note(&setting, "True", out);
+            setting.mode = Some(ResumeMode::Auto);
+            setting.source = ValueSource::Init;
+        }
+        Some(ResumeArg::Text(text)) => match text.as_str() {
+            "allow" | "must" | "never" => {
+                override_note(&setting, text, out);
+                setting.mode = mode_of(text);
+                setting.source = ValueSource::Init;
+            }
+            _ => {
+                string_is_run_id(profile, text, out);
+                // `os.environ[RESUME] = os.environ.get(RESUME, "allow")`: the environment's
+                // mode, if any, stays.
+                if setting.mode.is_none() && setting.source != ValueSource::Env {
+                    setting.mode = Some(ResumeMode::Allow);
+                    setting.source = ValueSource::Init;
+                }
+                setting.id_from_value = Some(text.clone());
+            }
+        },
+    }
+    setting
+}
+
+/// Before 0.19.0 the environment's value is used as it is: `auto`/`allow`/`must`/`never`
+/// have their meaning (0.9.x has no `auto` handling for init, but reads `WANDB_RESUME=auto`);
+/// an empty value is "unset"; any other value is truthy and behaves like `allow`.
+fn env_value_loose(
+    profile: &Profile,
+    text: &str,
+    setting: &mut ResumeSetting,
+    out: &mut Vec<Diagnostic>,
+) {
+    if text.is_empty() {
+        out.push(
+            diagnostic(
+                Code::ResumeEnvEmpty,
+                Severity::Info,
+                Some("env.WANDB_RESUME"),
+                format!("WANDB_RESUME is set but empty; wandb {} treats it as unset.", profile.version),
+            )
+            .hint("Unset it, or give a mode: allow, must, never or auto; wandb 0.19.0+ rejects an empty value."),
+        );
+        return;
+    }
+    setting.source = ValueSource::Env;
+    match mode_of(text) {
+        Some(mode) => setting.mode = Some(mode),
+        None => {
+            let (code, hint) = misspelling_hint(text);
+            out.push(
+                diagnostic(
+                    code,
+                    Severity::Warning,
+                    Some("env.WANDB_RESUME"),
+                    format!(
+                        "WANDB_RESUME={} is not a resume mode; wandb {} accepts it and resumes as with \"allow\", and wandb 0.19.0+ rejects it.",
+                        repr(text),
+                        profile.version
+                    ),
+                )
+                .hint(hint),
+            );
+            setting.mode = Some(ResumeMode::Allow);
+        }
+    }
+}
+
+fn string_is_run_id(profile: &Profile, text: &str, out: &mut Vec<Diagnostic>) {
+    let (code, hint) = misspelling_hint(text);
+    let code = if code == Code::ResumeInvalid {
+        Code::ResumeStringIsRunId
+    } else {
+        code
+    };
+    let severity = if code == Code::ResumeStringIsRunId {
+        Severity::Info
+    } else {
+        Severity::Warning
+    };
+    out.push(
+        diagnostic(
+            code,
+            severity,
+            Some("init.resume"),
+            format!(
+                "wandb {} reads resume={} as a run id (with mode \"allow\"), not as a mode; wandb 0.19.0+ rejects it.",
+                profile.version,
+                repr(text)
+            ),
+        )
+        .hint(if code == Code::ResumeStringIsRunId {
+            format!("Write it as id={}, resume=\"allow\": the same meaning, and valid in every version.", repr(text))
+        } else {
+            hint
+        }),
+    );
+}
+
+/// The SDK's warning when a sweep drops the init id.
+pub fn sweep_ignore_message(profile: &Profile, id: &str) -> String {
+    if profile.has(Rule::StrictResume) {
+        format!("Ignoring run_id {} when running a sweep.", repr(id))
+    } else if profile.has(Rule::SettingsObject) {
+        "Ignored wandb.init() arg id when running a sweep".to_owned()
+    } else {
+        String::new()
+    }
+}
+
+/// The SDK's message for `resume`, `resume_from` and `fork_from` set together.
+pub fn exclusive_message(_profile: &Profile) -> String {
+    "`fork_from`, `resume`, or `resume_from` are mutually exclusive. Please specify only one of them.".to_owned()
+}
+
+/// The SDK's warning when an explicit id beats the id in `wandb-resume.json`.
+pub fn resume_file_ignored_message(profile: &Profile, file_id: &str, id: &str) -> String {
+    if profile.has(Rule::StrictResume) {
+        format!(
+            "Ignoring ID {file_id} loaded due to resume='auto' because the run ID is set to {id}."
+        )
+    } else {
+        format!("Tried to auto resume run with id {file_id} but id {id} is set.")
+    }
+}
+
+/// The server-side situations whose message the SDK prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ServerCase {
+    /// `must`, and no run with the id exists.
+    MustMissing,
+    /// `never`, and a run with the id exists.
+    NeverExists,
+}
+
+/// The SDK's message for a server-side failure, verbatim for the era.
+pub fn server_message(profile: &Profile, case: ServerCase, id: &str) -> String {
+    match (case, profile.has(Rule::SettingsObject)) {
+        (ServerCase::MustMissing, false) => format!("resume='must' but run ({id}) doesn't exist"),
+        (ServerCase::NeverExists, false) => format!("resume='never' but run ({id}) exists"),
+        (ServerCase::MustMissing, true) => format!(
+            "You provided an invalid value for the `resume` argument. The value 'must' is not a valid option for resuming a run ({id}) that does not exist. Please check your inputs and try again with a valid run ID. If you are trying to start a new run, please omit the `resume` argument or use `resume='allow'`."
+        ),
+        (ServerCase::NeverExists, true) => format!(
+            "You provided an invalid value for the `resume` argument. The value 'never' is not a valid option for resuming a run ({id}) that already exists. Please check your inputs and try again with a valid value for the `resume` argument."
+        ),
+    }
+}
+
+/// Whether `wandb.init` deletes an existing `wandb-resume.json` with this setting: 0.9.x
+/// when the init argument is falsy; later versions when the effective setting is unset.
+pub fn removes_resume_file(profile: &Profile, setting: &ResumeSetting) -> bool {
+    if profile.has(Rule::SettingsObject) {
+        setting.mode.is_none()
+    } else {
+        !setting.init_truthy
+    }
+}

@@ -1,0 +1,299 @@
+//! Run-id rules: what each SDK version rejects, what the documentation forbids, and what
+//! breaks later (URLs, artifact names, the run directory).
+
+use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
+use crate::model::{Diagnostic, Severity};
+use crate::profile::{Profile, Rule};
+use crate::pyunicode;
+
+/// The documentation's limit on run ids, in characters.
+pub const DOCUMENTED_MAX_CHARS: usize = 64;
+
+/// Characters the SDK rejects in a run id from 0.21.0 on (`validate_run_id`).
+pub const RESERVED_CHARS: &str = ":;,#?/'";
+
+/// Characters the documentation forbids (they are non-word) that no SDK rejects, and that
+/// break URLs or paths: `%` is read as an escape, `\` as a path separator on Windows.
+pub const DISCOURAGED_CHARS: &str = "\\%";
+
+/// Longest artifact name the SDK accepts (`NAME_MAXLEN` in `artifacts/_validators.py`).
+pub const ARTIFACT_NAME_MAX: usize = 128;
+
+/// Length of `run-` + `-` around the id in `run-<id>-<key>`, the name of a logged table's
+/// artifact.
+const TABLE_ARTIFACT_OVERHEAD: usize = 5;
+
+/// Below this many characters left for a table key, the artifact-name limit is worth a
+/// warning.
+const MIN_TABLE_KEY_ROOM: usize = 32;
+
+/// A file name may hold at most 255 bytes on Linux filesystems; the run directory is
+/// `run-YYYYMMDD_HHMMSS-<id>` (20 bytes + the id).
+pub const RUN_DIR_MAX_ID_BYTES: usize = 255 - 20;
+
+/// The SDK's exact messages for a rejected run id.
+pub mod sdk_message {
+    /// 0.14.1+: an empty id.
+    pub const EMPTY: &str = "Run ID cannot be empty";
+    /// 0.19.0+: whitespace at either end (also what a whitespace-only id gets from 0.19.0 on,
+    /// since this check comes first).
+    pub const WHITESPACE_ENDS: &str = "Run ID cannot start or end with whitespace";
+    /// 0.14.1–0.18.x: an id of only whitespace.
+    pub const WHITESPACE_ONLY: &str = "Run ID cannot contain only whitespace";
+    /// 0.21.0+: a reserved character.
+    pub const RESERVED: &str = "Run ID cannot contain the characters: :;,#?/'";
+}
+
+/// Appends the diagnostics for run id `id` (from field `field`) under `profile`. Returns
+/// false when the SDK rejects the id outright.
+pub fn check_run_id(id: &str, field: &str, profile: &Profile, out: &mut Vec<Diagnostic>) -> bool {
+    let mut accepted = true;
+    let stripped = pyunicode::strip(id);
+
+    if id.is_empty() {
+        if profile.has(Rule::RejectEmptyRunId) {
+            out.push(
+                diagnostic(
+                    Code::RunIdEmpty,
+                    Severity::Error,
+                    Some(field),
+                    format!(
+                        "`{field}` is empty, and wandb {} rejects an empty run id.",
+                        profile.version
+                    ),
+                )
+                .hint(format!(
+                    "Remove `{field}` to let wandb generate an id, or set a real one."
+                ))
+                .sdk(sdk_message::EMPTY),
+            );
+            return false;
+        }
+        out.push(
+            diagnostic(
+                Code::RunIdEmpty,
+                Severity::Info,
+                Some(field),
+                format!(
+                    "`{field}` is empty; wandb {} treats an empty id as no id and generates one.",
+                    profile.version
+                ),
+            )
+            .hint(format!(
+                "Remove `{field}`; newer SDKs (0.14.1+) reject an empty id."
+            )),
+        );
+        return true;
+    }
+
+    if stripped.len() != id.len() {
+        let only = stripped.is_empty();
+        if profile.has(Rule::RejectEdgeWhitespace) {
+            out.push(
+                diagnostic(
+                    if only { Code::RunIdWhitespaceOnly } else { Code::RunIdWhitespaceEnds },
+                    Severity::Error,
+                    Some(field),
+                    format!(
+                        "`{field}` {} whitespace, and wandb {} rejects it.",
+                        if only { "is only" } else { "starts or ends with" },
+                        profile.version
+                    ),
+                )
+                .hint(if only {
+                    format!("Set a real id in `{field}` or remove it.")
+                } else {
+                    format!("Strip the whitespace: \"{stripped}\". A stray newline from `$(cat file)` or a CRLF .env file is the usual cause.")
+                })
+                .sdk(sdk_message::WHITESPACE_ENDS),
+            );
+            accepted = false;
+        } else if only && profile.has(Rule::RejectEmptyRunId) {
+            out.push(
+                diagnostic(
+                    Code::RunIdWhitespaceOnly,
+                    Severity::Error,
+                    Some(field),
+                    format!(
+                        "`{field}` is only whitespace, and wandb {} rejects it.",
+                        profile.version
+                    ),
+                )
+                .hint(format!("Set a real id in `{field}` or remove it."))
+                .sdk(sdk_message::WHITESPACE_ONLY),
+            );
+            accepted = false;
+        } else {
+            out.push(
+            diagnostic(
+                if only { Code::RunIdWhitespaceOnly } else { Code::RunIdWhitespaceEnds },
+                Severity::Warning,
+                Some(field),
+                format!(
+                    "`{field}` {} whitespace; wandb {} keeps it as part of the id, so a restart that sets the id without it starts a different run, and wandb 0.19.0+ rejects it.",
+                    if only { "is only" } else { "starts or ends with" },
+                    profile.version
+                ),
+            )
+            .hint(if only {
+                format!("Set a real id in `{field}` or remove it.")
+            } else {
+                format!("Strip the whitespace: \"{stripped}\".")
+            }),
+        );
+        }
+    }
+
+    let reserved: Vec<char> = id.chars().filter(|c| RESERVED_CHARS.contains(*c)).collect();
+    if !reserved.is_empty() {
+        let found = quote_chars(&reserved);
+        if profile.has(Rule::RejectReservedChars) {
+            out.push(
+                diagnostic(
+                    Code::RunIdReservedChar,
+                    Severity::Error,
+                    Some(field),
+                    format!(
+                        "`{field}` contains {found}, which wandb {} rejects in a run id.",
+                        profile.version
+                    ),
+                )
+                .hint(format!(
+                    "Replace them, e.g. with `-`: \"{}\".",
+                    replace_reserved(id)
+                ))
+                .sdk(sdk_message::RESERVED),
+            );
+            accepted = false;
+        } else {
+            out.push(
+                diagnostic(
+                    Code::RunIdReservedChar,
+                    Severity::Warning,
+                    Some(field),
+                    format!(
+                        "`{field}` contains {found}; wandb {} accepts it, but these characters break the run's URL and wandb 0.21.0+ rejects them.",
+                        profile.version
+                    ),
+                )
+                .hint(format!("Replace them, e.g. with `-`: \"{}\".", replace_reserved(id))),
+            );
+        }
+    }
+
+    let discouraged: Vec<char> = id
+        .chars()
+        .filter(|c| DISCOURAGED_CHARS.contains(*c))
+        .collect();
+    if !discouraged.is_empty() {
+        out.push(
+            diagnostic(
+                Code::RunIdDiscouragedChar,
+                Severity::Warning,
+                Some(field),
+                format!(
+                    "`{field}` contains {}: the documentation forbids non-word characters and no SDK rejects these, but `%` is read as a URL escape and `\\` as a Windows path separator.",
+                    quote_chars(&discouraged)
+                ),
+            )
+            .hint("Use only letters, digits, `_` and `-`; sanitizeRunId gives a safe form."),
+        );
+    }
+
+    let other: Vec<char> = id
+        .chars()
+        .filter(|&c| {
+            !pyunicode::is_word_char(c)
+                && c != '-'
+                && !RESERVED_CHARS.contains(c)
+                && !DISCOURAGED_CHARS.contains(c)
+                && !pyunicode::is_space(c)
+        })
+        .collect();
+    if !other.is_empty() {
+        out.push(
+            diagnostic(
+                Code::RunIdNonWordChar,
+                Severity::Info,
+                Some(field),
+                format!(
+                    "`{field}` contains {}; the documentation says non-word characters become dashes, but the SDK keeps them as they are.",
+                    quote_chars(&other)
+                ),
+            )
+            .hint("Use only letters, digits, `_` and `-` to be safe everywhere."),
+        );
+    }
+
+    let chars = id.chars().count();
+    if id.len() > RUN_DIR_MAX_ID_BYTES {
+        out.push(
+            diagnostic(
+                Code::RunIdTooLong,
+                Severity::Error,
+                Some(field),
+                format!(
+                    "`{field}` is {} bytes long; the run directory `wandb/run-YYYYMMDD_HHMMSS-<id>` cannot be created on a filesystem with 255-byte names, so wandb.init fails.",
+                    id.len()
+                ),
+            )
+            .hint("Use an id of at most 64 characters, e.g. deriveRunId(key)."),
+        );
+        accepted = false;
+    } else if chars > DOCUMENTED_MAX_CHARS {
+        out.push(
+            diagnostic(
+                Code::RunIdTooLong,
+                Severity::Warning,
+                Some(field),
+                format!("`{field}` is {chars} characters long; the documentation allows at most {DOCUMENTED_MAX_CHARS}."),
+            )
+            .hint("Shorten it; to keep it stable and unique, hash the long key (deriveRunId)."),
+        );
+    }
+    let key_room = ARTIFACT_NAME_MAX.saturating_sub(TABLE_ARTIFACT_OVERHEAD + chars);
+    if key_room < MIN_TABLE_KEY_ROOM {
+        out.push(
+            diagnostic(
+                Code::RunIdArtifactNameTooLong,
+                Severity::Warning,
+                Some(field),
+                if key_room == 0 {
+                    format!(
+                        "with a {chars}-character id, every table logged with wandb.log fails: its artifact `run-<id>-<key>` exceeds {ARTIFACT_NAME_MAX} characters."
+                    )
+                } else {
+                    format!(
+                        "with a {chars}-character id, logging a table under a key longer than {key_room} characters fails: its artifact `run-<id>-<key>` exceeds {ARTIFACT_NAME_MAX} characters."
+                    )
+                },
+            )
+            .hint("Keep run ids short (8–32 characters)."),
+        );
+    }
+    accepted
+}
+
+/// Formats characters for a message: `':'`, `'#'` and `' '` → `':', '#', ' '`.
+fn quote_chars(chars: &[char]) -> String {
+    let mut seen: Vec<char> = Vec::new();
+    for &c in chars {
+        if !seen.contains(&c) {
+            seen.push(c);
+        }
+    }
+    seen.iter()
+        .map(|c| match c {
+            '\'' => "\"'\"".to_owned(),
+            c if c.is_control() => format!("U+{:04X}", *c as u32),
+            c => format!("'{c}'"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn replace_reserved(id: &str) -> String {
+    id.chars()
+        .map(|c| if RESERVED_CHARS.contains(c) { '-' } else { c })
+        .collect()
+}

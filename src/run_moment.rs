@@ -1,0 +1,371 @@
+//! Run moments: the `"<run>?_step=<N>"` strings of `resume_from` and `fork_from`.
+//!
+//! The SDK parses them as the URL `runmoment://<text>` with Python's `urllib.parse`
+//! (`RunMoment.from_uri` in `wandb/sdk/lib/run_moment.py`), then reads the step with `int()`
+//! or `float()`. This module ports exactly that, quirks included (tabs and newlines vanish,
+//! `%5Fstep` means `_step`, `+` is a space, a repeated `_step` keeps the first, `1_000`
+//! is a float), so that "malformed" means what the SDK means by it.
+
+use core::fmt;
+use std::net::Ipv6Addr;
+
+use crate::pyunicode;
+
+/// A parsed run moment.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RunMoment {
+    /// The run id part (the URL's netloc, not percent-decoded).
+    pub run: String,
+    /// The `_step` value.
+    pub step: StepValue,
+}
+
+/// A step as Python reads it: `int()` when every character is a digit, `float()` otherwise.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StepValue {
+    /// A whole number, as ASCII decimal digits without leading zeros (Python ints are
+    /// unbounded, so the text is kept).
+    Int(String),
+    /// Anything `float()` accepts, including negative, fractional, `inf` and `nan`.
+    Float(f64),
+}
+
+impl StepValue {
+    /// True for a whole number ≥ 0, the only kind of step W&B history has.
+    pub fn is_whole_non_negative(&self) -> bool {
+        match self {
+            StepValue::Int(_) => true,
+            StepValue::Float(f) => f.is_finite() && *f >= 0.0 && f.fract() == 0.0,
+        }
+    }
+}
+
+impl fmt::Display for StepValue {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            StepValue::Int(digits) => f.write_str(digits),
+            StepValue::Float(x) if x.is_nan() => f.write_str("nan"),
+            StepValue::Float(x) if x.is_infinite() => {
+                f.write_str(if *x > 0.0 { "inf" } else { "-inf" })
+            }
+            StepValue::Float(x) => write!(f, "{x:?}"),
+        }
+    }
+}
+
+/// The SDK's message for a run moment it cannot parse, verbatim.
+pub fn parse_error_message(text: &str) -> String {
+    format!(
+        "Could not parse passed run moment string '{text}', expected format '<run>?<metric>=<numeric_value>'. Currently, only the metric '_step' is supported. Example: 'ans3bsax?_step=123'."
+    )
+}
+
+/// Parses `text` as `RunMoment.from_uri` does; `None` where the SDK raises its parse error.
+pub fn parse_run_moment(text: &str) -> Option<RunMoment> {
+    let split = urlsplit_runmoment(text)?;
+    if split.netloc.is_empty() || !split.path.is_empty() || !split.fragment.is_empty() {
+        return None;
+    }
+    let query = parse_qs(&split.query);
+    if query.len() != 1 {
+        return None;
+    }
+    let (metric, values) = &query[0];
+    if metric != "_step" {
+        return None;
+    }
+    let value = &values[0];
+    let step = if !value.is_empty() && value.chars().all(pyunicode::is_digit) {
+        StepValue::Int(py_int_digits(value)?)
+    } else {
+        StepValue::Float(py_float(value)?)
+    };
+    Some(RunMoment {
+        run: split.netloc,
+        step,
+    })
+}
+
+struct Split {
+    netloc: String,
+    path: String,
+    query: String,
+    fragment: String,
+}
+
+/// `urllib.parse.urlsplit("runmoment://" + text)` as of Python 3.11.7, returning `None`
+/// where it raises `ValueError`.
+fn urlsplit_runmoment(text: &str) -> Option<Split> {
+    // urlsplit removes these anywhere in the URL (bpo-43882).
+    let cleaned: String = text
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
+        .collect();
+    let end = cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len());
+    let netloc = &cleaned[..end];
+    let mut rest = &cleaned[end..];
+    let open = netloc.contains('[');
+    let close = netloc.contains(']');
+    if open != close {
+        return None; // "Invalid IPv6 URL"
+    }
+    if open {
+        let host = netloc
+            .split_once('[')
+            .map(|(_, after)| after.split_once(']').map_or(after, |(h, _)| h))
+            .unwrap_or("");
+        if !bracketed_host_ok(host) {
+            return None;
+        }
+    }
+    let mut fragment = "";
+    if let Some((before, after)) = rest.split_once('#') {
+        rest = before;
+        fragment = after;
+    }
+    let mut query = "";
+    if let Some((before, after)) = rest.split_once('?') {
+        rest = before;
+        query = after;
+    }
+    if !netloc.is_ascii() && netloc.chars().any(pyunicode::nfkc_has_url_delimiter) {
+        return None; // "contains invalid characters under NFKC normalization"
+    }
+    Some(Split {
+        netloc: netloc.to_owned(),
+        path: rest.to_owned(),
+        query: query.to_owned(),
+        fragment: fragment.to_owned(),
+    })
+}
+
+/// `_check_bracketed_host`: `v<hex>.<anything>` or an IPv6 address (with an optional
+/// `%scope`); an IPv4 address or anything else raises.
+fn bracketed_host_ok(host: &str) -> bool {
+    if let Some(rest) = host.strip_prefix('v') {
+        let hex_len = rest.bytes().take_while(u8::is_ascii_hexdigit).count();
+        return hex_len > 0 && rest[hex_len..].starts_with('.') && rest.len() > hex_len + 1;
+    }
+    let (addr, scope) = match host.split_once('%') {
+        Some((a, s)) => (a, Some(s)),
+        None => (host, None),
+    };
+    if let Some(scope) = scope {
+        if scope.is_empty() || scope.contains('%') {
+            return false;
+        }
+    }
+    addr.parse::<Ipv6Addr>().is_ok()
+}
+
+/// `urllib.parse.parse_qs(query)` with its defaults: `&`-separated, blank values dropped,
+/// `+` as space, percent-decoding as UTF-8 with replacement; names in first-seen order.
+fn parse_qs(query: &str) -> Vec<(String, Vec<String>)> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    if query.is_empty() {
+        return out;
+    }
+    for field in query.split('&') {
+        let Some((name, value)) = field.split_once('=') else {
+            continue;
+        };
+        if value.is_empty() {
+            continue;
+        }
+        let name = unquote(&name.replace('+', " "));
+        let value = unquote(&value.replace('+', " "));
+        match out.iter_mut().find(|(n, _)| *n == name) {
+            Some((_, values)) => values.push(value),
+            None => out.push((name, vec![value])),
+        }
+    }
+    out
+}
+
+/// `urllib.parse.unquote(s)`: `%XX` escapes decoded as UTF-8 (invalid bytes become U+FFFD),
+/// within each run of ASCII characters; other characters kept as they are.
+fn unquote(s: &str) -> String {
+    if !s.contains('%') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut ascii_run: Vec<u8> = Vec::new();
+    let flush = |run: &mut Vec<u8>, out: &mut String| {
+        let mut bytes = Vec::with_capacity(run.len());
+        let mut i = 0;
+        while i < run.len() {
+            if run[i] == b'%' && i + 2 < run.len() {
+                let hex = [run[i + 1], run[i + 2]];
+                if hex.iter().all(u8::is_ascii_hexdigit) {
+                    let text = core::str::from_utf8(&hex).unwrap_or("00");
+                    bytes.push(u8::from_str_radix(text, 16).unwrap_or(0));
+                    i += 3;
+                    continue;
+                }
+            }
+            bytes.push(run[i]);
+            i += 1;
+        }
+        out.push_str(&String::from_utf8_lossy(&bytes));
+        run.clear();
+    };
+    for ch in s.chars() {
+        if ch.is_ascii() {
+            ascii_run.push(ch as u8);
+        } else {
+            flush(&mut ascii_run, &mut out);
+            out.push(ch);
+        }
+    }
+    flush(&mut ascii_run, &mut out);
+    out
+}
+
+/// `int(s)` for a string of `str.isdigit()` characters: every one must be a decimal digit
+/// (`²` is a digit but not decimal, and `int` rejects it). Returns the normalized digits.
+fn py_int_digits(s: &str) -> Option<String> {
+    let digits: Option<String> = s
+        .chars()
+        .map(|c| pyunicode::decimal_value(c).and_then(|d| char::from_digit(d, 10)))
+        .collect();
+    let digits = digits?;
+    let trimmed = digits.trim_start_matches('0');
+    Some(if trimmed.is_empty() { "0" } else { trimmed }.to_owned())
+}
+
+/// Python's `float(s)`: surrounding whitespace stripped, Unicode decimal digits read as
+/// ASCII, `_` allowed between digits, `inf`/`infinity`/`nan` in any case, no hex.
+pub fn py_float(s: &str) -> Option<f64> {
+    let s = pyunicode::strip(s);
+    let mut ascii = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() {
+            ascii.push(c);
+        } else {
+            ascii.push(char::from_digit(pyunicode::decimal_value(c)?, 10)?);
+        }
+    }
+    let body = ascii.strip_prefix(['+', '-']).unwrap_or(&ascii);
+    let lower = body.to_ascii_lowercase();
+    if matches!(lower.as_str(), "inf" | "infinity" | "nan") {
+        return ascii.to_ascii_lowercase().parse::<f64>().ok();
+    }
+    if !valid_float_literal(body) {
+        return None;
+    }
+    ascii.replace('_', "").parse::<f64>().ok()
+}
+
+/// `digitpart ('.' digitpart?)? | '.' digitpart`, then an optional exponent, where
+/// `digitpart = digit ('_'? digit)*`.
+fn valid_float_literal(s: &str) -> bool {
+    fn digitpart(b: &[u8], mut i: usize) -> Option<usize> {
+        if i >= b.len() || !b[i].is_ascii_digit() {
+            return None;
+        }
+        i += 1;
+        loop {
+            if i < b.len() && b[i].is_ascii_digit() {
+                i += 1;
+            } else if i + 1 < b.len() && b[i] == b'_' && b[i + 1].is_ascii_digit() {
+                i += 2;
+            } else {
+                return Some(i);
+            }
+        }
+    }
+    let b = s.as_bytes();
+    let mut i = match digitpart(b, 0) {
+        Some(end) => {
+            let mut i = end;
+            if i < b.len() && b[i] == b'.' {
+                i += 1;
+                if let Some(end) = digitpart(b, i) {
+                    i = end;
+                }
+            }
+            i
+        }
+        None => {
+            if b.first() != Some(&b'.') {
+                return false;
+            }
+            match digitpart(b, 1) {
+                Some(end) => end,
+                None => return false,
+            }
+        }
+    };
+    if i < b.len() && (b[i] == b'e' || b[i] == b'E') {
+        i += 1;
+        if i < b.len() && (b[i] == b'+' || b[i] == b'-') {
+            i += 1;
+        }
+        match digitpart(b, i) {
+            Some(end) => i = end,
+            None => return false,
+        }
+    }
+    i == b.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn step(text: &str) -> Option<StepValue> {
+        parse_run_moment(text).map(|m| m.step)
+    }
+
+    #[test]
+    fn parses_the_documented_form() {
+        let m = parse_run_moment("ans3bsax?_step=123").unwrap();
+        assert_eq!(m.run, "ans3bsax");
+        assert_eq!(m.step, StepValue::Int("123".into()));
+    }
+
+    #[test]
+    fn rejects_malformed() {
+        for bad in [
+            "",
+            "abc",
+            "?_step=1",
+            "abc?step=1",
+            "abc?_step=",
+            "abc?_step=x",
+            "abc/?_step=1",
+            "abc?_step=1#frag",
+            "abc?_step=1&x=2",
+            "a[b?_step=1",
+            "abc?_step=0x10",
+            "abc?_step=²",
+            "abc?_step=1__0",
+            "abc?_step=_1",
+        ] {
+            assert_eq!(parse_run_moment(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn python_quirks() {
+        assert_eq!(
+            step("abc?_step=1&_step=2"),
+            Some(StepValue::Int("1".into()))
+        );
+        assert_eq!(step("abc?%5Fstep=7"), Some(StepValue::Int("7".into())));
+        assert_eq!(step("abc?_step=007"), Some(StepValue::Int("7".into())));
+        assert_eq!(step("abc?_step=1_000"), Some(StepValue::Float(1000.0)));
+        assert_eq!(step("abc?_step=-1"), Some(StepValue::Float(-1.0)));
+        assert_eq!(step("abc?_step=+1"), Some(StepValue::Float(1.0)));
+        assert_eq!(step("abc?_step=1e3"), Some(StepValue::Float(1000.0)));
+        assert_eq!(step("abc?_step=١٢"), Some(StepValue::Int("12".into())));
+        assert!(matches!(step("abc?_step=NaN"), Some(StepValue::Float(f)) if f.is_nan()));
+        assert_eq!(step("ab\tc?_step=1").map(|_| ()), Some(()));
+        assert_eq!(parse_run_moment("ab\tc?_step=1").unwrap().run, "abc");
+        assert_eq!(step("abc?_step=1#"), Some(StepValue::Int("1".into())));
+        assert_eq!(step("abc?x&_step=2"), Some(StepValue::Int("2".into())));
+        assert!(parse_run_moment("[::1]?_step=1").is_some());
+        assert!(parse_run_moment("[1.2.3.4]?_step=1").is_none());
+        assert!(parse_run_moment("ab\u{FF1A}c?_step=1").is_none());
+    }
+}

@@ -1,0 +1,225 @@
+//! The wasm-bindgen layer: turns JS arguments into the core's inputs, forwards, and turns the
+//! results back into JS values. It holds no rule of its own.
+//!
+//! Structured arguments cross as JSON text: one `JSON.stringify` (a catching import) reads
+//! the whole object in JS, so getters, proxies and prototype tricks run — and throw — in JS,
+//! never in the middle of a Rust frame; then the core's strict reader (`codec`) reports unknown
+//! fields, wrong types and lone surrogates with the path of the field. Results go back the
+//! same way through `JSON.parse`. Every failure is an `Err` that throws a real `Error` with a
+//! `code`; nothing here panics, so the module stays usable after any bad call.
+
+use serde::de::DeserializeOwned;
+use tsify::Ts;
+use wasm_bindgen::prelude::*;
+
+use crate::codec::{self, MAX_INPUT_BYTES};
+use crate::error::{InputError, MAX_STRING_BYTES};
+use crate::model::{Decision, ResumeInput, SanitizedId};
+use crate::{generator, method_table, sanitize};
+
+/// A JS `Error` whose `code` property is `code`.
+fn js_error(code: &str, message: &str) -> JsValue {
+    let error = js_sys::Error::new(message);
+    // Defining a data property on a fresh Error object cannot fail.
+    let _ = js_sys::Reflect::set(&error, &"code".into(), &code.into());
+    error.into()
+}
+
+fn input_error(err: &InputError) -> JsValue {
+    js_error(err.code(), &err.to_string())
+}
+
+fn invalid(path: &str, reason: String) -> JsValue {
+    input_error(&InputError::Invalid {
+        path: path.to_owned(),
+        reason,
+    })
+}
+
+/// A short description of a JS value's type for messages: `null`, `an array`, `number`, …
+fn type_name(value: &JsValue) -> String {
+    if value.is_null() {
+        "null".to_owned()
+    } else if js_sys::Array::is_array(value) {
+        "an array".to_owned()
+    } else if let Some(n) = value.as_f64() {
+        format!("the number {n}")
+    } else {
+        match value.js_typeof().as_string().as_deref() {
+            Some("undefined") => "undefined".to_owned(),
+            Some("object") => "an object".to_owned(),
+            Some(t) => format!("a {t}"),
+            None => "an unknown value".to_owned(),
+        }
+    }
+}
+
+/// Serializes a JS argument with `JSON.stringify` and reads it as `T`.
+fn read_json<T: DeserializeOwned>(
+    value: &JsValue,
+    what: &str,
+    example: &str,
+) -> Result<T, JsValue> {
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(invalid(
+            "",
+            format!(
+                "{what} must be an object such as {example}, got {}",
+                type_name(value)
+            ),
+        ));
+    }
+    let text = js_sys::JSON::stringify(value).map_err(|thrown| {
+        let why = thrown
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "a non-Error value was thrown".to_owned());
+        invalid("", format!("{what} could not be read: {why}"))
+    })?;
+    if text.is_undefined() {
+        return Err(invalid("", format!("{what} could not be read as JSON")));
+    }
+    if text.length() as usize > MAX_INPUT_BYTES {
+        return Err(input_error(&InputError::TooLarge {
+            path: "input".to_owned(),
+            limit: MAX_INPUT_BYTES,
+            actual: text.length() as usize,
+            unit: "UTF-16 units",
+        }));
+    }
+    codec::from_json(&String::from(text)).map_err(|e| input_error(&e))
+}
+
+/// Turns a result into a JS value through `JSON.parse`.
+fn write_json<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
+    let text = codec::to_json(value).map_err(|e| js_error("internal", &e.to_string()))?;
+    js_sys::JSON::parse(&text).map_err(|_| js_error("internal", "could not hand the result to JS"))
+}
+
+/// Reads a JS string argument named `name`, refusing other types, lone surrogates and
+/// oversized strings before they are copied into wasm memory.
+fn read_string(value: &JsValue, name: &str) -> Result<String, JsValue> {
+    let Some(js) = value.dyn_ref::<js_sys::JsString>() else {
+        return Err(invalid(
+            name,
+            format!("expected a string, got {}", type_name(value)),
+        ));
+    };
+    if js.length() as usize > MAX_STRING_BYTES {
+        return Err(input_error(&InputError::TooLarge {
+            path: name.to_owned(),
+            limit: MAX_STRING_BYTES,
+            actual: js.length() as usize,
+            unit: "UTF-16 units",
+        }));
+    }
+    if !js.is_valid_utf16() {
+        return Err(input_error(&InputError::LoneSurrogate {
+            fields: vec![name.to_owned()],
+        }));
+    }
+    Ok(String::from(js))
+}
+
+/// Reads an optional whole-number argument (absent → `default`).
+fn read_count(value: &JsValue, name: &str, default: u32) -> Result<u32, JsValue> {
+    if value.is_undefined() {
+        return Ok(default);
+    }
+    match value.as_f64() {
+        Some(n) if n.is_finite() && n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n) => {
+            Ok(n as u32)
+        }
+        _ => Err(invalid(
+            name,
+            format!(
+                "expected a whole number from 0 to {}, got {}",
+                u32::MAX,
+                type_name(value)
+            ),
+        )),
+    }
+}
+
+/// What W&B will do with `input` on one launch. Throws an `Error` with `code`
+/// `invalid-input`, `lone-surrogate` or `input-too-large` for input it cannot read.
+#[wasm_bindgen(js_name = decide)]
+pub fn decide_js(input: Ts<ResumeInput>) -> Result<Ts<Decision>, JsValue> {
+    let input: ResumeInput = read_json(
+        &input.js_value(),
+        "the configuration",
+        "{ env: { WANDB_RESUME: \"allow\" } }",
+    )?;
+    input.check_limits().map_err(|e| input_error(&e))?;
+    let decision = crate::engine::decide(&input);
+    Ok(Ts::new_unchecked(write_json(&decision)?))
+}
+
+/// Options of `sanitizeRunId`.
+#[derive(serde::Deserialize, tsify::Tsify, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SanitizeOptions {
+    /// wandb SDK version whose rules judge the raw id; absent = the newest known.
+    #[serde(default)]
+    #[tsify(optional)]
+    pub sdk: Option<String>,
+}
+
+/// The documented run-id rule applied to `raw` (every non-word character → `-`), with what
+/// the SDK would do with the raw id and a suggested id it accepts.
+#[wasm_bindgen(js_name = sanitizeRunId)]
+pub fn sanitize_run_id_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] raw: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "SanitizeOptions | undefined")] opts: JsValue,
+) -> Result<Ts<SanitizedId>, JsValue> {
+    let raw = read_string(&raw, "raw")?;
+    let opts: SanitizeOptions = if opts.is_undefined() {
+        SanitizeOptions::default()
+    } else {
+        read_json(&opts, "the options", "{ sdk: \"0.31.0\" }")?
+    };
+    if opts.sdk.as_ref().is_some_and(|s| s.len() > 64) {
+        return Err(invalid(
+            "sdk",
+            "a version string is at most 64 bytes".to_owned(),
+        ));
+    }
+    let result = sanitize::sanitize_run_id(&raw, opts.sdk.as_deref());
+    Ok(Ts::new_unchecked(write_json(&result)?))
+}
+
+/// A fresh random run id of `length` (default 8) characters from `[a-z0-9]`, drawn from
+/// `crypto.getRandomValues`. Throws `invalid-length` for 0 or over 128, `no-csprng` when
+/// the platform has no CSPRNG.
+#[wasm_bindgen(js_name = generateId)]
+pub fn generate_id_js(
+    #[wasm_bindgen(unchecked_param_type = "number | undefined")] length: JsValue,
+) -> Result<String, JsValue> {
+    let length = read_count(&length, "length", generator::DEFAULT_ID_LENGTH)?;
+    generator::generate_id(length).map_err(|e| js_error(e.code(), &e.to_string()))
+}
+
+/// Probability that at least two of `runs` random ids of `length` (default 8) characters
+/// collide (the birthday bound).
+#[wasm_bindgen(js_name = collisionProbability)]
+pub fn collision_probability_js(
+    #[wasm_bindgen(unchecked_param_type = "number")] runs: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "number | undefined")] length: JsValue,
+) -> Result<f64, JsValue> {
+    let Some(count) = runs.as_f64().filter(|r| r.is_finite() && *r >= 0.0) else {
+        return Err(invalid(
+            "runs",
+            format!("expected a number of runs ≥ 0, got {}", type_name(&runs)),
+        ));
+    };
+    let length = read_count(&length, "length", generator::DEFAULT_ID_LENGTH)?;
+    generator::collision_probability(count, length).map_err(|e| js_error(e.code(), &e.to_string()))
+}
+
+/// The documentation's method table as data.
+#[wasm_bindgen(js_name = methodTable)]
+pub fn method_table_js() -> Result<Ts<method_table::MethodTable>, JsValue> {
+    Ok(Ts::new_unchecked(
+        write_json(&method_table::method_table())?,
+    ))
+}

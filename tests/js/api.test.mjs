@@ -1,0 +1,278 @@
+// Behaviour of the built package, imported by its name as a user would, including every
+// bad-input path across the wasm boundary. After each bad call a good call must still work:
+// a trap or a leaked exception would poison the module for later calls.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import {
+  collisionProbability,
+  decide,
+  generateId,
+  init,
+  methodTable,
+  sanitizeRunId,
+} from "wandb-resume";
+
+function assertUsable() {
+  const d = decide({ env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "abc" } });
+  assert.equal(d.valid, true);
+  assert.equal(d.runId, "abc");
+}
+
+function assertThrowsCode(fn, code, messagePart) {
+  let thrown;
+  try {
+    fn();
+  } catch (e) {
+    thrown = e;
+  }
+  assert.ok(thrown, `expected an error with code ${code}`);
+  assert.ok(thrown instanceof Error, `expected an Error, got ${String(thrown)}`);
+  assert.equal(thrown.code, code, thrown.message);
+  if (messagePart) assert.match(thrown.message, messagePart);
+  assertUsable();
+}
+
+test("init() is idempotent and resolves", async () => {
+  await init();
+  await init();
+  assertUsable();
+});
+
+test("must without an id is an error that says an id is required", () => {
+  const d = decide({ env: { WANDB_RESUME: "must" } });
+  assert.equal(d.valid, false);
+  assert.equal(d.resume, "must");
+  assert.equal(d.resumeSource, "env");
+  assert.equal(d.runId, null);
+  assert.equal(d.runIdSource, "generated");
+  assert.deepEqual(d.cell, { method: "environment", behaviour: "always", documented: true });
+  assert.equal(d.ifMissing.action, "fail");
+  assert.equal(d.ifExists.action, "fail");
+  const err = d.diagnostics.find((x) => x.code === "must-without-run-id");
+  assert.ok(err);
+  assert.equal(err.severity, "error");
+  assert.match(err.message, /no run id/);
+  assert.match(err.hint, /WANDB_RUN_ID/);
+});
+
+test("allow + WANDB_RUN_ID resumes an existing run and creates a missing one", () => {
+  const d = decide({ env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "job-42" } });
+  assert.equal(d.valid, true);
+  assert.equal(d.ifExists.action, "resume");
+  assert.equal(d.ifExists.resumed, true);
+  assert.equal(d.ifMissing.action, "create");
+  assert.equal(d.ifMissing.resumed, false);
+  assert.deepEqual(d.cell, { method: "environment", behaviour: "specifyId", documented: true });
+  assert.equal(d.resumeFileAction, "untouched");
+});
+
+test("init arguments beat the environment", () => {
+  const d = decide({
+    env: { WANDB_RESUME: "never", WANDB_RUN_ID: "from-env" },
+    init: { resume: "allow", id: "from-init" },
+  });
+  assert.equal(d.resume, "allow");
+  assert.equal(d.resumeSource, "init");
+  assert.equal(d.runId, "from-init");
+  assert.equal(d.runIdSource, "init");
+});
+
+test("resume=True is auto, writes the resume file, and lands in the same-directory cell", () => {
+  const d = decide({ init: { resume: true }, context: { resumeFile: "prev123" } });
+  assert.equal(d.resume, "auto");
+  assert.equal(d.runId, "prev123");
+  assert.equal(d.runIdSource, "resumeFile");
+  assert.equal(d.resumeFileAfter, "prev123");
+  assert.equal(d.resumeFileAction, "written");
+  assert.deepEqual(d.cell, { method: "init", behaviour: "sameDirectory", documented: true });
+});
+
+test("an explicit id beats the resume file, with a warning quoting the SDK", () => {
+  const d = decide({ init: { resume: "auto", id: "mine" }, context: { resumeFile: "old" } });
+  assert.equal(d.runId, "mine");
+  const w = d.diagnostics.find((x) => x.code === "resume-file-ignored");
+  assert.equal(w.severity, "warning");
+  assert.equal(
+    w.sdkMessage,
+    "Ignoring ID old loaded due to resume='auto' because the run ID is set to mine.",
+  );
+});
+
+test("a sweep ignores the init id", () => {
+  const d = decide({
+    env: { WANDB_SWEEP_ID: "sw1", WANDB_RUN_ID: "agent-run" },
+    init: { id: "mine" },
+  });
+  assert.equal(d.runId, "agent-run");
+  assert.ok(
+    d.diagnostics.some((x) => x.code === "sweep-ignores-run-id" && x.severity === "warning"),
+  );
+});
+
+test("rules follow the SDK version", () => {
+  const newest = decide({ env: { WANDB_RUN_ID: "exp:1" } });
+  assert.equal(newest.valid, false);
+  assert.ok(
+    newest.diagnostics.some((x) => x.code === "run-id-reserved-char" && x.severity === "error"),
+  );
+  const old = decide({ sdk: "0.20.1", env: { WANDB_RUN_ID: "exp:1" } });
+  assert.equal(old.sdk, "0.20.1");
+  assert.ok(
+    old.diagnostics.some((x) => x.code === "run-id-reserved-char" && x.severity === "warning"),
+  );
+  const bad = decide({ sdk: "latest" });
+  assert.equal(bad.valid, false);
+  assert.ok(bad.diagnostics.some((x) => x.code === "sdk-version-invalid"));
+  const never = decide({ sdk: "0.22.5" });
+  assert.ok(
+    never.diagnostics.some((x) => x.code === "sdk-version-unknown" && /0\.22\.3/.test(x.hint)),
+  );
+});
+
+test("every Decision field is present, with null rather than undefined", () => {
+  const d = decide({});
+  for (const key of [
+    "valid",
+    "sdk",
+    "cell",
+    "resume",
+    "resumeSource",
+    "runId",
+    "runIdSource",
+    "ifExists",
+    "ifMissing",
+    "resumeFileAfter",
+    "resumeFileAction",
+    "diagnostics",
+  ]) {
+    assert.ok(key in d, key);
+    assert.notEqual(d[key], undefined, key);
+  }
+});
+
+test("bad input to decide throws an Error with a code, and the module stays usable", () => {
+  const cases = [
+    [undefined, "invalid-input", /object/],
+    [null, "invalid-input", /object/],
+    [42, "invalid-input", /number 42/],
+    ["allow", "invalid-input", /a string/],
+    [[], "invalid-input", /array/],
+    [{ init: { resume: 5 } }, "invalid-input", /init\.resume/],
+    [{ init: { bogus: 1 } }, "invalid-input", /unknown field `bogus`/],
+    [{ bogus: 1 }, "invalid-input", /unknown field `bogus`/],
+    [{ env: { WANDB_RESUME: true } }, "invalid-input", /env\.WANDB_RESUME/],
+    [{ env: [] }, "invalid-input", /env/],
+    [{ init: ["allow"] }, "invalid-input", /`init`/],
+    [{ context: { processes: -1 } }, "invalid-input", /context\.processes/],
+    [{ context: { processes: 1.5 } }, "invalid-input", /context\.processes/],
+    [{ init: { id: "a\ud800b" } }, "lone-surrogate", /init\.id/],
+    [{ env: { WANDB_RUN_ID: "\udc00" } }, "lone-surrogate", /WANDB_RUN_ID/],
+    [{ init: { id: 10n } }, "invalid-input", /BigInt/],
+    [{ init: { notes: "x".repeat(10 * 1024 * 1024) } }, "input-too-large", /limit/],
+    [{ init: { notes: "x".repeat(70 * 1024) } }, "input-too-large", /init\.notes/],
+  ];
+  for (const [input, code, message] of cases) {
+    assertThrowsCode(() => decide(input), code, message);
+  }
+});
+
+test("getters that throw, cycles and prototype tricks never reach Rust", () => {
+  const throwing = {
+    get env() {
+      throw new Error("boom");
+    },
+  };
+  assertThrowsCode(() => decide(throwing), "invalid-input", /boom/);
+  const cyclic = { init: {} };
+  cyclic.init.self = cyclic;
+  assertThrowsCode(() => decide(cyclic), "invalid-input", /circular/i);
+  // Inherited properties are not read: a polluted prototype cannot inject a setting.
+  const inherited = Object.create({ env: { WANDB_RESUME: "must" } });
+  assert.equal(decide(inherited).resume, null);
+  // An own "__proto__" key (as JSON.parse makes) is an unknown field.
+  assertThrowsCode(
+    () => decide(JSON.parse('{"__proto__": {"x": 1}}')),
+    "invalid-input",
+    /__proto__/,
+  );
+  let deep = {};
+  for (let i = 0; i < 10000; i++) deep = { init: deep };
+  assertThrowsCode(() => decide(deep), "invalid-input");
+});
+
+test("sanitizeRunId applies the documented rule and never truncates", () => {
+  const s = sanitizeRunId("my run:1/ä");
+  assert.equal(s.sanitized, "my-run-1-ä");
+  assert.equal(s.replaced, 3);
+  assert.equal(s.valid, true);
+  assert.equal(s.suggested, "my-run-1-ä");
+  const long = sanitizeRunId("a".repeat(65));
+  assert.equal(long.sanitized.length, 65);
+  assert.equal(long.valid, false);
+  assert.equal(long.suggested, null);
+  const old = sanitizeRunId("a:b", { sdk: "0.20.1" });
+  assert.equal(old.sdk, "0.20.1");
+  assert.ok(
+    old.diagnostics.some((d) => d.code === "run-id-reserved-char" && d.severity === "warning"),
+  );
+});
+
+test("bad input to sanitizeRunId throws with a code", () => {
+  assertThrowsCode(() => sanitizeRunId(), "invalid-input", /string/);
+  assertThrowsCode(() => sanitizeRunId(12), "invalid-input", /number 12/);
+  assertThrowsCode(() => sanitizeRunId("a\ud800"), "lone-surrogate", /raw/);
+  assertThrowsCode(() => sanitizeRunId("x".repeat(10 * 1024 * 1024)), "input-too-large");
+  assertThrowsCode(() => sanitizeRunId("a", { sdk: 1 }), "invalid-input", /sdk/);
+  assertThrowsCode(
+    () => sanitizeRunId("a", { version: "0.19.0" }),
+    "invalid-input",
+    /unknown field/,
+  );
+  assertThrowsCode(() => sanitizeRunId("a", "0.19.0"), "invalid-input", /options/);
+});
+
+test("generateId draws [a-z0-9] ids of the asked length", () => {
+  assert.match(generateId(), /^[a-z0-9]{8}$/);
+  assert.match(generateId(1), /^[a-z0-9]$/);
+  assert.match(generateId(128), /^[a-z0-9]{128}$/);
+  const ids = new Set(Array.from({ length: 1000 }, () => generateId()));
+  assert.equal(ids.size, 1000);
+});
+
+test("bad lengths for generateId throw with a code", () => {
+  assertThrowsCode(() => generateId(0), "invalid-length", /at least 1/);
+  assertThrowsCode(() => generateId(129), "invalid-length", /128/);
+  assertThrowsCode(() => generateId(1.5), "invalid-input", /whole number/);
+  assertThrowsCode(() => generateId(-1), "invalid-input", /whole number/);
+  assertThrowsCode(() => generateId(NaN), "invalid-input", /whole number/);
+  assertThrowsCode(() => generateId("8"), "invalid-input", /a string/);
+  assertThrowsCode(() => generateId(null), "invalid-input", /null/);
+});
+
+test("collisionProbability is the birthday bound", () => {
+  assert.equal(collisionProbability(1), 0);
+  assert.ok(Math.abs(collisionProbability(2, 1) - 1 / 36) < 1e-15);
+  assert.ok(Math.abs(collisionProbability(1e6) - 0.16241711353550364) < 1e-12);
+  assertThrowsCode(() => collisionProbability(-1), "invalid-input", /runs/);
+  assertThrowsCode(() => collisionProbability("1"), "invalid-input", /runs/);
+  assertThrowsCode(() => collisionProbability(10, 0), "invalid-length");
+});
+
+test("methodTable is the documented table", () => {
+  const t = methodTable();
+  assert.deepEqual(
+    t.columns.map((c) => c.behaviour),
+    ["never", "always", "specifyId", "sameDirectory"],
+  );
+  assert.deepEqual(
+    t.rows.map((r) => [r.method, r.syntax]),
+    [
+      ["environment", "WANDB_RESUME="],
+      ["init", "wandb.init(resume=)"],
+    ],
+  );
+  const unavailable = t.rows.flatMap((r) =>
+    r.cells.filter((c) => !c.available).map((c) => `${r.method}/${c.behaviour}`),
+  );
+  assert.deepEqual(unavailable, ["environment/sameDirectory", "init/always"]);
+});
