@@ -17,6 +17,23 @@ pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
 
 /// Parses JSON text into `T`, with the path of any mismatch (`init.resume`).
 pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, InputError> {
+    parse(json)
+}
+
+/// Parses an *input* (a configuration, options): as [`from_json`], and no arrays anywhere,
+/// since no input has one and serde would read an array as a struct's fields in order.
+pub fn input_json<T: DeserializeOwned>(json: &str) -> Result<T, InputError> {
+    let value = parse(json)?;
+    if let Some(path) = first_array_path(json) {
+        return Err(InputError::Invalid {
+            path,
+            reason: "invalid type: an array; expected an object or a value".to_owned(),
+        });
+    }
+    Ok(value)
+}
+
+fn parse<T: DeserializeOwned>(json: &str) -> Result<T, InputError> {
     if json.len() > MAX_INPUT_BYTES {
         return Err(InputError::TooLarge {
             path: "input".to_owned(),
@@ -46,14 +63,6 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, InputError> {
         path: String::new(),
         reason: without_position(&err.to_string()),
     })?;
-    // serde lets a struct be written as an array of its fields (`{"init": ["allow"]}` would
-    // read as resume="allow"); no input of this crate has an array, so refuse any.
-    if let Some(path) = first_array_path(json) {
-        return Err(InputError::Invalid {
-            path,
-            reason: "invalid type: an array; expected an object or a value".to_owned(),
-        });
-    }
     Ok(value)
 }
 
@@ -150,7 +159,7 @@ fn without_position(message: &str) -> String {
 
 /// Reads a `ResumeInput` from JSON and checks the size limits of its fields.
 pub fn input_from_json(json: &str) -> Result<ResumeInput, InputError> {
-    let input: ResumeInput = from_json(json)?;
+    let input: ResumeInput = input_json(json)?;
     input.check_limits()?;
     Ok(input)
 }

@@ -87,7 +87,7 @@ fn read_json<T: DeserializeOwned>(
             unit: "UTF-16 units",
         }));
     }
-    codec::from_json(&String::from(text)).map_err(|e| input_error(&e))
+    codec::input_json(&String::from(text)).map_err(|e| input_error(&e))
 }
 
 /// Turns a result into a JS value through `JSON.parse`.
@@ -170,7 +170,7 @@ pub struct SanitizeOptions {
 #[wasm_bindgen(js_name = sanitizeRunId)]
 pub fn sanitize_run_id_js(
     #[wasm_bindgen(unchecked_param_type = "string")] raw: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "SanitizeOptions | undefined")] opts: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "SanitizeOptions")] opts: JsValue,
 ) -> Result<Ts<SanitizedId>, JsValue> {
     let raw = read_string(&raw, "raw")?;
     let opts: SanitizeOptions = if opts.is_undefined() {
@@ -193,7 +193,7 @@ pub fn sanitize_run_id_js(
 /// the platform has no CSPRNG.
 #[wasm_bindgen(js_name = generateId)]
 pub fn generate_id_js(
-    #[wasm_bindgen(unchecked_param_type = "number | undefined")] length: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] length: JsValue,
 ) -> Result<String, JsValue> {
     let length = read_count(&length, "length", generator::DEFAULT_ID_LENGTH)?;
     generator::generate_id(length).map_err(|e| js_error(e.code(), &e.to_string()))
@@ -204,7 +204,7 @@ pub fn generate_id_js(
 #[wasm_bindgen(js_name = collisionProbability)]
 pub fn collision_probability_js(
     #[wasm_bindgen(unchecked_param_type = "number")] runs: JsValue,
-    #[wasm_bindgen(unchecked_param_type = "number | undefined")] length: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "number")] length: JsValue,
 ) -> Result<f64, JsValue> {
     let Some(count) = runs.as_f64().filter(|r| r.is_finite() && *r >= 0.0) else {
         return Err(invalid(

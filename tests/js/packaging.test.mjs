@@ -1,0 +1,133 @@
+// The package as users get it: `npm pack`, install the tarball (and the repo folder) into
+// scratch projects, import it by name, and type-check code against its declarations.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const scratch = mkdtempSync(join(tmpdir(), "wandb-resume-pkg-"));
+let tarball;
+let packedFiles = [];
+
+function npm(args, cwd) {
+  return execFileSync("npm", [...args, "--no-audit", "--no-fund", "--loglevel=error"], {
+    cwd,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+}
+
+function project(name) {
+  const dir = join(scratch, name);
+  execFileSync("mkdir", ["-p", dir]);
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true, type: "module" }));
+  return dir;
+}
+
+const mustProbe = `
+import { decide } from "wandb-resume";
+const d = decide({ env: { WANDB_RESUME: "must" } });
+console.log(JSON.stringify({ valid: d.valid, codes: d.diagnostics.map((x) => x.code), message: d.diagnostics[0].message }));
+`;
+
+before(() => {
+  const out = npm(["pack", "--json", "--pack-destination", scratch], root);
+  const [info] = JSON.parse(out);
+  tarball = join(scratch, info.filename);
+  packedFiles = info.files.map((f) => f.path);
+});
+
+after(() => rmSync(scratch, { recursive: true, force: true }));
+
+test("the tarball holds the entries, the glue, the .wasm and the types, and nothing else", () => {
+  const files = [...packedFiles].sort();
+  for (const needed of [
+    "js/node.js",
+    "js/workerd.js",
+    "js/browser.js",
+    "js/web.js",
+    "js/edge-light.js",
+    "js/api.js",
+    "js/index.d.ts",
+    "pkg/wandb_resume.js",
+    "pkg/wandb_resume.d.ts",
+    "pkg/wandb_resume_bg.wasm",
+    "package.json",
+  ]) {
+    assert.ok(files.includes(needed), `${needed} missing from ${files.join(", ")}`);
+  }
+  for (const f of files) {
+    assert.ok(!/^(src|target|node_modules|tests|scripts)\//.test(f), `${f} should not ship`);
+  }
+});
+
+test("the package has zero runtime dependencies", () => {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  assert.equal(pkg.dependencies, undefined);
+  assert.equal(pkg.sideEffects, false);
+  assert.equal(pkg.type, "module");
+});
+
+for (const [name, source] of [
+  ["from the tarball", () => tarball],
+  ["from the repo path", () => root],
+]) {
+  test(`a scratch project importing the package ${name} gets a decision`, () => {
+    const dir = project(name.replace(/\W+/g, "-"));
+    npm(["install", "--offline", source()], dir);
+    const out = execFileSync("node", ["--input-type=module", "-e", mustProbe], {
+      cwd: dir,
+      encoding: "utf8",
+    });
+    const result = JSON.parse(out);
+    assert.equal(result.valid, false);
+    assert.ok(result.codes.includes("must-without-run-id"), out);
+    assert.match(result.message, /no run id/);
+  });
+}
+
+test("the declarations type-check real use and reject misuse", () => {
+  const dir = project("types");
+  npm(["install", "--offline", tarball], dir);
+  const tsc = join(root, "node_modules", "typescript", "bin", "tsc");
+  const flags = [
+    "--noEmit",
+    "--strict",
+    "--module",
+    "nodenext",
+    "--moduleResolution",
+    "nodenext",
+    "--target",
+    "es2022",
+    "--skipLibCheck",
+    "false",
+  ];
+  for (const f of ["types-ok.ts", "types-bad.ts"]) {
+    copyFileSync(join(root, "tests", "js", "fixtures", f), join(dir, f));
+  }
+  const ok = spawnSync("node", [tsc, ...flags, "types-ok.ts"], { cwd: dir, encoding: "utf8" });
+  assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+  const bad = spawnSync("node", [tsc, ...flags, "types-bad.ts"], { cwd: dir, encoding: "utf8" });
+  assert.notEqual(bad.status, 0, "misuse must not type-check");
+  // One error per misuse line, each at its line.
+  const lines = [...bad.stdout.matchAll(/types-bad\.ts\((\d+),/g)].map((m) => Number(m[1]));
+  assert.deepEqual([...new Set(lines)], [4, 5, 6, 7], bad.stdout);
+});
+
+test("the generated declarations match the committed snapshot", () => {
+  const generated = readFileSync(join(root, "pkg", "wandb_resume.d.ts"), "utf8");
+  const snapshotPath = join(root, "tests", "js", "snapshots", "wandb_resume.d.ts");
+  if (process.env.UPDATE_SNAPSHOTS === "1") {
+    writeFileSync(snapshotPath, generated);
+  }
+  const snapshot = readFileSync(snapshotPath, "utf8");
+  assert.equal(
+    generated,
+    snapshot,
+    "pkg/wandb_resume.d.ts changed: review it, then run UPDATE_SNAPSHOTS=1 npm test",
+  );
+});

@@ -1,0 +1,435 @@
+/* tslint:disable */
+/* eslint-disable */
+/**
+ * A cell: how to get this behaviour with this method, if the documentation offers one.
+ */
+export interface MethodCell {
+    /**
+     * The behaviour (column).
+     */
+    behaviour: Behaviour;
+    /**
+     * False where the documentation says "(not available)".
+     */
+    available: boolean;
+    /**
+     * The documented value, e.g. `"allow"`; `null` where not available or where the
+     * documented value is to leave the argument unset.
+     */
+    value: string | null;
+    /**
+     * The cell's text as the documentation prints it.
+     */
+    text: string;
+    /**
+     * A requirement the documentation states for this cell.
+     */
+    requires: string | null;
+}
+
+/**
+ * A column header.
+ */
+export interface MethodColumn {
+    /**
+     * The behaviour this column stands for.
+     */
+    behaviour: Behaviour;
+    /**
+     * The documentation's heading.
+     */
+    title: string;
+}
+
+/**
+ * A column of the documentation's method table.
+ */
+export type Behaviour = "never" | "always" | "specifyId" | "sameDirectory";
+
+/**
+ * A row of the documentation's method table.
+ */
+export type Method = "environment" | "init" | "default";
+
+/**
+ * A row: one way of asking for resume.
+ */
+export interface MethodRow {
+    /**
+     * The method this row stands for.
+     */
+    method: Method;
+    /**
+     * The documentation's row heading.
+     */
+    title: string;
+    /**
+     * The syntax column, e.g. `WANDB_RESUME=`.
+     */
+    syntax: string;
+    /**
+     * One cell per column, in column order.
+     */
+    cells: MethodCell[];
+}
+
+/**
+ * How serious a diagnostic is.
+ */
+export type Severity = "error" | "warning" | "info";
+
+/**
+ * One branch of a launch.
+ */
+export interface Outcome {
+    /**
+     * What happens to the run.
+     */
+    action: Action;
+    /**
+     * The value of `wandb.run.resumed`.
+     */
+    resumed: boolean;
+    /**
+     * A sentence a person can act on; quotes the SDK where it prints something.
+     */
+    message: string;
+}
+
+/**
+ * One finding about a configuration, with a stable code and a fix.
+ */
+export interface Diagnostic {
+    /**
+     * Stable kebab-case code, e.g. `must-without-run-id`.
+     */
+    code: string;
+    /**
+     * Error, warning or info.
+     */
+    severity: Severity;
+    /**
+     * The input field concerned, e.g. `init.id` or `env.WANDB_RESUME`.
+     */
+    field?: string;
+    /**
+     * What is wrong or what happens, in plain words.
+     */
+    message: string;
+    /**
+     * How to fix it.
+     */
+    hint?: string;
+    /**
+     * What the SDK itself prints or raises in this situation, verbatim, where it does.
+     */
+    sdkMessage?: string;
+}
+
+/**
+ * One launch's resume configuration: SDK version, environment, `wandb.init` arguments and
+ * what is known about the machine and the server.
+ */
+export interface ResumeInput {
+    /**
+     * wandb SDK version whose rules apply, e.g. `"0.31.0"`; absent = the newest known.
+     */
+    sdk?: string;
+    /**
+     * The raw process environment (only `WANDB_*` keys matter), e.g. `{ WANDB_RESUME: "allow" }`.
+     */
+    env?: Record<string, string>;
+    /**
+     * Arguments passed to `wandb.init(...)`.
+     */
+    init?: InitArgs;
+    /**
+     * What is known about the filesystem, the server and the job.
+     */
+    context?: LaunchContext;
+}
+
+/**
+ * Options of `sanitizeRunId`.
+ */
+export interface SanitizeOptions {
+    /**
+     * wandb SDK version whose rules judge the raw id; absent = the newest known.
+     */
+    sdk?: string;
+}
+
+/**
+ * The documented sanitizing of a run id, with what the SDK would make of the raw id.
+ */
+export interface SanitizedId {
+    /**
+     * The id as given.
+     */
+    input: string;
+    /**
+     * The documented rule applied: every non-word character replaced by one `-`. Never
+     * truncated.
+     */
+    sanitized: string;
+    /**
+     * How many characters were replaced.
+     */
+    replaced: number;
+    /**
+     * True when `sanitized` satisfies the documented rule (non-empty, at most 64 characters).
+     */
+    valid: boolean;
+    /**
+     * An id the named SDK version accepts and the documentation allows, when one can be made
+     * without losing uniqueness (`null` for an empty or over-long id).
+     */
+    suggested: string | null;
+    /**
+     * The SDK version whose rules were applied to the raw id.
+     */
+    sdk: string;
+    /**
+     * Findings about the raw id under that SDK, and about the sanitized id.
+     */
+    diagnostics: Diagnostic[];
+}
+
+/**
+ * The effective resume mode after the SDK has read init arguments and the environment.
+ */
+export type ResumeMode = "allow" | "must" | "never" | "auto";
+
+/**
+ * The method-table cell a configuration lands in.
+ */
+export interface Cell {
+    /**
+     * The row: how resume was requested.
+     */
+    method: Method;
+    /**
+     * The column: what kind of resume it asks for.
+     */
+    behaviour: Behaviour;
+    /**
+     * False where the documentation's table says "(not available)" for this cell.
+     */
+    documented: boolean;
+}
+
+/**
+ * The resume-related arguments of `wandb.init(...)`; `null` or absent means not passed.
+ */
+export interface InitArgs {
+    /**
+     * `resume=`: a boolean or a string (`"allow"`, `"must"`, `"never"`, `"auto"`, or in
+     * 0.9.x a run id).
+     */
+    resume?: boolean | string | null;
+    /**
+     * `id=`: the run id.
+     */
+    id?: string | null;
+    /**
+     * `notes=`: overwrites the notes edited in the UI when the run resumes.
+     */
+    notes?: string | null;
+    /**
+     * `resume_from="<run>?_step=<N>"` (wandb ≥ 0.17.1).
+     */
+    resumeFrom?: string | null;
+    /**
+     * `fork_from="<run>?_step=<N>"` (wandb ≥ 0.16.5).
+     */
+    forkFrom?: string | null;
+}
+
+/**
+ * The whole table: two rows (environment, init) by four behaviours.
+ */
+export interface MethodTable {
+    /**
+     * The columns, in the documentation's order.
+     */
+    columns: MethodColumn[];
+    /**
+     * The rows, in the documentation's order.
+     */
+    rows: MethodRow[];
+    /**
+     * Where the table comes from.
+     */
+    source: string;
+}
+
+/**
+ * What W&B will do with one configuration on one launch.
+ */
+export interface Decision {
+    /**
+     * No error diagnostics.
+     */
+    valid: boolean;
+    /**
+     * The SDK version whose rules were applied.
+     */
+    sdk: string;
+    /**
+     * The method-table cell the configuration lands in.
+     */
+    cell: Cell;
+    /**
+     * The effective resume mode (`null` = unset: never resume, overwrite an existing id).
+     */
+    resume: ResumeMode | null;
+    /**
+     * Where `resume` came from.
+     */
+    resumeSource: ValueSource;
+    /**
+     * The effective run id; `null` = generated at launch.
+     */
+    runId: string | null;
+    /**
+     * Where `runId` came from.
+     */
+    runIdSource: RunIdSource;
+    /**
+     * What happens if a run with this id already exists.
+     */
+    ifExists: Outcome;
+    /**
+     * What happens if no run with this id exists.
+     */
+    ifMissing: Outcome;
+    /**
+     * The run id `wandb/wandb-resume.json` holds once `wandb.init` has returned; `null` when
+     * the file is absent then, or holds an id generated at launch (see `resumeFileAction`).
+     */
+    resumeFileAfter: string | null;
+    /**
+     * What `wandb.init` does to `wandb/wandb-resume.json`.
+     */
+    resumeFileAction: ResumeFileAction;
+    /**
+     * Errors, warnings and explanations, errors first.
+     */
+    diagnostics: Diagnostic[];
+}
+
+/**
+ * What `wandb.init` does to the auto-resume file `wandb/wandb-resume.json`.
+ */
+export type ResumeFileAction = "untouched" | "written" | "removed" | "notReached";
+
+/**
+ * What is known about where and how the job runs.
+ */
+export interface LaunchContext {
+    /**
+     * The run id stored in `wandb/wandb-resume.json`, if that file exists at launch.
+     */
+    resumeFile?: string | null;
+    /**
+     * Whether a run with the effective id exists on the server; absent = unknown, and the
+     * decision previews both branches anyway.
+     */
+    runExists?: boolean | null;
+    /**
+     * How many processes are launched with this configuration at the same time.
+     */
+    processes?: number;
+    /**
+     * Whether a restarted process sees the same filesystem (and so the same
+     * `wandb/wandb-resume.json`); absent = unknown.
+     */
+    sharedFilesystem?: boolean | null;
+}
+
+/**
+ * What the server side of a launch does in one branch (run exists / run missing).
+ */
+export type Action = "create" | "resume" | "overwrite" | "fail";
+
+/**
+ * Where a setting's effective value came from.
+ */
+export type ValueSource = "init" | "env" | "default";
+
+/**
+ * Where the effective run id came from.
+ */
+export type RunIdSource = "init" | "env" | "initResume" | "resumeFile" | "resumeFrom" | "generated";
+
+
+/**
+ * Probability that at least two of `runs` random ids of `length` (default 8) characters
+ * collide (the birthday bound).
+ */
+export function collisionProbability(runs: number, length?: number): number;
+
+/**
+ * What W&B will do with `input` on one launch. Throws an `Error` with `code`
+ * `invalid-input`, `lone-surrogate` or `input-too-large` for input it cannot read.
+ */
+export function decide(input: ResumeInput): Decision;
+
+/**
+ * A fresh random run id of `length` (default 8) characters from `[a-z0-9]`, drawn from
+ * `crypto.getRandomValues`. Throws `invalid-length` for 0 or over 128, `no-csprng` when
+ * the platform has no CSPRNG.
+ */
+export function generateId(length?: number): string;
+
+/**
+ * The documentation's method table as data.
+ */
+export function methodTable(): MethodTable;
+
+/**
+ * The documented run-id rule applied to `raw` (every non-word character → `-`), with what
+ * the SDK would do with the raw id and a suggested id it accepts.
+ */
+export function sanitizeRunId(raw: string, opts?: SanitizeOptions): SanitizedId;
+
+export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
+
+export interface InitOutput {
+    readonly memory: WebAssembly.Memory;
+    readonly collisionProbability: (a: any, b: any) => [number, number, number];
+    readonly decide: (a: any) => [number, number, number];
+    readonly generateId: (a: any) => [number, number, number, number];
+    readonly methodTable: () => [number, number, number];
+    readonly sanitizeRunId: (a: any, b: any) => [number, number, number];
+    readonly __wbindgen_malloc: (a: number, b: number) => number;
+    readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
+    readonly __wbindgen_free: (a: number, b: number, c: number) => void;
+    readonly __wbindgen_exn_store: (a: number) => void;
+    readonly __externref_table_alloc: () => number;
+    readonly __wbindgen_externrefs: WebAssembly.Table;
+    readonly __externref_table_dealloc: (a: number) => void;
+    readonly __wbindgen_start: () => void;
+}
+
+export type SyncInitInput = BufferSource | WebAssembly.Module;
+
+/**
+ * Instantiates the given `module`, which can either be bytes or
+ * a precompiled `WebAssembly.Module`.
+ *
+ * @param {{ module: SyncInitInput }} module - Passing `SyncInitInput` directly is deprecated.
+ *
+ * @returns {InitOutput}
+ */
+export function initSync(module: { module: SyncInitInput } | SyncInitInput): InitOutput;
+
+/**
+ * If `module_or_path` is {RequestInfo} or {URL}, makes a request and
+ * for everything else, calls `WebAssembly.instantiate` directly.
+ *
+ * @param {{ module_or_path: InitInput | Promise<InitInput> }} module_or_path - Passing `InitInput` directly is deprecated.
+ *
+ * @returns {Promise<InitOutput>}
+ */
+export default function __wbg_init (module_or_path: { module_or_path: InitInput | Promise<InitInput> } | InitInput | Promise<InitInput>): Promise<InitOutput>;

@@ -1,0 +1,144 @@
+//! Property tests of the core: no input makes it panic, and the documented invariants hold
+//! for arbitrary strings, not just the examples in the unit tests.
+
+use std::collections::BTreeMap;
+
+use proptest::prelude::*;
+use wandb_resume::{
+    InitArgs, LaunchContext, ResumeArg, ResumeInput, Severity, decide, generate_id,
+    sanitize::replace_non_word, sanitize_run_id,
+};
+
+/// Strings that exercise the rules: mode names in any case, ids with reserved characters,
+/// whitespace, Unicode, run moments, and arbitrary text.
+fn interesting_string() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just(String::new()),
+        prop::sample::select(vec![
+            "allow", "must", "never", "auto", "ALLOW", "Must", "true", "false", "None", "True",
+            " allow", "abc", "abc?_step=10", "abc?_step=-1", "x?_step=1e3", "run:1", "a b", " a",
+            "a\n", "ä中", "%41", "a\\b", "0.19.0", "0.9.7", "0.31.0", "0.22.5", "1.0.0",
+        ])
+        .prop_map(str::to_owned),
+        "[a-z0-9]{1,12}",
+        "[ -~]{0,20}",
+        "\\PC{0,10}",
+        "[a-z]{1,8}\\?_step=[0-9]{1,4}",
+    ]
+}
+
+fn resume_arg() -> impl Strategy<Value = Option<ResumeArg>> {
+    prop_oneof![
+        Just(None),
+        any::<bool>().prop_map(|b| Some(ResumeArg::Bool(b))),
+        interesting_string().prop_map(|s| Some(ResumeArg::Text(s))),
+    ]
+}
+
+fn env() -> impl Strategy<Value = Option<BTreeMap<String, String>>> {
+    let key = prop::sample::select(vec![
+        "WANDB_RESUME",
+        "WANDB_RUN_ID",
+        "WANDB_SWEEP_ID",
+        "WANDB_NOTES",
+        "WANDB_RESUME_FROM",
+        "WANDB_FORK_FROM",
+        "HOME",
+    ])
+    .prop_map(str::to_owned);
+    prop::option::of(prop::collection::btree_map(key, interesting_string(), 0..6))
+}
+
+fn input() -> impl Strategy<Value = ResumeInput> {
+    (
+        prop::option::of(interesting_string()),
+        env(),
+        prop::option::of((
+            resume_arg(),
+            prop::option::of(interesting_string()),
+            prop::option::of(interesting_string()),
+            prop::option::of(interesting_string()),
+            prop::option::of(interesting_string()),
+        )),
+        prop::option::of((
+            prop::option::of(interesting_string()),
+            prop::option::of(any::<bool>()),
+            prop::option::of(0u32..5),
+            prop::option::of(any::<bool>()),
+        )),
+    )
+        .prop_map(|(sdk, env, init, context)| ResumeInput {
+            sdk,
+            env,
+            init: init.map(|(resume, id, notes, resume_from, fork_from)| InitArgs {
+                resume,
+                id,
+                notes,
+                resume_from,
+                fork_from,
+            }),
+            context: context.map(
+                |(resume_file, run_exists, processes, shared_filesystem)| LaunchContext {
+                    resume_file,
+                    run_exists,
+                    processes,
+                    shared_filesystem,
+                },
+            ),
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(4000))]
+
+    #[test]
+    fn decide_never_panics_and_is_consistent(input in input()) {
+        let d = decide(&input);
+        // valid ⇔ no error diagnostic.
+        prop_assert_eq!(d.valid, !d.diagnostics.iter().any(|x| x.severity == Severity::Error));
+        // Diagnostics come errors first, then warnings, then info.
+        prop_assert!(d.diagnostics.windows(2).all(|w| w[0].severity <= w[1].severity));
+        // `resumed` is true exactly when the action is resume.
+        for o in [&d.if_exists, &d.if_missing] {
+            prop_assert_eq!(o.resumed, o.action == wandb_resume::Action::Resume);
+            prop_assert!(!o.message.is_empty());
+        }
+        // Codes are the documented kebab-case names, each with a message.
+        for x in &d.diagnostics {
+            prop_assert!(wandb_resume::diagnostics::Code::ALL.iter().any(|c| c.as_str() == x.code));
+            prop_assert!(!x.message.is_empty());
+        }
+        // The decision serializes and reads back the same.
+        let json = serde_json_roundtrip(&d);
+        prop_assert_eq!(json, d);
+    }
+
+    #[test]
+    fn sanitize_is_idempotent_and_never_lengthens(raw in "\\PC{0,80}") {
+        let (once, _) = replace_non_word(&raw);
+        let (twice, replaced) = replace_non_word(&once);
+        prop_assert_eq!(&twice, &once);
+        prop_assert_eq!(once.chars().count(), raw.chars().count());
+        // Only dashes can be "replaced" (by themselves) the second time.
+        prop_assert_eq!(replaced as usize, once.chars().filter(|c| *c == '-').count());
+        let s = sanitize_run_id(&raw, None);
+        prop_assert_eq!(s.sanitized.chars().count(), raw.chars().count());
+        if let Some(suggested) = &s.suggested {
+            // A suggestion is accepted by the SDK: no error about the suggested id itself.
+            let again = sanitize_run_id(suggested, None);
+            prop_assert!(again.diagnostics.iter().all(|d| d.severity != Severity::Error), "{:?}", again);
+        }
+    }
+
+    #[test]
+    fn generated_ids_match_the_alphabet(length in 1u32..=128) {
+        let id = generate_id(length).unwrap();
+        prop_assert_eq!(id.len(), length as usize);
+        prop_assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    }
+}
+
+fn serde_json_roundtrip(d: &wandb_resume::Decision) -> wandb_resume::Decision {
+    let text = wandb_resume::codec::to_json(d).unwrap();
+    wandb_resume::codec::from_json(&text).unwrap()
+}
