@@ -22,4 +22,4 @@ step "build the package"
 node scripts/build.mjs
 
 step "JS tests against the built package"
-node --test --test-reporter=spec tests/js/
+node --test tests/js/

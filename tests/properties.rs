@@ -15,9 +15,33 @@ fn interesting_string() -> impl Strategy<Value = String> {
     prop_oneof![
         Just(String::new()),
         prop::sample::select(vec![
-            "allow", "must", "never", "auto", "ALLOW", "Must", "true", "false", "None", "True",
-            " allow", "abc", "abc?_step=10", "abc?_step=-1", "x?_step=1e3", "run:1", "a b", " a",
-            "a\n", "ä中", "%41", "a\\b", "0.19.0", "0.9.7", "0.31.0", "0.22.5", "1.0.0",
+            "allow",
+            "must",
+            "never",
+            "auto",
+            "ALLOW",
+            "Must",
+            "true",
+            "false",
+            "None",
+            "True",
+            " allow",
+            "abc",
+            "abc?_step=10",
+            "abc?_step=-1",
+            "x?_step=1e3",
+            "run:1",
+            "a b",
+            " a",
+            "a\n",
+            "ä中",
+            "%41",
+            "a\\b",
+            "0.19.0",
+            "0.9.7",
+            "0.31.0",
+            "0.22.5",
+            "1.0.0",
         ])
         .prop_map(str::to_owned),
         "[a-z0-9]{1,12}",
@@ -77,14 +101,14 @@ fn input() -> impl Strategy<Value = ResumeInput> {
                 resume_from,
                 fork_from,
             }),
-            context: context.map(
-                |(resume_file, run_exists, processes, shared_filesystem)| LaunchContext {
+            context: context.map(|(resume_file, run_exists, processes, shared_filesystem)| {
+                LaunchContext {
                     resume_file,
                     run_exists,
                     processes,
                     shared_filesystem,
-                },
-            ),
+                }
+            }),
         })
 }
 
