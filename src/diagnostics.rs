@@ -113,6 +113,10 @@ codes! {
     ForkCreatesRun = "fork-creates-run",
     /// The process count is zero.
     ProcessesZero = "processes-zero",
+    /// `wandb.run.resumed` is wrong in this SDK version.
+    ResumedFlagWrong = "resumed-flag-wrong",
+    /// `wandb.run.step` reads 0 right after a resumed init in this SDK version.
+    RunStepAfterResume = "run-step-after-resume",
 }
 
 /// Builds a diagnostic.

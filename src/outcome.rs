@@ -10,6 +10,7 @@ use crate::model::{
     Action, Behaviour, Cell, Diagnostic, InitArgs, Method, Outcome, ResumeFileAction, ResumeMode,
     RunIdSource, Severity, ValueSource,
 };
+use crate::profile::{Profile, Rule};
 use crate::pyunicode::repr;
 use crate::resume_value::{self, ResumeSetting, ServerCase};
 
@@ -39,6 +40,34 @@ fn outcome(action: Action, message: String) -> Outcome {
         resumed: action == Action::Resume,
         message,
     }
+}
+
+/// wandb-core in 0.18.0 resumed the run but left `wandb.run.resumed` False (wandb/wandb#8395).
+fn resumed_flag_broken(profile: &Profile) -> bool {
+    profile.has(Rule::CoreBackend) && !profile.has(Rule::CoreResumedFlagFixed)
+}
+
+/// A successful resume of run `q`, with the flag and step the SDK really reports.
+fn resumed(profile: &Profile, q: &str) -> Outcome {
+    let step = if profile.has(Rule::RunStepFromBackend) {
+        "logging continues after the last logged step (wandb.run.starting_step; wandb.run.step reads 0 until the first log)"
+    } else {
+        "wandb.run.step is where logging continues (steps logged below it are dropped)"
+    };
+    if resumed_flag_broken(profile) {
+        return Outcome {
+            action: Action::Resume,
+            resumed: false,
+            message: format!(
+                "wandb resumes run {q}, but wandb {} leaves wandb.run.resumed False (fixed in 0.18.1); {step}.",
+                profile.version
+            ),
+        };
+    }
+    outcome(
+        Action::Resume,
+        format!("wandb resumes run {q}: wandb.run.resumed is True and {step}."),
+    )
 }
 
 /// Both branches of the launch: (run exists, run missing).
@@ -90,13 +119,15 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
     let q = repr(id);
     if let Some(moment) = &s.resume_from {
         return (
-            outcome(
-                Action::Resume,
-                format!(
-                    "wandb rewinds run {q} to step {}: history logged after that step is dropped, and logging continues from there.",
+            Outcome {
+                action: Action::Resume,
+                // A rewind sets `forked`, not `resumed`.
+                resumed: false,
+                message: format!(
+                    "wandb rewinds run {q} to step {}: history logged after that step is dropped, logging continues at the next step, and wandb.run.resumed stays False.",
                     moment.step
                 ),
-            ),
+            },
             outcome(
                 Action::Fail,
                 format!(
@@ -129,28 +160,44 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             ),
             outcome(Action::Create, format!("wandb creates run {q}.")),
         ),
+        Some(ResumeMode::Never) if !profile.has(Rule::SettingsObject) => (
+            outcome(
+                Action::Overwrite,
+                format!(
+                    "run {q} exists; wandb {} does not check before starting when resume is never, so it writes over the run — unless the server refuses, in which case wandb.init fails with: {}",
+                    profile.version,
+                    resume_value::server_message(profile, ServerCase::NeverExists, id)
+                ),
+            ),
+            outcome(Action::Create, format!("wandb creates run {q}.")),
+        ),
         Some(ResumeMode::Never) => (
             outcome(
                 Action::Fail,
                 format!(
-                    "run {q} exists and resume is never: {}",
+                    "run {q} exists and resume is never, so wandb.init fails with: {}",
                     resume_value::server_message(profile, ServerCase::NeverExists, id)
                 ),
             ),
             outcome(Action::Create, format!("wandb creates run {q}.")),
         ),
         Some(ResumeMode::Must) => (
-            outcome(Action::Resume, resumed_text(&q)),
+            resumed(profile, &q),
             outcome(
                 Action::Fail,
                 format!(
-                    "run {q} does not exist and resume is must: {}",
+                    "run {q} does not exist{}, and resume is must, so wandb.init fails with: {}",
+                    if profile.has(Rule::StartedRunCheck) {
+                        " (or was created but never started, as a sweep does ahead of time)"
+                    } else {
+                        ""
+                    },
                     resume_value::server_message(profile, ServerCase::MustMissing, id)
                 ),
             ),
         ),
         Some(ResumeMode::Allow) | Some(ResumeMode::Auto) => (
-            outcome(Action::Resume, resumed_text(&q)),
+            resumed(profile, &q),
             outcome(
                 Action::Create,
                 format!("run {q} does not exist yet, so wandb creates it."),
@@ -293,6 +340,41 @@ pub(crate) fn explain(
             _ => {}
         },
         _ => {}
+    }
+
+    let may_resume_mode = matches!(
+        s.resume.mode,
+        Some(ResumeMode::Allow | ResumeMode::Must | ResumeMode::Auto)
+    );
+    if may_resume_mode && s.resume_from.is_none() {
+        if resumed_flag_broken(&s.profile) {
+            out.push(
+                diagnostic(
+                    Code::ResumedFlagWrong,
+                    Severity::Warning,
+                    Some(field),
+                    format!(
+                        "in wandb {}, wandb.run.resumed stays False even when the run resumes (wandb/wandb#8395), so code that checks it takes the fresh-start path.",
+                        s.profile.version
+                    ),
+                )
+                .hint("Upgrade to wandb 0.18.1 or newer, or check wandb.run.starting_step > 0 instead."),
+            );
+        }
+        if s.profile.has(Rule::RunStepFromBackend) {
+            out.push(
+                diagnostic(
+                    Code::RunStepAfterResume,
+                    Severity::Info,
+                    Some(field),
+                    format!(
+                        "in wandb {}, wandb.run.step reads 0 right after a resumed wandb.init until the first log; the resumed step is wandb.run.starting_step.",
+                        s.profile.version
+                    ),
+                )
+                .hint("Pass initial_epoch=wandb.run.starting_step (not wandb.run.step) when resuming."),
+            );
+        }
     }
 
     let processes = s.context.processes.unwrap_or(1);

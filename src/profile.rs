@@ -28,6 +28,22 @@ pub enum Rule {
     RejectReservedChars,
     /// `WANDB_RESUME_FROM` and `WANDB_FORK_FROM` are read from the environment.
     EnvRunMoments,
+    /// The server-side resume check reports "You provided an invalid value for the `resume`
+    /// argument…" instead of "resume='must' but run (…) doesn't exist".
+    UsageResumeMessages,
+    /// A run "exists" for resuming only once it has started (its config has the `t` key): a
+    /// run a sweep created ahead of time counts as missing.
+    StartedRunCheck,
+    /// wandb-core (Go) is the default backend; its messages differ slightly.
+    CoreBackend,
+    /// `wandb.run.resumed` is set again after a resume under wandb-core (it was wrongly
+    /// False in 0.18.0, wandb/wandb#8395).
+    CoreResumedFlagFixed,
+    /// `wandb.run.step` asks the backend and reads 0 right after a resumed `wandb.init`
+    /// until the first `log`; `wandb.run.starting_step` holds the resumed step.
+    RunStepFromBackend,
+    /// The rewritten resume messages ("Run (…) already exists, but your `resume` setting …").
+    PlainResumeMessages,
 }
 
 /// One row of the boundary table: a rule, the first release that has it, what it changed.
@@ -42,7 +58,7 @@ pub struct Boundary {
 }
 
 /// Every version boundary the engine knows, oldest first.
-pub const BOUNDARIES: [Boundary; 8] = [
+pub const BOUNDARIES: [Boundary; 14] = [
     Boundary {
         rule: Rule::SettingsObject,
         since: SdkVersion::new(0, 10, 0),
@@ -54,6 +70,11 @@ pub const BOUNDARIES: [Boundary; 8] = [
         change: "an empty or whitespace-only run id is rejected",
     },
     Boundary {
+        rule: Rule::UsageResumeMessages,
+        since: SdkVersion::new(0, 14, 1),
+        change: "server-side resume errors say \"You provided an invalid value for the `resume` argument…\"",
+    },
+    Boundary {
         rule: Rule::ForkFrom,
         since: SdkVersion::new(0, 16, 5),
         change: "fork_from=\"<id>?_step=N\"",
@@ -62,6 +83,21 @@ pub const BOUNDARIES: [Boundary; 8] = [
         rule: Rule::ResumeFrom,
         since: SdkVersion::new(0, 17, 1),
         change: "resume_from=\"<id>?_step=N\"; resume, resume_from, fork_from mutually exclusive",
+    },
+    Boundary {
+        rule: Rule::StartedRunCheck,
+        since: SdkVersion::new(0, 17, 2),
+        change: "a run counts as existing only once started: a run a sweep created ahead of time is \"missing\"",
+    },
+    Boundary {
+        rule: Rule::CoreBackend,
+        since: SdkVersion::new(0, 18, 0),
+        change: "wandb-core (Go) is the default backend; its resume messages differ",
+    },
+    Boundary {
+        rule: Rule::CoreResumedFlagFixed,
+        since: SdkVersion::new(0, 18, 1),
+        change: "wandb.run.resumed is True again after a resume (False in 0.18.0)",
     },
     Boundary {
         rule: Rule::StrictResume,
@@ -82,6 +118,16 @@ pub const BOUNDARIES: [Boundary; 8] = [
         rule: Rule::RejectReservedChars,
         since: SdkVersion::new(0, 21, 0),
         change: "a run id may not contain any of :;,#?/'",
+    },
+    Boundary {
+        rule: Rule::RunStepFromBackend,
+        since: SdkVersion::new(0, 27, 2),
+        change: "wandb.run.step reads 0 right after a resumed init; wandb.run.starting_step holds the step",
+    },
+    Boundary {
+        rule: Rule::PlainResumeMessages,
+        since: SdkVersion::new(0, 31, 0),
+        change: "rewritten resume errors: \"Run (…) already exists, but your `resume` setting …\"",
     },
 ];
 

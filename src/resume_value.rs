@@ -420,17 +420,44 @@ pub enum ServerCase {
     NeverExists,
 }
 
-/// The SDK's message for a server-side failure, verbatim for the era.
+/// The SDK's message for a server-side failure, verbatim for the era (confirmed against
+/// each era's sources and the strings of the shipped `wandb-core` binaries).
 pub fn server_message(profile: &Profile, case: ServerCase, id: &str) -> String {
-    match (case, profile.has(Rule::SettingsObject)) {
-        (ServerCase::MustMissing, false) => format!("resume='must' but run ({id}) doesn't exist"),
-        (ServerCase::NeverExists, false) => format!("resume='never' but run ({id}) exists"),
-        (ServerCase::MustMissing, true) => format!(
-            "You provided an invalid value for the `resume` argument. The value 'must' is not a valid option for resuming a run ({id}) that does not exist. Please check your inputs and try again with a valid run ID. If you are trying to start a new run, please omit the `resume` argument or use `resume='allow'`."
-        ),
-        (ServerCase::NeverExists, true) => format!(
-            "You provided an invalid value for the `resume` argument. The value 'never' is not a valid option for resuming a run ({id}) that already exists. Please check your inputs and try again with a valid value for the `resume` argument."
-        ),
+    use ServerCase::{MustMissing, NeverExists};
+    if profile.has(Rule::PlainResumeMessages) {
+        return match case {
+            MustMissing => format!(
+                "Run ({id}) does not exist or has not been initialized, but your `resume` setting requires an existing run to resume. Verify the run ID is correct. If you are starting a new run, omit `resume` in wandb.init() or set `resume` or `WANDB_RESUME` to `allow` or `never`."
+            ),
+            NeverExists => format!(
+                "Run ({id}) already exists, but your `resume` setting does not allow resuming an existing run. Verify the run ID is correct. To resume this run, set `resume` in wandb.init() or `WANDB_RESUME` to `allow` or `must`. To start a new run, use a different run ID."
+            ),
+        };
+    }
+    if profile.has(Rule::UsageResumeMessages) {
+        let core = profile.has(Rule::CoreBackend);
+        return match case {
+            MustMissing => format!(
+                "You provided an invalid value for the `resume` argument. The value 'must' is not a valid option for resuming {} ({id}) that {}. Please check your inputs and try again with a valid run ID. If you are trying to start a new run, please omit the `resume` argument or use `resume='allow'`.",
+                if core { "the run" } else { "a run" },
+                if profile.has(Rule::StartedRunCheck) {
+                    "has not been initialized"
+                } else {
+                    "does not exist"
+                }
+            ),
+            NeverExists => {
+                // wandb-core's text has two spaces after the first two sentences.
+                let gap = if core { "  " } else { " " };
+                format!(
+                    "You provided an invalid value for the `resume` argument.{gap}The value 'never' is not a valid option for resuming a run ({id}) that already exists.{gap}Please check your inputs and try again with a valid value for the `resume` argument."
+                )
+            }
+        };
+    }
+    match case {
+        MustMissing => format!("resume='must' but run ({id}) doesn't exist"),
+        NeverExists => format!("resume='never' but run ({id}) exists"),
     }
 }
 

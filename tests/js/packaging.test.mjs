@@ -131,3 +131,53 @@ test("the generated declarations match the committed snapshot", () => {
     "pkg/wandb_resume.d.ts changed: review it, then run UPDATE_SNAPSHOTS=1 npm test",
   );
 });
+
+/** Resolves `exports["."]` for a set of active conditions, the way Node and bundlers do:
+ * the first key (in object order) that is active, or `default`. */
+function resolveExport(exportsField, conditions) {
+  for (const [key, target] of Object.entries(exportsField)) {
+    if (key === "default" || conditions.includes(key)) {
+      return typeof target === "string" ? target : resolveExport(target, conditions);
+    }
+  }
+  return null;
+}
+
+test("each runtime condition resolves to its own entry", () => {
+  const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
+  // The condition sets each tool uses (wrangler/esbuild for workerd, Vercel's edge
+  // bundler, Deno, Node, a browser bundler such as Vite or webpack).
+  const expected = [
+    [["workerd", "worker", "browser", "import"], "./js/workerd.js"],
+    [["edge-light", "worker", "browser", "import"], "./js/edge-light.js"],
+    [["deno", "import"], "./js/browser.js"],
+    [["node", "import"], "./js/node.js"],
+    [["browser", "import", "module"], "./js/browser.js"],
+    [["import"], "./js/browser.js"],
+  ];
+  for (const [conditions, entry] of expected) {
+    assert.equal(resolveExport(pkg.exports["."], conditions), entry, conditions.join(","));
+  }
+  assert.equal(resolveExport(pkg.exports["."], ["types"]), "./js/index.d.ts");
+  // And Node itself agrees, with and without an extra runtime condition.
+  for (const [condition, entry] of [
+    [null, "js/node.js"],
+    ["workerd", "js/workerd.js"],
+    ["edge-light", "js/edge-light.js"],
+    ["deno", "js/browser.js"],
+  ]) {
+    const args = condition ? [`--conditions=${condition}`] : [];
+    const out = execFileSync(
+      "node",
+      [...args, "--input-type=module", "-e", 'console.log(import.meta.resolve("wandb-resume"))'],
+      { cwd: root, encoding: "utf8" },
+    ).trim();
+    assert.ok(out.endsWith(entry), `${condition}: ${out}`);
+  }
+  const web = execFileSync(
+    "node",
+    ["--input-type=module", "-e", 'console.log(import.meta.resolve("wandb-resume/web"))'],
+    { cwd: root, encoding: "utf8" },
+  ).trim();
+  assert.ok(web.endsWith("js/web.js"), web);
+});
