@@ -95,6 +95,10 @@ codes! {
     NotesOverwriteUi = "notes-overwrite-ui",
     /// In a sweep the init id is ignored.
     SweepIgnoresRunId = "sweep-ignores-run-id",
+    /// Before 0.10.22 an init id replaces the sweep agent's id.
+    SweepRunIdReplaced = "sweep-run-id-replaced",
+    /// `WANDB_SWEEP_ID` is empty or has whitespace at its ends (rejected from 0.19.0).
+    SweepIdInvalid = "sweep-id-invalid",
     /// Resuming a sweep run is not supported.
     SweepResumeUnsupported = "sweep-resume-unsupported",
     /// `resume`, `resume_from` and `fork_from` combined.
@@ -103,6 +107,8 @@ codes! {
     RunMomentMalformed = "run-moment-malformed",
     /// A run moment whose step is not a whole number ≥ 0.
     RunMomentStepUnusual = "run-moment-step-unusual",
+    /// `fork_from` / `resume_from` do not work in this SDK version.
+    BranchingBroken = "branching-broken",
     /// `fork_from` names the run's own id.
     ForkFromSameId = "fork-from-same-id",
     /// `resume_from` names a different run than the id.

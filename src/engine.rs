@@ -7,16 +7,18 @@
 
 use std::collections::BTreeMap;
 
+use crate::branching;
 use crate::diagnostics::{self, Code, DiagnosticExt, diagnostic};
 use crate::model::{
-    Decision, Diagnostic, InitArgs, LaunchContext, ResumeInput, ResumeMode, RunIdSource, Severity,
+    Decision, Diagnostic, InitArgs, LaunchContext, ResumeInput, RunIdSource, Severity,
 };
 use crate::outcome;
-use crate::profile::{Profile, Rule, since};
-use crate::pyunicode::repr;
+use crate::profile::{Profile, Rule};
+use crate::pyunicode::{self, repr};
+use crate::resume_file;
 use crate::resume_value::{self, ResumeSetting};
 use crate::run_id::check_run_id;
-use crate::run_moment::{self, RunMoment};
+use crate::run_moment::RunMoment;
 use crate::version::{SdkVersion, VersionError, parse_sdk_version};
 
 /// Environment variables the engine reads.
@@ -29,9 +31,9 @@ pub mod env_keys {
     pub const SWEEP_ID: &str = "WANDB_SWEEP_ID";
     /// Run notes.
     pub const NOTES: &str = "WANDB_NOTES";
-    /// `resume_from` (read from the environment from 0.19.0 on).
+    /// `resume_from` (read from the environment by every SDK that has the option).
     pub const RESUME_FROM: &str = "WANDB_RESUME_FROM";
-    /// `fork_from` (read from the environment from 0.19.0 on).
+    /// `fork_from` (read from the environment by every SDK that has the option).
     pub const FORK_FROM: &str = "WANDB_FORK_FROM";
 }
 
@@ -127,7 +129,6 @@ pub fn decide(input: &ResumeInput) -> Decision {
     let init = input.init.as_ref().unwrap_or(&default_init);
     let default_context = LaunchContext::default();
     let context = input.context.as_ref().unwrap_or(&default_context);
-    let mut rejected = false;
 
     // 1. The resume mode: init argument over WANDB_RESUME, read as this version reads it.
     let resume = resume_value::resolve(
@@ -136,128 +137,60 @@ pub fn decide(input: &ResumeInput) -> Decision {
         env.get(env_keys::RESUME),
         &mut out,
     );
-    rejected |= resume.rejected;
+    let mut rejected = resume.rejected;
 
-    // 2. Options this SDK does not have at all.
-    rejected |= check_option_exists(&profile, init, &mut out);
+    // 2. The sweep id (validated from 0.19.0 on; any non-empty value means "in a sweep").
+    let in_sweep = check_sweep_id(
+        &profile,
+        env.get(env_keys::SWEEP_ID),
+        &mut out,
+        &mut rejected,
+    );
 
-    // 3. Run ids as given: validated where the SDK validates them (the environment when the
-    //    settings load, init arguments when they are assigned).
-    let in_sweep = env.get(env_keys::SWEEP_ID).is_some_and(|s| !s.is_empty());
+    // 3. Run ids as given, validated where the SDK validates them: the environment when the
+    //    settings load; init arguments when assigned — except that 0.10.22–0.18.7 drop an
+    //    init id in a sweep before validating it.
     let env_id = env.get(env_keys::RUN_ID);
     if let Some(id) = env_id {
         rejected |= !check_run_id(id, "env.WANDB_RUN_ID", &profile, &mut out);
     }
+    let sweep_drops_init_id = in_sweep && profile.has(Rule::SweepIgnoresInitId);
     let mut init_id = init.id.as_ref();
     if let Some(id) = init_id {
-        rejected |= !check_run_id(id, "init.id", &profile, &mut out);
+        if !sweep_drops_init_id || profile.has(Rule::StrictResume) {
+            rejected |= !check_run_id(id, "init.id", &profile, &mut out);
+        }
     }
-    if let Some(id) = &resume.id_from_value {
+    if let Some(id) = resume.id_from_value.as_ref().filter(|id| !id.is_empty()) {
         rejected |= !check_run_id(id, resume.field(), &profile, &mut out);
     }
 
-    // 4. A sweep ignores the init id (the agent's WANDB_RUN_ID names the sweep run).
+    // 4. Sweeps: the agent names the run through WANDB_RUN_ID.
     if in_sweep {
-        if let Some(id) = init_id.filter(|id| !id.is_empty() || profile.has(Rule::RejectEmptyRunId))
-        {
-            let sdk_text = resume_value::sweep_ignore_message(&profile, id);
-            out.push(
-                diagnostic(
-                    Code::SweepIgnoresRunId,
-                    Severity::Warning,
-                    Some("init.id"),
-                    format!(
-                        "WANDB_SWEEP_ID is set, so wandb ignores init id {} and uses the id the sweep agent chose{}.",
-                        repr(id),
-                        env_id.map(|e| format!(" ({})", repr(e))).unwrap_or_default()
-                    ),
-                )
-                .hint("Drop `id=` from wandb.init in sweep runs; the agent names each run.")
-                .sdk(sdk_text),
-            );
+        sweep(&profile, init_id, env_id, &resume, &mut out);
+        if sweep_drops_init_id {
             init_id = None;
         }
-        if resume.mode.is_some() {
-            out.push(
-                diagnostic(
-                    Code::SweepResumeUnsupported,
-                    Severity::Warning,
-                    Some(resume.field()),
-                    "resuming a run that was executed as part of a sweep is not supported.".to_owned(),
-                )
-                .hint("Let the sweep agent start a new run; resume sweeps with `wandb sweep --resume` and a new agent."),
-            );
-        }
     }
 
-    // 5. Run moments and their mutual exclusion.
-    let resume_from_text = init
-        .resume_from
-        .as_ref()
-        .map(|t| (t.as_str(), "init.resumeFrom"))
-        .or_else(|| {
-            env_moment(
-                &profile,
-                env,
-                env_keys::RESUME_FROM,
-                "env.WANDB_RESUME_FROM",
-            )
-        });
-    let fork_from_text = init
-        .fork_from
-        .as_ref()
-        .map(|t| (t.as_str(), "init.forkFrom"))
-        .or_else(|| env_moment(&profile, env, env_keys::FORK_FROM, "env.WANDB_FORK_FROM"));
-    let resume_from = resume_from_text
-        .filter(|_| profile.has(Rule::ResumeFrom))
-        .and_then(|(text, field)| parse_moment(text, field, &mut out, &mut rejected));
-    let fork_from = fork_from_text
-        .filter(|_| profile.has(Rule::ForkFrom))
-        .and_then(|(text, field)| parse_moment(text, field, &mut out, &mut rejected));
-    if profile.has(Rule::ResumeFrom) {
-        let set = [
-            resume.mode.is_some(),
-            resume_from_text.is_some(),
-            fork_from_text.is_some(),
-        ];
-        if set.iter().filter(|s| **s).count() > 1 {
-            let mut names = Vec::new();
-            if set[0] {
-                names.push(format!("resume ({})", resume.field()));
-            }
-            if let Some((_, f)) = resume_from_text {
-                names.push(format!("resume_from ({f})"));
-            }
-            if let Some((_, f)) = fork_from_text {
-                names.push(format!("fork_from ({f})"));
-            }
-            out.push(
-                diagnostic(
-                    Code::BranchingArgsExclusive,
-                    Severity::Error,
-                    None,
-                    format!("{} are set together; wandb {} accepts only one of them (the environment counts).", names.join(", "), profile.version),
-                )
-                .hint("Keep one: resume to continue a run, resume_from to rewind it, fork_from to branch a new run.")
-                .sdk(resume_value::exclusive_message(&profile)),
-            );
-            rejected = true;
-        }
-    }
+    // 5. resume_from / fork_from: availability, parsing, mutual exclusion.
+    let branches = branching::resolve(&profile, init, env, &resume, &mut out);
+    rejected |= branches.rejected;
 
-    // 6. The run id: explicit (init over env), resume file (auto), resume_from, generated.
-    let (mut run_id, mut run_id_source) = match (init_id, env_id, &resume.id_from_value) {
-        (Some(id), _, _) if !id.is_empty() || profile.has(Rule::RejectEmptyRunId) => {
-            (Some(id.clone()), RunIdSource::Init)
-        }
-        (_, _, Some(id)) => (Some(id.clone()), RunIdSource::InitResume),
-        (_, Some(id), _) if !id.is_empty() || profile.has(Rule::RejectEmptyRunId) => {
-            (Some(id.clone()), RunIdSource::Env)
-        }
-        _ => (None, RunIdSource::Generated),
+    // 6. The run id: init over a `resume` string over the environment (an empty id means
+    //    "none" where the SDK treats it so), then the resume file, then resume_from.
+    let usable = |id: &&String| !id.is_empty() || profile.has(Rule::RejectEmptyRunId);
+    let (mut run_id, mut run_id_source) = if let Some(id) = init_id.filter(usable) {
+        (Some(id.clone()), RunIdSource::Init)
+    } else if let Some(id) = resume.id_from_value.as_ref().filter(|id| !id.is_empty()) {
+        (Some(id.clone()), RunIdSource::InitResume)
+    } else if let Some(id) = env_id.filter(usable) {
+        (Some(id.clone()), RunIdSource::Env)
+    } else {
+        (None, RunIdSource::Generated)
     };
-    if let (Some(id), Some(from_env)) = (init_id, env_id) {
-        if run_id_source == RunIdSource::Init && id != from_env {
+    if let (Some(id), Some(from_env), RunIdSource::Init) = (init_id, env_id, run_id_source) {
+        if id != from_env {
             out.push(diagnostic(
                 Code::InitOverridesEnv,
                 Severity::Info,
@@ -270,87 +203,24 @@ pub fn decide(input: &ResumeInput) -> Decision {
             ));
         }
     }
-    let resume_file = context.resume_file.as_deref();
-    if resume.mode == Some(ResumeMode::Auto) {
-        match (resume_file, &run_id) {
-            (Some(file_id), None) if !file_id.is_empty() => {
-                rejected |= !check_run_id(file_id, "context.resumeFile", &profile, &mut out);
-                out.push(diagnostic(
-                    Code::RunIdFromResumeFile,
-                    Severity::Info,
-                    Some("context.resumeFile"),
-                    format!(
-                        "resume is auto, so wandb takes run id {} from wandb/wandb-resume.json.",
-                        repr(file_id)
-                    ),
-                ));
-                run_id = Some(file_id.to_owned());
-                run_id_source = RunIdSource::ResumeFile;
-            }
-            (Some(file_id), Some(id)) if !file_id.is_empty() && file_id != id => {
-                out.push(
-                    diagnostic(
-                        Code::ResumeFileIgnored,
-                        Severity::Warning,
-                        Some("context.resumeFile"),
-                        format!(
-                            "wandb/wandb-resume.json holds run id {}, but the run id is set to {}, so the file is ignored and then overwritten.",
-                            repr(file_id),
-                            repr(id)
-                        ),
-                    )
-                    .hint("Remove the explicit id to resume the run in the file, or delete the file.")
-                    .sdk(resume_value::resume_file_ignored_message(&profile, file_id, id)),
-                );
-            }
-            (Some(""), _) => out.push(diagnostic(
-                Code::ResumeFileInvalid,
-                Severity::Info,
-                Some("context.resumeFile"),
-                "wandb/wandb-resume.json holds an empty run id, which wandb ignores.".to_owned(),
-            )),
-            _ => {}
-        }
-    }
-    if run_id.is_none() {
-        if let Some(moment) = &resume_from {
-            run_id = Some(moment.run.clone());
-            run_id_source = RunIdSource::ResumeFrom;
-            rejected |= !check_run_id(&moment.run, "init.resumeFrom", &profile, &mut out);
-        }
-    }
-    if let (Some(moment), Some(id)) = (&resume_from, &run_id) {
-        if run_id_source != RunIdSource::ResumeFrom && moment.run != *id {
-            out.push(
-                diagnostic(
-                    Code::ResumeFromDifferentId,
-                    Severity::Error,
-                    Some("init.resumeFrom"),
-                    format!(
-                        "resume_from names run {} but the run id is {}.",
-                        repr(&moment.run),
-                        repr(id)
-                    ),
-                )
-                .hint("Drop the id (resume_from supplies it) or make them the same.")
-                .sdk("Both `run_id` and `resume_from` have been specified with different ids."),
-            );
-            rejected = true;
-        }
-    }
-    if let (Some(moment), Some(id)) = (&fork_from, &run_id) {
-        if moment.run == *id {
-            out.push(
-                diagnostic(
-                    Code::ForkFromSameId,
-                    Severity::Error,
-                    Some("init.forkFrom"),
-                    format!("fork_from names the run's own id {}; a fork is a new run.", repr(id)),
-                )
-                .hint("Give the fork a different id (or none), or use resume_from to rewind this run.")
-                .sdk("Provided `run_id` is the same as the run to `fork_from`. Please provide a different `run_id` or remove the `run_id` argument. If you want to rewind the current run, please use `resume_from` instead."),
-            );
-            rejected = true;
+    rejected |= !resume_file::read(
+        &profile,
+        &resume,
+        context.resume_file.as_deref(),
+        &mut run_id,
+        &mut run_id_source,
+        &mut out,
+    );
+    rejected |= !branching::settle_run_id(
+        &profile,
+        &branches,
+        &mut run_id,
+        &mut run_id_source,
+        &mut out,
+    );
+    if run_id_source == RunIdSource::ResumeFrom {
+        if let Some(id) = &run_id {
+            rejected |= !check_run_id(id, "init.resumeFrom", &profile, &mut out);
         }
     }
 
@@ -359,8 +229,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
         resume,
         run_id,
         run_id_source,
-        resume_from,
-        fork_from,
+        resume_from: branches.resume_from,
+        fork_from: branches.fork_from,
         context,
         in_sweep,
         rejected,
@@ -369,9 +239,10 @@ pub fn decide(input: &ResumeInput) -> Decision {
     // 7. What the configuration means across restarts, and who else touches the run.
     outcome::explain(&settled, init, env, &mut out);
     diagnostics::sort(&mut out);
+    dedup(&mut out);
     let valid = !out.iter().any(|d| d.severity == Severity::Error);
     let (if_exists, if_missing) = outcome::branches(&settled, &out);
-    let (resume_file_after, resume_file_action) = outcome::resume_file_after(&settled);
+    let (resume_file_after, resume_file_action) = resume_file::after(&settled);
 
     Decision {
         valid,
@@ -389,105 +260,112 @@ pub fn decide(input: &ResumeInput) -> Decision {
     }
 }
 
-/// `WANDB_RESUME_FROM` / `WANDB_FORK_FROM`, which the settings read from the environment only
-/// in versions whose settings map every `WANDB_<NAME>` to the setting `<name>`.
-fn env_moment<'a>(
-    profile: &Profile,
-    env: &'a BTreeMap<String, String>,
-    key: &str,
-    field: &'static str,
-) -> Option<(&'a str, &'static str)> {
-    if !profile.has(Rule::EnvRunMoments) {
-        return None;
-    }
-    env.get(key).map(|v| (v.as_str(), field))
+/// The same finding about the same field is reported once (an id can be checked both as
+/// given and as settled).
+fn dedup(out: &mut Vec<Diagnostic>) {
+    let mut seen: Vec<(String, Option<String>)> = Vec::new();
+    out.retain(|d| {
+        let key = (d.code.clone(), d.field.clone());
+        if seen.contains(&key) {
+            false
+        } else {
+            seen.push(key);
+            true
+        }
+    });
 }
 
-fn parse_moment(
-    text: &str,
-    field: &str,
+/// `WANDB_SWEEP_ID`: 0.19.0+ validate it like a run id; before, an empty value simply means
+/// "not in a sweep". Returns whether the launch is a sweep run.
+fn check_sweep_id(
+    profile: &Profile,
+    sweep_id: Option<&String>,
     out: &mut Vec<Diagnostic>,
     rejected: &mut bool,
-) -> Option<RunMoment> {
-    match run_moment::parse_run_moment(text) {
-        Some(moment) => {
-            if !moment.step.is_whole_non_negative() {
-                out.push(
-                    diagnostic(
-                        Code::RunMomentStepUnusual,
-                        Severity::Warning,
-                        Some(field),
-                        format!(
-                            "the step {} in {} is not a whole number ≥ 0; the SDK passes it on, but W&B history steps are whole numbers from 0.",
-                            moment.step,
-                            repr(text)
-                        ),
-                    )
-                    .hint("Use the `_step` of a logged row, e.g. \"<run>?_step=1000\"."),
-                );
-            }
-            Some(moment)
-        }
-        None => {
+) -> bool {
+    let Some(id) = sweep_id else { return false };
+    if profile.has(Rule::StrictResume) {
+        let stripped = pyunicode::strip(id);
+        let problem = if id.is_empty() {
+            Some(("is empty", "Sweep ID cannot be empty"))
+        } else if stripped.len() != id.len() {
+            Some((
+                "starts or ends with whitespace",
+                "Sweep ID cannot start or end with whitespace",
+            ))
+        } else {
+            None
+        };
+        if let Some((what, sdk)) = problem {
             out.push(
                 diagnostic(
-                    Code::RunMomentMalformed,
+                    Code::SweepIdInvalid,
                     Severity::Error,
-                    Some(field),
+                    Some("env.WANDB_SWEEP_ID"),
                     format!(
-                        "{} is not a run moment of the form \"<run>?_step=<N>\".",
-                        repr(text)
+                        "WANDB_SWEEP_ID {what}, and wandb {} rejects it.",
+                        profile.version
                     ),
                 )
-                .hint("Write it as \"<run id>?_step=<step>\", e.g. \"ans3bsax?_step=123\".")
-                .sdk(run_moment::parse_error_message(text)),
+                .hint("Unset WANDB_SWEEP_ID outside sweeps; inside one, the agent sets it.")
+                .sdk(sdk),
             );
             *rejected = true;
-            None
         }
     }
+    !id.is_empty()
 }
 
-/// Options that the named SDK does not have: `wandb.init()` raises a `TypeError` for an
-/// unknown keyword argument.
-fn check_option_exists(profile: &Profile, init: &InitArgs, out: &mut Vec<Diagnostic>) -> bool {
-    let mut rejected = false;
-    for (present, rule, name, field) in [
-        (
-            init.fork_from.is_some(),
-            Rule::ForkFrom,
-            "fork_from",
-            "init.forkFrom",
-        ),
-        (
-            init.resume_from.is_some(),
-            Rule::ResumeFrom,
-            "resume_from",
-            "init.resumeFrom",
-        ),
-    ] {
-        if present && !profile.has(rule) {
+/// What a sweep does with the ids and with resume.
+fn sweep(
+    profile: &Profile,
+    init_id: Option<&String>,
+    env_id: Option<&String>,
+    resume: &ResumeSetting,
+    out: &mut Vec<Diagnostic>,
+) {
+    // 0.10.22–0.18.7 pop a falsy init id silently; 0.19.0+ reject an empty one earlier.
+    if let Some(id) = init_id.filter(|id| !id.is_empty()) {
+        if profile.has(Rule::SweepIgnoresInitId) {
             out.push(
                 diagnostic(
-                    Code::NeedsNewerSdk,
-                    Severity::Error,
-                    Some(field),
+                    Code::SweepIgnoresRunId,
+                    Severity::Warning,
+                    Some("init.id"),
                     format!(
-                        "wandb {} has no `{name}` argument; it needs wandb {} or newer.",
-                        profile.version,
-                        since(rule)
+                        "WANDB_SWEEP_ID is set, so wandb ignores init id {} and uses the id the sweep agent chose{}.",
+                        repr(id),
+                        env_id.map(|e| format!(" ({})", repr(e))).unwrap_or_default()
                     ),
                 )
-                .hint(format!(
-                    "Upgrade wandb to {} or newer, or drop `{name}`.",
-                    since(rule)
-                ))
-                .sdk(format!(
-                    "init() got an unexpected keyword argument '{name}'"
-                )),
+                .hint("Drop `id=` from wandb.init in sweep runs; the agent names each run.")
+                .sdk(resume_value::sweep_ignore_message(profile, id)),
             );
-            rejected = true;
+        } else {
+            out.push(
+                diagnostic(
+                    Code::SweepRunIdReplaced,
+                    Severity::Warning,
+                    Some("init.id"),
+                    format!(
+                        "WANDB_SWEEP_ID is set, but wandb {} lets init id {} replace the id the sweep agent chose, so the agent's run never reports and the sweep loses this trial.",
+                        profile.version,
+                        repr(id)
+                    ),
+                )
+                .hint("Drop `id=` from wandb.init in sweep runs (wandb 0.10.22+ ignores it)."),
+            );
         }
     }
-    rejected
+    if resume.mode.is_some() {
+        out.push(
+            diagnostic(
+                Code::SweepResumeUnsupported,
+                Severity::Warning,
+                Some(resume.field()),
+                "resuming a run that was executed as part of a sweep is not supported.".to_owned(),
+            )
+            .hint("Let the sweep agent start a new run; resume the sweep itself with `wandb sweep --resume` and a new agent."),
+        );
+    }
 }

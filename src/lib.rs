@@ -11,6 +11,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 #![warn(missing_docs)]
 
+mod branching;
 pub mod codec;
 pub mod diagnostics;
 pub mod engine;
@@ -21,6 +22,7 @@ pub mod model;
 mod outcome;
 pub mod profile;
 pub mod pyunicode;
+mod resume_file;
 pub mod resume_value;
 pub mod run_id;
 pub mod run_moment;

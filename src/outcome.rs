@@ -7,8 +7,8 @@ use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::engine::{Settled, env_keys};
 use crate::method_table::is_documented;
 use crate::model::{
-    Action, Behaviour, Cell, Diagnostic, InitArgs, Method, Outcome, ResumeFileAction, ResumeMode,
-    RunIdSource, Severity, ValueSource,
+    Action, Behaviour, Cell, Diagnostic, InitArgs, Method, Outcome, ResumeMode, RunIdSource,
+    Severity, ValueSource,
 };
 use crate::profile::{Profile, Rule};
 use crate::pyunicode::repr;
@@ -214,32 +214,11 @@ fn lowercase_first(text: &str) -> String {
     }
 }
 
-fn resumed_text(q: &str) -> String {
-    format!(
-        "wandb resumes run {q}: wandb.run.resumed is True and wandb.run.step is where logging continues (steps logged below it are dropped)."
-    )
-}
-
 fn fork_text(s: &Settled<'_>) -> String {
     s.fork_from
         .as_ref()
         .map(|m| format!("run {} at step {}", repr(&m.run), m.step))
         .unwrap_or_default()
-}
-
-/// The auto-resume file once `wandb.init` has returned, and what init did to it.
-pub(crate) fn resume_file_after(s: &Settled<'_>) -> (Option<String>, ResumeFileAction) {
-    let before = s.context.resume_file.clone();
-    if s.rejected {
-        return (before, ResumeFileAction::NotReached);
-    }
-    if s.resume.mode == Some(ResumeMode::Auto) {
-        return (s.run_id.clone(), ResumeFileAction::Written);
-    }
-    if resume_value::removes_resume_file(&s.profile, &s.resume) && before.is_some() {
-        return (None, ResumeFileAction::Removed);
-    }
-    (before, ResumeFileAction::Untouched)
 }
 
 /// Warnings and explanations about what happens across restarts and around the run.
@@ -318,6 +297,10 @@ pub(crate) fn explain(
             )
             .hint("Set WANDB_RUN_ID (or init id=) to an id that stays the same across restarts, e.g. deriveRunId(job key)."),
         ),
+        // 0.9.x deletes the file first unless wandb.init got resume=True: nothing to explain
+        // beyond the warning already given.
+        Some(ResumeMode::Auto)
+            if !s.profile.has(Rule::SettingsObject) && !s.resume.init_truthy => {}
         Some(ResumeMode::Auto) if !explicit => match s.context.shared_filesystem {
             Some(false) => out.push(
                 diagnostic(

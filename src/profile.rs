@@ -7,42 +7,59 @@
 
 use crate::version::SdkVersion;
 
-/// A resume-related behaviour that some SDK versions have and others do not.
+/// A resume-related behaviour that some SDK versions have and others do not. Each is keyed
+/// to its first release in [`BOUNDARIES`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Rule {
-    /// The settings object (0.10+): `"auto"` is a mode, a string that is not a mode is no
-    /// longer a run id.
+    /// A settings object: `"auto"` is a mode, `resume=False` overrides `WANDB_RESUME`, init arguments are no longer written back to the environment.
     SettingsObject,
+    /// The auto-resume file warning fires only when the ids differ.
+    ResumeFileWarnsOnlyIfDifferent,
+    /// In a sweep the `wandb.init` id is dropped with a warning.
+    SweepIgnoresInitId,
+    /// `resume=""` is falsy (unset).
+    EmptyResumeIsFalsy,
+    /// The sweep warning ends with a period.
+    SweepWarningPeriod,
+    /// The service process: the resume file survives an exit without `finish()`.
+    ServiceProcess,
+    /// An empty or whitespace-only id is warned about.
+    WarnEmptyRunId,
+    /// `wandb.init` without resume deletes the resume file.
+    ResumeFileRemovedAtInit,
+    /// The server-side resume errors say "You provided an invalid value for the `resume` argument…".
+    UsageResumeMessages,
     /// An empty or whitespace-only run id is rejected.
     RejectEmptyRunId,
-    /// `fork_from="<run>?_step=<N>"` exists.
+    /// `fork_from="<run>?_step=<N>"` (and `WANDB_FORK_FROM`).
     ForkFrom,
-    /// `resume_from="<run>?_step=<N>"` exists, and `resume`, `resume_from`, `fork_from` are
-    /// mutually exclusive.
+    /// `resume_from="<run>?_step=<N>"` (and `WANDB_RESUME_FROM`); three-way exclusion.
     ResumeFrom,
-    /// `resume` must be exactly `allow`/`must`/`never`/`auto` or a bool.
+    /// A run exists for resuming only once started.
+    StartedRunCheck,
+    /// The resume_from/id warning fires only when the ids differ.
+    ResumeFromWarnsOnlyIfDifferent,
+    /// `fork_from` naming the run's own id is rejected.
+    RejectForkFromSameId,
+    /// Wandb-core (Go) is the default backend.
+    CoreBackend,
+    /// `wandb.run.resumed` is True again after a resume.
+    CoreResumedFlagFixed,
+    /// Pydantic settings: strict `resume`, `resume=False` no longer overrides the environment, new id messages, the environment counts in the branching exclusion.
     StrictResume,
     /// A run id may not start or end with whitespace.
     RejectEdgeWhitespace,
+    /// An unreadable resume file is ignored; new warning wording.
+    LenientResumeFile,
+    /// `fork_from`/`resume_from` work again after 0.19.0–0.19.4.
+    BranchingRepaired,
+    /// `resume_from` supplies the run id again.
+    ResumeFromSuppliesIdAgain,
     /// A run id may not contain any of `:;,#?/'`.
     RejectReservedChars,
-    /// `WANDB_RESUME_FROM` and `WANDB_FORK_FROM` are read from the environment.
-    EnvRunMoments,
-    /// The server-side resume check reports "You provided an invalid value for the `resume`
-    /// argument…" instead of "resume='must' but run (…) doesn't exist".
-    UsageResumeMessages,
-    /// A run "exists" for resuming only once it has started (its config has the `t` key): a
-    /// run a sweep created ahead of time counts as missing.
-    StartedRunCheck,
-    /// wandb-core (Go) is the default backend; its messages differ slightly.
-    CoreBackend,
-    /// `wandb.run.resumed` is set again after a resume under wandb-core (it was wrongly
-    /// False in 0.18.0, wandb/wandb#8395).
-    CoreResumedFlagFixed,
-    /// `wandb.run.step` asks the backend and reads 0 right after a resumed `wandb.init`
-    /// until the first `log`; `wandb.run.starting_step` holds the resumed step.
+    /// `wandb.run.step` reads 0 right after a resumed init.
     RunStepFromBackend,
-    /// The rewritten resume messages ("Run (…) already exists, but your `resume` setting …").
+    /// The rewritten resume messages.
     PlainResumeMessages,
 }
 
@@ -53,21 +70,53 @@ pub struct Boundary {
     pub rule: Rule,
     /// The first release with the rule.
     pub since: SdkVersion,
-    /// What changed, for the README and for messages.
+    /// What changed, for the README.
     pub change: &'static str,
 }
 
-/// Every version boundary the engine knows, oldest first.
-pub const BOUNDARIES: [Boundary; 14] = [
+/// Every version boundary the engine knows, oldest first. Each was confirmed against the
+/// released sources (and, where they differ, by running `wandb.init` in both neighbouring
+/// versions); the README's table lists the same rows.
+pub const BOUNDARIES: [Boundary; 25] = [
     Boundary {
         rule: Rule::SettingsObject,
         since: SdkVersion::new(0, 10, 0),
-        change: "settings object; \"auto\" accepted; any other string is no longer a run id",
+        change: "settings object; `resume=\"auto\"` is a mode (a run id named \"auto\" before); `resume=False` overrides `WANDB_RESUME`",
     },
     Boundary {
-        rule: Rule::RejectEmptyRunId,
+        rule: Rule::ResumeFileWarnsOnlyIfDifferent,
+        since: SdkVersion::new(0, 10, 11),
+        change: "the resume-file warning fires only when the explicit id differs from the file's (before: whenever an id was set)",
+    },
+    Boundary {
+        rule: Rule::SweepIgnoresInitId,
+        since: SdkVersion::new(0, 10, 22),
+        change: "in a sweep the `wandb.init` id is ignored with a warning (before: it replaced the agent's id)",
+    },
+    Boundary {
+        rule: Rule::EmptyResumeIsFalsy,
+        since: SdkVersion::new(0, 12, 0),
+        change: "`resume=\"\"` means unset (before: a run id `\"\"`, i.e. allow with a generated id)",
+    },
+    Boundary {
+        rule: Rule::SweepWarningPeriod,
+        since: SdkVersion::new(0, 12, 10),
+        change: "the sweep warning gains its final period",
+    },
+    Boundary {
+        rule: Rule::ServiceProcess,
+        since: SdkVersion::new(0, 13, 0),
+        change: "service process by default: the resume file survives a normal exit without `run.finish()`",
+    },
+    Boundary {
+        rule: Rule::WarnEmptyRunId,
         since: SdkVersion::new(0, 14, 1),
-        change: "an empty or whitespace-only run id is rejected",
+        change: "an empty or whitespace-only run id gets the warning `Invalid value for property run_id: … This will raise an error in the future.`",
+    },
+    Boundary {
+        rule: Rule::ResumeFileRemovedAtInit,
+        since: SdkVersion::new(0, 14, 1),
+        change: "`wandb.init` whose resume is unset deletes an existing `wandb-resume.json`",
     },
     Boundary {
         rule: Rule::UsageResumeMessages,
@@ -75,39 +124,49 @@ pub const BOUNDARIES: [Boundary; 14] = [
         change: "server-side resume errors say \"You provided an invalid value for the `resume` argument…\"",
     },
     Boundary {
+        rule: Rule::RejectEmptyRunId,
+        since: SdkVersion::new(0, 15, 6),
+        change: "an empty or whitespace-only run id is rejected (`Invalid value for property run_id: .`)",
+    },
+    Boundary {
         rule: Rule::ForkFrom,
         since: SdkVersion::new(0, 16, 5),
-        change: "fork_from=\"<id>?_step=N\"",
+        change: "`fork_from=\"<id>?_step=N\"` and `WANDB_FORK_FROM`; not together with `resume`",
     },
     Boundary {
         rule: Rule::ResumeFrom,
         since: SdkVersion::new(0, 17, 1),
-        change: "resume_from=\"<id>?_step=N\"; resume, resume_from, fork_from mutually exclusive",
+        change: "`resume_from=\"<id>?_step=N\"` and `WANDB_RESUME_FROM`; `resume`, `resume_from`, `fork_from` mutually exclusive",
     },
     Boundary {
         rule: Rule::StartedRunCheck,
         since: SdkVersion::new(0, 17, 2),
-        change: "a run counts as existing only once started: a run a sweep created ahead of time is \"missing\"",
+        change: "a run counts as existing only once it has started: a run a sweep created ahead of time is \"missing\"",
+    },
+    Boundary {
+        rule: Rule::ResumeFromWarnsOnlyIfDifferent,
+        since: SdkVersion::new(0, 17, 6),
+        change: "the `resume_from`/id warning fires only when the ids differ",
+    },
+    Boundary {
+        rule: Rule::RejectForkFromSameId,
+        since: SdkVersion::new(0, 17, 8),
+        change: "`fork_from` naming the run's own id is rejected",
     },
     Boundary {
         rule: Rule::CoreBackend,
         since: SdkVersion::new(0, 18, 0),
-        change: "wandb-core (Go) is the default backend; its resume messages differ",
+        change: "wandb-core (Go) is the default backend; its resume messages differ slightly",
     },
     Boundary {
         rule: Rule::CoreResumedFlagFixed,
         since: SdkVersion::new(0, 18, 1),
-        change: "wandb.run.resumed is True again after a resume (False in 0.18.0)",
+        change: "`wandb.run.resumed` is True again after a resume (False in 0.18.0, wandb/wandb#8395)",
     },
     Boundary {
         rule: Rule::StrictResume,
         since: SdkVersion::new(0, 19, 0),
-        change: "resume must be allow/must/never/auto (True→auto, False→unset)",
-    },
-    Boundary {
-        rule: Rule::EnvRunMoments,
-        since: SdkVersion::new(0, 19, 0),
-        change: "WANDB_RESUME_FROM and WANDB_FORK_FROM are read from the environment",
+        change: "`resume` must be allow/must/never/auto or a bool (True→auto, False→unset, which no longer clears `WANDB_RESUME`); a string is no longer a run id; `WANDB_SWEEP_ID` validated",
     },
     Boundary {
         rule: Rule::RejectEdgeWhitespace,
@@ -115,19 +174,34 @@ pub const BOUNDARIES: [Boundary; 14] = [
         change: "a run id may not start or end with whitespace",
     },
     Boundary {
+        rule: Rule::LenientResumeFile,
+        since: SdkVersion::new(0, 19, 3),
+        change: "an unreadable or empty `wandb-resume.json` is ignored; warning reworded (\"Ignoring ID … loaded due to resume='auto'…\")",
+    },
+    Boundary {
+        rule: Rule::BranchingRepaired,
+        since: SdkVersion::new(0, 19, 5),
+        change: "`fork_from` and `resume_from` work again (0.19.0–0.19.4 crash or reject every use)",
+    },
+    Boundary {
+        rule: Rule::ResumeFromSuppliesIdAgain,
+        since: SdkVersion::new(0, 19, 9),
+        change: "`resume_from` supplies the run id again when none is given (0.19.5–0.19.8 generate one, and the rewind fails)",
+    },
+    Boundary {
         rule: Rule::RejectReservedChars,
         since: SdkVersion::new(0, 21, 0),
-        change: "a run id may not contain any of :;,#?/'",
+        change: "a run id may not contain any of `:;,#?/'`",
     },
     Boundary {
         rule: Rule::RunStepFromBackend,
         since: SdkVersion::new(0, 27, 2),
-        change: "wandb.run.step reads 0 right after a resumed init; wandb.run.starting_step holds the step",
+        change: "`wandb.run.step` reads 0 right after a resumed `wandb.init`; `wandb.run.starting_step` holds the step",
     },
     Boundary {
         rule: Rule::PlainResumeMessages,
         since: SdkVersion::new(0, 31, 0),
-        change: "rewritten resume errors: \"Run (…) already exists, but your `resume` setting …\"",
+        change: "resume errors reworded (\"Run (…) already exists, but your `resume` setting…\")",
     },
 ];
 

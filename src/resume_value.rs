@@ -30,6 +30,9 @@ pub struct ResumeSetting {
     /// The init argument was truthy (`True` or a non-empty string); 0.9.x deletes the
     /// resume file when it is not.
     pub init_truthy: bool,
+    /// `wandb.init` got a `resume` argument at all (`False` included): what 0.16.5–0.18.7
+    /// count when they check `resume` against `fork_from` / `resume_from`.
+    pub init_given: bool,
 }
 
 impl ResumeSetting {
@@ -91,6 +94,7 @@ pub fn resolve(
         Some(ResumeArg::Text(t)) => !t.is_empty(),
         None => false,
     };
+    setting.init_given = init.is_some();
     setting
 }
 
@@ -123,6 +127,22 @@ fn resolve_strict(
             Some(mode) => {
                 setting.mode = Some(mode);
                 setting.source = ValueSource::Env;
+            }
+            None if text.is_empty() => {
+                out.push(
+                    diagnostic(
+                        Code::ResumeEnvEmpty,
+                        Severity::Error,
+                        Some("env.WANDB_RESUME"),
+                        format!(
+                            "WANDB_RESUME is set but empty, and wandb {} rejects it (older SDKs treated it as unset).",
+                            profile.version
+                        ),
+                    )
+                    .hint("Unset WANDB_RESUME, or give a mode: allow, must, never or auto.")
+                    .sdk(strict_error_message(text)),
+                );
+                setting.rejected = true;
             }
             None => {
                 reject_strict(profile, "env.WANDB_RESUME", text, out);
@@ -252,6 +272,39 @@ fn resolve_settings_era(
             setting.mode = None;
             setting.source = ValueSource::Init;
         }
+        Some(ResumeArg::Text(text)) if text.is_empty() => {
+            if profile.has(Rule::EmptyResumeIsFalsy) {
+                // Stored as "" (falsy) at init priority: unset, and the environment loses.
+                if setting.source == ValueSource::Env && setting.mode.is_some() {
+                    out.push(diagnostic(
+                        Code::InitOverridesEnv,
+                        Severity::Info,
+                        Some("init.resume"),
+                        format!(
+                            "resume=\"\" in wandb.init means unset in wandb {} and overrides WANDB_RESUME.",
+                            profile.version
+                        ),
+                    ));
+                }
+                setting.mode = None;
+            } else {
+                out.push(
+                    diagnostic(
+                        Code::ResumeLooksLikeLiteral,
+                        Severity::Warning,
+                        Some("init.resume"),
+                        format!(
+                            "wandb {} reads resume=\"\" as an empty run id with mode \"allow\", so each launch generates a new id and never resumes.",
+                            profile.version
+                        ),
+                    )
+                    .hint("Leave `resume` out to not resume; pass resume=True for automatic resuming."),
+                );
+                setting.mode = Some(ResumeMode::Allow);
+                setting.id_from_value = Some(String::new());
+            }
+            setting.source = ValueSource::Init;
+        }
         Some(ResumeArg::Text(text)) => match mode_of(text) {
             Some(mode) => {
                 override_note(&setting, text, out);
@@ -354,6 +407,22 @@ fn env_value_loose(
 }
 
 fn string_is_run_id(profile: &Profile, text: &str, out: &mut Vec<Diagnostic>) {
+    if text == "auto" {
+        // Only 0.9.x gets here with "auto": it has no auto mode for init arguments.
+        out.push(
+            diagnostic(
+                Code::ResumeStringIsRunId,
+                Severity::Warning,
+                Some("init.resume"),
+                format!(
+                    "wandb {} has no \"auto\" mode for wandb.init: resume=\"auto\" is read as a run id named \"auto\" (with mode \"allow\"), so every job with this line shares one run.",
+                    profile.version
+                ),
+            )
+            .hint("Pass resume=True for automatic resuming in the same directory."),
+        );
+        return;
+    }
     let (code, hint) = misspelling_hint(text);
     let code = if code == Code::ResumeInvalid {
         Code::ResumeStringIsRunId
@@ -377,7 +446,10 @@ fn string_is_run_id(profile: &Profile, text: &str, out: &mut Vec<Diagnostic>) {
             ),
         )
         .hint(if code == Code::ResumeStringIsRunId {
-            format!("Write it as id={}, resume=\"allow\": the same meaning, and valid in every version.", repr(text))
+            format!(
+                "Write it as id={}, resume=\"allow\": the same meaning, and valid in every version.",
+                repr(text)
+            )
         } else {
             hint
         }),
@@ -388,26 +460,10 @@ fn string_is_run_id(profile: &Profile, text: &str, out: &mut Vec<Diagnostic>) {
 pub fn sweep_ignore_message(profile: &Profile, id: &str) -> String {
     if profile.has(Rule::StrictResume) {
         format!("Ignoring run_id {} when running a sweep.", repr(id))
-    } else if profile.has(Rule::SettingsObject) {
+    } else if profile.has(Rule::SweepWarningPeriod) {
+        "Ignored wandb.init() arg id when running a sweep.".to_owned()
+    } else {
         "Ignored wandb.init() arg id when running a sweep".to_owned()
-    } else {
-        String::new()
-    }
-}
-
-/// The SDK's message for `resume`, `resume_from` and `fork_from` set together.
-pub fn exclusive_message(_profile: &Profile) -> String {
-    "`fork_from`, `resume`, or `resume_from` are mutually exclusive. Please specify only one of them.".to_owned()
-}
-
-/// The SDK's warning when an explicit id beats the id in `wandb-resume.json`.
-pub fn resume_file_ignored_message(profile: &Profile, file_id: &str, id: &str) -> String {
-    if profile.has(Rule::StrictResume) {
-        format!(
-            "Ignoring ID {file_id} loaded due to resume='auto' because the run ID is set to {id}."
-        )
-    } else {
-        format!("Tried to auto resume run with id {file_id} but id {id} is set.")
     }
 }
 
@@ -458,15 +514,5 @@ pub fn server_message(profile: &Profile, case: ServerCase, id: &str) -> String {
     match case {
         MustMissing => format!("resume='must' but run ({id}) doesn't exist"),
         NeverExists => format!("resume='never' but run ({id}) exists"),
-    }
-}
-
-/// Whether `wandb.init` deletes an existing `wandb-resume.json` with this setting: 0.9.x
-/// when the init argument is falsy; later versions when the effective setting is unset.
-pub fn removes_resume_file(profile: &Profile, setting: &ResumeSetting) -> bool {
-    if profile.has(Rule::SettingsObject) {
-        setting.mode.is_none()
-    } else {
-        !setting.init_truthy
     }
 }

@@ -31,116 +31,123 @@ const MIN_TABLE_KEY_ROOM: usize = 32;
 /// `run-YYYYMMDD_HHMMSS-<id>` (20 bytes + the id).
 pub const RUN_DIR_MAX_ID_BYTES: usize = 255 - 20;
 
-/// The SDK's exact messages for a rejected run id.
+/// The SDK's exact messages about a run id.
 pub mod sdk_message {
-    /// 0.14.1+: an empty id.
+    /// 0.19.0+: an empty id.
     pub const EMPTY: &str = "Run ID cannot be empty";
-    /// 0.19.0+: whitespace at either end (also what a whitespace-only id gets from 0.19.0 on,
-    /// since this check comes first).
+    /// 0.19.0+: whitespace at either end (also what a whitespace-only id gets, since this
+    /// check comes before the whitespace-only one).
     pub const WHITESPACE_ENDS: &str = "Run ID cannot start or end with whitespace";
-    /// 0.14.1–0.18.x: an id of only whitespace.
-    pub const WHITESPACE_ONLY: &str = "Run ID cannot contain only whitespace";
     /// 0.21.0+: a reserved character.
     pub const RESERVED: &str = "Run ID cannot contain the characters: :;,#?/'";
+
+    /// 0.15.6–0.18.7: `SettingsValidationError` for an empty or whitespace-only id.
+    pub fn invalid_property(value: &str) -> String {
+        format!("Invalid value for property run_id: {value}.")
+    }
+
+    /// 0.14.1–0.15.5: the warning for an empty or whitespace-only id.
+    pub fn invalid_property_warning(value: &str) -> String {
+        format!(
+            "Invalid value for property run_id: {value}. This will raise an error in the future."
+        )
+    }
 }
 
 /// Appends the diagnostics for run id `id` (from field `field`) under `profile`. Returns
-/// false when the SDK rejects the id outright.
+/// false when the SDK rejects the id outright. An empty id that the SDK treats as "no id"
+/// (before 0.15.6) is accepted; the engine then generates one.
 pub fn check_run_id(id: &str, field: &str, profile: &Profile, out: &mut Vec<Diagnostic>) -> bool {
     let mut accepted = true;
     let stripped = pyunicode::strip(id);
+    let v = profile.version;
 
-    if id.is_empty() {
-        if profile.has(Rule::RejectEmptyRunId) {
-            out.push(
-                diagnostic(
-                    Code::RunIdEmpty,
-                    Severity::Error,
-                    Some(field),
-                    format!(
-                        "`{field}` is empty, and wandb {} rejects an empty run id.",
-                        profile.version
-                    ),
-                )
-                .hint(format!(
-                    "Remove `{field}` to let wandb generate an id, or set a real one."
-                ))
-                .sdk(sdk_message::EMPTY),
-            );
-            return false;
-        }
-        out.push(
+    if id.is_empty() || stripped.is_empty() {
+        let empty = id.is_empty();
+        let code = if empty {
+            Code::RunIdEmpty
+        } else {
+            Code::RunIdWhitespaceOnly
+        };
+        let what = if empty {
+            "is empty"
+        } else {
+            "is only whitespace"
+        };
+        let fix = format!("Remove `{field}` to let wandb generate an id, or set a real one.");
+        let d = if profile.has(Rule::RejectEdgeWhitespace) {
             diagnostic(
-                Code::RunIdEmpty,
-                Severity::Info,
+                code,
+                Severity::Error,
                 Some(field),
-                format!(
-                    "`{field}` is empty; wandb {} treats an empty id as no id and generates one.",
-                    profile.version
-                ),
+                format!("`{field}` {what}, and wandb {v} rejects it."),
             )
-            .hint(format!(
-                "Remove `{field}`; newer SDKs (0.14.1+) reject an empty id."
-            )),
-        );
-        return true;
-    }
-
-    if stripped.len() != id.len() {
-        let only = stripped.is_empty();
+            .hint(fix)
+            .sdk(if empty {
+                sdk_message::EMPTY
+            } else {
+                sdk_message::WHITESPACE_ENDS
+            })
+        } else if profile.has(Rule::RejectEmptyRunId) {
+            diagnostic(
+                code,
+                Severity::Error,
+                Some(field),
+                format!("`{field}` {what}, and wandb {v} rejects it."),
+            )
+            .hint(fix)
+            .sdk(sdk_message::invalid_property(id))
+        } else {
+            let then = if empty {
+                "treats it as no id and generates one"
+            } else {
+                "keeps it as the id, so every restart that strips it names a different run"
+            };
+            let d = diagnostic(
+                code,
+                Severity::Warning,
+                Some(field),
+                format!("`{field}` {what}; wandb {v} {then}, and wandb 0.15.6+ rejects it."),
+            )
+            .hint(fix);
+            if profile.has(Rule::WarnEmptyRunId) {
+                d.sdk(sdk_message::invalid_property_warning(id))
+            } else {
+                d
+            }
+        };
+        accepted = d.severity != Severity::Error;
+        out.push(d);
+        if empty {
+            return accepted;
+        }
+    } else if stripped.len() != id.len() {
         if profile.has(Rule::RejectEdgeWhitespace) {
             out.push(
                 diagnostic(
-                    if only { Code::RunIdWhitespaceOnly } else { Code::RunIdWhitespaceEnds },
+                    Code::RunIdWhitespaceEnds,
                     Severity::Error,
                     Some(field),
-                    format!(
-                        "`{field}` {} whitespace, and wandb {} rejects it.",
-                        if only { "is only" } else { "starts or ends with" },
-                        profile.version
-                    ),
+                    format!("`{field}` starts or ends with whitespace, and wandb {v} rejects it."),
                 )
-                .hint(if only {
-                    format!("Set a real id in `{field}` or remove it.")
-                } else {
-                    format!("Strip the whitespace: \"{stripped}\". A stray newline from `$(cat file)` or a CRLF .env file is the usual cause.")
-                })
+                .hint(format!(
+                    "Strip the whitespace: \"{stripped}\". A stray newline from `$(cat file)` or a CRLF .env file is the usual cause."
+                ))
                 .sdk(sdk_message::WHITESPACE_ENDS),
-            );
-            accepted = false;
-        } else if only && profile.has(Rule::RejectEmptyRunId) {
-            out.push(
-                diagnostic(
-                    Code::RunIdWhitespaceOnly,
-                    Severity::Error,
-                    Some(field),
-                    format!(
-                        "`{field}` is only whitespace, and wandb {} rejects it.",
-                        profile.version
-                    ),
-                )
-                .hint(format!("Set a real id in `{field}` or remove it."))
-                .sdk(sdk_message::WHITESPACE_ONLY),
             );
             accepted = false;
         } else {
             out.push(
-            diagnostic(
-                if only { Code::RunIdWhitespaceOnly } else { Code::RunIdWhitespaceEnds },
-                Severity::Warning,
-                Some(field),
-                format!(
-                    "`{field}` {} whitespace; wandb {} keeps it as part of the id, so a restart that sets the id without it starts a different run, and wandb 0.19.0+ rejects it.",
-                    if only { "is only" } else { "starts or ends with" },
-                    profile.version
-                ),
-            )
-            .hint(if only {
-                format!("Set a real id in `{field}` or remove it.")
-            } else {
-                format!("Strip the whitespace: \"{stripped}\".")
-            }),
-        );
+                diagnostic(
+                    Code::RunIdWhitespaceEnds,
+                    Severity::Warning,
+                    Some(field),
+                    format!(
+                        "`{field}` starts or ends with whitespace; wandb {v} keeps it as part of the id, so a restart that sets the id without it starts a different run, and wandb 0.19.0+ rejects it."
+                    ),
+                )
+                .hint(format!("Strip the whitespace: \"{stripped}\".")),
+            );
         }
     }
 

@@ -1,0 +1,442 @@
+//! `resume_from` (rewind a run to a step) and `fork_from` (start a new run from another's
+//! step): which versions have them, how they are parsed, how they exclude `resume` and each
+//! other, and how they interact with the run id — each with the SDK's wording for its era.
+
+use std::collections::BTreeMap;
+
+use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
+use crate::engine::env_keys;
+use crate::model::{Diagnostic, InitArgs, RunIdSource, Severity};
+use crate::profile::{Profile, Rule, since};
+use crate::pyunicode::repr;
+use crate::resume_value::ResumeSetting;
+use crate::run_moment::{self, RunMoment};
+
+/// The branching options as the SDK ends up with them.
+#[derive(Debug, Default)]
+pub(crate) struct Branching {
+    /// A valid `resume_from`.
+    pub resume_from: Option<RunMoment>,
+    /// A valid `fork_from`.
+    pub fork_from: Option<RunMoment>,
+    /// `wandb.init` raises.
+    pub rejected: bool,
+}
+
+struct Given<'a> {
+    text: &'a str,
+    field: &'static str,
+    from_init: bool,
+}
+
+fn given<'a>(
+    init: Option<&'a String>,
+    env: &'a BTreeMap<String, String>,
+    key: &str,
+    init_field: &'static str,
+    env_field: &'static str,
+) -> Option<Given<'a>> {
+    match init {
+        Some(text) => Some(Given {
+            text,
+            field: init_field,
+            from_init: true,
+        }),
+        None => env.get(key).map(|text| Given {
+            text,
+            field: env_field,
+            from_init: false,
+        }),
+    }
+}
+
+/// Reads, parses and cross-checks `resume_from` / `fork_from` (init arguments over
+/// `WANDB_RESUME_FROM` / `WANDB_FORK_FROM`).
+pub(crate) fn resolve(
+    profile: &Profile,
+    init: &InitArgs,
+    env: &BTreeMap<String, String>,
+    resume: &ResumeSetting,
+    out: &mut Vec<Diagnostic>,
+) -> Branching {
+    let mut b = Branching::default();
+    let mut resume_from = given(
+        init.resume_from.as_ref(),
+        env,
+        env_keys::RESUME_FROM,
+        "init.resumeFrom",
+        "env.WANDB_RESUME_FROM",
+    );
+    let mut fork_from = given(
+        init.fork_from.as_ref(),
+        env,
+        env_keys::FORK_FROM,
+        "init.forkFrom",
+        "env.WANDB_FORK_FROM",
+    );
+    for (slot, rule, name) in [
+        (&mut resume_from, Rule::ResumeFrom, "resume_from"),
+        (&mut fork_from, Rule::ForkFrom, "fork_from"),
+    ] {
+        let Some(g) = slot.as_ref() else { continue };
+        if profile.has(rule) {
+            continue;
+        }
+        let first = since(rule);
+        if g.from_init {
+            out.push(
+                diagnostic(
+                    Code::NeedsNewerSdk,
+                    Severity::Error,
+                    Some(g.field),
+                    format!(
+                        "wandb {} has no `{name}` argument; it needs wandb {first} or newer.",
+                        profile.version
+                    ),
+                )
+                .hint(format!(
+                    "Upgrade wandb to {first} or newer, or drop `{name}`."
+                ))
+                .sdk(format!(
+                    "init() got an unexpected keyword argument '{name}'"
+                )),
+            );
+            b.rejected = true;
+        } else {
+            out.push(
+                diagnostic(
+                    Code::NeedsNewerSdk,
+                    Severity::Warning,
+                    Some(g.field),
+                    format!(
+                        "wandb {} does not know `{name}`, so it ignores this variable; it needs wandb {first} or newer.",
+                        profile.version
+                    ),
+                )
+                .hint(format!("Upgrade wandb to {first} or newer, or unset the variable.")),
+            );
+        }
+        *slot = None;
+    }
+
+    // 0.19.0–0.19.4 accept the options but cannot use them.
+    if profile.has(Rule::StrictResume) && !profile.has(Rule::BranchingRepaired) {
+        for (g, name, sdk) in [
+            (
+                &resume_from,
+                "resume_from",
+                "Both `run_id` and `resume_from` have been specified with different ids.",
+            ),
+            (
+                &fork_from,
+                "fork_from",
+                "TypeError: 'float' object does not support item assignment",
+            ),
+        ] {
+            if let Some(g) = g {
+                out.push(
+                    diagnostic(
+                        Code::BranchingBroken,
+                        Severity::Error,
+                        Some(g.field),
+                        format!(
+                            "`{name}` does not work in wandb {} (0.19.0–0.19.4): wandb.init raises on every use.",
+                            profile.version
+                        ),
+                    )
+                    .hint("Upgrade wandb to 0.19.5 or newer.")
+                    .sdk(sdk),
+                );
+                b.rejected = true;
+            }
+        }
+    }
+
+    b.resume_from = resume_from
+        .as_ref()
+        .and_then(|g| parse(profile, g, "resume_from", out, &mut b.rejected));
+    b.fork_from = fork_from
+        .as_ref()
+        .and_then(|g| parse(profile, g, "fork_from", out, &mut b.rejected));
+
+    exclusion(
+        profile,
+        init,
+        resume,
+        resume_from.as_ref(),
+        fork_from.as_ref(),
+        out,
+        &mut b.rejected,
+    );
+    b
+}
+
+fn parse(
+    profile: &Profile,
+    g: &Given<'_>,
+    name: &str,
+    out: &mut Vec<Diagnostic>,
+    rejected: &mut bool,
+) -> Option<RunMoment> {
+    let Some(moment) = run_moment::parse_run_moment(g.text) else {
+        let parse_error = run_moment::parse_error_message(g.text);
+        let sdk = if profile.has(Rule::StrictResume) {
+            format!(
+                "1 validation error for Settings\n{name}\n  Value error, {parse_error} [type=value_error, input_value={}, input_type=str]",
+                repr(g.text)
+            )
+        } else {
+            format!(
+                "Unable to preprocess value for property {name}: {}.",
+                g.text
+            )
+        };
+        out.push(
+            diagnostic(
+                Code::RunMomentMalformed,
+                Severity::Error,
+                Some(g.field),
+                format!(
+                    "{} is not a run moment of the form \"<run>?_step=<N>\".",
+                    repr(g.text)
+                ),
+            )
+            .hint("Write it as \"<run id>?_step=<step>\", e.g. \"ans3bsax?_step=123\".")
+            .sdk(sdk),
+        );
+        *rejected = true;
+        return None;
+    };
+    if !moment.step.is_whole_non_negative() {
+        out.push(
+            diagnostic(
+                Code::RunMomentStepUnusual,
+                Severity::Warning,
+                Some(g.field),
+                format!(
+                    "the step {} in {} is not a whole number ≥ 0; the SDK passes it on (as int(step) + 1), but W&B history steps are whole numbers from 0.",
+                    moment.step,
+                    repr(g.text)
+                ),
+            )
+            .hint("Use the `_step` of a logged row, e.g. \"<run>?_step=1000\"."),
+        );
+    }
+    Some(moment)
+}
+
+/// `resume`, `resume_from` and `fork_from` are mutually exclusive; how that is enforced, and
+/// whether the environment counts, depends on the era.
+#[allow(clippy::too_many_arguments)]
+fn exclusion(
+    profile: &Profile,
+    init: &InitArgs,
+    resume: &ResumeSetting,
+    resume_from: Option<&Given<'_>>,
+    fork_from: Option<&Given<'_>>,
+    out: &mut Vec<Diagnostic>,
+    rejected: &mut bool,
+) {
+    if !profile.has(Rule::ForkFrom) {
+        return;
+    }
+    // What `wandb.init` itself counts: its own arguments, `resume=False` included.
+    let init_count = [
+        resume.init_given,
+        init.resume_from.is_some() && profile.has(Rule::ResumeFrom),
+        init.fork_from.is_some(),
+    ]
+    .iter()
+    .filter(|x| **x)
+    .count();
+    // What the settings or the backend count: the effective values, environment included.
+    let effective = [
+        resume.mode.is_some(),
+        resume_from.is_some(),
+        fork_from.is_some(),
+    ];
+    let effective_count = effective.iter().filter(|x| **x).count();
+
+    let (sdk, where_) = if profile.has(Rule::StrictResume) {
+        if effective_count < 2 {
+            return;
+        }
+        (
+            "`fork_from`, `resume`, or `resume_from` are mutually exclusive. Please specify only one of them.",
+            "when the settings are built",
+        )
+    } else if profile.has(Rule::ResumeFrom) {
+        if init_count > 1 {
+            (
+                "You cannot specify more than one of `fork_from`, `resume`, or `resume_from`",
+                "in wandb.init",
+            )
+        } else if effective_count > 1 {
+            if profile.has(Rule::CoreBackend) {
+                (
+                    "`resume`, `fork_from`, and `resume_from` are mutually exclusive. Please specify only one of them.",
+                    "in the backend",
+                )
+            } else {
+                (
+                    "Multiple resume options specified. Please specify only one of `fork_from`, `resume`, or `resume_from`.",
+                    "in the backend, once online",
+                )
+            }
+        } else {
+            return;
+        }
+    } else if resume.init_given && init.fork_from.is_some() {
+        (
+            "Cannot specify both `fork_from` and `resume`",
+            "in wandb.init",
+        )
+    } else if fork_from.is_some() && resume.mode.is_some() {
+        (
+            "You cannot use `resume` and `fork_from` together. Please choose one.",
+            "in the backend, once online",
+        )
+    } else {
+        return;
+    };
+    let mut names = Vec::new();
+    if resume.init_given || resume.mode.is_some() {
+        names.push(format!("resume ({})", resume.field()));
+    }
+    if let Some(g) = resume_from {
+        names.push(format!("resume_from ({})", g.field));
+    }
+    if let Some(g) = fork_from {
+        names.push(format!("fork_from ({})", g.field));
+    }
+    out.push(
+        diagnostic(
+            Code::BranchingArgsExclusive,
+            Severity::Error,
+            None,
+            format!(
+                "{} are set together; wandb {} accepts only one of them and raises {where_}.",
+                names.join(", "),
+                profile.version
+            ),
+        )
+        .hint("Keep one: resume to continue a run, resume_from to rewind it, fork_from to branch a new run.")
+        .sdk(sdk),
+    );
+    *rejected = true;
+}
+
+/// How `resume_from` and `fork_from` settle against the run id. `run_id` is the explicit id
+/// (init or environment), if any; returns false when the SDK rejects the combination.
+pub(crate) fn settle_run_id(
+    profile: &Profile,
+    b: &Branching,
+    run_id: &mut Option<String>,
+    source: &mut RunIdSource,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut accepted = true;
+    if let Some(moment) = &b.resume_from {
+        let differs = run_id.as_deref().is_some_and(|id| id != moment.run);
+        let explicit = run_id.is_some();
+        if profile.has(Rule::StrictResume) {
+            if differs {
+                out.push(
+                    diagnostic(
+                        Code::ResumeFromDifferentId,
+                        Severity::Error,
+                        Some("init.resumeFrom"),
+                        format!(
+                            "resume_from names run {} but the run id is {}.",
+                            repr(&moment.run),
+                            repr(run_id.as_deref().unwrap_or_default())
+                        ),
+                    )
+                    .hint("Drop the id (resume_from supplies it) or make them the same.")
+                    .sdk("Both `run_id` and `resume_from` have been specified with different ids."),
+                );
+                accepted = false;
+            } else if !explicit && !profile.has(Rule::ResumeFromSuppliesIdAgain) {
+                out.push(
+                    diagnostic(
+                        Code::ResumeFromDifferentId,
+                        Severity::Error,
+                        Some("init.resumeFrom"),
+                        format!(
+                            "wandb {} does not take the run id from resume_from; it generates a new id, and the backend refuses to rewind run {} under it.",
+                            profile.version,
+                            repr(&moment.run)
+                        ),
+                    )
+                    .hint(format!(
+                        "Also pass id={} (or upgrade wandb to 0.19.9 or newer).",
+                        repr(&moment.run)
+                    ))
+                    .sdk(format!(
+                        "rewind run id {} does not match run id <new id>",
+                        moment.run
+                    )),
+                );
+                accepted = false;
+            } else if !explicit {
+                *run_id = Some(moment.run.clone());
+                *source = RunIdSource::ResumeFrom;
+            }
+        } else {
+            let warns = if profile.has(Rule::ResumeFromWarnsOnlyIfDifferent) {
+                differs
+            } else {
+                explicit
+            };
+            if warns {
+                out.push(
+                    diagnostic(
+                        Code::ResumeFromDifferentId,
+                        Severity::Warning,
+                        Some("init.resumeFrom"),
+                        format!(
+                            "both an id and resume_from are set; wandb {} ignores the id and uses run {} from resume_from.",
+                            profile.version,
+                            repr(&moment.run)
+                        ),
+                    )
+                    .hint("Drop the id; resume_from supplies it.")
+                    .sdk(if profile.has(Rule::ResumeFromWarnsOnlyIfDifferent) {
+                        "Both `run_id` and `resume_from` have been specified with different ids. `run_id` will be ignored."
+                    } else {
+                        "You cannot specify both run_id and resume_from. Ignoring run_id."
+                    }),
+                );
+            }
+            *run_id = Some(moment.run.clone());
+            *source = RunIdSource::ResumeFrom;
+        }
+    }
+    if let (Some(moment), Some(id)) = (&b.fork_from, run_id.as_deref()) {
+        if moment.run == id {
+            let rejects = profile.has(Rule::RejectForkFromSameId);
+            let d = diagnostic(
+                Code::ForkFromSameId,
+                if rejects { Severity::Error } else { Severity::Warning },
+                Some("init.forkFrom"),
+                if rejects {
+                    format!("fork_from names the run's own id {}; a fork is a new run.", repr(id))
+                } else {
+                    format!(
+                        "fork_from names the run's own id {}; wandb {} accepts it, but a fork is meant to be a new run, and wandb 0.17.8+ rejects this.",
+                        repr(id),
+                        profile.version
+                    )
+                },
+            )
+            .hint("Give the fork a different id (or none), or use resume_from to rewind this run.");
+            out.push(if rejects {
+                d.sdk("Provided `run_id` is the same as the run to `fork_from`. Please provide a different `run_id` or remove the `run_id` argument. If you want to rewind the current run, please use `resume_from` instead.")
+            } else {
+                d
+            });
+            accepted &= !rejects;
+        }
+    }
+    accepted
+}

@@ -1,0 +1,302 @@
+//! Every diagnostic code is reachable: for each one, a configuration that produces it, with
+//! the severity it has there. The same examples fill the README's diagnostics table, and the
+//! README is checked to document every code and every version boundary.
+
+use wandb_resume::diagnostics::Code;
+use wandb_resume::profile::BOUNDARIES;
+use wandb_resume::{Decision, Severity, codec, decide, sanitize_run_id};
+
+/// (code, severity, example configuration as JSON).
+const EXAMPLES: &[(&str, Severity, &str)] = &[
+    (
+        "sdk-version-invalid",
+        Severity::Error,
+        r#"{"sdk":"latest"}"#,
+    ),
+    (
+        "sdk-version-unsupported",
+        Severity::Error,
+        r#"{"sdk":"0.8.36"}"#,
+    ),
+    (
+        "sdk-version-unknown",
+        Severity::Error,
+        r#"{"sdk":"0.22.5"}"#,
+    ),
+    (
+        "sdk-version-newer",
+        Severity::Warning,
+        r#"{"sdk":"0.99.0"}"#,
+    ),
+    (
+        "needs-newer-sdk",
+        Severity::Error,
+        r#"{"sdk":"0.16.4","init":{"forkFrom":"abc?_step=1"}}"#,
+    ),
+    (
+        "resume-invalid",
+        Severity::Error,
+        r#"{"init":{"resume":"yes please"}}"#,
+    ),
+    (
+        "resume-string-is-run-id",
+        Severity::Info,
+        r#"{"sdk":"0.18.7","init":{"resume":"abc123"}}"#,
+    ),
+    (
+        "resume-looks-like-literal",
+        Severity::Error,
+        r#"{"init":{"resume":"True"}}"#,
+    ),
+    (
+        "resume-wrong-case",
+        Severity::Error,
+        r#"{"init":{"resume":"Allow"}}"#,
+    ),
+    (
+        "resume-env-empty",
+        Severity::Info,
+        r#"{"sdk":"0.18.7","env":{"WANDB_RESUME":""}}"#,
+    ),
+    (
+        "resume-false-keeps-env",
+        Severity::Warning,
+        r#"{"env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"a"},"init":{"resume":false}}"#,
+    ),
+    (
+        "init-overrides-env",
+        Severity::Info,
+        r#"{"env":{"WANDB_RUN_ID":"a"},"init":{"id":"b"}}"#,
+    ),
+    ("run-id-empty", Severity::Error, r#"{"init":{"id":""}}"#),
+    (
+        "run-id-whitespace-only",
+        Severity::Error,
+        r#"{"sdk":"0.18.7","init":{"id":"  "}}"#,
+    ),
+    (
+        "run-id-whitespace-ends",
+        Severity::Error,
+        r#"{"env":{"WANDB_RUN_ID":"abc\n"}}"#,
+    ),
+    (
+        "run-id-reserved-char",
+        Severity::Error,
+        r#"{"env":{"WANDB_RUN_ID":"exp:1"}}"#,
+    ),
+    (
+        "run-id-discouraged-char",
+        Severity::Warning,
+        r#"{"env":{"WANDB_RUN_ID":"100%"}}"#,
+    ),
+    (
+        "run-id-non-word-char",
+        Severity::Info,
+        r#"{"env":{"WANDB_RUN_ID":"exp.1"}}"#,
+    ),
+    (
+        "run-id-too-long",
+        Severity::Warning,
+        r#"{"env":{"WANDB_RUN_ID":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}"#,
+    ),
+    (
+        "run-id-artifact-name-too-long",
+        Severity::Warning,
+        r#"{"env":{"WANDB_RUN_ID":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}"#,
+    ),
+    (
+        "must-without-run-id",
+        Severity::Error,
+        r#"{"env":{"WANDB_RESUME":"must"}}"#,
+    ),
+    (
+        "allow-without-run-id",
+        Severity::Warning,
+        r#"{"env":{"WANDB_RESUME":"allow"}}"#,
+    ),
+    (
+        "auto-without-shared-filesystem",
+        Severity::Warning,
+        r#"{"init":{"resume":true},"context":{"sharedFilesystem":false}}"#,
+    ),
+    (
+        "resume-file-ignored",
+        Severity::Warning,
+        r#"{"init":{"resume":"auto","id":"new"},"context":{"resumeFile":"old"}}"#,
+    ),
+    (
+        "run-id-from-resume-file",
+        Severity::Info,
+        r#"{"init":{"resume":true},"context":{"resumeFile":"old"}}"#,
+    ),
+    (
+        "resume-file-invalid",
+        Severity::Info,
+        r#"{"init":{"resume":true},"context":{"resumeFile":""}}"#,
+    ),
+    (
+        "run-id-without-resume",
+        Severity::Warning,
+        r#"{"init":{"id":"abc"}}"#,
+    ),
+    ("no-resume", Severity::Info, r#"{}"#),
+    (
+        "never-with-run-id",
+        Severity::Warning,
+        r#"{"env":{"WANDB_RESUME":"never","WANDB_RUN_ID":"abc"}}"#,
+    ),
+    (
+        "concurrent-processes",
+        Severity::Warning,
+        r#"{"env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"},"context":{"processes":8}}"#,
+    ),
+    (
+        "notes-overwrite-ui",
+        Severity::Warning,
+        r#"{"env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"},"init":{"notes":"lr sweep"}}"#,
+    ),
+    (
+        "sweep-ignores-run-id",
+        Severity::Warning,
+        r#"{"env":{"WANDB_SWEEP_ID":"sw1","WANDB_RUN_ID":"r1"},"init":{"id":"mine"}}"#,
+    ),
+    (
+        "sweep-run-id-replaced",
+        Severity::Warning,
+        r#"{"sdk":"0.10.21","env":{"WANDB_SWEEP_ID":"sw1","WANDB_RUN_ID":"r1"},"init":{"id":"mine"}}"#,
+    ),
+    (
+        "sweep-id-invalid",
+        Severity::Error,
+        r#"{"env":{"WANDB_SWEEP_ID":""}}"#,
+    ),
+    (
+        "branching-broken",
+        Severity::Error,
+        r#"{"sdk":"0.19.2","init":{"forkFrom":"abc?_step=10"}}"#,
+    ),
+    (
+        "sweep-resume-unsupported",
+        Severity::Warning,
+        r#"{"env":{"WANDB_SWEEP_ID":"sw1","WANDB_RUN_ID":"r1"},"init":{"resume":"allow"}}"#,
+    ),
+    (
+        "branching-args-exclusive",
+        Severity::Error,
+        r#"{"env":{"WANDB_RESUME":"allow"},"init":{"resumeFrom":"abc?_step=10"}}"#,
+    ),
+    (
+        "run-moment-malformed",
+        Severity::Error,
+        r#"{"init":{"forkFrom":"abc?step=10"}}"#,
+    ),
+    (
+        "run-moment-step-unusual",
+        Severity::Warning,
+        r#"{"init":{"forkFrom":"abc?_step=-1"}}"#,
+    ),
+    (
+        "fork-from-same-id",
+        Severity::Error,
+        r#"{"init":{"id":"abc","forkFrom":"abc?_step=10"}}"#,
+    ),
+    (
+        "resume-from-different-id",
+        Severity::Error,
+        r#"{"init":{"id":"xyz","resumeFrom":"abc?_step=10"}}"#,
+    ),
+    (
+        "resume-from-rewinds",
+        Severity::Info,
+        r#"{"init":{"resumeFrom":"abc?_step=10"}}"#,
+    ),
+    (
+        "fork-creates-run",
+        Severity::Info,
+        r#"{"init":{"forkFrom":"abc?_step=10"}}"#,
+    ),
+    (
+        "processes-zero",
+        Severity::Warning,
+        r#"{"context":{"processes":0}}"#,
+    ),
+    (
+        "resumed-flag-wrong",
+        Severity::Warning,
+        r#"{"sdk":"0.18.0","env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,
+    ),
+    (
+        "run-step-after-resume",
+        Severity::Info,
+        r#"{"env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,
+    ),
+];
+
+fn decision(json: &str) -> Decision {
+    decide(&codec::input_json(json).unwrap_or_else(|e| panic!("{json}: {e}")))
+}
+
+#[test]
+fn every_code_has_an_example_that_produces_it() {
+    for code in Code::ALL {
+        let (_, severity, json) = EXAMPLES
+            .iter()
+            .find(|(c, ..)| *c == code.as_str())
+            .unwrap_or_else(|| panic!("no example for {}", code.as_str()));
+        let d = decision(json);
+        let found = d
+            .diagnostics
+            .iter()
+            .find(|x| x.code == code.as_str())
+            .unwrap_or_else(|| {
+                panic!(
+                    "{json} does not produce {}: {:#?}",
+                    code.as_str(),
+                    d.diagnostics
+                )
+            });
+        assert_eq!(found.severity, *severity, "{}", code.as_str());
+        assert!(
+            found.hint.as_deref().is_some_and(|h| !h.is_empty())
+                || found.severity == Severity::Info,
+            "{} has no hint",
+            code.as_str()
+        );
+    }
+    assert_eq!(
+        EXAMPLES.len(),
+        Code::ALL.len(),
+        "an example names a code that does not exist"
+    );
+}
+
+#[test]
+fn sanitize_reports_with_the_same_codes() {
+    let s = sanitize_run_id("a:b", None);
+    assert!(
+        s.diagnostics
+            .iter()
+            .any(|d| d.code == "run-id-reserved-char")
+    );
+}
+
+#[test]
+fn readme_documents_every_code_and_boundary() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for code in Code::ALL {
+        assert!(
+            readme.contains(&format!("`{}`", code.as_str())),
+            "README lacks `{}`",
+            code.as_str()
+        );
+    }
+    // Prettier pads table cells, so match a row that starts with the version.
+    for b in BOUNDARIES {
+        let found = readme.lines().any(|line| {
+            line.strip_prefix("| ")
+                .is_some_and(|rest| rest.trim_start().starts_with(&format!("{} ", b.since)))
+        });
+        assert!(found, "README lacks the {} boundary", b.since);
+    }
+}
