@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
 step "setup"
-scripts/setup.sh
+scripts/setup.sh --browser
 
 step "format and lint"
 cargo fmt --all -- --check

@@ -68,7 +68,15 @@ test("the tarball holds the entries, the glue, the .wasm and the types, and noth
 test("the package has zero runtime dependencies", () => {
   const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
   assert.equal(pkg.dependencies, undefined);
-  assert.equal(pkg.sideEffects, false);
+  // Only the entries have side effects (they instantiate the module at import); with
+  // `sideEffects: false` a bundler skips their bodies and the module is never initialised
+  // (tests/js/browser-bundler.test.mjs catches exactly that).
+  assert.deepEqual(pkg.sideEffects, [
+    "./js/node.js",
+    "./js/browser.js",
+    "./js/workerd.js",
+    "./js/edge-light.js",
+  ]);
   assert.equal(pkg.type, "module");
 });
 
