@@ -329,7 +329,11 @@ pub(crate) fn explain(
         s.resume.mode,
         Some(ResumeMode::Allow | ResumeMode::Must | ResumeMode::Auto)
     );
-    if may_resume_mode && s.resume_from.is_none() {
+    // Only where a resume can actually happen: an id to resume, or the auto-resume file.
+    let can_resume = may_resume_mode
+        && !s.rejected
+        && (s.run_id.is_some() || s.resume.mode == Some(ResumeMode::Auto));
+    if can_resume && s.resume_from.is_none() {
         if resumed_flag_broken(&s.profile) {
             out.push(
                 diagnostic(
