@@ -153,9 +153,7 @@ fn resolve_strict(
     match init {
         None => {}
         Some(ResumeArg::Bool(true)) => {
-            override_note(&setting, "True", out);
-            setting.mode = Some(ResumeMode::Auto);
-            setting.source = ValueSource::Init;
+            take_init_mode(&mut setting, ResumeMode::Auto, "True", out);
         }
         Some(ResumeArg::Bool(false)) => {
             if let (Some(mode), ValueSource::Env) = (setting.mode, setting.source) {
@@ -176,9 +174,7 @@ fn resolve_strict(
         }
         Some(ResumeArg::Text(text)) => match mode_of(text) {
             Some(mode) => {
-                override_note(&setting, text, out);
-                setting.mode = Some(mode);
-                setting.source = ValueSource::Init;
+                take_init_mode(&mut setting, mode, text, out);
             }
             None => {
                 reject_strict(profile, "init.resume", text, out);
@@ -221,6 +217,18 @@ pub fn strict_error_message(text: &str) -> String {
     )
 }
 
+/// The init argument sets the mode (noting when it overrides `WANDB_RESUME`).
+fn take_init_mode(
+    setting: &mut ResumeSetting,
+    mode: ResumeMode,
+    init_text: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    override_note(setting, init_text, out);
+    setting.mode = Some(mode);
+    setting.source = ValueSource::Init;
+}
+
 fn override_note(setting: &ResumeSetting, init_text: &str, out: &mut Vec<Diagnostic>) {
     if setting.source == ValueSource::Env {
         if let Some(mode) = setting.mode {
@@ -253,9 +261,7 @@ fn resolve_settings_era(
     match init {
         None => {}
         Some(ResumeArg::Bool(true)) => {
-            override_note(&setting, "True", out);
-            setting.mode = Some(ResumeMode::Auto);
-            setting.source = ValueSource::Init;
+            take_init_mode(&mut setting, ResumeMode::Auto, "True", out);
         }
         Some(ResumeArg::Bool(false)) => {
             if setting.source == ValueSource::Env && setting.mode.is_some() {
@@ -307,9 +313,7 @@ fn resolve_settings_era(
         }
         Some(ResumeArg::Text(text)) => match mode_of(text) {
             Some(mode) => {
-                override_note(&setting, text, out);
-                setting.mode = Some(mode);
-                setting.source = ValueSource::Init;
+                take_init_mode(&mut setting, mode, text, out);
             }
             None => {
                 string_is_run_id(profile, text, out);
@@ -337,17 +341,11 @@ fn resolve_environ_era(
         None | Some(ResumeArg::Bool(false)) => {}
         Some(ResumeArg::Text(text)) if text.is_empty() => {}
         Some(ResumeArg::Bool(true)) => {
-            override_note(&setting, "True", out);
-            setting.mode = Some(ResumeMode::Auto);
-            setting.source = ValueSource::Init;
+            take_init_mode(&mut setting, ResumeMode::Auto, "True", out);
         }
-        Some(ResumeArg::Text(text)) => match text.as_str() {
-            "allow" | "must" | "never" => {
-                override_note(&setting, text, out);
-                setting.mode = mode_of(text);
-                setting.source = ValueSource::Init;
-            }
-            _ => {
+        Some(ResumeArg::Text(text)) => match mode_of(text).filter(|m| *m != ResumeMode::Auto) {
+            Some(mode) => take_init_mode(&mut setting, mode, text, out),
+            None => {
                 string_is_run_id(profile, text, out);
                 // `os.environ[RESUME] = os.environ.get(RESUME, "allow")`: the environment's
                 // mode, if any, stays.

@@ -110,9 +110,6 @@ def warnings_from_chunks(chunks):
     """One termwarn() call writes one chunk `wandb: WARNING <line>` per line of its message
     (all lines prefixed); the message is rebuilt by stripping the prefix of every line."""
     out = []
-    text_so_far = ""
-    for chunk in chunks:
-        text_so_far += chunk
     # chunks may be split oddly by some writers; rebuild by newline-terminated records.
     records = []
     cur = ""
@@ -415,8 +412,24 @@ def init_kwargs(case):
 # ---------------------------------------------------------------- results
 
 
+TIMESTAMP_RE = re.compile(r"\d{8}_\d{6}")
+CWD = {"paths": []}
+
+
+def normalize_text(msg):
+    """Make texts that embed the case's directory or the launch time reproducible."""
+    for p in CWD["paths"]:
+        if p:
+            msg = msg.replace(p, "<cwd>")
+    return TIMESTAMP_RE.sub("<timestamp>", msg)
+
+
+def set_cwd_paths(wd):
+    CWD["paths"] = sorted({wd, os.path.realpath(wd)}, key=len, reverse=True)
+
+
 def clean_message(e):
-    msg = str(e)
+    msg = normalize_text(str(e))
     if type(e).__name__ == "ValidationError":
         lines = msg.split("\n")
         lines = [l for l in lines if not l.strip().startswith("For further information visit")]
@@ -425,7 +438,11 @@ def clean_message(e):
 
 
 def error_record(e):
-    return {"type": type(e).__name__, "message": clean_message(e)}
+    rec = {"type": type(e).__name__, "message": clean_message(e)}
+    c = e.__cause__ or (e.__context__ if not e.__suppress_context__ else None)
+    if c is not None:
+        rec["cause"] = {"type": type(c).__name__, "message": clean_message(c)}
+    return rec
 
 
 def moment(m):
@@ -504,6 +521,7 @@ def run_batch(cases_path, out_path):
         wd = os.path.join(root, "c%d" % i)
         os.makedirs(wd)
         os.chdir(wd)
+        set_cwd_paths(wd)
         write_resume_file(wd, case.get("context"))
         set_environ(case.get("env") or {}, base)
         reset_state(wandb)
@@ -535,15 +553,9 @@ def run_batch(cases_path, out_path):
             if isinstance(e, KeyboardInterrupt):
                 raise
             res = {"rejected": True, "error": error_record(e)}
-            chain = []
-            x = e
-            while x is not None and len(chain) < 4:
-                chain.append("%s: %s" % (type(x).__name__, x))
-                x = x.__cause__ or (x.__context__ if not x.__suppress_context__ else None)
-            res["chain"] = chain
         finally:
             sys.stderr, sys.stdout = real_stderr, real_stdout
-        res["warnings"] = warnings_from_chunks(cap.chunks)
+        res["warnings"] = [normalize_text(w) for w in warnings_from_chunks(cap.chunks)]
         res["resumeFileAfter"] = read_resume_file(wd)
         close_log_handlers()
         os.chdir(root)
@@ -573,10 +585,15 @@ def run_real(case_path, out_path):
     os.makedirs(home)
     os.environ["HOME"] = home
     os.chdir(wd)
+    set_cwd_paths(wd)
+    # everything written to fds 1 and 2 (by this process and any child it starts) goes to a file
+    errpath = os.path.join(home, "stderr.txt")
+    fd = os.open(errpath, os.O_WRONLY | os.O_CREAT | os.O_TRUNC)
+    os.dup2(fd, 1)
+    os.dup2(fd, 2)
     write_resume_file(wd, case.get("context"))
     major09 = case.get("_lineage") == "L0"
     set_environ(case.get("env") or {}, BASE_ENV_09 if major09 else BASE_ENV_NEW)
-    os.environ["WANDB_DIR"] = wd
     wandb = import_sdk()
     if lineage() == "L0":
         install_l0_capture()
@@ -601,10 +618,14 @@ def run_real(case_path, out_path):
     except BaseException as e:  # noqa: B902
         res = {"rejected": True, "error": error_record(e)}
     res["resumeFileAfter"] = read_resume_file(wd)
-    with open(out_path, "w") as f:
-        json.dump(res, f)
     sys.stdout.flush()
     sys.stderr.flush()
+    with open(errpath) as f:
+        text = f.read()
+    res["warnings"] = [normalize_text(w) for w in warnings_from_text(text)]
+    res["output"] = normalize_text(text)[-4000:]
+    with open(out_path, "w") as f:
+        json.dump(res, f)
     if not res["rejected"] and lineage() != "L0":
         try:
             run.finish()
