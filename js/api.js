@@ -3,6 +3,7 @@
 export {
   collisionProbability,
   decide,
+  deriveRunId,
   generateId,
   methodTable,
   sanitizeRunId,

@@ -43,6 +43,10 @@ export function collisionProbability(runs, length) {
   ensureReady("collisionProbability");
   return glue.collisionProbability(runs, length);
 }
+export function deriveRunId(key, opts) {
+  ensureReady("deriveRunId");
+  return glue.deriveRunId(key, opts);
+}
 export function methodTable() {
   ensureReady("methodTable");
   return glue.methodTable();

@@ -13,6 +13,7 @@
 
 mod branching;
 pub mod codec;
+pub mod derive;
 pub mod diagnostics;
 pub mod engine;
 pub mod error;
@@ -32,6 +33,7 @@ pub mod version;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 
+pub use derive::derive_run_id;
 pub use engine::decide;
 pub use error::InputError;
 pub use generator::{GenerateIdError, collision_probability, generate_id};

@@ -216,6 +216,37 @@ pub fn collision_probability_js(
     generator::collision_probability(count, length).map_err(|e| js_error(e.code(), &e.to_string()))
 }
 
+/// Options of `deriveRunId`.
+#[derive(serde::Deserialize, tsify::Tsify, Default)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct DeriveOptions {
+    /// Length of the id, 1–49 (default 16).
+    #[serde(default)]
+    #[tsify(optional)]
+    pub length: Option<u32>,
+}
+
+/// A run id derived deterministically from a stable job key (e.g. `$SLURM_JOB_ID-$SLURM_ARRAY_TASK_ID`),
+/// so a restart without a shared filesystem reattaches to its run. Throws `empty-key` or
+/// `invalid-length`.
+#[wasm_bindgen(js_name = deriveRunId)]
+pub fn derive_run_id_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
+    #[wasm_bindgen(unchecked_optional_param_type = "DeriveOptions")] opts: JsValue,
+) -> Result<String, JsValue> {
+    let key = read_string(&key, "key")?;
+    let opts: DeriveOptions = if opts.is_undefined() {
+        DeriveOptions::default()
+    } else {
+        read_json(&opts, "the options", "{ length: 16 }")?
+    };
+    crate::derive::derive_run_id(
+        &key,
+        opts.length.unwrap_or(crate::derive::DEFAULT_DERIVED_LENGTH),
+    )
+    .map_err(|e| js_error(e.code(), &e.to_string()))
+}
+
 /// The documentation's method table as data.
 #[wasm_bindgen(js_name = methodTable)]
 pub fn method_table_js() -> Result<Ts<method_table::MethodTable>, JsValue> {

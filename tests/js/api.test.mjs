@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import {
   collisionProbability,
   decide,
+  deriveRunId,
   generateId,
   init,
   methodTable,
@@ -275,4 +276,22 @@ test("methodTable is the documented table", () => {
     r.cells.filter((c) => !c.available).map((c) => `${r.method}/${c.behaviour}`),
   );
   assert.deepEqual(unavailable, ["environment/sameDirectory", "init/always"]);
+});
+
+test("deriveRunId matches the Python reference vectors and rejects bad input", async () => {
+  const { readFileSync } = await import("node:fs");
+  const vectors = JSON.parse(
+    readFileSync(new URL("../vectors/derive.json", import.meta.url), "utf8"),
+  );
+  for (const c of vectors.cases) {
+    assert.equal(deriveRunId(c.key, { length: c.length }), c.id, `${c.key} ${c.length}`);
+  }
+  assert.match(deriveRunId("12345-0"), /^[a-z0-9]{16}$/);
+  assertThrowsCode(() => deriveRunId(""), "empty-key", /empty/);
+  assertThrowsCode(() => deriveRunId("k", { length: 0 }), "invalid-length");
+  assertThrowsCode(() => deriveRunId("k", { length: 50 }), "invalid-length");
+  assertThrowsCode(() => deriveRunId("k", { length: 1.5 }), "invalid-input", /length/);
+  assertThrowsCode(() => deriveRunId(42), "invalid-input", /key/);
+  assertThrowsCode(() => deriveRunId("a\ud800"), "lone-surrogate", /key/);
+  assertThrowsCode(() => deriveRunId("k", { size: 3 }), "invalid-input", /unknown field/);
 });

@@ -150,6 +150,16 @@ export interface ResumeInput {
 }
 
 /**
+ * Options of `deriveRunId`.
+ */
+export interface DeriveOptions {
+    /**
+     * Length of the id, 1–49 (default 16).
+     */
+    length?: number;
+}
+
+/**
  * Options of `sanitizeRunId`.
  */
 export interface SanitizeOptions {
@@ -376,6 +386,13 @@ export function collisionProbability(runs: number, length?: number): number;
 export function decide(input: ResumeInput): Decision;
 
 /**
+ * A run id derived deterministically from a stable job key (e.g. `$SLURM_JOB_ID-$SLURM_ARRAY_TASK_ID`),
+ * so a restart without a shared filesystem reattaches to its run. Throws `empty-key` or
+ * `invalid-length`.
+ */
+export function deriveRunId(key: string, opts?: DeriveOptions): string;
+
+/**
  * A fresh random run id of `length` (default 8) characters from `[a-z0-9]`, drawn from
  * `crypto.getRandomValues`. Throws `invalid-length` for 0 or over 128, `no-csprng` when
  * the platform has no CSPRNG.
@@ -399,6 +416,7 @@ export interface InitOutput {
     readonly memory: WebAssembly.Memory;
     readonly collisionProbability: (a: any, b: any) => [number, number, number];
     readonly decide: (a: any) => [number, number, number];
+    readonly deriveRunId: (a: any, b: any) => [number, number, number, number];
     readonly generateId: (a: any) => [number, number, number, number];
     readonly methodTable: () => [number, number, number];
     readonly sanitizeRunId: (a: any, b: any) => [number, number, number];
