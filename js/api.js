@@ -7,4 +7,6 @@ export {
   generateId,
   methodTable,
   sanitizeRunId,
+  scenarios,
+  simulate,
 } from "../pkg/wandb_resume.js";

@@ -9,6 +9,8 @@ export {
   generateId,
   methodTable,
   sanitizeRunId,
+  scenarios,
+  simulate,
 } from "../pkg/wandb_resume.js";
 
 /**

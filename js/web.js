@@ -47,6 +47,14 @@ export function deriveRunId(key, opts) {
   ensureReady("deriveRunId");
   return glue.deriveRunId(key, opts);
 }
+export function simulate(input, attempts) {
+  ensureReady("simulate");
+  return glue.simulate(input, attempts);
+}
+export function scenarios() {
+  ensureReady("scenarios");
+  return glue.scenarios();
+}
 export function methodTable() {
   ensureReady("methodTable");
   return glue.methodTable();

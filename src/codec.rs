@@ -23,8 +23,17 @@ pub fn from_json<T: DeserializeOwned>(json: &str) -> Result<T, InputError> {
 /// Parses an *input* (a configuration, options): as [`from_json`], and no arrays anywhere,
 /// since no input has one and serde would read an array as a struct's fields in order.
 pub fn input_json<T: DeserializeOwned>(json: &str) -> Result<T, InputError> {
+    input_json_with_lists(json, &[])
+}
+
+/// As [`input_json`], but the top-level fields named in `lists` hold arrays (of objects that
+/// themselves hold none), e.g. `attempts` in `{ input, attempts }`.
+pub fn input_json_with_lists<T: DeserializeOwned>(
+    json: &str,
+    lists: &[&str],
+) -> Result<T, InputError> {
     let value = parse(json)?;
-    if let Some(path) = first_array_path(json) {
+    if let Some(path) = first_array_path(json, lists) {
         return Err(InputError::Invalid {
             path,
             reason: "invalid type: an array; expected an object or a value".to_owned(),
@@ -68,7 +77,7 @@ fn parse<T: DeserializeOwned>(json: &str) -> Result<T, InputError> {
 
 /// The path of the first array in `json` (which has already parsed), or `None`. A quick scan
 /// for `[` outside strings decides; only then is the tree walked to name the place.
-fn first_array_path(json: &str) -> Option<String> {
+fn first_array_path(json: &str, lists: &[&str]) -> Option<String> {
     let mut in_string = false;
     let mut escaped = false;
     let mut found = false;
@@ -90,13 +99,28 @@ fn first_array_path(json: &str) -> Option<String> {
     if !found {
         return None;
     }
-    fn walk(value: &serde_json::Value, path: &mut Vec<String>) -> bool {
+    fn walk(value: &serde_json::Value, path: &mut Vec<String>, lists: &[&str]) -> bool {
         match value {
+            serde_json::Value::Array(items)
+                if path.len() == 1 && lists.contains(&path[0].as_str()) =>
+            {
+                for (i, item) in items.iter().enumerate() {
+                    // serde_path_to_error's notation: `attempts[0].init`.
+                    let list = path.pop().unwrap_or_default();
+                    path.push(format!("{list}[{i}]"));
+                    if matches!(item, serde_json::Value::Array(_)) || walk(item, path, &[]) {
+                        return true;
+                    }
+                    path.pop();
+                    path.push(list);
+                }
+                false
+            }
             serde_json::Value::Array(_) => true,
             serde_json::Value::Object(map) => {
                 for (key, child) in map {
                     path.push(key.clone());
-                    if walk(child, path) {
+                    if walk(child, path, lists) {
                         return true;
                     }
                     path.pop();
@@ -108,7 +132,7 @@ fn first_array_path(json: &str) -> Option<String> {
     }
     let value: serde_json::Value = serde_json::from_str(json).ok()?;
     let mut path = Vec::new();
-    walk(&value, &mut path).then(|| {
+    walk(&value, &mut path, lists).then(|| {
         if path.is_empty() {
             ".".to_owned()
         } else {

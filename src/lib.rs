@@ -28,6 +28,8 @@ pub mod resume_value;
 pub mod run_id;
 pub mod run_moment;
 pub mod sanitize;
+pub mod scenarios;
+pub mod timeline;
 pub mod version;
 
 #[cfg(target_arch = "wasm32")]
@@ -40,4 +42,5 @@ pub use generator::{GenerateIdError, collision_probability, generate_id};
 pub use method_table::{MethodTable, method_table};
 pub use model::*;
 pub use sanitize::sanitize_run_id;
+pub use timeline::{Attempt, Ending, Place, Timeline, simulate};
 pub use version::{SdkVersion, parse_sdk_version};

@@ -60,6 +60,16 @@ fn read_json<T: DeserializeOwned>(
     what: &str,
     example: &str,
 ) -> Result<T, JsValue> {
+    read_json_with_lists(value, what, example, &[])
+}
+
+/// As [`read_json`], allowing arrays in the top-level fields named in `lists`.
+fn read_json_with_lists<T: DeserializeOwned>(
+    value: &JsValue,
+    what: &str,
+    example: &str,
+    lists: &[&str],
+) -> Result<T, JsValue> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(invalid(
             "",
@@ -87,7 +97,7 @@ fn read_json<T: DeserializeOwned>(
             unit: "UTF-16 units",
         }));
     }
-    codec::input_json(&String::from(text)).map_err(|e| input_error(&e))
+    codec::input_json_with_lists(&String::from(text), lists).map_err(|e| input_error(&e))
 }
 
 /// Turns a result into a JS value through `JSON.parse`.
@@ -215,6 +225,59 @@ pub fn collision_probability_js(
     let length = read_count(&length, "length", generator::DEFAULT_ID_LENGTH)?;
     generator::collision_probability(count, length).map_err(|e| js_error(e.code(), &e.to_string()))
 }
+
+/// The arguments of `simulate`, read in one JSON text.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SimulateArgs {
+    input: ResumeInput,
+    attempts: Vec<crate::timeline::Attempt>,
+}
+
+/// A launch and its restarts: for each attempt the decision, the branch the server state
+/// selects, the run it logs to, and the auto-resume file; plus how many runs the job ends up
+/// split into. Throws like `decide`.
+#[wasm_bindgen(js_name = simulate)]
+pub fn simulate_js(
+    input: Ts<ResumeInput>,
+    #[wasm_bindgen(unchecked_param_type = "Attempt[]")] attempts: JsValue,
+) -> Result<Ts<crate::timeline::Timeline>, JsValue> {
+    if !js_sys::Array::is_array(&attempts) {
+        return Err(invalid(
+            "attempts",
+            format!(
+                "expected an array of restarts such as [{{ after: \"preempted\", where: \"newMachine\" }}], got {}",
+                type_name(&attempts)
+            ),
+        ));
+    }
+    let args = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&args, &"input".into(), &input.js_value());
+    let _ = js_sys::Reflect::set(&args, &"attempts".into(), &attempts);
+    let args: SimulateArgs = read_json_with_lists(
+        &args.into(),
+        "the arguments",
+        "{ input, attempts }",
+        &["attempts"],
+    )?;
+    args.input.check_limits().map_err(|e| input_error(&e))?;
+    let timeline = crate::timeline::simulate(&args.input, &args.attempts)
+        .map_err(|e| js_error(e.code(), &e.to_string()))?;
+    Ok(Ts::new_unchecked(write_json(&timeline)?))
+}
+
+/// The ready-made restart scenarios (preemptible job, SLURM requeue, Kubernetes restart, …).
+#[wasm_bindgen(js_name = scenarios)]
+pub fn scenarios_js() -> Result<Ts<ScenarioList>, JsValue> {
+    Ok(Ts::new_unchecked(write_json(
+        &crate::scenarios::scenarios(),
+    )?))
+}
+
+/// The list `scenarios()` returns.
+#[derive(serde::Serialize, tsify::Tsify)]
+#[serde(transparent)]
+pub struct ScenarioList(pub Vec<crate::scenarios::Scenario>);
 
 /// Options of `deriveRunId`.
 #[derive(serde::Deserialize, tsify::Tsify, Default)]

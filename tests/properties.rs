@@ -5,8 +5,8 @@ use std::collections::BTreeMap;
 
 use proptest::prelude::*;
 use wandb_resume::{
-    InitArgs, LaunchContext, ResumeArg, ResumeInput, Severity, decide, generate_id,
-    sanitize::replace_non_word, sanitize_run_id,
+    Attempt, Ending, InitArgs, LaunchContext, Place, ResumeArg, ResumeInput, Severity, decide,
+    generate_id, sanitize::replace_non_word, sanitize_run_id, simulate,
 };
 
 /// Strings that exercise the rules: mode names in any case, ids with reserved characters,
@@ -159,6 +159,47 @@ proptest! {
         let id = generate_id(length).unwrap();
         prop_assert_eq!(id.len(), length as usize);
         prop_assert!(id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+    }
+}
+
+fn attempt() -> impl Strategy<Value = Attempt> {
+    (
+        prop::sample::select(vec![Ending::Crashed, Ending::Preempted, Ending::Finished]),
+        prop::sample::select(vec![
+            Place::SameDirectory,
+            Place::SameFilesystem,
+            Place::NewMachine,
+        ]),
+        env(),
+        prop::option::of(resume_arg()),
+    )
+        .prop_map(|(after, place, env, resume)| Attempt {
+            after,
+            place,
+            env,
+            init: resume.map(|resume| InitArgs {
+                resume,
+                ..Default::default()
+            }),
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1500))]
+
+    #[test]
+    fn simulate_never_panics_and_starts_with_decide(
+        input in input(),
+        attempts in prop::collection::vec(attempt(), 0..5),
+    ) {
+        let t = simulate(&input, &attempts).unwrap();
+        prop_assert_eq!(t.attempts.len(), attempts.len() + 1);
+        prop_assert_eq!(&t.attempts[0].decision, &decide(&input));
+        prop_assert!(t.summary.runs as usize <= t.attempts.len());
+        prop_assert_eq!(
+            t.summary.failed_attempts as usize,
+            t.attempts.iter().filter(|a| a.run_id.is_none()).count()
+        );
     }
 }
 

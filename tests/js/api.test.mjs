@@ -11,6 +11,8 @@ import {
   init,
   methodTable,
   sanitizeRunId,
+  scenarios,
+  simulate,
 } from "wandb-resume";
 
 function assertUsable() {
@@ -294,4 +296,67 @@ test("deriveRunId matches the Python reference vectors and rejects bad input", a
   assertThrowsCode(() => deriveRunId(42), "invalid-input", /key/);
   assertThrowsCode(() => deriveRunId("a\ud800"), "lone-surrogate", /key/);
   assertThrowsCode(() => deriveRunId("k", { size: 3 }), "invalid-input", /unknown field/);
+});
+
+test("simulate follows restarts: same directory resumes, a new machine splits the run", () => {
+  const sameDir = simulate({ init: { resume: true } }, [
+    { after: "preempted", where: "sameDirectory" },
+    { after: "crashed", where: "sameDirectory" },
+  ]);
+  assert.deepEqual(
+    sameDir.attempts.map((a) => a.outcome.action),
+    ["create", "resume", "resume"],
+  );
+  assert.equal(sameDir.summary.runs, 1);
+  assert.equal(sameDir.attempts[1].decision.runIdSource, "resumeFile");
+  const moved = simulate({ init: { resume: true } }, [{ after: "preempted", where: "newMachine" }]);
+  assert.equal(moved.summary.runs, 2);
+  assert.match(moved.summary.verdict, /split across 2 runs/);
+  // The first attempt is exactly decide().
+  const input = { env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "abc" } };
+  assert.deepEqual(simulate(input, []).attempts[0].decision, decide(input));
+});
+
+test("scenarios are data that simulate as documented", () => {
+  const all = scenarios();
+  assert.ok(all.length >= 7);
+  const byId = Object.fromEntries(all.map((s) => [s.id, s]));
+  for (const id of [
+    "preemptible-same-machine",
+    "preemptible-new-machine",
+    "allow-fixed-id",
+    "must-first-launch",
+    "slurm-requeue",
+    "kubernetes-pod-restart",
+    "ranks-one-id",
+  ]) {
+    assert.ok(byId[id], id);
+  }
+  const slurm = byId["slurm-requeue"];
+  assert.equal(slurm.input.env.WANDB_RUN_ID, deriveRunId("4242-0"));
+  assert.equal(simulate(slurm.input, slurm.attempts).summary.runs, 1);
+  assert.equal(
+    simulate(byId["must-first-launch"].input, byId["must-first-launch"].attempts).summary
+      .failedAttempts,
+    2,
+  );
+});
+
+test("bad input to simulate throws with a code", () => {
+  assertThrowsCode(() => simulate({}, undefined), "invalid-input", /attempts/);
+  assertThrowsCode(() => simulate({}, {}), "invalid-input", /array/);
+  assertThrowsCode(
+    () => simulate({}, [{ after: "exploded", where: "newMachine" }]),
+    "invalid-input",
+    /attempts\[0\]\.after/,
+  );
+  assertThrowsCode(() => simulate({}, [{ after: "crashed" }]), "invalid-input", /where/);
+  assertThrowsCode(
+    () => simulate({}, [{ after: "crashed", where: "sameDirectory", init: ["x"] }]),
+    "invalid-input",
+    /attempts\[0\]\.init/,
+  );
+  assertThrowsCode(() => simulate({ bogus: 1 }, []), "invalid-input", /bogus/);
+  const many = Array.from({ length: 101 }, () => ({ after: "crashed", where: "sameDirectory" }));
+  assertThrowsCode(() => simulate({}, many), "input-too-large", /100/);
 });

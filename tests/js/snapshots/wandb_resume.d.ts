@@ -47,6 +47,46 @@ export interface MethodColumn {
 export type Behaviour = "never" | "always" | "specifyId" | "sameDirectory";
 
 /**
+ * A launch and its restarts.
+ */
+export interface Timeline {
+    /**
+     * Every attempt, the first launch first.
+     */
+    attempts: AttemptResult[];
+    /**
+     * Totals.
+     */
+    summary: TimelineSummary;
+}
+
+/**
+ * A named configuration with its restarts.
+ */
+export interface Scenario {
+    /**
+     * Stable identifier, e.g. `slurm-requeue`.
+     */
+    id: string;
+    /**
+     * Short title.
+     */
+    title: string;
+    /**
+     * What happens and what it shows.
+     */
+    description: string;
+    /**
+     * The configuration.
+     */
+    input: ResumeInput;
+    /**
+     * The restarts.
+     */
+    attempts: Attempt[];
+}
+
+/**
  * A row of the documentation's method table.
  */
 export type Method = "environment" | "init" | "default";
@@ -77,6 +117,11 @@ export interface MethodRow {
  * How serious a diagnostic is.
  */
 export type Severity = "error" | "warning" | "info";
+
+/**
+ * How the previous attempt ended.
+ */
+export type Ending = "crashed" | "preempted" | "finished";
 
 /**
  * One branch of a launch.
@@ -150,6 +195,28 @@ export interface ResumeInput {
 }
 
 /**
+ * One restart.
+ */
+export interface Attempt {
+    /**
+     * How the previous attempt ended.
+     */
+    after: Ending;
+    /**
+     * Where this attempt runs.
+     */
+    where: Place;
+    /**
+     * A changed environment for this attempt (replaces the previous one); absent = unchanged.
+     */
+    env?: Record<string, string>;
+    /**
+     * Changed `wandb.init` arguments (replace the previous ones); absent = unchanged.
+     */
+    init?: InitArgs;
+}
+
+/**
  * Options of `deriveRunId`.
  */
 export interface DeriveOptions {
@@ -209,6 +276,11 @@ export interface SanitizedId {
  * The effective resume mode after the SDK has read init arguments and the environment.
  */
 export type ResumeMode = "allow" | "must" | "never" | "auto";
+
+/**
+ * The list `scenarios()` returns.
+ */
+export type ScenarioList = Scenario[];
 
 /**
  * The method-table cell a configuration lands in.
@@ -271,6 +343,36 @@ export interface MethodTable {
      * Where the table comes from.
      */
     source: string;
+}
+
+/**
+ * Totals over a timeline.
+ */
+export interface TimelineSummary {
+    /**
+     * Distinct runs the attempts logged to: 1 is what resuming is for.
+     */
+    runs: number;
+    /**
+     * The runs, in order of first use.
+     */
+    runIds: string[];
+    /**
+     * Attempts whose `wandb.init` failed.
+     */
+    failedAttempts: number;
+    /**
+     * Attempts that resumed a run.
+     */
+    resumedAttempts: number;
+    /**
+     * Attempts that wrote over an existing run without resuming it.
+     */
+    overwrittenAttempts: number;
+    /**
+     * One sentence: what the user ends up with.
+     */
+    verdict: string;
 }
 
 /**
@@ -358,6 +460,49 @@ export interface LaunchContext {
 }
 
 /**
+ * What one attempt did.
+ */
+export interface AttemptResult {
+    /**
+     * 0 for the first launch, then 1, 2, … for the restarts.
+     */
+    index: number;
+    /**
+     * How the previous attempt ended (`null` for the first launch).
+     */
+    after: Ending | null;
+    /**
+     * Where it ran (`null` for the first launch).
+     */
+    where: Place | null;
+    /**
+     * The decision for this attempt, with the context the state gave it.
+     */
+    decision: Decision;
+    /**
+     * Whether the run with the effective id existed on the server at launch.
+     */
+    runExisted: boolean;
+    /**
+     * The branch that happened.
+     */
+    outcome: Outcome;
+    /**
+     * The run this attempt logged to (a generated id is shown as `newNNNNN`); `null` when it
+     * failed.
+     */
+    runId: string | null;
+    /**
+     * True when `runId` was generated at launch.
+     */
+    runIdGenerated: boolean;
+    /**
+     * `wandb/wandb-resume.json` in this attempt's directory once the attempt ended.
+     */
+    resumeFileAtEnd: string | null;
+}
+
+/**
  * What the server side of a launch does in one branch (run exists / run missing).
  */
 export type Action = "create" | "resume" | "overwrite" | "fail";
@@ -371,6 +516,11 @@ export type ValueSource = "init" | "env" | "default";
  * Where the effective run id came from.
  */
 export type RunIdSource = "init" | "env" | "initResume" | "resumeFile" | "resumeFrom" | "generated";
+
+/**
+ * Where the next attempt runs, relative to the previous one.
+ */
+export type Place = "sameDirectory" | "sameFilesystem" | "newMachine";
 
 
 /**
@@ -410,6 +560,18 @@ export function methodTable(): MethodTable;
  */
 export function sanitizeRunId(raw: string, opts?: SanitizeOptions): SanitizedId;
 
+/**
+ * The ready-made restart scenarios (preemptible job, SLURM requeue, Kubernetes restart, …).
+ */
+export function scenarios(): ScenarioList;
+
+/**
+ * A launch and its restarts: for each attempt the decision, the branch the server state
+ * selects, the run it logs to, and the auto-resume file; plus how many runs the job ends up
+ * split into. Throws like `decide`.
+ */
+export function simulate(input: ResumeInput, attempts: Attempt[]): Timeline;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -420,6 +582,8 @@ export interface InitOutput {
     readonly generateId: (a: any) => [number, number, number, number];
     readonly methodTable: () => [number, number, number];
     readonly sanitizeRunId: (a: any, b: any) => [number, number, number];
+    readonly scenarios: () => [number, number, number];
+    readonly simulate: (a: any, b: any) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

@@ -1,0 +1,402 @@
+//! `simulate`: a launch and its restarts after crashes, preemptions or clean finishes.
+//!
+//! Two pieces of state decide every restart, and the simulator carries both: the server's runs
+//! (which ids exist) and the auto-resume file `wandb/wandb-resume.json` in the directory the
+//! attempt runs in. Each attempt is one `decide` with the context those give, and the branch
+//! (run exists / missing) is the one the state selects.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
+use crate::engine::decide;
+use crate::model::{Action, Decision, InitArgs, Outcome, ResumeFileAction, ResumeInput};
+
+/// Most restarts one simulation accepts; a timeline is for reading, not for soak tests.
+pub const MAX_ATTEMPTS: usize = 100;
+
+/// How the previous attempt ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Ending {
+    /// An exception or a non-zero exit: the resume file stays.
+    Crashed,
+    /// Killed by the scheduler (SIGKILL, node loss): the resume file stays.
+    Preempted,
+    /// `run.finish()` (or the `with wandb.init()` block) ended with exit code 0: the SDK
+    /// deletes the resume file.
+    Finished,
+}
+
+/// Where the next attempt runs, relative to the previous one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub enum Place {
+    /// Same machine (or shared filesystem) and same working directory: it sees the same
+    /// `wandb/wandb-resume.json`.
+    SameDirectory,
+    /// Same filesystem, another directory: a different (absent) resume file.
+    SameFilesystem,
+    /// Another machine without a shared filesystem: no resume file.
+    NewMachine,
+}
+
+/// One restart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Attempt {
+    /// How the previous attempt ended.
+    pub after: Ending,
+    /// Where this attempt runs.
+    #[serde(rename = "where")]
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "Place"))]
+    pub place: Place,
+    /// A changed environment for this attempt (replaces the previous one); absent = unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "Record<string, string>")
+    )]
+    pub env: Option<BTreeMap<String, String>>,
+    /// Changed `wandb.init` arguments (replace the previous ones); absent = unchanged.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub init: Option<InitArgs>,
+}
+
+/// What one attempt did.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct AttemptResult {
+    /// 0 for the first launch, then 1, 2, … for the restarts.
+    pub index: u32,
+    /// How the previous attempt ended (`null` for the first launch).
+    pub after: Option<Ending>,
+    /// Where it ran (`null` for the first launch).
+    #[serde(rename = "where")]
+    pub place: Option<Place>,
+    /// The decision for this attempt, with the context the state gave it.
+    pub decision: Decision,
+    /// Whether the run with the effective id existed on the server at launch.
+    pub run_existed: bool,
+    /// The branch that happened.
+    pub outcome: Outcome,
+    /// The run this attempt logged to (a generated id is shown as `newNNNNN`); `null` when it
+    /// failed.
+    pub run_id: Option<String>,
+    /// True when `runId` was generated at launch.
+    pub run_id_generated: bool,
+    /// `wandb/wandb-resume.json` in this attempt's directory once the attempt ended.
+    pub resume_file_at_end: Option<String>,
+}
+
+/// Totals over a timeline.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct TimelineSummary {
+    /// Distinct runs the attempts logged to: 1 is what resuming is for.
+    pub runs: u32,
+    /// The runs, in order of first use.
+    pub run_ids: Vec<String>,
+    /// Attempts whose `wandb.init` failed.
+    pub failed_attempts: u32,
+    /// Attempts that resumed a run.
+    pub resumed_attempts: u32,
+    /// Attempts that wrote over an existing run without resuming it.
+    pub overwritten_attempts: u32,
+    /// One sentence: what the user ends up with.
+    pub verdict: String,
+}
+
+/// A launch and its restarts.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct Timeline {
+    /// Every attempt, the first launch first.
+    pub attempts: Vec<AttemptResult>,
+    /// Totals.
+    pub summary: TimelineSummary,
+}
+
+/// Why a simulation could not run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SimulateError {
+    /// More than [`MAX_ATTEMPTS`] restarts.
+    TooManyAttempts(usize),
+}
+
+impl SimulateError {
+    /// Stable code for callers to switch on.
+    pub fn code(&self) -> &'static str {
+        "input-too-large"
+    }
+}
+
+impl core::fmt::Display for SimulateError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            SimulateError::TooManyAttempts(n) => write!(
+                f,
+                "{n} restarts were given; a timeline holds at most {MAX_ATTEMPTS}"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SimulateError {}
+
+/// The server and the filesystem as the attempts leave them.
+struct World {
+    /// Ids of runs that exist (have started) on the server.
+    runs: Vec<String>,
+    /// The resume file in the current directory.
+    resume_file: Option<String>,
+    /// Counter for generated ids.
+    generated: u32,
+}
+
+/// Simulates `input` launched once and restarted as `attempts` say.
+pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, SimulateError> {
+    if attempts.len() > MAX_ATTEMPTS {
+        return Err(SimulateError::TooManyAttempts(attempts.len()));
+    }
+    let context = input.context.clone().unwrap_or_default();
+    let mut world = World {
+        runs: Vec::new(),
+        resume_file: context.resume_file.clone(),
+        generated: 0,
+    };
+    let mut current = input.clone();
+    let mut results = Vec::with_capacity(attempts.len() + 1);
+
+    // The first launch: the caller's context says whether the run exists (unknown = no).
+    let first_exists = context.run_exists.unwrap_or(false);
+    results.push(run_attempt(
+        &mut world,
+        &current,
+        0,
+        None,
+        None,
+        Some(first_exists),
+    ));
+
+    for (i, attempt) in attempts.iter().enumerate() {
+        // The previous attempt's ending acts on its directory's resume file.
+        if attempt.after == Ending::Finished {
+            world.resume_file = None;
+        }
+        if let Some(last) = results.last_mut() {
+            last.resume_file_at_end = world.resume_file.clone();
+        }
+        if attempt.place != Place::SameDirectory {
+            world.resume_file = None;
+        }
+        if let Some(env) = &attempt.env {
+            current.env = Some(env.clone());
+        }
+        if let Some(init) = &attempt.init {
+            current.init = Some(init.clone());
+        }
+        results.push(run_attempt(
+            &mut world,
+            &current,
+            i as u32 + 1,
+            Some(attempt.after),
+            Some(attempt.place),
+            None,
+        ));
+    }
+    if let Some(last) = results.last_mut() {
+        last.resume_file_at_end = world.resume_file.clone();
+    }
+    let summary = summarize(&results);
+    Ok(Timeline {
+        attempts: results,
+        summary,
+    })
+}
+
+fn run_attempt(
+    world: &mut World,
+    input: &ResumeInput,
+    index: u32,
+    after: Option<Ending>,
+    place: Option<Place>,
+    known_exists: Option<bool>,
+) -> AttemptResult {
+    let mut launch = input.clone();
+    let mut context = launch.context.clone().unwrap_or_default();
+    context.resume_file = world.resume_file.clone();
+    context.run_exists = None;
+    launch.context = Some(context.clone());
+    let probe = decide(&launch);
+    let run_existed = match (&probe.run_id, known_exists) {
+        (_, Some(known)) => known && probe.run_id.is_some(),
+        (Some(id), None) => world.runs.contains(id),
+        (None, None) => false,
+    };
+    // The decision as the user would see it with what is known now.
+    context.run_exists = Some(run_existed);
+    launch.context = Some(context);
+    let decision = decide(&launch);
+    let outcome = if run_existed {
+        decision.if_exists.clone()
+    } else {
+        decision.if_missing.clone()
+    };
+    let (run_id, generated) = match (&decision.run_id, outcome.action) {
+        (_, Action::Fail) => (None, false),
+        (Some(id), _) => (Some(id.clone()), false),
+        (None, _) => {
+            world.generated += 1;
+            (Some(format!("new{:05}", world.generated)), true)
+        }
+    };
+    if let Some(id) = &run_id {
+        if !world.runs.contains(id) {
+            world.runs.push(id.clone());
+        }
+    }
+    match decision.resume_file_action {
+        ResumeFileAction::Written => world.resume_file = run_id.clone(),
+        ResumeFileAction::Removed => world.resume_file = None,
+        ResumeFileAction::Untouched | ResumeFileAction::NotReached => {}
+    }
+    AttemptResult {
+        index,
+        after,
+        place,
+        decision,
+        run_existed,
+        outcome,
+        run_id,
+        run_id_generated: generated,
+        resume_file_at_end: None,
+    }
+}
+
+fn summarize(results: &[AttemptResult]) -> TimelineSummary {
+    let mut run_ids: Vec<String> = Vec::new();
+    for id in results.iter().filter_map(|r| r.run_id.clone()) {
+        if !run_ids.contains(&id) {
+            run_ids.push(id);
+        }
+    }
+    let count = |action: Action| {
+        results
+            .iter()
+            .filter(|r| r.outcome.action == action)
+            .count() as u32
+    };
+    let failed = count(Action::Fail);
+    let resumed = count(Action::Resume);
+    let overwritten = count(Action::Overwrite);
+    let runs = run_ids.len() as u32;
+    let launches = results.len();
+    let verdict = if failed as usize == launches {
+        "every attempt fails: nothing is logged.".to_owned()
+    } else if failed > 0 {
+        format!("{failed} of {launches} attempts fail; the rest log to {runs} run(s).")
+    } else if runs == 1 && overwritten == 0 {
+        if launches == 1 {
+            "one launch, one run.".to_owned()
+        } else {
+            format!("all {launches} attempts log to one run: the restarts resume it.")
+        }
+    } else if overwritten > 0 {
+        format!(
+            "{overwritten} restart(s) write over an existing run instead of resuming it; {runs} run(s) in all."
+        )
+    } else {
+        format!("the job is split across {runs} runs: restarts do not resume.")
+    };
+    TimelineSummary {
+        runs,
+        run_ids,
+        failed_attempts: failed,
+        resumed_attempts: resumed,
+        overwritten_attempts: overwritten,
+        verdict,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ResumeArg;
+
+    fn restart(after: Ending, place: Place) -> Attempt {
+        Attempt {
+            after,
+            place,
+            env: None,
+            init: None,
+        }
+    }
+
+    #[test]
+    fn auto_resume_in_the_same_directory_keeps_one_run() {
+        let input = ResumeInput {
+            init: Some(InitArgs {
+                resume: Some(ResumeArg::Bool(true)),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let t = simulate(
+            &input,
+            &[
+                restart(Ending::Preempted, Place::SameDirectory),
+                restart(Ending::Crashed, Place::SameDirectory),
+            ],
+        )
+        .unwrap();
+        assert_eq!(t.summary.runs, 1, "{:#?}", t.summary);
+        assert_eq!(t.attempts[1].outcome.action, Action::Resume);
+        assert_eq!(t.attempts[0].run_id.as_deref(), Some("new00001"));
+        assert!(t.attempts[0].run_id_generated);
+    }
+
+    #[test]
+    fn auto_resume_on_new_machines_splits_the_run() {
+        let input = ResumeInput {
+            init: Some(InitArgs {
+                resume: Some(ResumeArg::Bool(true)),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let t = simulate(
+            &input,
+            &[
+                restart(Ending::Preempted, Place::NewMachine),
+                restart(Ending::Preempted, Place::NewMachine),
+            ],
+        )
+        .unwrap();
+        assert_eq!(t.summary.runs, 3);
+        assert!(
+            t.attempts
+                .iter()
+                .all(|a| a.outcome.action == Action::Create)
+        );
+    }
+
+    #[test]
+    fn too_many_attempts_is_an_error() {
+        let many = vec![restart(Ending::Crashed, Place::SameDirectory); MAX_ATTEMPTS + 1];
+        assert_eq!(
+            simulate(&ResumeInput::default(), &many),
+            Err(SimulateError::TooManyAttempts(MAX_ATTEMPTS + 1))
+        );
+    }
+}
