@@ -53,6 +53,7 @@ fn restarts(n: usize, after: Ending, place: Place) -> Vec<Attempt> {
             place,
             env: None,
             init: None,
+            delete_run: false,
         })
         .collect()
 }

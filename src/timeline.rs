@@ -30,6 +30,9 @@ pub enum Ending {
     /// `run.finish()` (or the `with wandb.init()` block) ended with exit code 0: the SDK
     /// deletes the resume file.
     Finished,
+    /// The script ended normally without calling `run.finish()`: before 0.13.0 the exit hook
+    /// deleted the resume file; from 0.13.0 (service process) it stays.
+    Exited,
 }
 
 /// Where the next attempt runs, relative to the previous one.
@@ -68,6 +71,11 @@ pub struct Attempt {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub init: Option<InitArgs>,
+    /// The previous attempt's run was deleted in the W&B UI before this restart. W&B never
+    /// lets a deleted run's id be used again.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub delete_run: bool,
 }
 
 /// What one attempt did.
@@ -158,6 +166,8 @@ impl std::error::Error for SimulateError {}
 struct World {
     /// Ids of runs that exist (have started) on the server.
     runs: Vec<String>,
+    /// Ids of runs deleted in the UI: the server refuses them for good.
+    deleted: Vec<String>,
     /// The resume file in the current directory.
     resume_file: Option<String>,
     /// Counter for generated ids.
@@ -172,6 +182,7 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
     let context = input.context.clone().unwrap_or_default();
     let mut world = World {
         runs: Vec::new(),
+        deleted: Vec::new(),
         resume_file: context.resume_file.clone(),
         generated: 0,
     };
@@ -191,8 +202,23 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
 
     for (i, attempt) in attempts.iter().enumerate() {
         // The previous attempt's ending acts on its directory's resume file.
-        if attempt.after == Ending::Finished {
+        let profile = crate::profile::Profile::new(
+            crate::version::parse_sdk_version(&results[results.len() - 1].decision.sdk)
+                .unwrap_or(crate::version::SdkVersion::NEWEST),
+        );
+        let clean_exit_removes = match attempt.after {
+            Ending::Finished => true,
+            Ending::Exited => !profile.has(crate::profile::Rule::ServiceProcess),
+            Ending::Crashed | Ending::Preempted => false,
+        };
+        if clean_exit_removes {
             world.resume_file = None;
+        }
+        if attempt.delete_run {
+            if let Some(id) = results.last().and_then(|r| r.run_id.clone()) {
+                world.runs.retain(|r| *r != id);
+                world.deleted.push(id);
+            }
         }
         if let Some(last) = results.last_mut() {
             last.resume_file_at_end = world.resume_file.clone();
@@ -248,11 +274,27 @@ fn run_attempt(
     context.run_exists = Some(run_existed);
     launch.context = Some(context);
     let decision = decide(&launch);
-    let outcome = if run_existed {
+    let mut outcome = if run_existed {
         decision.if_exists.clone()
     } else {
         decision.if_missing.clone()
     };
+    if let Some(id) = decision
+        .run_id
+        .as_ref()
+        .filter(|id| world.deleted.contains(id))
+    {
+        if outcome.action != Action::Fail {
+            outcome = Outcome {
+                action: Action::Fail,
+                resumed: false,
+                message: format!(
+                    "run {} was deleted in the W&B UI, and W&B never lets a deleted run's id be used again; the server answers: run {id} was previously created and deleted; try a new run name",
+                    crate::pyunicode::repr(id)
+                ),
+            };
+        }
+    }
     let (run_id, generated) = match (&decision.run_id, outcome.action) {
         (_, Action::Fail) => (None, false),
         (Some(id), _) => (Some(id.clone()), false),
@@ -340,6 +382,7 @@ mod tests {
             place,
             env: None,
             init: None,
+            delete_run: false,
         }
     }
 
@@ -389,6 +432,47 @@ mod tests {
                 .iter()
                 .all(|a| a.outcome.action == Action::Create)
         );
+    }
+
+    #[test]
+    fn a_deleted_run_id_cannot_come_back() {
+        let input = ResumeInput {
+            env: Some(
+                [("WANDB_RESUME", "allow"), ("WANDB_RUN_ID", "job-1")]
+                    .into_iter()
+                    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+                    .collect(),
+            ),
+            ..Default::default()
+        };
+        let mut again = restart(Ending::Crashed, Place::NewMachine);
+        again.delete_run = true;
+        let t = simulate(&input, &[again]).unwrap();
+        assert_eq!(t.attempts[1].outcome.action, Action::Fail);
+        assert!(
+            t.attempts[1]
+                .outcome
+                .message
+                .contains("previously created and deleted")
+        );
+        assert_eq!(t.summary.failed_attempts, 1);
+    }
+
+    #[test]
+    fn a_normal_exit_keeps_the_resume_file_from_0_13_0() {
+        let input = |sdk: &str| ResumeInput {
+            sdk: Some(sdk.to_owned()),
+            init: Some(InitArgs {
+                resume: Some(ResumeArg::Bool(true)),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let exited = [restart(Ending::Exited, Place::SameDirectory)];
+        let new = simulate(&input("0.13.0"), &exited).unwrap();
+        assert_eq!(new.attempts[1].outcome.action, Action::Resume);
+        let old = simulate(&input("0.12.21"), &exited).unwrap();
+        assert_eq!(old.attempts[1].outcome.action, Action::Create);
     }
 
     #[test]

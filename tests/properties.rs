@@ -164,7 +164,12 @@ proptest! {
 
 fn attempt() -> impl Strategy<Value = Attempt> {
     (
-        prop::sample::select(vec![Ending::Crashed, Ending::Preempted, Ending::Finished]),
+        prop::sample::select(vec![
+            Ending::Crashed,
+            Ending::Preempted,
+            Ending::Finished,
+            Ending::Exited,
+        ]),
         prop::sample::select(vec![
             Place::SameDirectory,
             Place::SameFilesystem,
@@ -172,8 +177,9 @@ fn attempt() -> impl Strategy<Value = Attempt> {
         ]),
         env(),
         prop::option::of(resume_arg()),
+        any::<bool>(),
     )
-        .prop_map(|(after, place, env, resume)| Attempt {
+        .prop_map(|(after, place, env, resume, delete_run)| Attempt {
             after,
             place,
             env,
@@ -181,6 +187,7 @@ fn attempt() -> impl Strategy<Value = Attempt> {
                 resume,
                 ..Default::default()
             }),
+            delete_run,
         })
 }
 

@@ -121,7 +121,7 @@ export type Severity = "error" | "warning" | "info";
 /**
  * How the previous attempt ended.
  */
-export type Ending = "crashed" | "preempted" | "finished";
+export type Ending = "crashed" | "preempted" | "finished" | "exited";
 
 /**
  * One branch of a launch.
@@ -214,6 +214,11 @@ export interface Attempt {
      * Changed `wandb.init` arguments (replace the previous ones); absent = unchanged.
      */
     init?: InitArgs;
+    /**
+     * The previous attempt's run was deleted in the W&B UI before this restart. W&B never
+     * lets a deleted run's id be used again.
+     */
+    deleteRun?: boolean;
 }
 
 /**
