@@ -67,6 +67,8 @@ codes! {
     RunIdDiscouragedChar = "run-id-discouraged-char",
     /// The run id holds other non-word characters the documentation says become dashes.
     RunIdNonWordChar = "run-id-non-word-char",
+    /// The run id holds a NUL character: the run directory cannot be created.
+    RunIdNul = "run-id-nul",
     /// The run id is longer than the documentation's 64 characters.
     RunIdTooLong = "run-id-too-long",
     /// The run id makes artifact names longer than the server accepts.

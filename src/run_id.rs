@@ -232,6 +232,20 @@ pub fn check_run_id(id: &str, field: &str, profile: &Profile, out: &mut Vec<Diag
         );
     }
 
+    if id.contains('\0') {
+        out.push(
+            diagnostic(
+                Code::RunIdNul,
+                Severity::Error,
+                Some(field),
+                format!("`{field}` contains a NUL character; no file name can hold one, so wandb.init fails creating the run directory."),
+            )
+            .hint("Remove the NUL (\\0); it usually comes from reading a binary file or a C string.")
+            .sdk("embedded null byte"),
+        );
+        accepted = false;
+    }
+
     let chars = id.chars().count();
     if id.len() > RUN_DIR_MAX_ID_BYTES {
         out.push(

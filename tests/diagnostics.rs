@@ -105,6 +105,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"env":{"WANDB_RUN_ID":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"}}"#,
     ),
     (
+        "run-id-nul",
+        Severity::Error,
+        r#"{"init":{"id":"a\u0000b"}}"#,
+    ),
+    (
         "must-without-run-id",
         Severity::Error,
         r#"{"env":{"WANDB_RESUME":"must"}}"#,
