@@ -21,6 +21,8 @@ pub(crate) struct Branching {
     pub fork_from: Option<RunMoment>,
     /// `wandb.init` raises.
     pub rejected: bool,
+    /// `wandb.init` passes locally, but the backend refuses once online (the SDK's message).
+    pub backend_error: Option<String>,
 }
 
 struct Given<'a> {
@@ -152,6 +154,35 @@ pub(crate) fn resolve(
         }
     }
 
+    // The environment is parsed when the settings load, even where an init argument then
+    // replaces it.
+    for (key, field, rule, name, chosen) in [
+        (
+            env_keys::RESUME_FROM,
+            "env.WANDB_RESUME_FROM",
+            Rule::ResumeFrom,
+            "resume_from",
+            &resume_from,
+        ),
+        (
+            env_keys::FORK_FROM,
+            "env.WANDB_FORK_FROM",
+            Rule::ForkFrom,
+            "fork_from",
+            &fork_from,
+        ),
+    ] {
+        if let (Some(text), Some(g)) = (env.get(key), chosen) {
+            if g.from_init && profile.has(rule) {
+                let shadow = Given {
+                    text,
+                    field,
+                    from_init: false,
+                };
+                parse(profile, &shadow, name, out, &mut b.rejected);
+            }
+        }
+    }
     b.resume_from = resume_from
         .as_ref()
         .and_then(|g| parse(profile, g, "resume_from", out, &mut b.rejected));
@@ -159,7 +190,7 @@ pub(crate) fn resolve(
         .as_ref()
         .and_then(|g| parse(profile, g, "fork_from", out, &mut b.rejected));
 
-    exclusion(
+    b.backend_error = exclusion(
         profile,
         init,
         resume,
@@ -236,9 +267,9 @@ fn exclusion(
     fork_from: Option<&Given<'_>>,
     out: &mut Vec<Diagnostic>,
     rejected: &mut bool,
-) {
+) -> Option<String> {
     if !profile.has(Rule::ForkFrom) {
-        return;
+        return None;
     }
     // What `wandb.init` itself counts: its own arguments, `resume=False` included.
     let init_count = [
@@ -259,7 +290,7 @@ fn exclusion(
 
     let (sdk, where_) = if profile.has(Rule::StrictResume) {
         if effective_count < 2 {
-            return;
+            return None;
         }
         (
             "`fork_from`, `resume`, or `resume_from` are mutually exclusive. Please specify only one of them.",
@@ -284,7 +315,7 @@ fn exclusion(
                 )
             }
         } else {
-            return;
+            return None;
         }
     } else if resume.init_given && init.fork_from.is_some() {
         (
@@ -297,7 +328,7 @@ fn exclusion(
             "in the backend, once online",
         )
     } else {
-        return;
+        return None;
     };
     let mut names = Vec::new();
     if resume.init_given || resume.mode.is_some() {
@@ -323,7 +354,13 @@ fn exclusion(
         .hint("Keep one: resume to continue a run, resume_from to rewind it, fork_from to branch a new run.")
         .sdk(sdk),
     );
-    *rejected = true;
+    // The Python sender (before 0.18.0) checks only once online: wandb.init itself passes.
+    if where_ == "in the backend, once online" {
+        Some(sdk.to_owned())
+    } else {
+        *rejected = true;
+        None
+    }
 }
 
 /// How `resume_from` and `fork_from` settle against the run id. `run_id` is the explicit id

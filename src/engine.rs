@@ -17,7 +17,7 @@ use crate::profile::{Profile, Rule};
 use crate::pyunicode::{self, repr};
 use crate::resume_file;
 use crate::resume_value::{self, ResumeSetting};
-use crate::run_id::check_run_id;
+use crate::run_id::{check_effective_run_id, check_run_id};
 use crate::run_moment::RunMoment;
 use crate::version::{SdkVersion, VersionError, parse_sdk_version};
 
@@ -116,6 +116,8 @@ pub(crate) struct Settled<'a> {
     pub in_sweep: bool,
     /// The SDK raises in `wandb.init` before contacting the server.
     pub rejected: bool,
+    /// `wandb.init` passes locally but the backend refuses the launch (its message).
+    pub backend_error: Option<String>,
 }
 
 /// What W&B will do with `input` on one launch. Never panics; problems are diagnostics.
@@ -161,8 +163,14 @@ pub fn decide(input: &ResumeInput) -> Decision {
             rejected |= !check_run_id(id, "init.id", &profile, &mut out);
         }
     }
+    // A `resume` string is only a run id when no init id is given; otherwise the SDK drops it
+    // unvalidated.
+    let init_id_usable = !sweep_drops_init_id
+        && init_id.is_some_and(|id| !id.is_empty() || profile.has(Rule::RejectEmptyRunId));
     if let Some(id) = resume.id_from_value.as_ref().filter(|id| !id.is_empty()) {
-        rejected |= !check_run_id(id, resume.field(), &profile, &mut out);
+        if !init_id_usable {
+            rejected |= !check_run_id(id, resume.field(), &profile, &mut out);
+        }
     }
 
     // 4. Sweeps: the agent names the run through WANDB_RUN_ID.
@@ -179,11 +187,18 @@ pub fn decide(input: &ResumeInput) -> Decision {
 
     // 6. The run id: init over a `resume` string over the environment (an empty id means
     //    "none" where the SDK treats it so), then the resume file, then resume_from.
+    // An empty id: 0.9.x skips it (`if id:`); 0.10.0–0.15.5 store it, which beats the
+    // environment, and then generate one (`run_id or generate_id()`); 0.15.6+ reject it.
+    let settings_keep_empty = profile.has(Rule::SettingsObject);
     let usable = |id: &&String| !id.is_empty() || profile.has(Rule::RejectEmptyRunId);
     let (mut run_id, mut run_id_source) = if let Some(id) = init_id.filter(usable) {
         (Some(id.clone()), RunIdSource::Init)
+    } else if init_id.is_some() && settings_keep_empty {
+        (None, RunIdSource::Generated)
     } else if let Some(id) = resume.id_from_value.as_ref().filter(|id| !id.is_empty()) {
         (Some(id.clone()), RunIdSource::InitResume)
+    } else if resume.id_from_value.is_some() && settings_keep_empty {
+        (None, RunIdSource::Generated)
     } else if let Some(id) = env_id.filter(usable) {
         (Some(id.clone()), RunIdSource::Env)
     } else {
@@ -203,10 +218,21 @@ pub fn decide(input: &ResumeInput) -> Decision {
             ));
         }
     }
+    // 0.10.0–0.15.5 keep an empty id as the setting until the very end, so the resume file
+    // sees "an id is set" (and warns) before a fresh id replaces it.
+    let kept_empty_id = settings_keep_empty
+        && !profile.has(Rule::RejectEmptyRunId)
+        && run_id.is_none()
+        && (init_id.is_some_and(|id| id.is_empty())
+            || (init_id.is_none() && resume.id_from_value.as_deref() == Some(""))
+            || (init_id.is_none()
+                && resume.id_from_value.is_none()
+                && env_id.is_some_and(|id| id.is_empty())));
     rejected |= !resume_file::read(
         &profile,
         &resume,
         context.resume_file.as_deref(),
+        kept_empty_id,
         &mut run_id,
         &mut run_id_source,
         &mut out,
@@ -223,6 +249,18 @@ pub fn decide(input: &ResumeInput) -> Decision {
             rejected |= !check_run_id(id, "init.resumeFrom", &profile, &mut out);
         }
     }
+    // What only the id the run really gets can break: the run directory, paths, URLs.
+    if let Some(id) = &run_id {
+        let field = match run_id_source {
+            RunIdSource::Init => "init.id",
+            RunIdSource::Env => "env.WANDB_RUN_ID",
+            RunIdSource::InitResume => "init.resume",
+            RunIdSource::ResumeFile => "context.resumeFile",
+            RunIdSource::ResumeFrom => "init.resumeFrom",
+            RunIdSource::Generated => "",
+        };
+        rejected |= !check_effective_run_id(id, field, &mut out);
+    }
 
     let settled = Settled {
         profile,
@@ -234,6 +272,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         context,
         in_sweep,
         rejected,
+        backend_error: branches.backend_error.clone(),
     };
 
     // 7. What the configuration means across restarts, and who else touches the run.

@@ -84,6 +84,13 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             outcome(Action::Fail, text),
         );
     }
+    if let Some(message) = &s.backend_error {
+        let text = format!("wandb.init starts, then fails once it contacts W&B: {message}");
+        return (
+            outcome(Action::Fail, text.clone()),
+            outcome(Action::Fail, text),
+        );
+    }
     let profile = &s.profile;
     let Some(id) = s.run_id.as_deref() else {
         // A generated id is new by construction: nothing on the server can match it.

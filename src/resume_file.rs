@@ -28,6 +28,7 @@ pub(crate) fn read(
     profile: &Profile,
     resume: &ResumeSetting,
     file: Option<&str>,
+    kept_empty_id: bool,
     run_id: &mut Option<String>,
     source: &mut RunIdSource,
     out: &mut Vec<Diagnostic>,
@@ -62,6 +63,24 @@ pub(crate) fn read(
                 profile.version
             ),
         ));
+        return true;
+    }
+    if kept_empty_id {
+        // The empty id counts as "set": the file is ignored, then a fresh id is generated.
+        out.push(
+            diagnostic(
+                Code::ResumeFileIgnored,
+                Severity::Warning,
+                Some(FIELD),
+                format!(
+                    "the run id is set to an empty string, so wandb {} ignores wandb/wandb-resume.json ({}) and then generates a new id: this launch does not resume.",
+                    profile.version,
+                    repr(file_id)
+                ),
+            )
+            .hint("Remove the empty id so the file's id is used.")
+            .sdk(ignored_message(profile, file_id, "")),
+        );
         return true;
     }
     if let Some(id) = run_id.as_deref() {

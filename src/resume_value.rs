@@ -348,8 +348,8 @@ fn resolve_environ_era(
             None => {
                 string_is_run_id(profile, text, out);
                 // `os.environ[RESUME] = os.environ.get(RESUME, "allow")`: the environment's
-                // mode, if any, stays.
-                if setting.mode.is_none() && setting.source != ValueSource::Env {
+                // value stays when the variable is set at all, even empty.
+                if env.is_none() {
                     setting.mode = Some(ResumeMode::Allow);
                     setting.source = ValueSource::Init;
                 }

@@ -187,6 +187,14 @@ pub fn check_run_id(id: &str, field: &str, profile: &Profile, out: &mut Vec<Diag
             );
         }
     }
+    accepted
+}
+
+/// Appends the diagnostics that matter only for the id the run really gets: characters that
+/// break paths and URLs, and lengths that break the run directory or artifact names. Returns
+/// false when `wandb.init` fails with this id.
+pub fn check_effective_run_id(id: &str, field: &str, out: &mut Vec<Diagnostic>) -> bool {
+    let mut accepted = true;
 
     let discouraged: Vec<char> = id
         .chars()
@@ -258,7 +266,8 @@ pub fn check_run_id(id: &str, field: &str, profile: &Profile, out: &mut Vec<Diag
                     id.len()
                 ),
             )
-            .hint("Use an id of at most 64 characters, e.g. deriveRunId(key)."),
+            .hint("Use an id of at most 64 characters, e.g. deriveRunId(key).")
+            .sdk("[Errno 36] File name too long"),
         );
         accepted = false;
     } else if chars > DOCUMENTED_MAX_CHARS {

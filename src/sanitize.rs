@@ -9,7 +9,7 @@ use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::model::{SanitizedId, Severity};
 use crate::profile::Profile;
 use crate::pyunicode;
-use crate::run_id::{DOCUMENTED_MAX_CHARS, check_run_id};
+use crate::run_id::{DOCUMENTED_MAX_CHARS, check_effective_run_id, check_run_id};
 
 /// `re.sub(r"\W", "-", raw)` and the number of characters replaced.
 pub fn replace_non_word(raw: &str) -> (String, u32) {
@@ -36,6 +36,9 @@ pub fn sanitize_run_id(raw: &str, sdk: Option<&str>) -> SanitizedId {
     let version = crate::engine::resolve_sdk(sdk, &mut diagnostics);
     let profile = Profile::new(version);
     check_run_id(raw, "raw", &profile, &mut diagnostics);
+    if !raw.is_empty() {
+        check_effective_run_id(raw, "raw", &mut diagnostics);
+    }
 
     let (sanitized, replaced) = replace_non_word(raw);
     let chars = sanitized.chars().count();
