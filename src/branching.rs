@@ -19,6 +19,10 @@ pub(crate) struct Branching {
     pub resume_from: Option<RunMoment>,
     /// A valid `fork_from`.
     pub fork_from: Option<RunMoment>,
+    /// `resume_from` came from `wandb.init` (not `WANDB_RESUME_FROM`).
+    pub resume_from_init: bool,
+    /// `fork_from` came from `wandb.init` (not `WANDB_FORK_FROM`).
+    pub fork_from_init: bool,
     /// `wandb.init` raises.
     pub rejected: bool,
     /// `wandb.init` passes locally, but the backend refuses once online (the SDK's message).
@@ -59,6 +63,7 @@ pub(crate) fn resolve(
     init: &InitArgs,
     env: &BTreeMap<String, String>,
     resume: &ResumeSetting,
+    explicit_id: Option<&str>,
     out: &mut Vec<Diagnostic>,
 ) -> Branching {
     let mut b = Branching::default();
@@ -121,19 +126,30 @@ pub(crate) fn resolve(
         *slot = None;
     }
 
-    // 0.19.0–0.19.4 accept the options but cannot use them.
+    // 0.19.0–0.19.4 accept the options but cannot use them: resume_from is refused as naming
+    // "different ids" unless it names the explicit id, and then (like every fork_from) the
+    // settings crash serializing the run moment.
     if profile.has(Rule::StrictResume) && !profile.has(Rule::BranchingRepaired) {
+        const CRASH: &str = "'float' object does not support item assignment";
+        let resume_from_sdk = resume_from.as_ref().map(|g| {
+            // The check runs on wandb.init's own settings, where only an init id (not dropped
+            // by a sweep) is set yet.
+            let same = g.from_init
+                && run_moment::parse_run_moment(g.text)
+                    .is_some_and(|m| Some(m.run.as_str()) == explicit_id);
+            if same {
+                CRASH
+            } else {
+                "Both `run_id` and `resume_from` have been specified with different ids."
+            }
+        });
         for (g, name, sdk) in [
             (
                 &resume_from,
                 "resume_from",
-                "Both `run_id` and `resume_from` have been specified with different ids.",
+                resume_from_sdk.unwrap_or(CRASH),
             ),
-            (
-                &fork_from,
-                "fork_from",
-                "TypeError: 'float' object does not support item assignment",
-            ),
+            (&fork_from, "fork_from", CRASH),
         ] {
             if let Some(g) = g {
                 out.push(
@@ -183,6 +199,8 @@ pub(crate) fn resolve(
             }
         }
     }
+    b.resume_from_init = resume_from.as_ref().is_some_and(|g| g.from_init);
+    b.fork_from_init = fork_from.as_ref().is_some_and(|g| g.from_init);
     b.resume_from = resume_from
         .as_ref()
         .and_then(|g| parse(profile, g, "resume_from", out, &mut b.rejected));
@@ -363,21 +381,50 @@ fn exclusion(
     }
 }
 
-/// How `resume_from` and `fork_from` settle against the run id. `run_id` is the explicit id
-/// (init or environment), if any; returns false when the SDK rejects the combination.
-pub(crate) fn settle_run_id(
+/// How `resume_from` settles against the run id. `run_id` is the id known so far; returns
+/// false when the SDK rejects the combination.
+pub(crate) fn settle_resume_from(
     profile: &Profile,
     b: &Branching,
+    init_id: Option<&str>,
     run_id: &mut Option<String>,
     source: &mut RunIdSource,
+    backend_error: &mut Option<String>,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     let mut accepted = true;
     if let Some(moment) = &b.resume_from {
-        let differs = run_id.as_deref().is_some_and(|id| id != moment.run);
+        // 0.19.0+ validate an init resume_from against the init id as assigned (a sweep
+        // clears it only later), else against the id already set.
+        let compared = if profile.has(Rule::StrictResume) && b.resume_from_init {
+            init_id.or(run_id.as_deref())
+        } else {
+            run_id.as_deref()
+        };
+        let differs = compared.is_some_and(|id| id != moment.run);
         let explicit = run_id.is_some();
         if profile.has(Rule::StrictResume) {
-            if differs {
+            if differs && !b.resume_from_init {
+                // WANDB_RESUME_FROM is validated when the environment loads, before any id is
+                // set; the backend then refuses to rewind under a different id.
+                let id = run_id.clone().unwrap_or_default();
+                let message = format!("rewind run id {} does not match run id {id}", moment.run);
+                out.push(
+                    diagnostic(
+                        Code::ResumeFromDifferentId,
+                        Severity::Error,
+                        Some("env.WANDB_RESUME_FROM"),
+                        format!(
+                            "WANDB_RESUME_FROM names run {} but the run id is {}; wandb.init starts, then the backend refuses the rewind.",
+                            repr(&moment.run),
+                            repr(&id)
+                        ),
+                    )
+                    .hint("Drop the id (resume_from supplies it) or make them the same.")
+                    .sdk(message.clone()),
+                );
+                *backend_error = Some(message);
+            } else if differs {
                 out.push(
                     diagnostic(
                         Code::ResumeFromDifferentId,
@@ -386,7 +433,7 @@ pub(crate) fn settle_run_id(
                         format!(
                             "resume_from names run {} but the run id is {}.",
                             repr(&moment.run),
-                            repr(run_id.as_deref().unwrap_or_default())
+                            repr(compared.unwrap_or_default())
                         ),
                     )
                     .hint("Drop the id (resume_from supplies it) or make them the same.")
@@ -414,7 +461,11 @@ pub(crate) fn settle_run_id(
                         moment.run
                     )),
                 );
-                accepted = false;
+                // wandb.init starts; wandb-core refuses the rewind once online.
+                *backend_error = Some(format!(
+                    "rewind run id {} does not match run id <new id>",
+                    moment.run
+                ));
             } else if !explicit {
                 *run_id = Some(moment.run.clone());
                 *source = RunIdSource::ResumeFrom;
@@ -449,7 +500,23 @@ pub(crate) fn settle_run_id(
             *source = RunIdSource::ResumeFrom;
         }
     }
-    if let (Some(moment), Some(id)) = (&b.fork_from, run_id.as_deref()) {
+    accepted
+}
+
+/// `fork_from` naming the explicit run id (init or environment), checked before any other
+/// source supplies an id; returns false when the SDK rejects it.
+pub(crate) fn check_fork_from_id(
+    profile: &Profile,
+    b: &Branching,
+    ids: &[&str],
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut accepted = true;
+    let same = b
+        .fork_from
+        .as_ref()
+        .and_then(|m| ids.iter().find(|id| **id == m.run).map(|id| (m, *id)));
+    if let Some((moment, id)) = same {
         if moment.run == id {
             let rejects = profile.has(Rule::RejectForkFromSameId);
             let d = diagnostic(

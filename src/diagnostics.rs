@@ -109,6 +109,8 @@ codes! {
     RunMomentMalformed = "run-moment-malformed",
     /// A run moment whose step is not a whole number ≥ 0.
     RunMomentStepUnusual = "run-moment-step-unusual",
+    /// Whether the SDK raises depends on the order of variables in the process environment.
+    EnvOrderDependent = "env-order-dependent",
     /// `fork_from` / `resume_from` do not work in this SDK version.
     BranchingBroken = "branching-broken",
     /// `fork_from` names the run's own id.

@@ -182,7 +182,41 @@ pub fn decide(input: &ResumeInput) -> Decision {
     }
 
     // 5. resume_from / fork_from: availability, parsing, mutual exclusion.
-    let branches = branching::resolve(&profile, init, env, &resume, &mut out);
+    // The init id as wandb.init's own settings hold it (a sweep clears it there).
+    // 0.19.0+ load the environment variable by variable, validating each against what is
+    // already set: a run moment is checked against WANDB_RUN_ID only if that came first.
+    if profile.has(Rule::StrictResume) && env_id.is_some() {
+        for (key, field, name) in [
+            (
+                env_keys::RESUME_FROM,
+                "env.WANDB_RESUME_FROM",
+                "WANDB_RESUME_FROM",
+            ),
+            (
+                env_keys::FORK_FROM,
+                "env.WANDB_FORK_FROM",
+                "WANDB_FORK_FROM",
+            ),
+        ] {
+            if env.contains_key(key) {
+                out.push(
+                    diagnostic(
+                        Code::EnvOrderDependent,
+                        Severity::Warning,
+                        Some(field),
+                        format!(
+                            "wandb {} checks {name} against WANDB_RUN_ID only when WANDB_RUN_ID comes first in the process environment, so whether wandb.init raises depends on the order the variables were exported.",
+                            profile.version
+                        ),
+                    )
+                    .hint(format!("Pass the id and the run moment to wandb.init instead of {name}, or make them agree.")),
+                );
+            }
+        }
+    }
+    let explicit_id = init.id.as_deref().filter(|id| !id.is_empty() && !in_sweep);
+    let branches = branching::resolve(&profile, init, env, &resume, explicit_id, &mut out);
+    let mut backend_error = branches.backend_error.clone();
     rejected |= branches.rejected;
 
     // 6. The run id: init over a `resume` string over the environment (an empty id means
@@ -228,6 +262,34 @@ pub fn decide(input: &ResumeInput) -> Decision {
             || (init_id.is_none()
                 && resume.id_from_value.is_none()
                 && env_id.is_some_and(|id| id.is_empty())));
+    // The fork check compares with the explicit id: 0.19.0+ validate fork_from against the
+    // init id as assigned (before a sweep drops it) and against WANDB_RUN_ID; 0.17.8–0.18.7
+    // against the id left after the sweep logic.
+    let fork_ids: Vec<&str> = if profile.has(Rule::StrictResume) {
+        // WANDB_FORK_FROM is validated when the environment loads, before any id is set.
+        if branches.fork_from_init {
+            init.id.iter().chain(env_id).map(String::as_str).collect()
+        } else {
+            Vec::new()
+        }
+    } else {
+        run_id.iter().map(String::as_str).collect()
+    };
+    rejected |= !branching::check_fork_from_id(&profile, &branches, &fork_ids, &mut out);
+    // 0.17.1–0.18.7 apply resume_from before the auto-resume file (so the file sees its id);
+    // from 0.19.0 the file comes first and resume_from fills in only a missing id.
+    let resume_from_first = profile.has(Rule::ResumeFrom) && !profile.has(Rule::StrictResume);
+    if resume_from_first {
+        rejected |= !branching::settle_resume_from(
+            &profile,
+            &branches,
+            init.id.as_deref().filter(|id| !id.is_empty()),
+            &mut run_id,
+            &mut run_id_source,
+            &mut backend_error,
+            &mut out,
+        );
+    }
     rejected |= !resume_file::read(
         &profile,
         &resume,
@@ -237,13 +299,17 @@ pub fn decide(input: &ResumeInput) -> Decision {
         &mut run_id_source,
         &mut out,
     );
-    rejected |= !branching::settle_run_id(
-        &profile,
-        &branches,
-        &mut run_id,
-        &mut run_id_source,
-        &mut out,
-    );
+    if !resume_from_first {
+        rejected |= !branching::settle_resume_from(
+            &profile,
+            &branches,
+            init.id.as_deref().filter(|id| !id.is_empty()),
+            &mut run_id,
+            &mut run_id_source,
+            &mut backend_error,
+            &mut out,
+        );
+    }
     if run_id_source == RunIdSource::ResumeFrom {
         if let Some(id) = &run_id {
             rejected |= !check_run_id(id, "init.resumeFrom", &profile, &mut out);
@@ -272,7 +338,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         context,
         in_sweep,
         rejected,
-        backend_error: branches.backend_error.clone(),
+        backend_error,
     };
 
     // 7. What the configuration means across restarts, and who else touches the run.

@@ -176,6 +176,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"env":{"WANDB_SWEEP_ID":""}}"#,
     ),
     (
+        "env-order-dependent",
+        Severity::Warning,
+        r#"{"env":{"WANDB_RESUME_FROM":"abc?_step=1","WANDB_RUN_ID":"xyz"}}"#,
+    ),
+    (
         "branching-broken",
         Severity::Error,
         r#"{"sdk":"0.19.2","init":{"forkFrom":"abc?_step=10"}}"#,
