@@ -205,7 +205,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
                         Severity::Warning,
                         Some(field),
                         format!(
-                            "wandb {} checks {name} against WANDB_RUN_ID only when WANDB_RUN_ID comes first in the process environment, so whether wandb.init raises depends on the order the variables were exported.",
+                            "wandb {} checks {name} against WANDB_RUN_ID only when WANDB_RUN_ID is applied first, which depends on the order of the process environment (and of Python's set iteration), so whether wandb.init raises can differ from one launch to the next.",
                             profile.version
                         ),
                     )
