@@ -326,6 +326,13 @@ fn exclusion(
                     "`resume`, `fork_from`, and `resume_from` are mutually exclusive. Please specify only one of them.",
                     "in the backend",
                 )
+            } else if resume_from.is_some() && fork_from.is_some() {
+                // The Python internal process (0.17.x's default backend) refuses the pair in
+                // SettingsStatic and dies; wandb.init waits for it, offline too, then gives up.
+                (
+                    "Run initialization has timed out after 90.0 sec.",
+                    "CommError after waiting 90 seconds: its internal process refuses fork_from together with resume_from (\"Only one of fork_from or resume_from can be specified, not both\") and dies",
+                )
             } else {
                 (
                     "Multiple resume options specified. Please specify only one of `fork_from`, `resume`, or `resume_from`.",
@@ -543,4 +550,40 @@ pub(crate) fn check_fork_from_id(
         }
     }
     accepted
+}
+
+/// wandb-core's own check when the run starts (0.18.0–0.19.11): `fork_from` must not name the
+/// id the run gets. It catches what the Python check cannot see, e.g. `WANDB_FORK_FROM`
+/// validated before `wandb.init(id=…)` is applied. Returns false when the run is refused.
+pub(crate) fn check_fork_from_started_id(
+    profile: &Profile,
+    b: &Branching,
+    run_id: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(moment) = b.fork_from.as_ref() else {
+        return true;
+    };
+    if run_id != Some(moment.run.as_str()) {
+        return true;
+    }
+    out.push(
+        diagnostic(
+            Code::ForkFromSameId,
+            Severity::Error,
+            Some(if b.fork_from_init {
+                "init.forkFrom"
+            } else {
+                "env.WANDB_FORK_FROM"
+            }),
+            format!(
+                "fork_from names the run's own id {}; a fork is a new run, and wandb {}'s backend (wandb-core) refuses it when the run starts.",
+                repr(&moment.run),
+                profile.version
+            ),
+        )
+        .hint("Give the fork a different id (or none), or use resume_from to rewind this run.")
+        .sdk("fork_from run id must be different from current run id"),
+    );
+    false
 }

@@ -328,6 +328,17 @@ pub fn decide(input: &ResumeInput) -> Decision {
         rejected |= !check_effective_run_id(id, field, &mut out);
     }
 
+    // wandb-core (0.18.0–0.19.11) compares fork_from with the id the run really gets when
+    // it starts, whatever order the Python checks saw them in.
+    if !rejected && profile.has(Rule::CoreBackend) && !profile.has(Rule::CoreAcceptsSelfFork) {
+        rejected |= !branching::check_fork_from_started_id(
+            &profile,
+            &branches,
+            run_id.as_deref(),
+            &mut out,
+        );
+    }
+
     let settled = Settled {
         profile,
         resume,

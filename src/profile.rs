@@ -55,6 +55,8 @@ pub enum Rule {
     BranchingRepaired,
     /// `resume_from` supplies the run id again.
     ResumeFromSuppliesIdAgain,
+    /// Wandb-core no longer refuses a `fork_from` naming the run's own id at start.
+    CoreAcceptsSelfFork,
     /// A run id may not contain any of `:;,#?/'`.
     RejectReservedChars,
     /// `wandb.run.step` reads 0 right after a resumed init.
@@ -77,7 +79,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 25] = [
+pub const BOUNDARIES: [Boundary; 26] = [
     Boundary {
         rule: Rule::SettingsObject,
         since: SdkVersion::new(0, 10, 0),
@@ -189,6 +191,11 @@ pub const BOUNDARIES: [Boundary; 25] = [
         change: "`resume_from` supplies the run id again when none is given (0.19.5–0.19.8 generate one, and the rewind fails)",
     },
     Boundary {
+        rule: Rule::CoreAcceptsSelfFork,
+        since: SdkVersion::new(0, 20, 0),
+        change: "wandb-core no longer refuses a `fork_from` naming the run's own id when the run starts (0.18.0–0.19.11 raise \"fork_from run id must be different from current run id\", also where `WANDB_FORK_FROM` slipped past the Python check)",
+    },
+    Boundary {
         rule: Rule::RejectReservedChars,
         since: SdkVersion::new(0, 21, 0),
         change: "a run id may not contain any of `:;,#?/'`",
@@ -224,8 +231,25 @@ impl Profile {
     }
 }
 
+#[cfg(feature = "rule-mutation")]
+thread_local! {
+    static DROPPED: core::cell::Cell<Option<Rule>> = const { core::cell::Cell::new(None) };
+}
+
+/// Test hook (cargo feature `rule-mutation`, never in a release): on this thread, acts as if
+/// `rule` had never shipped, so `tests/rule_mutation.rs` can check that the conformance
+/// vectors pin every client-side rule. `None` restores the table.
+#[cfg(feature = "rule-mutation")]
+pub fn drop_rule(rule: Option<Rule>) {
+    DROPPED.with(|d| d.set(rule));
+}
+
 /// The first release that has `rule`.
 pub fn since(rule: Rule) -> SdkVersion {
+    #[cfg(feature = "rule-mutation")]
+    if DROPPED.with(|d| d.get()) == Some(rule) {
+        return SdkVersion::new(u16::MAX, 0, 0);
+    }
     BOUNDARIES
         .iter()
         .find(|b| b.rule == rule)

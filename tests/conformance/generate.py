@@ -43,7 +43,7 @@ MAIN_VERSIONS = [
 BOUNDARY_VERSIONS = [
     "0.10.10", "0.10.11", "0.10.21", "0.10.22", "0.11.2", "0.12.0", "0.12.9", "0.14.0",
     "0.15.5", "0.15.6", "0.16.4", "0.17.0", "0.17.5", "0.17.6", "0.17.7", "0.19.2",
-    "0.19.3", "0.19.4", "0.19.5", "0.19.8", "0.20.1",
+    "0.19.3", "0.19.4", "0.19.5", "0.19.8", "0.19.11", "0.20.0", "0.20.1",
 ]
 # Random cases per version: the main versions get many, boundary neighbours fewer (their
 # hand-picked cases already cover each boundary), to keep vectors/ to a few MB.
@@ -149,17 +149,30 @@ def run_checked(cmd, timeout, what):
     return p
 
 
+def branch_count(r):
+    return (r.get("resume") is not None) + (r.get("forkFrom") is not None) + (r.get("resumeFrom") is not None)
+
+
 def needs_backend(version, r):
-    """Cases whose outcome a backend process can still change although no server is involved:
-    more than one of resume / fork_from / resume_from survive the client-side checks. The
-    Python internal process (0.17.x: SettingsStatic rejects fork_from with resume_from, the
-    process dies and wandb.init times out) and wandb-core (0.17.6-0.19.11: the three are
-    mutually exclusive) check that when the run starts, offline too. Such cases are recorded
-    from the complete wandb.init instead of the batch driver (out.fullInit)."""
+    """Cases whose outcome a backend process can still change although no server is involved.
+    Three checks happen when the run starts, offline too, after everything the batch driver
+    runs: the Python internal process of 0.17.x rejects fork_from with resume_from
+    (SettingsStatic: the process dies and wandb.init times out); wandb-core (0.18.0+ by
+    default) rejects more than one of resume / fork_from / resume_from (0.17.6-0.19.11), a
+    fork_from naming the run's own id ("fork_from run id must be different from current run
+    id"; the Python check misses it where it depends on the environment's order), and may
+    check resume_from against the run id. Such cases are recorded from the complete
+    wandb.init instead of the batch driver (out.fullInit)."""
     if r["rejected"] or vkey(version) < (0, 16, 5):
         return False
-    n = (r.get("resume") is not None) + (r.get("forkFrom") is not None) + (r.get("resumeFrom") is not None)
-    return n >= 2
+    if branch_count(r) >= 2:
+        return True
+    run_id = r.get("runId")  # None = generated
+    if r.get("forkFrom") is not None and r["forkFrom"].get("run") == run_id:
+        return True
+    if r.get("resumeFrom") is not None and r["resumeFrom"].get("run") != run_id:
+        return True
+    return False
 
 
 def run_real(version, py, case, i, workdir, online=False):
@@ -241,7 +254,8 @@ def process_version(version, args, hp, rnd_all, src_hash):
             real.pop("output", None)
             real["fullInit"] = True
             results[i] = real
-    online = [i for i in backend if not results[i]["rejected"] and vkey(version) < (0, 18, 0)]
+    online = [i for i in backend if not results[i]["rejected"] and vkey(version) < (0, 18, 0)
+              and branch_count(results[i]) >= 2]
     if online:
         # 0.16.5-0.17.x: the Python sender checks the run record only online, where it
         # rejects what offline passes. Recorded as out.online (see NOTES.md).

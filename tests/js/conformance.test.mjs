@@ -39,6 +39,17 @@ function compare(d, out) {
     }
     return diffs;
   }
+  // Accepted offline, refused online (0.16.5–0.17.x: the sender checks the run record only
+  // when it sends it): the engine must say so with the SDK's text, and only then.
+  const online = out.online?.error?.message ?? null;
+  const exclusive =
+    d.diagnostics.find((x) => x.code === "branching-args-exclusive" && x.severity === "error")
+      ?.sdkMessage ?? null;
+  const onlineAgrees =
+    online !== null
+      ? exclusive !== null && online.includes(exclusive)
+      : exclusive === null || out.fullInit !== true;
+  if (!onlineAgrees) diffs.push(`online: sdk raises ${online} engine quotes ${exclusive}`);
   const stored = out.resume ?? null;
   const expectResume =
     stored === null || stored === "" ? null : MODES.has(stored) ? stored : "allow";

@@ -1,0 +1,196 @@
+//! Replaying the conformance vectors: loading them and comparing one case with the engine.
+//! Shared by the conformance test and the rule-mutation check.
+#![allow(dead_code)] // each test binary uses a part
+
+use serde_json::Value;
+use wandb_resume::{ResumeFileAction, ResumeInput, Severity, codec, decide};
+
+/// Codes whose `sdkMessage` is a warning the SDK prints during `wandb.init`.
+pub const PRINTED: &[&str] = &[
+    "resume-file-ignored",
+    "sweep-ignores-run-id",
+    "run-id-empty",
+    "run-id-whitespace-only",
+    "resume-from-different-id",
+];
+
+/// Compares one case; returns the disagreements.
+pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
+    let d = decide(input);
+    let mut diffs = Vec::new();
+    let rejected = out["rejected"].as_bool().unwrap_or(false);
+    let engine_rejected = d.resume_file_action == ResumeFileAction::NotReached;
+    // Where the SDK's outcome depends on the order of the process environment (which the
+    // input, a map, does not carry), the engine says so instead of guessing.
+    if d.diagnostics
+        .iter()
+        .any(|x| x.code == "env-order-dependent")
+        && (rejected != engine_rejected || rejected)
+    {
+        return diffs;
+    }
+    if rejected != engine_rejected {
+        diffs.push(format!(
+            "wandb.init raises: sdk={rejected} engine={engine_rejected} (sdk error: {}; engine errors: {:?})",
+            out["error"],
+            d.diagnostics
+                .iter()
+                .filter(|x| x.severity == Severity::Error)
+                .map(|x| &x.code)
+                .collect::<Vec<_>>()
+        ));
+        return diffs;
+    }
+    if rejected {
+        let message = out["error"]["message"].as_str().unwrap_or("");
+        let cause = out["error"]["cause"]["message"].as_str().unwrap_or("");
+        let quoted: Vec<&str> = d
+            .diagnostics
+            .iter()
+            .filter(|x| x.severity == Severity::Error)
+            .filter_map(|x| x.sdk_message.as_deref())
+            .collect();
+        let matches = quoted.iter().any(|q| {
+            *q == message || message.contains(q) || (!cause.is_empty() && cause.contains(q))
+        });
+        if !matches {
+            diffs.push(format!(
+                "error message: sdk={message:?} (cause {cause:?}) engine quotes {quoted:?}"
+            ));
+        }
+        return diffs;
+    }
+    // Accepted offline, refused online (0.16.5–0.17.x: the sender checks the run record only
+    // when it sends it): the engine must say so with the SDK's text, and only then.
+    let online_error = out["online"]["error"]["message"].as_str();
+    let exclusive = d
+        .diagnostics
+        .iter()
+        .find(|x| x.code == "branching-args-exclusive" && x.severity == Severity::Error);
+    match (
+        online_error,
+        exclusive.and_then(|x| x.sdk_message.as_deref()),
+    ) {
+        (Some(message), Some(q)) if message.contains(q) => {}
+        (None, None) => {}
+        (None, Some(_)) if out["fullInit"].as_bool() != Some(true) => {}
+        (sdk, engine) => diffs.push(format!(
+            "online: sdk raises {sdk:?}, engine quotes {engine:?}"
+        )),
+    }
+    let expect_resume = match out["resume"].as_str() {
+        None | Some("") => None,
+        Some(m @ ("allow" | "must" | "never" | "auto")) => Some(m),
+        // Before 0.19.0 any other stored value behaves like allow on the server.
+        Some(_) => Some("allow"),
+    };
+    let got_resume = d.resume.map(|m| m.as_str());
+    if expect_resume != got_resume {
+        diffs.push(format!(
+            "resume: sdk={:?} engine={got_resume:?}",
+            out["resume"]
+        ));
+    }
+    let id = out["runId"].as_str();
+    if id != d.run_id.as_deref() {
+        diffs.push(format!("runId: sdk={id:?} engine={:?}", d.run_id));
+    }
+    let file = out["resumeFileAfter"].as_str().map(str::to_owned);
+    let ours = match (d.resume_file_action, &d.resume_file_after) {
+        (ResumeFileAction::Written, None) => Some("<generated>".to_owned()),
+        (_, f) => f.clone(),
+    };
+    if file != ours {
+        diffs.push(format!("resumeFileAfter: sdk={file:?} engine={ours:?}"));
+    }
+    let mut warnings: Vec<String> = out["warnings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|w| w.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let mut quoted: Vec<String> = d
+        .diagnostics
+        .iter()
+        .filter(|x| PRINTED.contains(&x.code.as_str()) && x.severity != Severity::Error)
+        .filter_map(|x| x.sdk_message.clone())
+        .collect();
+    warnings.sort();
+    warnings.dedup();
+    quoted.sort();
+    quoted.dedup();
+    if warnings != quoted {
+        diffs.push(format!("warnings: sdk={warnings:?} engine={quoted:?}"));
+    }
+    diffs
+}
+
+/// One recorded case with the SDK version it was recorded from.
+pub struct Vector {
+    /// The SDK version.
+    pub sdk: String,
+    /// The index in `cases.json`.
+    pub index: usize,
+    /// The case as recorded (without `sdk`).
+    pub case: Value,
+    /// The case as the engine's input (with `sdk`).
+    pub input: ResumeInput,
+    /// What the SDK did.
+    pub out: Value,
+}
+
+/// Every vector: from `tests/conformance/vectors`, or from the directory in
+/// `WANDB_RESUME_VECTORS` (to replay freshly generated vectors before they are committed).
+/// Returns the number of version files and the vectors.
+pub fn load_vectors() -> (usize, Vec<Vector>) {
+    let dir = std::env::var("WANDB_RESUME_VECTORS").unwrap_or_else(|_| {
+        concat!(env!("CARGO_MANIFEST_DIR"), "/tests/conformance/vectors").to_owned()
+    });
+    let cases: Value = serde_json::from_str(
+        &std::fs::read_to_string(format!("{dir}/cases.json"))
+            .expect("tests/conformance/vectors/cases.json"),
+    )
+    .unwrap();
+    let cases = cases["cases"].as_array().unwrap();
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json") && !p.ends_with("cases.json"))
+        .collect();
+    files.sort();
+    assert!(
+        files.len() >= 10,
+        "expected vectors for at least 10 SDK versions, found {}",
+        files.len()
+    );
+    let mut vectors = Vec::new();
+    for file in &files {
+        let recorded: Value =
+            serde_json::from_str(&std::fs::read_to_string(file).unwrap()).unwrap();
+        let sdk = recorded["meta"]["sdk"].as_str().unwrap().to_owned();
+        let outs = recorded["out"].as_array().unwrap();
+        // A version's results cover the first N shared cases (boundary versions run fewer
+        // random cases).
+        assert!(
+            outs.len() <= cases.len() && outs.len() > 1000,
+            "{sdk}: {} results",
+            outs.len()
+        );
+        for (index, (case, out)) in cases.iter().zip(outs).enumerate() {
+            let mut json = case.clone();
+            json["sdk"] = Value::String(sdk.clone());
+            let input = codec::input_json(&json.to_string())
+                .unwrap_or_else(|e| panic!("case {index}: {e}"));
+            vectors.push(Vector {
+                sdk: sdk.clone(),
+                index,
+                case: case.clone(),
+                input,
+                out: out.clone(),
+            });
+        }
+    }
+    (files.len(), vectors)
+}
