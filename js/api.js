@@ -6,7 +6,10 @@ export {
   deriveRunId,
   generateId,
   methodTable,
+  parseEnvBlock,
+  parseInitCall,
   sanitizeRunId,
   scenarios,
   simulate,
+  snippets,
 } from "../pkg/wandb_resume.js";

@@ -59,3 +59,15 @@ export function methodTable() {
   ensureReady("methodTable");
   return glue.methodTable();
 }
+export function snippets(input) {
+  ensureReady("snippets");
+  return glue.snippets(input);
+}
+export function parseEnvBlock(text) {
+  ensureReady("parseEnvBlock");
+  return glue.parseEnvBlock(text);
+}
+export function parseInitCall(text) {
+  ensureReady("parseInitCall");
+  return glue.parseInitCall(text);
+}

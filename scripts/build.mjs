@@ -11,7 +11,15 @@
 // wasm-bindgen CLI and binaryen's wasm-opt from npm — Debian's wasm-opt is too old for
 // today's rustc output).
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
 import { gzipSync } from "node:zlib";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -35,6 +43,7 @@ if (
   statSync(out).mtimeMs >= statSync(raw).mtimeMs &&
   !process.argv.includes("--force")
 ) {
+  copyModuleToWebForm();
   report();
   process.exit(0);
 }
@@ -68,7 +77,20 @@ run(wasmOpt, ["-Oz", ...features, "--strip-debug", "--strip-producers", out, "-o
 // package.json is the only one.
 rmSync(join(pkg, "package.json"), { force: true });
 rmSync(join(pkg, ".gitignore"), { force: true });
+copyModuleToWebForm();
 report();
+
+/** The web form loads the package from www/module/ (same origin, works offline after load):
+ * the no-bundler entry, the API module and the generated glue and .wasm, in the package's
+ * own layout so the relative imports hold. Copied on every build; not committed. */
+function copyModuleToWebForm() {
+  const target = join(root, "www", "module");
+  rmSync(target, { recursive: true, force: true });
+  for (const file of ["js/web.js", "pkg/wandb_resume.js", "pkg/wandb_resume_bg.wasm"]) {
+    mkdirSync(dirname(join(target, file)), { recursive: true });
+    copyFileSync(join(root, file), join(target, file));
+  }
+}
 
 function report() {
   const wasm = readFileSync(out);

@@ -11,12 +11,14 @@ scripts/setup.sh --browser
 
 step "format and lint"
 cargo fmt --all -- --check
-cargo clippy --all-targets --quiet -- -D warnings
+cargo clippy --all-targets --all-features --quiet -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
 npx --no-install prettier --check --log-level warn .
 
 step "Rust tests (native)"
 cargo test --quiet
+# Every client-side version rule must be pinned by the conformance vectors.
+cargo test --quiet --features rule-mutation --test rule_mutation
 
 step "build the package"
 node scripts/build.mjs

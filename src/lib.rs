@@ -16,24 +16,32 @@ pub mod codec;
 pub mod derive;
 pub mod diagnostics;
 pub mod engine;
+pub mod env_block;
 pub mod error;
 pub mod generator;
+pub mod http_api;
+pub mod init_call;
 pub mod method_table;
 pub mod model;
 mod outcome;
+pub mod parse_error;
 pub mod profile;
 pub mod pyunicode;
+pub mod query_string;
 mod resume_file;
 pub mod resume_value;
 pub mod run_id;
 pub mod run_moment;
 pub mod sanitize;
 pub mod scenarios;
+pub mod snippets;
 pub mod timeline;
 pub mod version;
 
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm_http;
 
 pub use derive::derive_run_id;
 pub use engine::decide;

@@ -317,3 +317,89 @@ pub fn method_table_js() -> Result<Ts<method_table::MethodTable>, JsValue> {
         write_json(&method_table::method_table())?,
     ))
 }
+
+/// Shell `export` lines, a `wandb.init(...)` call, Dockerfile `ENV` lines and a Kubernetes
+/// `env:` list that reproduce the configuration's environment and init arguments exactly,
+/// with notes on what a syntax cannot hold. Throws like `decide`.
+#[wasm_bindgen(js_name = snippets)]
+pub fn snippets_js(input: Ts<ResumeInput>) -> Result<Ts<crate::snippets::Snippets>, JsValue> {
+    let input: ResumeInput = read_json(
+        &input.js_value(),
+        "the configuration",
+        "{ env: { WANDB_RESUME: \"allow\" } }",
+    )?;
+    input.check_limits().map_err(|e| input_error(&e))?;
+    Ok(Ts::new_unchecked(write_json(&crate::snippets::snippets(
+        &input,
+    ))?))
+}
+
+#[wasm_bindgen(typescript_custom_section)]
+const PASTE_TYPES: &str = r#"
+/** A finding that did not stop a parse. */
+export interface ParseNote { code: string; severity: "warning" | "info"; message: string; line: number; column: number }
+/** One assignment, as bash performs it. */
+export interface EnvVariable { name: string; value: string; line: number; column: number; unresolved: boolean; exported: boolean }
+/** The environment a pasted shell block gives the job (`set -a; source block`). */
+export interface EnvBlock { env: Record<string, string>; unresolved: string[]; variables: EnvVariable[]; notes: ParseNote[]; crlf: boolean }
+/** A read argument whose value is an environment lookup, e.g. `id=os.environ["RUN_ID"]`. */
+export interface FromEnvironment { field: "resume" | "id" | "notes" | "resume_from" | "fork_from"; variable: string; default?: string | null; line: number; column: number }
+/** What a pasted `wandb.init(...)` call (or keyword list) passes for resuming. */
+export interface InitCall { init: InitArgs; explicitNone: string[]; fromEnvironment: FromEnvironment[]; otherArguments: string[]; notes: ParseNote[] }
+"#;
+
+/// A `ParseError` as a JS `Error` with `code`, `line` and `column`.
+fn parse_error(err: &crate::parse_error::ParseError) -> JsValue {
+    let error = js_error(err.code(), &err.to_string());
+    let _ = js_sys::Reflect::set(&error, &"line".into(), &err.position.line.into());
+    let _ = js_sys::Reflect::set(&error, &"column".into(), &err.position.column.into());
+    error
+}
+
+/// Reads a pasted `.env` / `export` block the way bash does (`set -a; source`): quotes,
+/// escapes, comments, `export`, CRLF line ends (flagged: bash keeps the `\r`). Throws an
+/// `Error` with `code`, `line` and `column` (e.g. `unterminated-quote`).
+#[wasm_bindgen(js_name = parseEnvBlock, unchecked_return_type = "EnvBlock")]
+pub fn parse_env_block_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = read_paste(&text)?;
+    let block = crate::env_block::parse_env_block(&text).map_err(|e| parse_error(&e))?;
+    write_json(&block)
+}
+
+/// Reads a pasted `wandb.init(...)` call, or a bare keyword list (`resume=True, id="abc"`),
+/// with Python's literal rules; `os.environ[...]` values are reported as coming from the
+/// environment. Throws an `Error` with `code`, `line` and `column` (e.g. `non-literal`).
+#[wasm_bindgen(js_name = parseInitCall, unchecked_return_type = "InitCall")]
+pub fn parse_init_call_js(
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
+) -> Result<JsValue, JsValue> {
+    let text = read_paste(&text)?;
+    let call = crate::init_call::parse_init_call(&text).map_err(|e| parse_error(&e))?;
+    write_json(&call)
+}
+
+/// A pasted text: a string of at most 1 MiB without lone surrogates.
+fn read_paste(value: &JsValue) -> Result<String, JsValue> {
+    let Some(js) = value.dyn_ref::<js_sys::JsString>() else {
+        return Err(invalid(
+            "text",
+            format!("expected a string, got {}", type_name(value)),
+        ));
+    };
+    if js.length() as usize > MAX_INPUT_BYTES {
+        return Err(input_error(&InputError::TooLarge {
+            path: "text".to_owned(),
+            limit: MAX_INPUT_BYTES,
+            actual: js.length() as usize,
+            unit: "UTF-16 units",
+        }));
+    }
+    if !js.is_valid_utf16() {
+        return Err(input_error(&InputError::LoneSurrogate {
+            fields: vec!["text".to_owned()],
+        }));
+    }
+    Ok(String::from(js))
+}

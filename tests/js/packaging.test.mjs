@@ -76,6 +76,10 @@ test("the package has zero runtime dependencies", () => {
     "./js/browser.js",
     "./js/workerd.js",
     "./js/edge-light.js",
+    "./js/worker/node.js",
+    "./js/worker/browser.js",
+    "./js/worker/workerd.js",
+    "./js/worker/edge-light.js",
   ]);
   assert.equal(pkg.type, "module");
 });
@@ -165,7 +169,11 @@ test("each runtime condition resolves to its own entry", () => {
   ];
   for (const [conditions, entry] of expected) {
     assert.equal(resolveExport(pkg.exports["."], conditions), entry, conditions.join(","));
+    // The edge handler follows the same runtime to its own wrapper of that entry.
+    const worker = entry.replace("./js/", "./js/worker/");
+    assert.equal(resolveExport(pkg.exports["./worker"], conditions), worker, conditions.join(","));
   }
+  assert.equal(resolveExport(pkg.exports["./worker"], ["types"]), "./js/worker/index.d.ts");
   assert.equal(resolveExport(pkg.exports["."], ["types"]), "./js/index.d.ts");
   // And Node itself agrees, with and without an extra runtime condition.
   for (const [condition, entry] of [

@@ -1,5 +1,18 @@
 /* tslint:disable */
 /* eslint-disable */
+
+/** A finding that did not stop a parse. */
+export interface ParseNote { code: string; severity: "warning" | "info"; message: string; line: number; column: number }
+/** One assignment, as bash performs it. */
+export interface EnvVariable { name: string; value: string; line: number; column: number; unresolved: boolean; exported: boolean }
+/** The environment a pasted shell block gives the job (`set -a; source block`). */
+export interface EnvBlock { env: Record<string, string>; unresolved: string[]; variables: EnvVariable[]; notes: ParseNote[]; crlf: boolean }
+/** A read argument whose value is an environment lookup, e.g. `id=os.environ["RUN_ID"]`. */
+export interface FromEnvironment { field: "resume" | "id" | "notes" | "resume_from" | "fork_from"; variable: string; default?: string | null; line: number; column: number }
+/** What a pasted `wandb.init(...)` call (or keyword list) passes for resuming. */
+export interface InitCall { init: InitArgs; explicitNone: string[]; fromEnvironment: FromEnvironment[]; otherArguments: string[]; notes: ParseNote[] }
+
+
 /**
  * A cell: how to get this behaviour with this method, if the documentation offers one.
  */
@@ -242,6 +255,20 @@ export interface SanitizeOptions {
 }
 
 /**
+ * Something a snippet could not express, or expresses in a way worth knowing.
+ */
+export interface SnippetNote {
+    /**
+     * Stable kebab-case code, e.g. `nul-in-env`.
+     */
+    code: NoteCode;
+    /**
+     * What happened and what to do, naming the variable.
+     */
+    message: string;
+}
+
+/**
  * The documented sanitizing of a run id, with what the SDK would make of the raw id.
  */
 export interface SanitizedId {
@@ -281,6 +308,38 @@ export interface SanitizedId {
  * The effective resume mode after the SDK has read init arguments and the environment.
  */
 export type ResumeMode = "allow" | "must" | "never" | "auto";
+
+/**
+ * The four snippets for one configuration, with what they could not express.
+ */
+export interface Snippets {
+    /**
+     * `export NAME=value` lines for a POSIX shell or zsh, one per `WANDB_*` variable.
+     */
+    shell: string;
+    /**
+     * The `wandb.init(...)` call with the arguments that are set, as Python literals.
+     */
+    python: string;
+    /**
+     * `ENV NAME="value"` lines for a Dockerfile, one per `WANDB_*` variable.
+     */
+    dockerfile: string;
+    /**
+     * The `env:` list of a Kubernetes container spec, as YAML.
+     */
+    kubernetes: string;
+    /**
+     * Values a syntax cannot express, or writes differently from how they were entered, in
+     * the order of the variables.
+     */
+    notes: SnippetNote[];
+}
+
+/**
+ * The kinds of [`SnippetNote`].
+ */
+export type NoteCode = "invalid-env-name" | "nul-in-env" | "newline-in-env" | "newline-in-dockerfile" | "dockerfile-line-too-long" | "env-entry-too-long" | "dollar-in-kubernetes";
 
 /**
  * The list `scenarios()` returns.
@@ -529,6 +588,11 @@ export type Place = "sameDirectory" | "sameFilesystem" | "newMachine";
 
 
 /**
+ * Largest request body the API accepts, in bytes; the JS handler stops reading past it.
+ */
+export function apiBodyLimit(): number;
+
+/**
  * Probability that at least two of `runs` random ids of `length` (default 8) characters
  * collide (the birthday bound).
  */
@@ -560,6 +624,27 @@ export function generateId(length?: number): string;
 export function methodTable(): MethodTable;
 
 /**
+ * Reads a pasted `.env` / `export` block the way bash does (`set -a; source`): quotes,
+ * escapes, comments, `export`, CRLF line ends (flagged: bash keeps the `\r`). Throws an
+ * `Error` with `code`, `line` and `column` (e.g. `unterminated-quote`).
+ */
+export function parseEnvBlock(text: string): EnvBlock;
+
+/**
+ * Reads a pasted `wandb.init(...)` call, or a bare keyword list (`resume=True, id="abc"`),
+ * with Python's literal rules; `os.environ[...]` values are reported as coming from the
+ * environment. Throws an `Error` with `code`, `line` and `column` (e.g. `non-literal`).
+ */
+export function parseInitCall(text: string): InitCall;
+
+/**
+ * Answers `request` with the API. `body` is the request body as a `Uint8Array` (`null` or
+ * `undefined` for none), or the string `"too-large"` when more than `apiBodyLimit()` bytes
+ * were announced or sent, or `"unreadable"` when the stream failed.
+ */
+export function respondToRequest(request: Request, body: Uint8Array | null | undefined | "too-large" | "unreadable"): Response;
+
+/**
  * The documented run-id rule applied to `raw` (every non-word character → `-`), with what
  * the SDK would do with the raw id and a suggested id it accepts.
  */
@@ -577,18 +662,30 @@ export function scenarios(): ScenarioList;
  */
 export function simulate(input: ResumeInput, attempts: Attempt[]): Timeline;
 
+/**
+ * Shell `export` lines, a `wandb.init(...)` call, Dockerfile `ENV` lines and a Kubernetes
+ * `env:` list that reproduce the configuration's environment and init arguments exactly,
+ * with notes on what a syntax cannot hold. Throws like `decide`.
+ */
+export function snippets(input: ResumeInput): Snippets;
+
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
     readonly memory: WebAssembly.Memory;
+    readonly apiBodyLimit: () => number;
     readonly collisionProbability: (a: any, b: any) => [number, number, number];
     readonly decide: (a: any) => [number, number, number];
     readonly deriveRunId: (a: any, b: any) => [number, number, number, number];
     readonly generateId: (a: any) => [number, number, number, number];
     readonly methodTable: () => [number, number, number];
+    readonly parseEnvBlock: (a: any) => [number, number, number];
+    readonly parseInitCall: (a: any) => [number, number, number];
+    readonly respondToRequest: (a: any, b: any) => [number, number, number];
     readonly sanitizeRunId: (a: any, b: any) => [number, number, number];
     readonly scenarios: () => [number, number, number];
     readonly simulate: (a: any, b: any) => [number, number, number];
+    readonly snippets: (a: any) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;

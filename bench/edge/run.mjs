@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Edge benchmark: POST /api/decide on the package's handler against an empty worker that
+// returns a constant JSON, both in one workerd, loaded over loopback by autocannon in
+// alternating rounds of the same length. Reports requests/s and p50/p99 latency of each and
+// the throughput ratio (goal ≥ 0.90), prints a table and writes bench/results/edge.json.
+//
+//   node bench/edge/run.mjs [--rounds 3] [--seconds 5] [--connections 16]
+//
+// Bounded: rounds × 2 × seconds of load plus a short warm-up; 127.0.0.1 only.
+import autocannon from "autocannon";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import { freePort, root, startWorkerd } from "../../scripts/serve.mjs";
+
+const { values } = parseArgs({
+  options: {
+    rounds: { type: "string", default: "3" },
+    seconds: { type: "string", default: "5" },
+    connections: { type: "string", default: "16" },
+  },
+});
+const rounds = Number(values.rounds);
+const seconds = Number(values.seconds);
+const connections = Number(values.connections);
+const GOAL = 0.9;
+
+// A typical configuration: a preemptible job with an explicit id and auto resume.
+const BODY = JSON.stringify({
+  sdk: "0.19.0",
+  env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "exp-42-seed-1", WANDB_PROJECT: "llm" },
+  init: { resume: "auto" },
+  context: { resumeFile: null, runExists: null },
+});
+
+function load(url, duration) {
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url,
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: BODY,
+        connections,
+        duration,
+      },
+      (error, result) => (error ? reject(error) : resolve(result)),
+    );
+  });
+}
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const ports = { api: await freePort(), empty: await freePort() };
+const server = await startWorkerd({
+  port: ports.api,
+  config: join(root, "bench", "edge", "workerd.capnp"),
+  sockets: ports,
+  directories: {},
+  readyPath: "/healthz",
+});
+try {
+  const urls = {
+    ours: `http://127.0.0.1:${ports.api}/api/decide`,
+    empty: `http://127.0.0.1:${ports.empty}/`,
+  };
+  const check = await fetch(urls.ours, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: BODY,
+  });
+  if (check.status !== 200)
+    throw new Error(`/api/decide answered ${check.status}: ${await check.text()}`);
+  await check.arrayBuffer();
+
+  await load(urls.ours, 2);
+  await load(urls.empty, 2);
+  const runs = { ours: [], empty: [] };
+  for (let round = 0; round < rounds; round++) {
+    for (const name of round % 2 ? ["empty", "ours"] : ["ours", "empty"]) {
+      const r = await load(urls[name], seconds);
+      if (r.non2xx || r.errors || r.timeouts) {
+        throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
+      }
+      runs[name].push({ rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99 });
+    }
+  }
+  const summary = Object.fromEntries(
+    Object.entries(runs).map(([name, rs]) => [
+      name,
+      {
+        requestsPerSecond: median(rs.map((r) => r.rps)),
+        p50Ms: median(rs.map((r) => r.p50)),
+        p99Ms: median(rs.map((r) => r.p99)),
+        rounds: rs,
+      },
+    ]),
+  );
+  const ratio = summary.ours.requestsPerSecond / summary.empty.requestsPerSecond;
+  const report = {
+    benchmark: "edge",
+    when: new Date().toISOString(),
+    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+    load: { connections, seconds, rounds, bodyBytes: BODY.length },
+    ours: summary.ours,
+    empty: summary.empty,
+    throughputRatio: Number(ratio.toFixed(3)),
+    goal: GOAL,
+    met: ratio >= GOAL,
+  };
+  console.log(
+    "\nedge: POST /api/decide on workerd vs an empty worker (median of %d rounds × %d s, %d connections)",
+    rounds,
+    seconds,
+    connections,
+  );
+  console.log("| worker | requests/s | p50 ms | p99 ms |");
+  console.log("|---|---:|---:|---:|");
+  for (const name of ["ours", "empty"]) {
+    const s = summary[name];
+    console.log(`| ${name} | ${Math.round(s.requestsPerSecond)} | ${s.p50Ms} | ${s.p99Ms} |`);
+  }
+  console.log(
+    `throughput ratio ${ratio.toFixed(3)} (goal ≥ ${GOAL}: ${report.met ? "met" : "NOT met"})`,
+  );
+  mkdirSync(join(root, "bench", "results"), { recursive: true });
+  writeFileSync(
+    join(root, "bench", "results", "edge.json"),
+    JSON.stringify(report, null, 2) + "\n",
+  );
+} finally {
+  await server.stop();
+}

@@ -1,0 +1,395 @@
+#!/usr/bin/env -S node --
+// The command line: check a job's resume configuration where the job runs.
+//
+//   npx wandb-resume check [--env-file F] [--init 'resume=True, id="abc"'] [--sdk V]
+//                          [--resume-file PATH|none] [--run-exists yes|no|unknown] [--json] [--strict]
+//   npx wandb-resume id [--length N] [--count N] | id --derive KEY [--length N]
+//   npx wandb-resume table
+//
+// The `--` in the shebang ends Node's own options: Node 20 otherwise reads `--env-file F`
+// anywhere on the command line as its own flag (and exits 9 when F is missing).
+//
+// Every rule and both parsers come from the package; this file reads files and arguments,
+// calls the module and prints. It never writes to disk. Exit status: 0 valid, 1 problems
+// found (errors; warnings too with --strict), 2 usage or input error.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  decide,
+  deriveRunId,
+  generateId,
+  methodTable,
+  parseEnvBlock,
+  parseInitCall,
+} from "./node.js";
+
+const VERSION = JSON.parse(
+  readFileSync(new URL("../package.json", import.meta.url), "utf8"),
+).version;
+
+const HELP = {
+  main: `wandb-resume ${VERSION}: what Weights & Biases will do with your resume configuration.
+
+Usage:
+  wandb-resume check [options]   check the configuration this job will start with
+  wandb-resume id [options]      print a new run id, or derive one from a job key
+  wandb-resume table             print the documentation's method table
+  wandb-resume --version
+
+Run \`wandb-resume <command> --help\` for the options of a command.`,
+  check: `Usage: wandb-resume check [options]
+
+Reads the WANDB_* variables of the current environment (or of --env-file) and the
+wandb.init arguments given with --init, and prints what wandb will do on this launch:
+the effective resume mode and run id, what happens if the run exists or not, and
+every problem with its fix.
+
+Options:
+  --env-file FILE        read the variables from a .env / export block instead of the environment
+  --init ARGS            the wandb.init keyword arguments, in Python: 'resume="allow", id="abc"'
+  --sdk VERSION          the wandb version the job runs (default: the newest known)
+  --resume-file PATH     the auto-resume file to read (default: $WANDB_DIR/wandb/wandb-resume.json,
+                         else ./wandb/wandb-resume.json); "none" = no such file
+  --run-exists WHEN      yes | no | unknown (default): does a run with this id exist on W&B
+  --json                 print the Decision as JSON
+  --strict               warnings fail too (exit 1)
+  -h, --help             this help
+
+Exit status: 0 valid, 1 problems found, 2 usage or input error.
+
+In a SLURM script or CI job, before the training command:
+  npx wandb-resume check --sdk "$(pip show wandb | sed -n 's/^Version: //p')" || exit 1`,
+  id: `Usage: wandb-resume id [--length N] [--count N]
+       wandb-resume id --derive KEY [--length N]
+
+Prints a new random run id ([a-z0-9], from the OS's CSPRNG; --length 1-128, default 8;
+--count ids, one per line), or with --derive the id derived from a stable job key
+(e.g. "$SLURM_JOB_ID-$SLURM_ARRAY_TASK_ID"), the same on every restart (--length 1-49,
+default 16).`,
+  table: `Usage: wandb-resume table
+
+Prints the documentation's table of resume methods (rows) and behaviours (columns).`,
+};
+
+/** A usage or input error: exit status 2. */
+class UsageError extends Error {}
+
+const color = process.stdout.isTTY && !process.env.NO_COLOR && process.env.TERM !== "dumb";
+const paint = (code, text) => (color ? `\x1b[${code}m${text}\x1b[0m` : text);
+const red = (t) => paint("31", t);
+const yellow = (t) => paint("33", t);
+const green = (t) => paint("32", t);
+const bold = (t) => paint("1", t);
+const dim = (t) => paint("2", t);
+
+function parse(command, argv, options) {
+  try {
+    return parseArgs({
+      args: argv,
+      options: { help: { type: "boolean", short: "h" }, ...options },
+      strict: true,
+    });
+  } catch (error) {
+    throw new UsageError(
+      `${error.message}\nRun \`wandb-resume ${command} --help\` for the options.`,
+    );
+  }
+}
+
+/** "file:line:column: message" for a parser error from the package. */
+function located(where, error) {
+  if (typeof error?.line === "number") {
+    return new UsageError(`${where}:${error.line}:${error.column}: ${error.message}`);
+  }
+  return new UsageError(`${where}: ${error?.message ?? error}`);
+}
+
+function readText(path, what) {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (error) {
+    throw new UsageError(
+      `cannot read ${what} ${path}: ${error.code === "ENOENT" ? "no such file" : error.message}`,
+    );
+  }
+}
+
+/** The WANDB_* variables of the environment or of an env file. */
+function readEnv(envFile) {
+  const env = {};
+  const notes = [];
+  if (envFile === undefined) {
+    for (const [name, value] of Object.entries(process.env)) {
+      if (name.startsWith("WANDB_") && value !== undefined) env[name] = value;
+    }
+    return { env, notes, source: "the environment" };
+  }
+  let block;
+  try {
+    block = parseEnvBlock(readText(envFile, "the env file"));
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw located(envFile, error);
+  }
+  for (const [name, value] of Object.entries(block.env)) {
+    if (name.startsWith("WANDB_")) env[name] = value;
+  }
+  for (const note of block.notes) {
+    if (note.severity === "warning")
+      notes.push(`${envFile}:${note.line}:${note.column}: ${note.message}`);
+  }
+  for (const v of block.variables) {
+    if (v.unresolved && v.name.startsWith("WANDB_")) {
+      notes.push(
+        `${envFile}:${v.line}:${v.column}: ${v.name} depends on the job's environment; checked as written: ${JSON.stringify(v.value)}`,
+      );
+    }
+  }
+  return { env, notes, source: envFile };
+}
+
+/** The wandb.init arguments from --init. */
+function readInit(text) {
+  if (text === undefined) return { init: {}, notes: [] };
+  let call;
+  try {
+    call = parseInitCall(text);
+  } catch (error) {
+    throw located("--init", error);
+  }
+  const init = { ...call.init };
+  const notes = [];
+  for (const name of call.explicitNone) {
+    const key = { resume_from: "resumeFrom", fork_from: "forkFrom" }[name] ?? name;
+    init[key] = null;
+  }
+  for (const f of call.fromEnvironment) {
+    const key = { resume_from: "resumeFrom", fork_from: "forkFrom" }[f.field] ?? f.field;
+    const value = process.env[f.variable] ?? f.default ?? null;
+    init[key] = value;
+    notes.push(
+      `--init: ${f.field} comes from $${f.variable}: ${value === null ? "not set here" : JSON.stringify(value)}`,
+    );
+  }
+  for (const note of call.notes) {
+    if (note.severity === "warning")
+      notes.push(`--init:${note.line}:${note.column}: ${note.message}`);
+  }
+  return { init, notes };
+}
+
+/** The run id in a wandb-resume.json, or null when the file is absent. */
+function readResumeFile(option) {
+  if (option === "none") return { id: null, note: null };
+  const path = option ?? join(process.env.WANDB_DIR || ".", "wandb", "wandb-resume.json");
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (error) {
+    if (error.code === "ENOENT" && option === undefined) return { id: null, note: null };
+    if (error.code === "ENOENT")
+      return { id: null, note: `${path}: no such file (checked as absent)` };
+    throw new UsageError(`cannot read the resume file ${path}: ${error.message}`);
+  }
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${path}: not JSON (${error.message}); wandb writes {"run_id": "<id>"}`);
+  }
+  if (typeof data?.run_id !== "string") {
+    throw new UsageError(`${path}: no "run_id" string; wandb writes {"run_id": "<id>"}`);
+  }
+  return { id: data.run_id, note: `read ${path}: run id ${JSON.stringify(data.run_id)}` };
+}
+
+const SOURCE = {
+  init: "wandb.init",
+  env: "the environment",
+  default: "default",
+  initResume: "wandb.init(resume=…)",
+  resumeFile: "wandb/wandb-resume.json",
+  resumeFrom: "resume_from",
+  generated: "generated at launch",
+};
+
+function printDecision(d, notes, strict) {
+  const errors = d.diagnostics.filter((x) => x.severity === "error");
+  const warnings = d.diagnostics.filter((x) => x.severity === "warning");
+  const failed = errors.length > 0 || (strict && warnings.length > 0);
+  const headline = errors.length
+    ? red(bold("✗ wandb.init will fail"))
+    : warnings.length
+      ? yellow(bold(`⚠ valid, with ${warnings.length} warning${warnings.length > 1 ? "s" : ""}`))
+      : green(bold("✓ valid"));
+  const lines = [`${headline} ${dim(`(rules of wandb ${d.sdk})`)}`, ""];
+  lines.push(
+    `  resume   ${d.resume === null ? "unset" : d.resume}  ${dim(`from ${SOURCE[d.resumeSource]}`)}`,
+  );
+  lines.push(
+    `  run id   ${d.runId === null ? "a new random id" : JSON.stringify(d.runId)}  ${dim(`from ${SOURCE[d.runIdSource]}`)}`,
+  );
+  lines.push(`  if the run exists:  ${d.ifExists.action} — ${d.ifExists.message}`);
+  lines.push(`  if it does not:     ${d.ifMissing.action} — ${d.ifMissing.message}`);
+  if (d.diagnostics.length) lines.push("");
+  for (const x of d.diagnostics) {
+    const tag =
+      x.severity === "error"
+        ? red("error")
+        : x.severity === "warning"
+          ? yellow("warning")
+          : dim("info");
+    lines.push(`${tag} ${bold(x.code)}${x.field ? dim(` (${x.field})`) : ""}: ${x.message}`);
+    if (x.hint) lines.push(`  fix: ${x.hint}`);
+    if (x.sdkMessage) lines.push(dim(`  wandb says: ${x.sdkMessage}`));
+  }
+  if (notes.length) lines.push("", ...notes.map((n) => dim(`note: ${n}`)));
+  console.log(lines.join("\n"));
+  return failed ? 1 : 0;
+}
+
+function check(argv) {
+  const { values, positionals } = parse("check", argv, {
+    "env-file": { type: "string" },
+    init: { type: "string" },
+    sdk: { type: "string" },
+    "resume-file": { type: "string" },
+    "run-exists": { type: "string" },
+    json: { type: "boolean" },
+    strict: { type: "boolean" },
+  });
+  if (values.help) return help("check");
+  if (positionals.length)
+    throw new UsageError(
+      `unexpected argument ${JSON.stringify(positionals[0])}; run \`wandb-resume check --help\``,
+    );
+  const runExists = { yes: true, no: false, unknown: null }[values["run-exists"] ?? "unknown"];
+  if (runExists === undefined)
+    throw new UsageError(
+      `--run-exists takes yes, no or unknown, not ${JSON.stringify(values["run-exists"])}`,
+    );
+  const env = readEnv(values["env-file"]);
+  const init = readInit(values.init);
+  const file = readResumeFile(values["resume-file"]);
+  const input = { env: env.env, init: init.init, context: { resumeFile: file.id, runExists } };
+  if (values.sdk !== undefined) input.sdk = values.sdk;
+  let decision;
+  try {
+    decision = decide(input);
+  } catch (error) {
+    throw new UsageError(`cannot check this configuration: ${error.message}`);
+  }
+  const notes = [...env.notes, ...init.notes, ...(file.note ? [file.note] : [])];
+  if (values.json) {
+    console.log(JSON.stringify(decision, null, 2));
+    const failed =
+      !decision.valid ||
+      (values.strict && decision.diagnostics.some((x) => x.severity === "warning"));
+    for (const n of notes) console.error(`note: ${n}`);
+    return failed ? 1 : 0;
+  }
+  return printDecision(decision, notes, values.strict);
+}
+
+function wholeNumber(text, name) {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text))
+    throw new UsageError(`${name} takes a whole number, not ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+function id(argv) {
+  const { values, positionals } = parse("id", argv, {
+    length: { type: "string" },
+    count: { type: "string" },
+    derive: { type: "string" },
+  });
+  if (values.help) return help("id");
+  if (positionals.length)
+    throw new UsageError(
+      `unexpected argument ${JSON.stringify(positionals[0])}; run \`wandb-resume id --help\``,
+    );
+  const length = wholeNumber(values.length, "--length");
+  const count = wholeNumber(values.count, "--count") ?? 1;
+  try {
+    if (values.derive !== undefined) {
+      if (values.count !== undefined)
+        throw new UsageError("--derive gives one id per key; --count does not apply");
+      console.log(deriveRunId(values.derive, length === undefined ? undefined : { length }));
+      return 0;
+    }
+    if (count < 1 || count > 100000)
+      throw new UsageError(`--count takes 1 to 100000, not ${count}`);
+    const ids = [];
+    for (let i = 0; i < count; i++) ids.push(generateId(length));
+    console.log(ids.join("\n"));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(error.message);
+  }
+}
+
+function table(argv) {
+  const { values, positionals } = parse("table", argv, {});
+  if (values.help) return help("table");
+  if (positionals.length)
+    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
+  const t = methodTable();
+  const rows = [["", ...t.columns.map((c) => c.title)]];
+  for (const row of t.rows)
+    rows.push([`${row.title} (${row.syntax})`, ...row.cells.map((c) => c.text)]);
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => [...r[i]].length)));
+  const line = (r) =>
+    r.map((cell, i) => cell + " ".repeat(widths[i] - [...cell].length)).join(" | ");
+  console.log(
+    [line(rows[0]), widths.map((w) => "-".repeat(w)).join("-|-"), ...rows.slice(1).map(line)].join(
+      "\n",
+    ),
+  );
+  console.log(dim(`\n${t.source}`));
+  return 0;
+}
+
+function help(command) {
+  console.log(HELP[command]);
+  return 0;
+}
+
+function main(argv) {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "check":
+      return check(rest);
+    case "id":
+      return id(rest);
+    case "table":
+      return table(rest);
+    case "--version":
+    case "-V":
+      console.log(VERSION);
+      return 0;
+    case undefined:
+    case "--help":
+    case "-h":
+    case "help":
+      return help("main");
+    default:
+      throw new UsageError(
+        `unknown command ${JSON.stringify(command)}; run \`wandb-resume --help\``,
+      );
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`wandb-resume: ${error.message}`);
+    process.exitCode = 2;
+  } else {
+    console.error(`wandb-resume: internal error: ${error?.stack ?? error}`);
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,155 @@
+// The CLI as users run it: the real `wandb-resume` bin in a child process, over fixture
+// files, asserting output and exit status (0 valid, 1 problems, 2 usage or input error).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+const cli = join(root, "js", "cli.js");
+const fixtures = join(root, "tests", "js", "fixtures", "cli");
+
+/** Runs the CLI in an empty scratch directory with only `env` as WANDB_* variables. */
+function run(args, env = {}) {
+  const cwd = mkdtempSync(join(tmpdir(), "wandb-resume-cli-"));
+  const clean = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !k.startsWith("WANDB_")),
+  );
+  // Run as the installed bin is: the file itself, through its shebang.
+  const r = spawnSync(cli, args, {
+    cwd,
+    env: { ...clean, NO_COLOR: "1", ...env },
+    encoding: "utf8",
+  });
+  const written = readdirSync(cwd);
+  rmSync(cwd, { recursive: true, force: true });
+  assert.deepEqual(written, [], "the CLI never writes to disk");
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+test("check reads the environment and passes a good configuration", () => {
+  const r = run(["check", "--resume-file", "none"], {
+    WANDB_RESUME: "allow",
+    WANDB_RUN_ID: "exp-42",
+  });
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.match(r.out, /✓ valid/);
+  assert.match(r.out, /run id +"exp-42" +from the environment/);
+  assert.doesNotMatch(r.out, /\x1b\[/, "no colours when not on a terminal");
+});
+
+test("check fails (1) on an error and names the fix", () => {
+  const r = run(["check", "--env-file", join(fixtures, "must.env"), "--resume-file", "none"]);
+  assert.equal(r.code, 1, r.out + r.err);
+  assert.match(r.out, /✗ wandb.init will fail/);
+  assert.match(r.out, /must-without-run-id/);
+  assert.match(r.out, /fix: /);
+});
+
+test("check --env-file, --init and --sdk together, as JSON", () => {
+  const r = run([
+    "check",
+    "--env-file",
+    join(fixtures, "good.env"),
+    "--init",
+    'resume="must", id="abc"',
+    "--sdk",
+    "0.19.0",
+    "--json",
+  ]);
+  assert.equal(r.code, 0, r.out + r.err);
+  const d = JSON.parse(r.out);
+  assert.equal(d.sdk, "0.19.0");
+  assert.equal(d.resume, "must");
+  assert.equal(d.runId, "abc");
+  assert.equal(d.runIdSource, "init");
+});
+
+test("--strict makes warnings fail", () => {
+  const args = ["check", "--init", 'id="abc"', "--resume-file", "none"];
+  const lenient = run(args, { WANDB_SWEEP_ID: "sw1" });
+  assert.equal(lenient.code, 0, lenient.out);
+  assert.match(lenient.out, /warning/);
+  assert.equal(run([...args, "--strict"], { WANDB_SWEEP_ID: "sw1" }).code, 1);
+});
+
+test("the resume file is read from --resume-file and from $WANDB_DIR", () => {
+  const r = run([
+    "check",
+    "--init",
+    'resume="auto"',
+    "--resume-file",
+    join(fixtures, "wandb-resume.json"),
+    "--json",
+  ]);
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.equal(JSON.parse(r.out).runId, "file-id-1");
+  const missing = run(["check", "--resume-file", join(fixtures, "absent.json")]);
+  assert.match(missing.out, /no such file \(checked as absent\)/);
+  const broken = run(["check", "--resume-file", join(fixtures, "broken-resume.json")]);
+  assert.equal(broken.code, 2);
+  assert.match(broken.err, /broken-resume\.json: not JSON/);
+});
+
+test("parse errors name the file, line and column (exit 2)", () => {
+  const env = run(["check", "--env-file", join(fixtures, "unterminated.env")]);
+  assert.equal(env.code, 2, env.out);
+  assert.match(env.err, /unterminated\.env:2:\d+: /);
+  const init = run(["check", "--init", "resume=True, id=run_id"]);
+  assert.equal(init.code, 2, init.out);
+  assert.match(init.err, /--init:1:\d+: /);
+  assert.match(init.err, /id/);
+  const missing = run(["check", "--env-file", join(fixtures, "nope.env")]);
+  assert.equal(missing.code, 2);
+  assert.match(missing.err, /cannot read the env file .*nope\.env: no such file/);
+});
+
+test("a CRLF env file is flagged", () => {
+  const r = run(["check", "--env-file", join(fixtures, "crlf.env"), "--resume-file", "none"]);
+  assert.match(r.out + r.err, /carriage return|CRLF|\\r/i);
+});
+
+test("usage errors exit 2 with a pointer to --help", () => {
+  for (const args of [
+    ["nope"],
+    ["check", "--run-exists", "maybe"],
+    ["check", "--bogus"],
+    ["id", "--length", "x"],
+    ["id", "--count", "0"],
+  ]) {
+    const r = run(args);
+    assert.equal(r.code, 2, `${args.join(" ")}: ${r.out}`);
+    assert.match(r.err, /^wandb-resume: /);
+  }
+});
+
+test("id prints random ids and derived ids", () => {
+  const one = run(["id"]);
+  assert.equal(one.code, 0);
+  assert.match(one.out, /^[a-z0-9]{8}\n$/);
+  const many = run(["id", "--count", "3", "--length", "12"]);
+  const ids = many.out.trim().split("\n");
+  assert.equal(ids.length, 3);
+  for (const id of ids) assert.match(id, /^[a-z0-9]{12}$/);
+  const derived = run(["id", "--derive", "job-7"]);
+  assert.equal(derived.out, run(["id", "--derive", "job-7"]).out, "the same key gives the same id");
+  assert.match(derived.out, /^[a-z0-9]{16}\n$/);
+  const bad = run(["id", "--length", "500"]);
+  assert.equal(bad.code, 2);
+});
+
+test("table, --help and --version", () => {
+  const t = run(["table"]);
+  assert.equal(t.code, 0);
+  assert.match(t.out, /WANDB_RESUME/);
+  for (const command of ["check", "id", "table"]) {
+    const h = run([command, "--help"]);
+    assert.equal(h.code, 0);
+    assert.match(h.out, new RegExp(`Usage: wandb-resume ${command}`));
+  }
+  assert.match(run(["--help"]).out, /Usage:/);
+  assert.match(run(["--version"]).out, /^\d+\.\d+\.\d+\n$/);
+});

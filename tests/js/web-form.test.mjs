@@ -1,0 +1,186 @@
+// The web form in real Chromium (Debian's package, driven by playwright-core), served by
+// workerd exactly as `npm start` serves it: fill fields, paste blocks, read the output and
+// the highlighted method-table cell, follow a shared link, work offline after load, and
+// never run markup typed into any field. Any Content-Security-Policy violation fails.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { chromium } from "playwright-core";
+import { freePort, startWorkerd } from "../../scripts/serve.mjs";
+
+const PAYLOADS = [
+  `<img src=x onerror="window.__pwned=1">`,
+  `<script>window.__pwned=1</script>`,
+  `"><svg onload="window.__pwned=1">`,
+];
+
+let server;
+let browser;
+before(async () => {
+  server = await startWorkerd({ port: await freePort() });
+  browser = await chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"],
+  });
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+/** A fresh page on the form with CSP violations and page errors recorded. */
+async function openForm(t, fragment = "") {
+  const context = await browser.newContext();
+  t.after(() => context.close());
+  const page = await context.newPage();
+  const problems = [];
+  page.on("pageerror", (e) => problems.push(`page error: ${e}`));
+  page.on("console", (m) => {
+    if (m.type() === "error") problems.push(`console: ${m.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      (window.__csp ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  await page.goto(`${server.url}/${fragment}`);
+  await page.waitForSelector("body[data-ready=true]", { timeout: 15_000 });
+  t.after(async () => {
+    const csp = await page.evaluate(() => window.__csp ?? []).catch(() => []);
+    assert.deepEqual([...problems, ...csp], [], "no page errors and no CSP violations");
+  });
+  return { page, context };
+}
+
+const verdict = (page) => page.locator("#verdict").innerText();
+const codes = (page) => page.locator("#diagnostics li code").allInnerTexts();
+
+test("typing updates the answer live, with the cell highlighted", async (t) => {
+  const { page } = await openForm(t);
+  assert.match(await verdict(page), /^Valid/);
+  await page.fill("#env-WANDB_RESUME", "must");
+  assert.match(await verdict(page), /will fail/);
+  assert.ok((await codes(page)).includes("must-without-run-id"));
+  assert.equal(await page.locator("#env-WANDB_RESUME-set").isChecked(), true);
+  const here = page.locator("#method-table td[aria-current=true]");
+  assert.equal(await here.count(), 1);
+  const row = await here.locator("xpath=..").locator("th").innerText();
+  assert.match(row, /WANDB_RESUME/);
+
+  await page.fill("#env-WANDB_RUN_ID", "exp-42");
+  assert.match(await verdict(page), /^Valid/);
+  assert.match(await page.locator("#effective").innerText(), /"exp-42"\s+from the environment/);
+  assert.match(await page.locator("#branches").innerText(), /resume/);
+  assert.match(await page.locator("#snippets").innerText(), /export WANDB_RESUME=must/);
+  assert.ok((await page.locator("#timeline tbody tr").count()) >= 2);
+});
+
+test("a pasted export block and a pasted wandb.init call fill the form", async (t) => {
+  const { page } = await openForm(t);
+  // Pasted from a Windows file: the clipboard keeps CRLF (a textarea alone would not).
+  await page.focus("#paste-text");
+  await page.evaluate((text) => {
+    const data = new DataTransfer();
+    data.setData("text/plain", text);
+    document.activeElement.dispatchEvent(
+      new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }),
+    );
+  }, "# job.sh\r\nexport WANDB_RESUME=allow\r\nexport WANDB_RUN_ID=exp-42\r\nexport WANDB_PROJECT=llm\r\n");
+  await page.click("#paste-fill");
+  // A text input cannot show the \r bash keeps; the form keeps it and says so.
+  assert.equal(await page.inputValue("#env-WANDB_RESUME"), "allow");
+  assert.match(await page.locator("#env-WANDB_RESUME-note").innerText(), /carriage return/);
+  assert.match(await page.locator("#snippets").innerText(), /WANDB_RESUME='allow\r'|allow\\r/);
+  assert.equal(await page.inputValue("#env-WANDB_RUN_ID"), "exp-42");
+  assert.match(await page.locator("#paste-status").innerText(), /carriage return|CRLF|\\r/i);
+
+  await page.fill(
+    "#paste-text",
+    'run = wandb.init(\n    project="p",\n    resume="must",  # keep\n    id=os.environ["RUN_ID"],\n)',
+  );
+  await page.click("#paste-fill");
+  assert.equal(await page.inputValue("#init-resume"), "s:must");
+  assert.equal(await page.locator("#init-id-set").isChecked(), false);
+  assert.match(await page.locator("#paste-status").innerText(), /id from \$RUN_ID/);
+
+  await page.fill("#paste-text", "wandb.init(id=run_id)");
+  await page.click("#paste-fill");
+  assert.match(await page.locator("#paste-status").innerText(), /line 1, column \d+/i);
+});
+
+test("a shared link restores the configuration", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill("#env-WANDB_RESUME", "allow");
+  await page.selectOption("#init-resume", "true");
+  await page.check("#init-id-set");
+  await page.fill("#init-id", "a b");
+  await page.check("input[name=runExists][value=yes]");
+  const link = page.url();
+  assert.match(link, /#.*env\.WANDB_RESUME=allow/);
+  const expected = await verdict(page);
+  const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
+  assert.equal(await other.inputValue("#env-WANDB_RESUME"), "allow");
+  assert.equal(await other.inputValue("#init-resume"), "true");
+  assert.equal(await other.inputValue("#init-id"), "a b");
+  assert.equal(await other.locator("input[name=runExists][value=yes]").isChecked(), true);
+  assert.equal(await verdict(other), expected);
+});
+
+test("keeps working without a network after load", async (t) => {
+  const { page, context } = await openForm(t);
+  await context.setOffline(true);
+  await page.fill("#env-WANDB_RESUME", "never");
+  assert.ok((await page.locator("#snippets").innerText()).includes("WANDB_RESUME=never"));
+  await page.click("#generate-id");
+  assert.match(await page.locator("#generated-id").innerText(), /^[a-z0-9]{8}$/);
+  await page.fill("#derive-key", "job-7");
+  assert.match(await page.locator("#derived-id").innerText(), /^[a-z0-9]{16}$/);
+});
+
+test("markup in any field is shown as text and never runs", async (t) => {
+  const { page } = await openForm(t);
+  for (const payload of PAYLOADS) {
+    for (const id of [
+      "env-WANDB_RUN_ID",
+      "env-WANDB_RESUME",
+      "init-id",
+      "init-notes",
+      "ctx-file",
+      "sdk",
+      "derive-key",
+    ]) {
+      await page.fill(`#${id}`, payload);
+    }
+    await page.selectOption("#init-resume", "text");
+    await page.fill("#init-resume-text", payload);
+    await page.fill("#paste-text", `export WANDB_RUN_ID='${payload}'`);
+    await page.click("#paste-fill");
+    assert.ok((await page.locator("main").innerText()).includes(payload.slice(0, 12)), payload);
+  }
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator("main img, main svg, #result script").count(), 0);
+  // And through a shared link.
+  const fragment =
+    "#" + new URLSearchParams({ "env.WANDB_RUN_ID": PAYLOADS[0], "init.notes": PAYLOADS[1] });
+  const { page: linked } = await openForm(t, fragment);
+  assert.equal(await linked.inputValue("#env-WANDB_RUN_ID"), PAYLOADS[0]);
+  assert.equal(await linked.evaluate(() => window.__pwned), undefined);
+});
+
+test("every control has a label, and the form works from the keyboard", async (t) => {
+  const { page } = await openForm(t);
+  const unlabeled = await page.evaluate(() =>
+    [...document.querySelectorAll("input, select, textarea, button")]
+      .filter(
+        (e) =>
+          !e.hidden && !(e.labels?.length || e.getAttribute("aria-label") || e.textContent.trim()),
+      )
+      .map((e) => e.id || e.outerHTML),
+  );
+  assert.deepEqual(unlabeled, []);
+  await page.focus("#env-WANDB_RESUME-set");
+  await page.keyboard.press("Space");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("must");
+  assert.equal(await page.inputValue("#env-WANDB_RESUME"), "must");
+  assert.match(await verdict(page), /will fail/);
+});

@@ -1,0 +1,610 @@
+// The web form. Every rule comes from the package (the same .wasm as everywhere else): this
+// file only reads the form into a ResumeInput, calls the module, and renders the answer
+// with textContent — user input is never parsed as HTML.
+import {
+  decide,
+  deriveRunId,
+  generateId,
+  init,
+  methodTable,
+  parseEnvBlock,
+  parseInitCall,
+  scenarios,
+  simulate,
+  snippets,
+} from "./module/js/web.js";
+
+/** The environment variables the SDK reads for resuming, in the order shown. */
+const ENV_VARS = [
+  ["WANDB_RESUME", "allow, must, never, auto"],
+  ["WANDB_RUN_ID", "the run id"],
+  ["WANDB_SWEEP_ID", "set by the sweep agent"],
+  ["WANDB_RESUME_FROM", "<run>?_step=<N>"],
+  ["WANDB_FORK_FROM", "<run>?_step=<N>"],
+  ["WANDB_NOTES", "run notes"],
+];
+/** The string arguments of wandb.init read for resuming: [JS name, Python name]. */
+const INIT_STRINGS = [
+  ["id", "id"],
+  ["resumeFrom", "resume_from"],
+  ["forkFrom", "fork_from"],
+  ["notes", "notes"],
+];
+/** Versions offered in the version box: each side of every rule boundary, and the newest. */
+const SDK_VERSIONS = [
+  "0.31.0",
+  "0.21.0",
+  "0.20.1",
+  "0.19.9",
+  "0.19.8",
+  "0.19.5",
+  "0.19.4",
+  "0.19.3",
+  "0.19.0",
+  "0.18.7",
+  "0.17.8",
+  "0.17.7",
+  "0.17.6",
+  "0.17.5",
+  "0.17.1",
+  "0.17.0",
+  "0.16.5",
+  "0.16.4",
+  "0.15.12",
+  "0.15.6",
+  "0.15.5",
+  "0.14.1",
+  "0.14.0",
+  "0.12.10",
+  "0.12.9",
+  "0.12.0",
+  "0.11.2",
+  "0.10.22",
+  "0.10.21",
+  "0.10.11",
+  "0.10.10",
+  "0.9.7",
+];
+
+const $ = (id) => document.getElementById(id);
+
+/** Creates an element with text content and attributes; never parses markup. */
+function el(tag, text, attrs = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = String(text);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (k === "class") node.className = v;
+    else node.setAttribute(k, v);
+  }
+  return node;
+}
+
+/** A text field with a "set" checkbox: unchecked = not set, checked + empty = set to "". */
+function optionalField(container, { key, label, hint }) {
+  const row = el("div", null, { class: "field" });
+  const box = el("input", null, { type: "checkbox", id: `${key}-set` });
+  const name = el("label", null, { for: `${key}-set` });
+  name.append(el("code", label));
+  const input = el("input", null, {
+    id: key,
+    "aria-label": `${label} value`,
+    placeholder: hint,
+    spellcheck: "false",
+    autocomplete: "off",
+  });
+  const note = el("span", null, { id: `${key}-note`, class: "warning field-note", hidden: "" });
+  input.setAttribute("aria-describedby", note.id);
+  input.addEventListener("input", () => {
+    box.checked = true;
+    setFieldValue(input, input.value);
+  });
+  box.addEventListener("change", () => {
+    if (!box.checked) setFieldValue(input, "");
+  });
+  row.append(box, name, input, note);
+  container.append(row);
+}
+
+/** A text field's value. A text input cannot hold line breaks (the browser strips them), so
+ * a value with `\r` or `\n` (a CRLF paste, a link) is kept exactly beside the field. */
+function fieldValue(input) {
+  return input.dataset.exact ?? input.value;
+}
+
+function setFieldValue(input, value) {
+  const note = document.getElementById(`${input.id}-note`);
+  if (/[\r\n]/.test(value)) {
+    input.value = value;
+    input.dataset.exact = value;
+    if (note) {
+      const what = value.includes("\r")
+        ? "a carriage return (\\r, from Windows line ends)"
+        : "a line break";
+      note.textContent = `holds ${what}: ${JSON.stringify(value)}`;
+      note.hidden = false;
+    }
+  } else {
+    if (input.value !== value) input.value = value;
+    delete input.dataset.exact;
+    if (note) {
+      note.textContent = "";
+      note.hidden = true;
+    }
+  }
+}
+
+function buildForm() {
+  for (const [name, hint] of ENV_VARS)
+    optionalField($("env"), { key: `env-${name}`, label: name, hint });
+  for (const [js, py] of INIT_STRINGS) {
+    optionalField($("init"), { key: `init-${js}`, label: `${py}=`, hint: "not passed" });
+  }
+  for (const v of SDK_VERSIONS) $("sdk-versions").append(el("option", null, { value: v }));
+  $("init-resume").addEventListener("change", () => {
+    $("init-resume-text").hidden = $("init-resume").value !== "text";
+  });
+  $("ctx-file").addEventListener("input", () => ($("ctx-file-set").checked = true));
+}
+
+// ---------------------------------------------------------------- form state <-> input
+
+/** Reads the form into the form state (plain strings; also what the URL holds). */
+function readState() {
+  const state = { sdk: $("sdk").value.trim(), env: {}, init: {}, ctx: {} };
+  for (const [name] of ENV_VARS) {
+    if ($(`env-${name}-set`).checked) state.env[name] = fieldValue($(`env-${name}`));
+  }
+  const resume = $("init-resume").value;
+  if (resume === "text") state.init.resume = `s:${$("init-resume-text").value}`;
+  else if (resume) state.init.resume = resume;
+  for (const [js] of INIT_STRINGS) {
+    if ($(`init-${js}-set`).checked) state.init[js] = fieldValue($(`init-${js}`));
+  }
+  if ($("ctx-file-set").checked) state.ctx.file = $("ctx-file").value;
+  state.ctx.exists = document.querySelector("input[name=runExists]:checked").value;
+  state.ctx.shared = document.querySelector("input[name=shared]:checked").value;
+  state.ctx.processes = $("ctx-processes").value;
+  state.scenario = $("scenario").value;
+  return state;
+}
+
+/** Writes a form state into the form. */
+function writeState(state) {
+  $("sdk").value = state.sdk ?? "";
+  for (const [name] of ENV_VARS) {
+    const set = Object.hasOwn(state.env, name);
+    $(`env-${name}-set`).checked = set;
+    setFieldValue($(`env-${name}`), set ? state.env[name] : "");
+  }
+  const resume = state.init.resume ?? "";
+  const known = [...$("init-resume").options].some((o) => o.value === resume);
+  $("init-resume").value = known ? resume : resume.startsWith("s:") ? "text" : "";
+  $("init-resume-text").value = !known && resume.startsWith("s:") ? resume.slice(2) : "";
+  $("init-resume-text").hidden = $("init-resume").value !== "text";
+  for (const [js] of INIT_STRINGS) {
+    const set = Object.hasOwn(state.init, js);
+    $(`init-${js}-set`).checked = set;
+    setFieldValue($(`init-${js}`), set ? state.init[js] : "");
+  }
+  $("ctx-file-set").checked = Object.hasOwn(state.ctx, "file");
+  $("ctx-file").value = state.ctx.file ?? "";
+  for (const [name, value] of [
+    ["runExists", state.ctx.exists],
+    ["shared", state.ctx.shared],
+  ]) {
+    const radio = document.querySelector(
+      `input[name=${name}][value="${value === "yes" || value === "no" ? value : "unknown"}"]`,
+    );
+    radio.checked = true;
+  }
+  $("ctx-processes").value = /^\d+$/.test(state.ctx.processes ?? "") ? state.ctx.processes : "1";
+  if (state.scenario && [...$("scenario").options].some((o) => o.value === state.scenario)) {
+    $("scenario").value = state.scenario;
+  }
+}
+
+const tri = (v) => (v === "yes" ? true : v === "no" ? false : null);
+
+/** The ResumeInput the package takes, from a form state. */
+function toInput(state) {
+  const input = { env: { ...state.env }, init: {}, context: {} };
+  if (state.sdk) input.sdk = state.sdk;
+  const r = state.init.resume;
+  if (r === "none") input.init.resume = null;
+  else if (r === "true" || r === "false") input.init.resume = r === "true";
+  else if (r?.startsWith("s:")) input.init.resume = r.slice(2);
+  for (const [js] of INIT_STRINGS)
+    if (Object.hasOwn(state.init, js)) input.init[js] = state.init[js];
+  input.context.resumeFile = Object.hasOwn(state.ctx, "file") ? state.ctx.file : null;
+  input.context.runExists = tri(state.ctx.exists);
+  input.context.sharedFilesystem = tri(state.ctx.shared);
+  const processes = Number(state.ctx.processes);
+  if (Number.isInteger(processes) && processes >= 1 && processes <= 1_000_000) {
+    input.context.processes = processes;
+  }
+  return input;
+}
+
+/** The URL fragment for a form state: readable `key=value` pairs, only what is set. */
+function toFragment(state) {
+  const p = new URLSearchParams();
+  if (state.sdk) p.set("sdk", state.sdk);
+  for (const [k, v] of Object.entries(state.env)) p.set(`env.${k}`, v);
+  for (const [k, v] of Object.entries(state.init)) p.set(`init.${k}`, v);
+  if (Object.hasOwn(state.ctx, "file")) p.set("ctx.file", state.ctx.file);
+  if (state.ctx.exists !== "unknown") p.set("ctx.exists", state.ctx.exists);
+  if (state.ctx.shared !== "unknown") p.set("ctx.shared", state.ctx.shared);
+  if (state.ctx.processes && state.ctx.processes !== "1")
+    p.set("ctx.processes", state.ctx.processes);
+  if (state.scenario) p.set("scenario", state.scenario);
+  return p.toString();
+}
+
+/** A form state from a URL fragment; unknown keys are ignored. */
+function fromFragment(fragment) {
+  const p = new URLSearchParams(fragment.replace(/^#/, ""));
+  const state = {
+    sdk: p.get("sdk") ?? "",
+    env: {},
+    init: {},
+    ctx: {},
+    scenario: p.get("scenario") ?? "",
+  };
+  for (const [name] of ENV_VARS) if (p.has(`env.${name}`)) state.env[name] = p.get(`env.${name}`);
+  if (p.has("init.resume")) state.init.resume = p.get("init.resume");
+  for (const [js] of INIT_STRINGS) if (p.has(`init.${js}`)) state.init[js] = p.get(`init.${js}`);
+  if (p.has("ctx.file")) state.ctx.file = p.get("ctx.file");
+  state.ctx.exists = p.get("ctx.exists") ?? "unknown";
+  state.ctx.shared = p.get("ctx.shared") ?? "unknown";
+  state.ctx.processes = p.get("ctx.processes") ?? "1";
+  return state;
+}
+
+// ---------------------------------------------------------------- rendering
+
+const SOURCE_WORDS = {
+  init: "from wandb.init(…)",
+  env: "from the environment",
+  default: "the default",
+  initResume: "from wandb.init(resume=…)",
+  resumeFile: "from wandb/wandb-resume.json",
+  resumeFrom: "from resume_from",
+  generated: "generated at launch",
+};
+
+function renderDecision(d) {
+  const verdict = $("verdict");
+  verdict.replaceChildren(
+    el("strong", d.valid ? "Valid" : "wandb.init will fail", { class: d.valid ? "ok" : "bad" }),
+    el("span", ` — rules of wandb ${d.sdk}`),
+  );
+  const dl = $("effective");
+  dl.replaceChildren();
+  const pair = (term, value, source) => {
+    dl.append(el("dt", term));
+    const dd = el("dd");
+    dd.append(el("code", value), el("span", ` ${source}`, { class: "source" }));
+    dl.append(dd);
+  };
+  pair(
+    "resume",
+    d.resume === null ? "unset" : JSON.stringify(d.resume),
+    SOURCE_WORDS[d.resumeSource] ?? d.resumeSource,
+  );
+  pair(
+    "run id",
+    d.runId === null ? "a new random id" : JSON.stringify(d.runId),
+    SOURCE_WORDS[d.runIdSource] ?? d.runIdSource,
+  );
+  pair(
+    "wandb-resume.json after launch",
+    d.resumeFileAfter === null
+      ? d.resumeFileAction === "written"
+        ? "the generated id"
+        : "absent"
+      : JSON.stringify(d.resumeFileAfter),
+    `(${d.resumeFileAction})`,
+  );
+
+  const branches = $("branches");
+  branches.replaceChildren();
+  for (const [title, o] of [
+    ["If the run exists on W&B", d.ifExists],
+    ["If it does not", d.ifMissing],
+  ]) {
+    const card = el("article", null, { class: `branch ${o.action}` });
+    card.append(el("h4", title), el("p", null));
+    card.lastChild.append(
+      el("strong", o.action),
+      el("span", o.resumed ? " (wandb.run.resumed = True)" : ""),
+    );
+    card.append(el("p", o.message));
+    branches.append(card);
+  }
+
+  const list = $("diagnostics");
+  list.replaceChildren();
+  if (d.diagnostics.length === 0) list.append(el("li", "Nothing to report."));
+  for (const diag of d.diagnostics) {
+    const item = el("li", null, { class: diag.severity });
+    item.append(
+      el("span", diag.severity, { class: "severity" }),
+      el("code", diag.code),
+      el("p", diag.message),
+    );
+    if (diag.hint) item.append(el("p", `Fix: ${diag.hint}`, { class: "hint" }));
+    if (diag.sdkMessage) {
+      const quote = el("blockquote", null);
+      quote.append(el("span", "The SDK says: "), el("q", diag.sdkMessage));
+      item.append(quote);
+    }
+    list.append(item);
+  }
+}
+
+let table = null;
+
+function renderMethodTable(cell) {
+  table ??= methodTable();
+  const t = $("method-table");
+  t.replaceChildren();
+  const head = el("tr");
+  head.append(el("th", "method", { scope: "col" }));
+  for (const c of table.columns) head.append(el("th", c.title, { scope: "col" }));
+  t.append(el("thead"));
+  t.firstChild.append(head);
+  const body = el("tbody");
+  for (const row of table.rows) {
+    const tr = el("tr");
+    const th = el("th", null, { scope: "row" });
+    th.append(el("span", row.title), el("br"), el("code", row.syntax));
+    tr.append(th);
+    for (const c of row.cells) {
+      const here = cell && row.method === cell.method && c.behaviour === cell.behaviour;
+      const td = el(
+        "td",
+        c.text,
+        here ? { class: "here", "aria-current": "true", title: "your configuration" } : {},
+      );
+      if (!c.available) td.classList.add("na");
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  t.append(body);
+  if (cell && !cell.documented) {
+    $("method-table").caption?.remove();
+    const caption = el(
+      "caption",
+      "Your configuration is in a cell the documentation marks as not available.",
+    );
+    t.prepend(caption);
+  }
+}
+
+let scenarioList = null;
+
+function renderTimeline(input) {
+  const chosen = scenarioList.find((s) => s.id === $("scenario").value) ?? scenarioList[0];
+  const t = $("timeline");
+  t.replaceChildren();
+  let timeline;
+  try {
+    timeline = simulate(input, chosen.attempts);
+  } catch (error) {
+    $("timeline-summary").textContent = `Cannot simulate: ${error.message}`;
+    return;
+  }
+  $("timeline-summary").textContent = timeline.summary.verdict;
+  const head = el("tr");
+  for (const h of ["#", "after", "where", "outcome", "run", "wandb-resume.json at the end"]) {
+    head.append(el("th", h, { scope: "col" }));
+  }
+  t.append(el("thead"));
+  t.firstChild.append(head);
+  const body = el("tbody");
+  for (const a of timeline.attempts) {
+    const tr = el("tr", null, { class: a.outcome.action });
+    for (const v of [
+      a.index,
+      a.after ?? "first launch",
+      a.where ?? "",
+      a.outcome.action + (a.outcome.resumed ? " (resumed)" : ""),
+      a.runId ?? "—",
+      a.resumeFileAtEnd ?? "absent",
+    ]) {
+      tr.append(el("td", v));
+    }
+    body.append(tr);
+  }
+  t.append(body);
+}
+
+function renderSnippets(input) {
+  const box = $("snippets");
+  box.replaceChildren();
+  let s;
+  try {
+    s = snippets(input);
+  } catch (error) {
+    box.append(el("p", `Cannot write snippets: ${error.message}`));
+    return;
+  }
+  for (const [key, title] of [
+    ["shell", "Shell"],
+    ["python", "Python"],
+    ["dockerfile", "Dockerfile"],
+    ["kubernetes", "Kubernetes"],
+  ]) {
+    const figure = el("figure");
+    const caption = el("figcaption", title);
+    const copy = el("button", "Copy", {
+      type: "button",
+      "aria-label": `Copy the ${title} snippet`,
+    });
+    copy.addEventListener("click", () => copyText(s[key], copy));
+    caption.append(" ", copy);
+    figure.append(caption, el("pre", s[key]));
+    box.append(figure);
+  }
+  for (const note of s.notes) box.append(el("p", note.message, { class: "warning" }));
+}
+
+async function copyText(text, button) {
+  try {
+    await navigator.clipboard.writeText(text);
+    button.textContent = "Copied";
+  } catch {
+    button.textContent = "Select and copy";
+  }
+  setTimeout(() => (button.textContent = "Copy"), 1500);
+}
+
+// ---------------------------------------------------------------- update loop
+
+function update() {
+  const state = readState();
+  const fragment = toFragment(state);
+  if (location.hash.slice(1) !== fragment)
+    history.replaceState(null, "", fragment ? `#${fragment}` : location.pathname);
+  const input = toInput(state);
+  let decision;
+  try {
+    decision = decide(input);
+  } catch (error) {
+    $("verdict").replaceChildren(
+      el("strong", "Cannot read the configuration", { class: "bad" }),
+      el("span", `: ${error.message}`),
+    );
+    return;
+  }
+  renderDecision(decision);
+  renderMethodTable(decision.cell);
+  renderTimeline(input);
+  renderSnippets(input);
+}
+
+// A textarea turns CRLF into LF, which would hide the trailing-\r trap of a Windows file;
+// the clipboard's text is kept as pasted and used while the box still holds exactly it.
+let rawPaste = null;
+
+function onPaste(event) {
+  const raw = event.clipboardData?.getData("text/plain");
+  if (typeof raw !== "string" || !/\r/.test(raw)) {
+    rawPaste = null;
+    return;
+  }
+  event.preventDefault();
+  const box = $("paste-text");
+  box.setRangeText(raw.replace(/\r\n?/g, "\n"), box.selectionStart, box.selectionEnd, "end");
+  rawPaste = box.value.replace(/\n/g, "\r\n") === raw.replace(/\r?\n/g, "\r\n") ? raw : null;
+  box.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+/** The pasted text, with its original line ends when they are known. */
+function pastedText() {
+  const value = $("paste-text").value;
+  return rawPaste !== null && rawPaste.replace(/\r\n?/g, "\n") === value ? rawPaste : value;
+}
+
+/** Fills the form from a pasted block: a wandb.init(…) call or an export/.env block. */
+function fillFromPaste() {
+  const text = pastedText();
+  const status = $("paste-status");
+  if (!text.trim()) {
+    status.textContent = "Nothing pasted.";
+    return;
+  }
+  const state = readState();
+  const looksLikePython =
+    /\binit\s*\(|^\s*(resume|id|resume_from|fork_from|notes)\s*=\s*(True|False|None|["'(]|os\.)/m.test(
+      text,
+    );
+  try {
+    if (looksLikePython) {
+      const call = parseInitCall(text);
+      state.init = {};
+      const r = call.init.resume;
+      if (r === true || r === false) state.init.resume = String(r);
+      else if (typeof r === "string") state.init.resume = `s:${r}`;
+      else if (call.explicitNone.includes("resume")) state.init.resume = "none";
+      for (const [js] of INIT_STRINGS) {
+        if (typeof call.init[js] === "string") state.init[js] = call.init[js];
+      }
+      const fromEnv = call.fromEnvironment.map((f) => `${f.field} from $${f.variable}`);
+      status.textContent =
+        "Filled from the wandb.init call." +
+        (fromEnv.length
+          ? ` Read from the environment (set them above): ${fromEnv.join(", ")}.`
+          : "") +
+        (call.otherArguments.length
+          ? ` Not about resuming: ${call.otherArguments.join(", ")}.`
+          : "");
+    } else {
+      const block = parseEnvBlock(text);
+      state.env = {};
+      const ignored = [];
+      for (const [name, value] of Object.entries(block.env)) {
+        if (ENV_VARS.some(([n]) => n === name)) state.env[name] = value;
+        else if (name.startsWith("WANDB_")) ignored.push(name);
+      }
+      const warnings = block.notes
+        .filter((n) => n.severity === "warning")
+        .map((n) => `line ${n.line}: ${n.message}`);
+      status.textContent =
+        `Filled ${Object.keys(state.env).length} variable(s).` +
+        (ignored.length ? ` Not about resuming: ${ignored.join(", ")}.` : "") +
+        (warnings.length ? ` ${warnings.join(" ")}` : "");
+    }
+  } catch (error) {
+    status.textContent = error.line
+      ? `Line ${error.line}, column ${error.column}: ${error.message}`
+      : error.message;
+    return;
+  }
+  writeState(state);
+  update();
+}
+
+async function main() {
+  await init();
+  buildForm();
+  scenarioList = scenarios();
+  for (const s of scenarioList) $("scenario").append(el("option", s.title, { value: s.id }));
+  writeState(fromFragment(location.hash));
+  $("config").addEventListener("input", update);
+  $("config").addEventListener("change", update);
+  $("scenario").addEventListener("change", update);
+  $("paste-fill").addEventListener("click", fillFromPaste);
+  $("paste-text").addEventListener("paste", onPaste);
+  $("generate-id").addEventListener("click", () => ($("generated-id").textContent = generateId()));
+  $("derive-key").addEventListener("input", () => {
+    const key = $("derive-key").value;
+    try {
+      $("derived-id").textContent = key ? deriveRunId(key) : "";
+    } catch (error) {
+      $("derived-id").textContent = error.message;
+    }
+  });
+  $("copy-link").addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(location.href);
+      $("link-status").textContent = "Link copied.";
+    } catch {
+      $("link-status").textContent = `Copy this link: ${location.href}`;
+    }
+  });
+  window.addEventListener("hashchange", () => {
+    writeState(fromFragment(location.hash));
+    update();
+  });
+  update();
+  document.body.dataset.ready = "true";
+}
+
+main().catch((error) => {
+  $("verdict").replaceChildren(
+    el("strong", "The module failed to load", { class: "bad" }),
+    el("span", `: ${error.message}`),
+  );
+});
