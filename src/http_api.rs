@@ -541,13 +541,31 @@ fn to_json<T: Serialize>(value: &T) -> Result<String, ApiError> {
 
 /// The headers every API response carries: JSON, readable from any origin (the API holds
 /// no credentials and no state), never cached, never sniffed as HTML.
+pub const JSON_HEADERS: [(&str, &str); 4] = [
+    ("content-type", "application/json; charset=utf-8"),
+    ("access-control-allow-origin", "*"),
+    ("cache-control", "no-store"),
+    ("x-content-type-options", "nosniff"),
+];
+
 fn common_headers() -> Vec<(&'static str, String)> {
-    vec![
-        ("content-type", "application/json; charset=utf-8".to_owned()),
-        ("access-control-allow-origin", "*".to_owned()),
-        ("cache-control", "no-store".to_owned()),
-        ("x-content-type-options", "nosniff".to_owned()),
-    ]
+    JSON_HEADERS
+        .iter()
+        .map(|(name, value)| (*name, (*value).to_owned()))
+        .collect()
+}
+
+impl ApiResponse {
+    /// True when the headers are exactly [`JSON_HEADERS`] (every answer but the preflight
+    /// and `405`), so an adapter may reuse one prepared header set.
+    pub fn has_json_headers_only(&self) -> bool {
+        self.headers.len() == JSON_HEADERS.len()
+            && self
+                .headers
+                .iter()
+                .zip(JSON_HEADERS)
+                .all(|((n, v), (jn, jv))| *n == jn && v == jv)
+    }
 }
 
 fn json_response(status: u16, body: String) -> ApiResponse {

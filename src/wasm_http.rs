@@ -47,13 +47,39 @@ pub fn respond_to_request(
         content_type: content_type.as_deref(),
         body,
     });
-    let headers = web_sys::Headers::new()?;
-    for (name, value) in &response.headers {
-        headers.append(name, value)?;
-    }
     let init = web_sys::ResponseInit::new();
     init.set_status(response.status);
-    init.set_headers(&headers);
-    let text = (!response.body.is_empty()).then_some(response.body.as_str());
-    web_sys::Response::new_with_opt_str_and_init(text, &init)
+    if response.has_json_headers_only() {
+        // Every runtime copies the headers into the new Response, so one prepared set serves
+        // every answer: no per-request string crossings for the headers.
+        JSON_HEADERS.with(|cached| -> Result<(), JsValue> {
+            if cached.borrow().is_none() {
+                *cached.borrow_mut() = Some(headers_of(&response.headers)?);
+            }
+            if let Some(headers) = cached.borrow().as_ref() {
+                init.set_headers(headers.as_ref());
+            }
+            Ok(())
+        })?;
+    } else {
+        init.set_headers(headers_of(&response.headers)?.as_ref());
+    }
+    // The body crosses as bytes (copied by the Response), not as a string to decode.
+    let mut body = response.body.into_bytes();
+    let body = (!body.is_empty()).then_some(body.as_mut_slice());
+    web_sys::Response::new_with_opt_u8_array_and_init(body, &init)
+}
+
+thread_local! {
+    /// The JSON answer's headers, made on the first request (never at start-up).
+    static JSON_HEADERS: core::cell::RefCell<Option<web_sys::Headers>> =
+        const { core::cell::RefCell::new(None) };
+}
+
+fn headers_of(pairs: &[(&'static str, String)]) -> Result<web_sys::Headers, JsValue> {
+    let headers = web_sys::Headers::new()?;
+    for (name, value) in pairs {
+        headers.append(name, value)?;
+    }
+    Ok(headers)
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Edge benchmark: POST /api/decide on the package's handler against an empty worker that
-// returns a constant JSON, both in one workerd, loaded over loopback by autocannon in
+// returns a constant JSON (the same bytes and headers, see empty.js), both in one workerd, loaded over loopback by autocannon in
 // alternating rounds of the same length. Reports requests/s and p50/p99 latency of each and
 // the throughput ratio (goal ≥ 0.90), prints a table and writes bench/results/edge.json.
 //
@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, root, startWorkerd } from "../../scripts/serve.mjs";
+import { decide } from "../../js/node.js";
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +52,13 @@ function load(url, duration) {
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
+// The baseline answers with the same bytes /api/decide produces for BODY.
+mkdirSync(join(root, "bench", "results"), { recursive: true });
+writeFileSync(
+  join(root, "bench", "results", "answer.json.txt"),
+  JSON.stringify(decide(JSON.parse(BODY))),
+);
+
 const ports = { api: await freePort(), empty: await freePort() };
 const server = await startWorkerd({
   port: ports.api,
@@ -69,9 +77,10 @@ try {
     headers: { "content-type": "application/json" },
     body: BODY,
   });
-  if (check.status !== 200)
-    throw new Error(`/api/decide answered ${check.status}: ${await check.text()}`);
-  await check.arrayBuffer();
+  const answer = await check.text();
+  if (check.status !== 200) throw new Error(`/api/decide answered ${check.status}: ${answer}`);
+  const baseline = await (await fetch(urls.empty, { method: "POST", body: BODY })).text();
+  if (answer !== baseline) throw new Error("the baseline's constant differs from the real answer");
 
   await load(urls.ours, 2);
   await load(urls.empty, 2);

@@ -26,6 +26,9 @@ const api :Workerd.Worker = (
 );
 
 const empty :Workerd.Worker = (
-  modules = [ (name = "empty.js", esModule = embed "empty.js") ],
+  modules = [
+    (name = "empty.js", esModule = embed "empty.js"),
+    (name = "answer.json.txt", text = embed "../results/answer.json.txt"),
+  ],
   compatibilityDate = "2026-11-01",
 );
