@@ -184,3 +184,16 @@ test("every control has a label, and the form works from the keyboard", async (t
   assert.equal(await page.inputValue("#env-WANDB_RESUME"), "must");
   assert.match(await verdict(page), /will fail/);
 });
+
+test("readable on a phone: one column, nothing wider than the screen", async (t) => {
+  const { page } = await openForm(t);
+  await page.setViewportSize({ width: 375, height: 800 });
+  await page.fill("#env-WANDB_RESUME", "must");
+  const layout = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    form: document.getElementById("config").getBoundingClientRect(),
+    result: document.getElementById("result").getBoundingClientRect(),
+  }));
+  assert.ok(layout.page <= 375, `the page is ${layout.page}px wide`);
+  assert.ok(layout.result.top >= layout.form.bottom, "the result sits below the form");
+});
