@@ -10,9 +10,12 @@ import {
   generateId,
   init,
   methodTable,
+  parseEnvBlock,
+  parseInitCall,
   sanitizeRunId,
   scenarios,
   simulate,
+  snippets,
 } from "wandb-resume";
 
 function assertUsable() {
@@ -359,4 +362,73 @@ test("bad input to simulate throws with a code", () => {
   assertThrowsCode(() => simulate({ bogus: 1 }, []), "invalid-input", /bogus/);
   const many = Array.from({ length: 101 }, () => ({ after: "crashed", where: "sameDirectory" }));
   assertThrowsCode(() => simulate({}, many), "input-too-large", /100/);
+});
+
+test("parseEnvBlock reads a block as bash does, and flags CRLF", () => {
+  const block = parseEnvBlock(
+    "# job\nexport WANDB_RESUME=allow\nWANDB_RUN_ID='exp 42'\r\npython train.py\n",
+  );
+  assert.equal(block.env.WANDB_RESUME, "allow");
+  assert.equal(block.env.WANDB_RUN_ID, "exp 42\r");
+  assert.equal(block.crlf, true);
+  assert.ok(block.notes.some((n) => n.code === "crlf-line-end" && n.line === 3));
+  assert.ok(block.notes.some((n) => n.code === "not-an-assignment" && n.line === 4));
+  const v = block.variables.find((x) => x.name === "WANDB_RESUME");
+  assert.deepEqual([v.line, v.column, v.exported, v.unresolved], [2, 8, true, false]);
+});
+
+test("parseInitCall reads Python literals and environment lookups", () => {
+  const call = parseInitCall(
+    'run = wandb.init(\n  project="p",\n  resume="must",  # keep\n  id=os.environ["RUN_ID"],\n  notes=None,\n)',
+  );
+  assert.deepEqual(call.init, { resume: "must" });
+  assert.deepEqual(call.explicitNone, ["notes"]);
+  assert.equal(call.fromEnvironment[0].field, "id");
+  assert.equal(call.fromEnvironment[0].variable, "RUN_ID");
+  assert.deepEqual(call.otherArguments, ["project"]);
+  assert.deepEqual(parseInitCall("resume=True, id='a\\tb'").init, { resume: true, id: "a\tb" });
+});
+
+test("bad pastes throw an Error with a code, a line and a column", () => {
+  for (const [fn, text, code, line] of [
+    [parseEnvBlock, 'A=1\nB="open\n', "unterminated-quote", 2],
+    [parseInitCall, "wandb.init(\n  id=run_id)", "non-literal", 2],
+    [parseInitCall, "wandb.init('x')", "positional-argument", 1],
+    [parseInitCall, "wandb.init(id='a', id='b')", "repeated-argument", 1],
+  ]) {
+    let thrown;
+    try {
+      fn(text);
+    } catch (e) {
+      thrown = e;
+    }
+    assert.ok(thrown instanceof Error, text);
+    assert.equal(thrown.code, code, thrown.message);
+    assert.equal(thrown.line, line, thrown.message);
+    assert.equal(typeof thrown.column, "number");
+    assertUsable();
+  }
+  for (const fn of [parseEnvBlock, parseInitCall]) {
+    assertThrowsCode(() => fn(42), "invalid-input", /expected a string/);
+    assertThrowsCode(() => fn(undefined), "invalid-input");
+    assertThrowsCode(() => fn("a\ud800"), "lone-surrogate");
+    assertThrowsCode(() => fn("x".repeat(1024 * 1024 + 1)), "input-too-large");
+  }
+});
+
+test("snippets reproduce the configuration, and bad input throws with a code", () => {
+  const s = snippets({
+    env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "it's" },
+    init: { resume: true, id: "abc" },
+  });
+  assert.match(s.shell, /^export WANDB_RESUME=allow$/m);
+  assert.match(s.shell, /^export WANDB_RUN_ID='it'\\''s'$/m);
+  assert.match(s.python, /wandb\.init\(/);
+  assert.match(s.python, /id='abc'/);
+  assert.match(s.python, /resume=True/);
+  assert.match(s.dockerfile, /^ENV WANDB_RESUME="allow"$/m);
+  assert.match(s.kubernetes, /- name: WANDB_RUN_ID/);
+  assert.deepEqual(s.notes, []);
+  assertThrowsCode(() => snippets({ init: { resume: 5 } }), "invalid-input");
+  assertThrowsCode(() => snippets(null), "invalid-input");
 });
