@@ -78,6 +78,9 @@ fn parse<T: DeserializeOwned>(json: &str) -> Result<T, InputError> {
 /// The path of the first array in `json` (which has already parsed), or `None`. A quick scan
 /// for `[` outside strings decides; only then is the tree walked to name the place.
 fn first_array_path(json: &str, lists: &[&str]) -> Option<String> {
+    if !json.as_bytes().contains(&b'[') {
+        return None;
+    }
     let mut in_string = false;
     let mut escaped = false;
     let mut found = false;

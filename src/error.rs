@@ -158,8 +158,29 @@ impl ResumeInput {
                 });
             }
         }
-        for (path, value) in self.strings() {
-            check_string(&path, value)?;
+        // The common case allocates nothing: paths are built only for the error.
+        let too_long = |v: &str| v.len() > MAX_STRING_BYTES;
+        let any_too_long = self.sdk.as_deref().is_some_and(too_long)
+            || self
+                .env
+                .iter()
+                .flatten()
+                .any(|(k, v)| too_long(k) || too_long(v))
+            || self.init.as_ref().is_some_and(|i| {
+                matches!(&i.resume, Some(crate::model::ResumeArg::Text(t)) if too_long(t))
+                    || [&i.id, &i.notes, &i.resume_from, &i.fork_from]
+                        .into_iter()
+                        .any(|v| v.as_deref().is_some_and(too_long))
+            })
+            || self
+                .context
+                .as_ref()
+                .and_then(|c| c.resume_file.as_deref())
+                .is_some_and(too_long);
+        if any_too_long {
+            for (path, value) in self.strings() {
+                check_string(&path, value)?;
+            }
         }
         if let Some(n) = self.context.as_ref().and_then(|c| c.processes) {
             if n > MAX_PROCESSES {

@@ -351,7 +351,7 @@ fn answer(route: &Route, query: &str, request: &ApiRequest<'_>) -> Result<String
     let body = || json_body(request);
     match route.path {
         "/api/decide" => {
-            let input: ResumeInput = codec::input_json(body()?)?;
+            let input: ResumeInput = read_body(body()?, &[])?;
             input.check_limits()?;
             to_json(&crate::engine::decide(&input))
         }
@@ -362,7 +362,7 @@ fn answer(route: &Route, query: &str, request: &ApiRequest<'_>) -> Result<String
                 input: ResumeInput,
                 attempts: Vec<timeline::Attempt>,
             }
-            let args: SimulateBody = codec::input_json_with_lists(body()?, &["attempts"])?;
+            let args: SimulateBody = read_body(body()?, &["attempts"])?;
             args.input.check_limits()?;
             let result = timeline::simulate(&args.input, &args.attempts).map_err(|e| {
                 ApiError::Unprocessable {
@@ -380,7 +380,7 @@ fn answer(route: &Route, query: &str, request: &ApiRequest<'_>) -> Result<String
                 #[serde(default)]
                 sdk: Option<String>,
             }
-            let args: SanitizeBody = codec::input_json(body()?)?;
+            let args: SanitizeBody = read_body(body()?, &[])?;
             if args.raw.len() > crate::error::MAX_STRING_BYTES {
                 return Err(ApiError::Input(InputError::TooLarge {
                     path: "raw".to_owned(),
@@ -489,13 +489,21 @@ fn json_body<'a>(request: &ApiRequest<'a>) -> Result<&'a str, ApiError> {
     if text.trim_matches([' ', '\t', '\n', '\r']).is_empty() {
         return Err(ApiError::EmptyBody);
     }
-    // Syntax first: a body that is not JSON at all is a 400, one of the wrong shape a 422.
-    if let Err(e) = serde_json::from_str::<IgnoredAny>(text) {
-        if !codec::json_has_lone_surrogate(text) {
-            return Err(ApiError::MalformedJson(e.to_string()));
-        }
-    }
     Ok(text)
+}
+
+/// Reads a JSON body as `T` (arrays allowed only in the top-level fields in `lists`). A body
+/// that is not JSON at all is a 400, one of the wrong shape a 422; the syntax is checked
+/// again only when reading failed, so a good body is parsed once.
+fn read_body<T: serde::de::DeserializeOwned>(text: &str, lists: &[&str]) -> Result<T, ApiError> {
+    codec::input_json_with_lists(text, lists).map_err(|error| {
+        match serde_json::from_str::<IgnoredAny>(text) {
+            Err(syntax) if !codec::json_has_lone_surrogate(text) => {
+                ApiError::MalformedJson(syntax.to_string())
+            }
+            _ => ApiError::Input(error),
+        }
+    })
 }
 
 /// `application/json`, in any letter case, with optional parameters; a `charset` other than

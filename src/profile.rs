@@ -212,22 +212,32 @@ pub const BOUNDARIES: [Boundary; 26] = [
     },
 ];
 
+// `Profile` keeps one bit per rule.
+const _: () = assert!(BOUNDARIES.len() <= 64);
+
 /// The rules of one SDK version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Profile {
     /// The version whose rules these are.
     pub version: SdkVersion,
+    /// Bit `rule as u32` set when the version has the rule: worked out once, since the
+    /// engine asks dozens of times per decision.
+    rules: u64,
 }
 
 impl Profile {
     /// The profile of `version`.
     pub fn new(version: SdkVersion) -> Self {
-        Profile { version }
+        let rules = BOUNDARIES
+            .iter()
+            .filter(|b| version >= since(b.rule))
+            .fold(0u64, |mask, b| mask | 1 << (b.rule as u32));
+        Profile { version, rules }
     }
 
     /// True when this version has `rule`.
     pub fn has(&self, rule: Rule) -> bool {
-        self.version >= since(rule)
+        self.rules & (1 << (rule as u32)) != 0
     }
 }
 
