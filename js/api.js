@@ -4,6 +4,7 @@ export {
   collisionProbability,
   decide,
   deriveRunId,
+  fixConfiguration,
   generateId,
   methodTable,
   parseEnvBlock,

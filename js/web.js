@@ -71,3 +71,7 @@ export function parseInitCall(text) {
   ensureReady("parseInitCall");
   return glue.parseInitCall(text);
 }
+export function fixConfiguration(input) {
+  ensureReady("fixConfiguration");
+  return glue.fixConfiguration(input);
+}

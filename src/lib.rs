@@ -18,6 +18,7 @@ pub mod diagnostics;
 pub mod engine;
 pub mod env_block;
 pub mod error;
+pub mod fix;
 pub mod generator;
 pub mod http_api;
 pub mod init_call;

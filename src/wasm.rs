@@ -403,3 +403,22 @@ fn read_paste(value: &JsValue) -> Result<String, JsValue> {
     }
     Ok(String::from(js))
 }
+
+/// The configuration with every mechanical fix applied (wrong case, literals written as
+/// strings, an empty `WANDB_RESUME`, ids the SDK refuses, a fixed id without resume), each
+/// checked by deciding again; what needs the user's choice is left alone. Throws like
+/// `decide`.
+#[wasm_bindgen(js_name = fixConfiguration)]
+pub fn fix_configuration_js(
+    input: Ts<ResumeInput>,
+) -> Result<Ts<crate::fix::FixedConfiguration>, JsValue> {
+    let input: ResumeInput = read_json(
+        &input.js_value(),
+        "the configuration",
+        "{ env: { WANDB_RESUME: \"allow\" } }",
+    )?;
+    input.check_limits().map_err(|e| input_error(&e))?;
+    Ok(Ts::new_unchecked(write_json(
+        &crate::fix::fix_configuration(&input),
+    )?))
+}

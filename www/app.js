@@ -4,6 +4,7 @@
 import {
   decide,
   deriveRunId,
+  fixConfiguration,
   generateId,
   init,
   methodTable,
@@ -420,8 +421,41 @@ function renderTimeline(input) {
   t.append(body);
 }
 
-function renderSnippets(input) {
-  const box = $("snippets");
+/** The mechanical fixes (the package decides which are safe), with their snippets. */
+function renderFixed(input) {
+  const section = $("fixed");
+  let fixed;
+  try {
+    fixed = fixConfiguration(input);
+  } catch {
+    section.hidden = true;
+    return;
+  }
+  section.hidden = fixed.changes.length === 0;
+  const list = $("fixed-changes");
+  list.replaceChildren();
+  for (const c of fixed.changes) {
+    const item = el("li");
+    item.append(
+      el("code", c.field),
+      el("span", ": "),
+      el("code", c.before ?? "(absent)"),
+      el("span", " → "),
+      el("code", c.after ?? "(removed)"),
+      el("span", ` (${c.code})`, { class: "source" }),
+    );
+    list.append(item);
+  }
+  const left = fixed.decision.diagnostics.filter((d) => d.severity !== "info").length;
+  $("fixed-verdict").textContent = fixed.decision.valid
+    ? left
+      ? `Valid then, with ${left} warning(s) that need your choice (above).`
+      : "Valid then, without warnings."
+    : "Still invalid: what is left needs your choice (see the diagnostics above).";
+  renderSnippets(fixed.input, $("fixed-snippets"), "fixed ");
+}
+
+function renderSnippets(input, box = $("snippets"), label = "") {
   box.replaceChildren();
   let s;
   try {
@@ -440,7 +474,7 @@ function renderSnippets(input) {
     const caption = el("figcaption", title);
     const copy = el("button", "Copy", {
       type: "button",
-      "aria-label": `Copy the ${title} snippet`,
+      "aria-label": `Copy the ${label}${title} snippet`,
     });
     copy.addEventListener("click", () => copyText(s[key], copy));
     caption.append(" ", copy);
@@ -482,6 +516,7 @@ function update() {
   renderMethodTable(decision.cell);
   renderTimeline(input);
   renderSnippets(input);
+  renderFixed(input);
 }
 
 // A textarea turns CRLF into LF, which would hide the trailing-\r trap of a Windows file;

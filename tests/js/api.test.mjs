@@ -7,6 +7,7 @@ import {
   collisionProbability,
   decide,
   deriveRunId,
+  fixConfiguration,
   generateId,
   init,
   methodTable,
@@ -431,4 +432,17 @@ test("snippets reproduce the configuration, and bad input throws with a code", (
   assert.deepEqual(s.notes, []);
   assertThrowsCode(() => snippets({ init: { resume: 5 } }), "invalid-input");
   assertThrowsCode(() => snippets(null), "invalid-input");
+});
+
+test("fixConfiguration applies only the mechanical fixes and says what changed", () => {
+  const fixed = fixConfiguration({ sdk: "0.19.0", init: { resume: "Must", id: "abc" } });
+  assert.deepEqual(fixed.changes, [
+    { code: "resume-wrong-case", field: "init.resume", before: "'Must'", after: "'must'" },
+  ]);
+  assert.equal(fixed.input.init.resume, "must");
+  assert.equal(fixed.decision.valid, true);
+  const untouched = fixConfiguration({ env: { WANDB_RESUME: "must" } });
+  assert.deepEqual(untouched.changes, []);
+  assert.equal(untouched.decision.valid, false);
+  assertThrowsCode(() => fixConfiguration({ init: { resume: 5 } }), "invalid-input");
 });

@@ -197,3 +197,20 @@ test("readable on a phone: one column, nothing wider than the screen", async (t)
   assert.ok(layout.page <= 375, `the page is ${layout.page}px wide`);
   assert.ok(layout.result.top >= layout.form.bottom, "the result sits below the form");
 });
+
+test("the fixed configuration: mechanical fixes, with their snippets", async (t) => {
+  const { page } = await openForm(t);
+  assert.equal(await page.locator("#fixed").isHidden(), true);
+  await page.fill("#sdk", "0.21.0");
+  await page.fill("#env-WANDB_RESUME", "Allow");
+  await page.fill("#env-WANDB_RUN_ID", "exp:1");
+  assert.match(await verdict(page), /will fail/);
+  assert.equal(await page.locator("#fixed").isVisible(), true);
+  const changes = await page.locator("#fixed-changes").innerText();
+  assert.match(changes, /env\.WANDB_RESUME: Allow → allow/);
+  assert.match(changes, /env\.WANDB_RUN_ID: exp:1 → exp-1/);
+  assert.match(await page.locator("#fixed-verdict").innerText(), /^Valid then/);
+  const fixedShell = await page.locator("#fixed-snippets pre").first().innerText();
+  assert.match(fixedShell, /export WANDB_RESUME=allow/);
+  assert.match(fixedShell, /export WANDB_RUN_ID=exp-1/);
+});

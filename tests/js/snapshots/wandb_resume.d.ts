@@ -155,6 +155,28 @@ export interface Outcome {
 }
 
 /**
+ * One change the fixer made.
+ */
+export interface FixChange {
+    /**
+     * The diagnostic it fixes, e.g. `resume-wrong-case`.
+     */
+    code: string;
+    /**
+     * The field changed, e.g. `env.WANDB_RESUME`.
+     */
+    field: string;
+    /**
+     * The value before, as written (`null`: absent).
+     */
+    before: string | null;
+    /**
+     * The value after, as it would be written (`null`: removed).
+     */
+    after: string | null;
+}
+
+/**
  * One finding about a configuration, with a stable code and a fix.
  */
 export interface Diagnostic {
@@ -334,6 +356,24 @@ export interface Snippets {
      * the order of the variables.
      */
     notes: SnippetNote[];
+}
+
+/**
+ * The input with the mechanical fixes applied.
+ */
+export interface FixedConfiguration {
+    /**
+     * The fixed input (equal to the given one when `changes` is empty).
+     */
+    input: ResumeInput;
+    /**
+     * What changed, in order.
+     */
+    changes: FixChange[];
+    /**
+     * The decision for the fixed input: what still needs the user's decision shows here.
+     */
+    decision: Decision;
 }
 
 /**
@@ -612,6 +652,14 @@ export function decide(input: ResumeInput): Decision;
 export function deriveRunId(key: string, opts?: DeriveOptions): string;
 
 /**
+ * The configuration with every mechanical fix applied (wrong case, literals written as
+ * strings, an empty `WANDB_RESUME`, ids the SDK refuses, a fixed id without resume), each
+ * checked by deciding again; what needs the user's choice is left alone. Throws like
+ * `decide`.
+ */
+export function fixConfiguration(input: ResumeInput): FixedConfiguration;
+
+/**
  * A fresh random run id of `length` (default 8) characters from `[a-z0-9]`, drawn from
  * `crypto.getRandomValues`. Throws `invalid-length` for 0 or over 128, `no-csprng` when
  * the platform has no CSPRNG.
@@ -677,6 +725,7 @@ export interface InitOutput {
     readonly collisionProbability: (a: any, b: any) => [number, number, number];
     readonly decide: (a: any) => [number, number, number];
     readonly deriveRunId: (a: any, b: any) => [number, number, number, number];
+    readonly fixConfiguration: (a: any) => [number, number, number];
     readonly generateId: (a: any) => [number, number, number, number];
     readonly methodTable: () => [number, number, number];
     readonly parseEnvBlock: (a: any) => [number, number, number];

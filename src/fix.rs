@@ -1,0 +1,271 @@
+//! The fixed configuration: the input with every mechanical fix the diagnostics' hints name
+//! applied, each one checked by deciding again.
+//!
+//! Only fixes with one right answer are made: a mode in the wrong case (`"Allow"` →
+//! `"allow"`), a literal written as a string (`"True"` → `True`), an empty `WANDB_RESUME`
+//! (unset it), a run id the SDK refuses or that breaks URLs (the sanitized id the SDK
+//! accepts), a sweep id with whitespace at its ends, and a fixed id without resume (add
+//! `allow` where the id is set, so restarts continue the run). Whatever needs the user's
+//! knowledge — which run to resume, which of `resume` / `fork_from` / `resume_from` they meant
+//! — is left alone, and its diagnostics stay in the fixed configuration's decision.
+
+use serde::{Deserialize, Serialize};
+#[cfg(target_arch = "wasm32")]
+use tsify::Tsify;
+
+use crate::engine::decide;
+use crate::model::{Decision, ResumeArg, ResumeInput, RunIdSource};
+use crate::sanitize::sanitize_run_id;
+
+/// Most fixes applied to one configuration (each removes a diagnostic, so a handful suffice).
+const MAX_FIXES: usize = 12;
+
+/// One change the fixer made.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct FixChange {
+    /// The diagnostic it fixes, e.g. `resume-wrong-case`.
+    pub code: String,
+    /// The field changed, e.g. `env.WANDB_RESUME`.
+    pub field: String,
+    /// The value before, as written (`null`: absent).
+    pub before: Option<String>,
+    /// The value after, as it would be written (`null`: removed).
+    pub after: Option<String>,
+}
+
+/// The input with the mechanical fixes applied.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[serde(rename_all = "camelCase")]
+pub struct FixedConfiguration {
+    /// The fixed input (equal to the given one when `changes` is empty).
+    pub input: ResumeInput,
+    /// What changed, in order.
+    pub changes: Vec<FixChange>,
+    /// The decision for the fixed input: what still needs the user's decision shows here.
+    pub decision: Decision,
+}
+
+/// Applies every mechanical fix to `input`; see the module documentation.
+pub fn fix_configuration(input: &ResumeInput) -> FixedConfiguration {
+    let mut current = input.clone();
+    let mut changes = Vec::new();
+    let mut tried: Vec<(String, String)> = Vec::new();
+    let mut decision = decide(&current);
+    while changes.len() < MAX_FIXES {
+        let candidate = decision.diagnostics.iter().find_map(|d| {
+            let field = d.field.clone()?;
+            let key = (d.code.clone(), field.clone());
+            if tried.contains(&key) {
+                return None;
+            }
+            let mut next = current.clone();
+            let change = apply(&mut next, &d.code, &field, &decision)?;
+            Some((key, next, change))
+        });
+        let Some((key, next, change)) = candidate else {
+            break;
+        };
+        tried.push(key.clone());
+        let next_decision = decide(&next);
+        // Keep a fix only if it removed what it was for and added no error.
+        let gone = !next_decision
+            .diagnostics
+            .iter()
+            .any(|d| d.code == key.0 && d.field.as_deref() == Some(key.1.as_str()));
+        let errors = |d: &Decision| {
+            d.diagnostics
+                .iter()
+                .filter(|x| x.severity == crate::model::Severity::Error)
+                .count()
+        };
+        if gone && errors(&next_decision) <= errors(&decision) {
+            current = next;
+            decision = next_decision;
+            changes.push(change);
+        }
+    }
+    FixedConfiguration {
+        input: current,
+        changes,
+        decision,
+    }
+}
+
+/// Applies the fix for diagnostic `code` at `field` to `input`; `None` when there is no
+/// mechanical fix.
+fn apply(
+    input: &mut ResumeInput,
+    code: &str,
+    field: &str,
+    decision: &Decision,
+) -> Option<FixChange> {
+    let change = |before: Option<String>, after: Option<String>| FixChange {
+        code: code.to_owned(),
+        field: field.to_owned(),
+        before,
+        after,
+    };
+    match (code, field) {
+        ("resume-wrong-case" | "resume-looks-like-literal", "init.resume") => {
+            let init = input.init.as_mut()?;
+            let Some(ResumeArg::Text(text)) = init.resume.clone() else {
+                return None;
+            };
+            let lower = text.trim().to_ascii_lowercase();
+            let fixed = match lower.as_str() {
+                "allow" | "must" | "never" | "auto" => Some(ResumeArg::Text(lower.clone())),
+                "true" | "1" | "yes" => Some(ResumeArg::Bool(true)),
+                "false" | "none" | "null" | "0" | "no" | "" => None,
+                _ => return None,
+            };
+            let after = fixed.as_ref().map(python_literal);
+            init.resume = fixed;
+            Some(change(Some(python_literal(&ResumeArg::Text(text))), after))
+        }
+        (
+            "resume-wrong-case" | "resume-looks-like-literal" | "resume-env-empty",
+            "env.WANDB_RESUME",
+        ) => {
+            let env = input.env.as_mut()?;
+            let value = env.get("WANDB_RESUME")?.clone();
+            let lower = value.trim().to_ascii_lowercase();
+            let fixed = match lower.as_str() {
+                "allow" | "must" | "never" | "auto" => Some(lower.clone()),
+                "true" | "1" | "yes" => Some("auto".to_owned()),
+                "false" | "none" | "null" | "0" | "no" | "" => None,
+                _ => return None,
+            };
+            match &fixed {
+                Some(v) => env.insert("WANDB_RESUME".to_owned(), v.clone()),
+                None => env.remove("WANDB_RESUME"),
+            };
+            Some(change(Some(value), fixed))
+        }
+        (
+            "run-id-whitespace-ends" | "run-id-reserved-char" | "run-id-discouraged-char",
+            "init.id" | "env.WANDB_RUN_ID",
+        ) => {
+            let slot = if field == "init.id" {
+                input.init.as_mut()?.id.as_mut()?
+            } else {
+                input.env.as_mut()?.get_mut("WANDB_RUN_ID")?
+            };
+            let suggested = sanitize_run_id(slot, Some(&decision.sdk)).suggested?;
+            if suggested == *slot {
+                return None;
+            }
+            let before = std::mem::replace(slot, suggested.clone());
+            Some(change(Some(before), Some(suggested)))
+        }
+        ("sweep-id-invalid", "env.WANDB_SWEEP_ID") => {
+            let slot = input.env.as_mut()?.get_mut("WANDB_SWEEP_ID")?;
+            let trimmed = slot.trim().to_owned();
+            if trimmed.is_empty() || trimmed == *slot {
+                return None;
+            }
+            let before = std::mem::replace(slot, trimmed.clone());
+            Some(change(Some(before), Some(trimmed)))
+        }
+        ("run-id-without-resume", _) => match decision.run_id_source {
+            RunIdSource::Init | RunIdSource::InitResume => {
+                let init = input.init.get_or_insert_with(Default::default);
+                let before = init.resume.as_ref().map(python_literal);
+                init.resume = Some(ResumeArg::Text("allow".to_owned()));
+                Some(FixChange {
+                    code: code.to_owned(),
+                    field: "init.resume".to_owned(),
+                    before,
+                    after: Some(python_literal(&ResumeArg::Text("allow".to_owned()))),
+                })
+            }
+            RunIdSource::Env => {
+                let env = input.env.get_or_insert_with(Default::default);
+                let before = env.insert("WANDB_RESUME".to_owned(), "allow".to_owned());
+                Some(FixChange {
+                    code: code.to_owned(),
+                    field: "env.WANDB_RESUME".to_owned(),
+                    before,
+                    after: Some("allow".to_owned()),
+                })
+            }
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// A `resume=` value as Python source: `True`, `"allow"`.
+fn python_literal(value: &ResumeArg) -> String {
+    match value {
+        ResumeArg::Bool(true) => "True".to_owned(),
+        ResumeArg::Bool(false) => "False".to_owned(),
+        ResumeArg::Text(t) => crate::pyunicode::repr(t),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::codec::input_from_json;
+
+    fn fix(json: &str) -> FixedConfiguration {
+        fix_configuration(&input_from_json(json).unwrap())
+    }
+
+    fn changed(f: &FixedConfiguration) -> Vec<(&str, &str, Option<&str>)> {
+        f.changes
+            .iter()
+            .map(|c| (c.code.as_str(), c.field.as_str(), c.after.as_deref()))
+            .collect()
+    }
+
+    #[test]
+    fn wrong_case_and_literals_in_init_and_env() {
+        let f = fix(r#"{"sdk":"0.19.0","init":{"resume":"Allow","id":"abc"}}"#);
+        assert_eq!(
+            changed(&f),
+            [("resume-wrong-case", "init.resume", Some("'allow'"))]
+        );
+        assert!(f.decision.valid);
+        let f = fix(r#"{"sdk":"0.19.0","init":{"resume":"True"}}"#);
+        assert_eq!(f.input.init.unwrap().resume, Some(ResumeArg::Bool(true)));
+        let f = fix(r#"{"sdk":"0.19.0","env":{"WANDB_RESUME":"MUST","WANDB_RUN_ID":"abc"}}"#);
+        assert_eq!(f.input.env.unwrap()["WANDB_RESUME"], "must");
+        let f = fix(r#"{"sdk":"0.19.0","env":{"WANDB_RESUME":""}}"#);
+        assert!(!f.input.env.unwrap().contains_key("WANDB_RESUME"));
+        assert!(f.decision.valid);
+    }
+
+    #[test]
+    fn ids_are_sanitized_and_resume_added_where_the_id_is() {
+        let f = fix(r#"{"sdk":"0.21.0","env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"exp:1"}}"#);
+        assert_eq!(f.input.env.as_ref().unwrap()["WANDB_RUN_ID"], "exp-1");
+        assert!(f.decision.valid, "{:?}", f.decision.diagnostics);
+        let f = fix(r#"{"sdk":"0.31.0","init":{"id":"abc"}}"#);
+        assert_eq!(
+            changed(&f),
+            [("run-id-without-resume", "init.resume", Some("'allow'"))]
+        );
+        let f = fix(r#"{"sdk":"0.31.0","env":{"WANDB_RUN_ID":"abc"}}"#);
+        assert_eq!(f.input.env.unwrap()["WANDB_RESUME"], "allow");
+        let f = fix(r#"{"sdk":"0.19.0","env":{"WANDB_SWEEP_ID":" sw1 "}}"#);
+        assert_eq!(f.input.env.unwrap()["WANDB_SWEEP_ID"], "sw1");
+    }
+
+    #[test]
+    fn what_needs_the_user_is_left_alone() {
+        for json in [
+            r#"{"env":{"WANDB_RESUME":"must"}}"#,
+            r#"{"init":{"resume":"allow","forkFrom":"abc?_step=1"}}"#,
+            r#"{"env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,
+        ] {
+            let f = fix(json);
+            assert!(f.changes.is_empty(), "{json}: {:?}", f.changes);
+            assert_eq!(f.input, input_from_json(json).unwrap());
+        }
+        assert!(!fix(r#"{"env":{"WANDB_RESUME":"must"}}"#).decision.valid);
+    }
+}
