@@ -279,36 +279,28 @@ pub fn decide(input: &ResumeInput) -> Decision {
     // 0.17.1–0.18.7 apply resume_from before the auto-resume file (so the file sees its id);
     // from 0.19.0 the file comes first and resume_from fills in only a missing id.
     let resume_from_first = profile.has(Rule::ResumeFrom) && !profile.has(Rule::StrictResume);
-    if resume_from_first {
-        rejected |= !branching::settle_resume_from(
-            &profile,
-            &branches,
-            init.id.as_deref().filter(|id| !id.is_empty()),
-            &mut run_id,
-            &mut run_id_source,
-            &mut backend_error,
-            &mut out,
-        );
-    }
-    rejected |= !resume_file::read(
-        &profile,
-        &resume,
-        context.resume_file.as_deref(),
-        kept_empty_id,
-        &mut run_id,
-        &mut run_id_source,
-        &mut out,
-    );
-    if !resume_from_first {
-        rejected |= !branching::settle_resume_from(
-            &profile,
-            &branches,
-            init.id.as_deref().filter(|id| !id.is_empty()),
-            &mut run_id,
-            &mut run_id_source,
-            &mut backend_error,
-            &mut out,
-        );
+    for resume_from_step in [resume_from_first, !resume_from_first] {
+        rejected |= !if resume_from_step {
+            branching::settle_resume_from(
+                &profile,
+                &branches,
+                init.id.as_deref().filter(|id| !id.is_empty()),
+                &mut run_id,
+                &mut run_id_source,
+                &mut backend_error,
+                &mut out,
+            )
+        } else {
+            resume_file::read(
+                &profile,
+                &resume,
+                context.resume_file.as_deref(),
+                kept_empty_id,
+                &mut run_id,
+                &mut run_id_source,
+                &mut out,
+            )
+        };
     }
     if run_id_source == RunIdSource::ResumeFrom {
         if let Some(id) = &run_id {

@@ -230,7 +230,7 @@ impl Profile {
     pub fn new(version: SdkVersion) -> Self {
         let rules = BOUNDARIES
             .iter()
-            .filter(|b| version >= since(b.rule))
+            .filter(|b| version >= boundary_since(b))
             .fold(0u64, |mask, b| mask | 1 << (b.rule as u32));
         Profile { version, rules }
     }
@@ -256,15 +256,20 @@ pub fn drop_rule(rule: Option<Rule>) {
 
 /// The first release that has `rule`.
 pub fn since(rule: Rule) -> SdkVersion {
-    #[cfg(feature = "rule-mutation")]
-    if DROPPED.with(|d| d.get()) == Some(rule) {
-        return SdkVersion::new(u16::MAX, 0, 0);
-    }
     BOUNDARIES
         .iter()
         .find(|b| b.rule == rule)
-        .map(|b| b.since)
+        .map(boundary_since)
         .unwrap_or(SdkVersion::OLDEST)
+}
+
+/// The first release of a boundary's rule (out of reach when a test has dropped it).
+fn boundary_since(boundary: &Boundary) -> SdkVersion {
+    #[cfg(feature = "rule-mutation")]
+    if DROPPED.with(|d| d.get()) == Some(boundary.rule) {
+        return SdkVersion::new(u16::MAX, 0, 0);
+    }
+    boundary.since
 }
 
 #[cfg(test)]

@@ -106,19 +106,31 @@ fn write_json<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text).map_err(|_| js_error("internal", "could not hand the result to JS"))
 }
 
+/// Reads a configuration argument (`decide`, `snippets`, `fixConfiguration`) and checks its
+/// size limits.
+fn read_input(input: &Ts<ResumeInput>) -> Result<ResumeInput, JsValue> {
+    let input: ResumeInput = read_json(
+        &input.js_value(),
+        "the configuration",
+        "{ env: { WANDB_RESUME: \"allow\" } }",
+    )?;
+    input.check_limits().map_err(|e| input_error(&e))?;
+    Ok(input)
+}
+
 /// Reads a JS string argument named `name`, refusing other types, lone surrogates and
-/// oversized strings before they are copied into wasm memory.
-fn read_string(value: &JsValue, name: &str) -> Result<String, JsValue> {
+/// strings over `limit` UTF-16 units before they are copied into wasm memory.
+fn read_string(value: &JsValue, name: &str, limit: usize) -> Result<String, JsValue> {
     let Some(js) = value.dyn_ref::<js_sys::JsString>() else {
         return Err(invalid(
             name,
             format!("expected a string, got {}", type_name(value)),
         ));
     };
-    if js.length() as usize > MAX_STRING_BYTES {
+    if js.length() as usize > limit {
         return Err(input_error(&InputError::TooLarge {
             path: name.to_owned(),
-            limit: MAX_STRING_BYTES,
+            limit,
             actual: js.length() as usize,
             unit: "UTF-16 units",
         }));
@@ -155,12 +167,7 @@ fn read_count(value: &JsValue, name: &str, default: u32) -> Result<u32, JsValue>
 /// `invalid-input`, `lone-surrogate` or `input-too-large` for input it cannot read.
 #[wasm_bindgen(js_name = decide)]
 pub fn decide_js(input: Ts<ResumeInput>) -> Result<Ts<Decision>, JsValue> {
-    let input: ResumeInput = read_json(
-        &input.js_value(),
-        "the configuration",
-        "{ env: { WANDB_RESUME: \"allow\" } }",
-    )?;
-    input.check_limits().map_err(|e| input_error(&e))?;
+    let input = read_input(&input)?;
     let decision = crate::engine::decide(&input);
     Ok(Ts::new_unchecked(write_json(&decision)?))
 }
@@ -182,7 +189,7 @@ pub fn sanitize_run_id_js(
     #[wasm_bindgen(unchecked_param_type = "string")] raw: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "SanitizeOptions")] opts: JsValue,
 ) -> Result<Ts<SanitizedId>, JsValue> {
-    let raw = read_string(&raw, "raw")?;
+    let raw = read_string(&raw, "raw", MAX_STRING_BYTES)?;
     let opts: SanitizeOptions = if opts.is_undefined() {
         SanitizeOptions::default()
     } else {
@@ -297,7 +304,7 @@ pub fn derive_run_id_js(
     #[wasm_bindgen(unchecked_param_type = "string")] key: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "DeriveOptions")] opts: JsValue,
 ) -> Result<String, JsValue> {
-    let key = read_string(&key, "key")?;
+    let key = read_string(&key, "key", MAX_STRING_BYTES)?;
     let opts: DeriveOptions = if opts.is_undefined() {
         DeriveOptions::default()
     } else {
@@ -323,12 +330,7 @@ pub fn method_table_js() -> Result<Ts<method_table::MethodTable>, JsValue> {
 /// with notes on what a syntax cannot hold. Throws like `decide`.
 #[wasm_bindgen(js_name = snippets)]
 pub fn snippets_js(input: Ts<ResumeInput>) -> Result<Ts<crate::snippets::Snippets>, JsValue> {
-    let input: ResumeInput = read_json(
-        &input.js_value(),
-        "the configuration",
-        "{ env: { WANDB_RESUME: \"allow\" } }",
-    )?;
-    input.check_limits().map_err(|e| input_error(&e))?;
+    let input = read_input(&input)?;
     Ok(Ts::new_unchecked(write_json(&crate::snippets::snippets(
         &input,
     ))?))
@@ -363,7 +365,7 @@ fn parse_error(err: &crate::parse_error::ParseError) -> JsValue {
 pub fn parse_env_block_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let text = read_paste(&text)?;
+    let text = read_string(&text, "text", MAX_INPUT_BYTES)?;
     let block = crate::env_block::parse_env_block(&text).map_err(|e| parse_error(&e))?;
     write_json(&block)
 }
@@ -375,33 +377,9 @@ pub fn parse_env_block_js(
 pub fn parse_init_call_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let text = read_paste(&text)?;
+    let text = read_string(&text, "text", MAX_INPUT_BYTES)?;
     let call = crate::init_call::parse_init_call(&text).map_err(|e| parse_error(&e))?;
     write_json(&call)
-}
-
-/// A pasted text: a string of at most 1 MiB without lone surrogates.
-fn read_paste(value: &JsValue) -> Result<String, JsValue> {
-    let Some(js) = value.dyn_ref::<js_sys::JsString>() else {
-        return Err(invalid(
-            "text",
-            format!("expected a string, got {}", type_name(value)),
-        ));
-    };
-    if js.length() as usize > MAX_INPUT_BYTES {
-        return Err(input_error(&InputError::TooLarge {
-            path: "text".to_owned(),
-            limit: MAX_INPUT_BYTES,
-            actual: js.length() as usize,
-            unit: "UTF-16 units",
-        }));
-    }
-    if !js.is_valid_utf16() {
-        return Err(input_error(&InputError::LoneSurrogate {
-            fields: vec!["text".to_owned()],
-        }));
-    }
-    Ok(String::from(js))
 }
 
 /// The configuration with every mechanical fix applied (wrong case, literals written as
@@ -412,12 +390,7 @@ fn read_paste(value: &JsValue) -> Result<String, JsValue> {
 pub fn fix_configuration_js(
     input: Ts<ResumeInput>,
 ) -> Result<Ts<crate::fix::FixedConfiguration>, JsValue> {
-    let input: ResumeInput = read_json(
-        &input.js_value(),
-        "the configuration",
-        "{ env: { WANDB_RESUME: \"allow\" } }",
-    )?;
-    input.check_limits().map_err(|e| input_error(&e))?;
+    let input = read_input(&input)?;
     Ok(Ts::new_unchecked(write_json(
         &crate::fix::fix_configuration(&input),
     )?))
