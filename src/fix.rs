@@ -15,6 +15,7 @@ use tsify::Tsify;
 
 use crate::engine::decide;
 use crate::model::{Decision, ResumeArg, ResumeInput, RunIdSource};
+use crate::resume_value::{MeantAs, meant_as};
 use crate::sanitize::sanitize_run_id;
 
 /// Most fixes applied to one configuration (each removes a diagnostic, so a handful suffice).
@@ -111,38 +112,37 @@ fn apply(
     match (code, field) {
         ("resume-wrong-case" | "resume-looks-like-literal", "init.resume") => {
             let init = input.init.as_mut()?;
-            let Some(ResumeArg::Text(text)) = init.resume.clone() else {
+            let before = init.resume.clone()?;
+            let ResumeArg::Text(text) = &before else {
                 return None;
             };
-            let lower = text.trim().to_ascii_lowercase();
-            let fixed = match lower.as_str() {
-                "allow" | "must" | "never" | "auto" => Some(ResumeArg::Text(lower.clone())),
-                "true" | "1" | "yes" => Some(ResumeArg::Bool(true)),
-                "false" | "none" | "null" | "0" | "no" | "" => None,
-                _ => return None,
+            init.resume = match meant_as(text) {
+                MeantAs::Mode(mode) => Some(ResumeArg::Text(mode.as_str().to_owned())),
+                MeantAs::True => Some(ResumeArg::Bool(true)),
+                MeantAs::False => None,
+                MeantAs::Unknown => return None,
             };
-            let after = fixed.as_ref().map(python_literal);
-            init.resume = fixed;
-            Some(change(Some(python_literal(&ResumeArg::Text(text))), after))
+            let after = init.resume.as_ref().map(ResumeArg::python_literal);
+            Some(change(Some(before.python_literal()), after))
         }
         (
             "resume-wrong-case" | "resume-looks-like-literal" | "resume-env-empty",
             "env.WANDB_RESUME",
         ) => {
             let env = input.env.as_mut()?;
-            let value = env.get("WANDB_RESUME")?.clone();
-            let lower = value.trim().to_ascii_lowercase();
-            let fixed = match lower.as_str() {
-                "allow" | "must" | "never" | "auto" => Some(lower.clone()),
-                "true" | "1" | "yes" => Some("auto".to_owned()),
-                "false" | "none" | "null" | "0" | "no" | "" => None,
-                _ => return None,
+            let before = env.get("WANDB_RESUME")?.clone();
+            // The hints' advice for the environment: `auto` for true, unset for false.
+            let after = match meant_as(&before) {
+                MeantAs::Mode(mode) => Some(mode.as_str().to_owned()),
+                MeantAs::True => Some("auto".to_owned()),
+                MeantAs::False => None,
+                MeantAs::Unknown => return None,
             };
-            match &fixed {
-                Some(v) => env.insert("WANDB_RESUME".to_owned(), v.clone()),
+            match &after {
+                Some(value) => env.insert("WANDB_RESUME".to_owned(), value.clone()),
                 None => env.remove("WANDB_RESUME"),
             };
-            Some(change(Some(value), fixed))
+            Some(change(Some(before), after))
         }
         (
             "run-id-whitespace-ends" | "run-id-reserved-char" | "run-id-discouraged-char",
@@ -172,13 +172,13 @@ fn apply(
         ("run-id-without-resume", _) => match decision.run_id_source {
             RunIdSource::Init | RunIdSource::InitResume => {
                 let init = input.init.get_or_insert_with(Default::default);
-                let before = init.resume.as_ref().map(python_literal);
+                let before = init.resume.as_ref().map(ResumeArg::python_literal);
                 init.resume = Some(ResumeArg::Text("allow".to_owned()));
                 Some(FixChange {
                     code: code.to_owned(),
                     field: "init.resume".to_owned(),
                     before,
-                    after: Some(python_literal(&ResumeArg::Text("allow".to_owned()))),
+                    after: init.resume.as_ref().map(ResumeArg::python_literal),
                 })
             }
             RunIdSource::Env => {
@@ -194,15 +194,6 @@ fn apply(
             _ => None,
         },
         _ => None,
-    }
-}
-
-/// A `resume=` value as Python source: `True`, `"allow"`.
-fn python_literal(value: &ResumeArg) -> String {
-    match value {
-        ResumeArg::Bool(true) => "True".to_owned(),
-        ResumeArg::Bool(false) => "False".to_owned(),
-        ResumeArg::Text(t) => crate::pyunicode::repr(t),
     }
 }
 

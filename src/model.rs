@@ -80,6 +80,17 @@ pub enum ResumeArg {
     Text(String),
 }
 
+impl ResumeArg {
+    /// The value as Python source: `True`, `False`, or the string as `repr()` writes it.
+    pub fn python_literal(&self) -> String {
+        match self {
+            ResumeArg::Bool(true) => "True".to_owned(),
+            ResumeArg::Bool(false) => "False".to_owned(),
+            ResumeArg::Text(text) => crate::pyunicode::repr(text),
+        }
+    }
+}
+
 impl Serialize for ResumeArg {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {

@@ -56,25 +56,48 @@ fn mode_of(text: &str) -> Option<ResumeMode> {
     }
 }
 
-/// How a string that is not a mode probably came about, for a precise hint.
-fn misspelling_hint(text: &str) -> (Code, String) {
+/// What a `resume` string that is not a mode was most likely meant to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MeantAs {
+    /// A mode in the wrong case or with whitespace: `"Allow"`, `" must"`.
+    Mode(ResumeMode),
+    /// `True` written as a string: `"True"`, `"yes"`, `"1"`.
+    True,
+    /// "Do not resume" written as a string: `"False"`, `"None"`, `""`.
+    False,
+    /// Nothing recognisable.
+    Unknown,
+}
+
+/// Classifies a `resume` string; shared by the hints and the fixer (`fix.rs`).
+pub(crate) fn meant_as(text: &str) -> MeantAs {
     let lower = text.trim().to_ascii_lowercase();
-    if mode_of(&lower).is_some() {
-        return (
-            Code::ResumeWrongCase,
-            format!("Write it in lowercase: \"{lower}\"."),
-        );
+    if let Some(mode) = mode_of(&lower) {
+        return MeantAs::Mode(mode);
     }
     match lower.as_str() {
-        "true" | "1" | "yes" => (
+        "true" | "1" | "yes" => MeantAs::True,
+        "false" | "none" | "null" | "0" | "no" | "" => MeantAs::False,
+        _ => MeantAs::Unknown,
+    }
+}
+
+/// How a string that is not a mode probably came about, for a precise hint.
+fn misspelling_hint(text: &str) -> (Code, String) {
+    match meant_as(text) {
+        MeantAs::Mode(mode) => (
+            Code::ResumeWrongCase,
+            format!("Write it in lowercase: \"{}\".", mode.as_str()),
+        ),
+        MeantAs::True => (
             Code::ResumeLooksLikeLiteral,
             "Pass the Python bool `resume=True` (not a string), or the string \"auto\"; in the environment write WANDB_RESUME=auto.".to_owned(),
         ),
-        "false" | "none" | "null" | "0" | "no" | "" => (
+        MeantAs::False => (
             Code::ResumeLooksLikeLiteral,
             "To not resume, leave `resume` out (or pass None); in the environment unset WANDB_RESUME or write WANDB_RESUME=never.".to_owned(),
         ),
-        _ => (
+        MeantAs::Unknown => (
             Code::ResumeInvalid,
             "To resume a specific run, pass its id as `id=` and set resume=\"allow\" (or \"must\").".to_owned(),
         ),

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
-use crate::model::{InitArgs, ResumeArg, ResumeInput};
+use crate::model::{InitArgs, ResumeInput};
 use crate::pyunicode::{is_printable, repr};
 
 /// Only environment variables whose name starts with this are rendered.
@@ -366,11 +366,8 @@ fn python_call(init: Option<&InitArgs>) -> String {
         if let Some(id) = &init.id {
             args.push(format!("id={}", repr(id)));
         }
-        match &init.resume {
-            Some(ResumeArg::Bool(true)) => args.push("resume=True".to_owned()),
-            Some(ResumeArg::Bool(false)) => args.push("resume=False".to_owned()),
-            Some(ResumeArg::Text(text)) => args.push(format!("resume={}", repr(text))),
-            None => {}
+        if let Some(resume) = &init.resume {
+            args.push(format!("resume={}", resume.python_literal()));
         }
         if let Some(from) = &init.resume_from {
             args.push(format!("resume_from={}", repr(from)));
@@ -401,6 +398,7 @@ mod tests {
     use std::collections::BTreeMap;
 
     use super::*;
+    use crate::model::ResumeArg;
 
     fn with_env(pairs: &[(&str, &str)]) -> ResumeInput {
         ResumeInput {
