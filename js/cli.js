@@ -149,6 +149,9 @@ function readEnv(envFile) {
   return { env, notes, source: envFile };
 }
 
+/** The parser names arguments as Python does; the configuration uses JS names. */
+const INIT_KEYS = { resume_from: "resumeFrom", fork_from: "forkFrom" };
+
 /** The wandb.init arguments from --init. */
 function readInit(text) {
   if (text === undefined) return { init: {}, notes: [] };
@@ -161,11 +164,11 @@ function readInit(text) {
   const init = { ...call.init };
   const notes = [];
   for (const name of call.explicitNone) {
-    const key = { resume_from: "resumeFrom", fork_from: "forkFrom" }[name] ?? name;
+    const key = INIT_KEYS[name] ?? name;
     init[key] = null;
   }
   for (const f of call.fromEnvironment) {
-    const key = { resume_from: "resumeFrom", fork_from: "forkFrom" }[f.field] ?? f.field;
+    const key = INIT_KEYS[f.field] ?? f.field;
     const value = process.env[f.variable] ?? f.default ?? null;
     init[key] = value;
     notes.push(

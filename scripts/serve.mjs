@@ -70,7 +70,29 @@ export async function startWorkerd({
   for (const [name, path] of Object.entries(directories)) {
     args.push("--directory-path", `${name}=${path}`);
   }
-  const child = spawn(workerdBin, args, {
+  const url = `http://127.0.0.1:${port}`;
+  const server = await startProcess(workerdBin, args, {
+    name: "workerd",
+    readyUrl: url + readyPath,
+    timeoutMs,
+    quiet,
+  });
+  return { url, ...server };
+}
+
+/**
+ * Starts `bin` with `args` and waits until `readyUrl` answers over HTTP. Returns
+ * `{ child, stop, output }`; `stop()` ends the process and resolves once it has exited.
+ * Shared by workerd here and `deno serve` in the edge tests.
+ */
+export async function startProcess(
+  bin,
+  args,
+  { name, readyUrl, timeoutMs = 20000, quiet = true, cwd, env } = {},
+) {
+  const child = spawn(bin, args, {
+    cwd,
+    env,
     stdio: ["ignore", quiet ? "pipe" : "inherit", quiet ? "pipe" : "inherit"],
   });
   let output = "";
@@ -81,25 +103,23 @@ export async function startWorkerd({
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
     await exited;
   };
-  const url = `http://127.0.0.1:${port}`;
   const start = Date.now();
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(`workerd exited (${child.exitCode ?? child.signalCode}):\n${output}`);
+      throw new Error(`${name} exited (${child.exitCode ?? child.signalCode}):\n${output}`);
     }
     try {
-      const response = await fetch(url + readyPath);
+      const response = await fetch(readyUrl);
       await response.arrayBuffer();
-      break;
+      return { child, stop, output: () => output };
     } catch {
       if (Date.now() - start > timeoutMs) {
         await stop();
-        throw new Error(`workerd did not answer ${url}${readyPath} in ${timeoutMs} ms:\n${output}`);
+        throw new Error(`${name} did not answer ${readyUrl} in ${timeoutMs} ms:\n${output}`);
       }
       await new Promise((r) => setTimeout(r, 100));
     }
   }
-  return { url, child, stop, output: () => output };
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -64,7 +64,7 @@ const server = await startWorkerd({
   port: ports.api,
   config: join(root, "bench", "edge", "workerd.capnp"),
   sockets: ports,
-  directories: {},
+  directories: { www: join(root, "www") },
   readyPath: "/healthz",
 });
 try {

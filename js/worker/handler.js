@@ -95,6 +95,9 @@ async function serveAsset(request, assets) {
   return new Response(request.method === "HEAD" ? null : found.body, { status: 200, headers });
 }
 
+// The module's body limit, read on the first request (the module may not be ready before).
+let bodyLimit = null;
+
 /** The last resort: a JSON 500 instead of the runtime's HTML error page. */
 function internalError(error) {
   const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
@@ -120,7 +123,8 @@ export async function handleRequest(request, env) {
   try {
     const method = request.method;
     const takesBody = method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
-    const body = takesBody ? await readBody(request, apiBodyLimit()) : null;
+    bodyLimit ??= apiBodyLimit();
+    const body = takesBody ? await readBody(request, bodyLimit) : null;
     const response = respondToRequest(request, body);
     if (response.status === 404 && env?.ASSETS && (method === "GET" || method === "HEAD")) {
       const asset = await serveAsset(request, env.ASSETS);

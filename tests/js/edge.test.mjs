@@ -4,12 +4,11 @@
 // Node. Every server started here is stopped, also when a test fails.
 import { test, before, after, describe } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { request as httpRequest } from "node:http";
 import { join } from "node:path";
 import { decide, deriveRunId, methodTable, scenarios, sanitizeRunId } from "wandb-resume";
 import worker, { handleRequest } from "wandb-resume/worker";
-import { freePort, root, startWorkerd } from "../../scripts/serve.mjs";
+import { freePort, root, startProcess, startWorkerd } from "../../scripts/serve.mjs";
 
 const JSON_TYPE = "application/json; charset=utf-8";
 const CONFIG = { env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "abc" }, init: { resume: "must" } };
@@ -250,13 +249,13 @@ describe("on workerd, as npm start runs it", () => {
 });
 
 describe("on Deno (deno serve)", () => {
-  let child;
+  let server;
   let base;
-  let output = "";
   before(async () => {
     const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
     const deno = join(root, "node_modules", "@deno", "linux-x64-glibc", "deno");
-    child = spawn(
+    server = await startProcess(
       deno,
       [
         "serve",
@@ -269,33 +268,15 @@ describe("on Deno (deno serve)", () => {
         "js/worker/browser.js",
       ],
       {
+        name: "deno",
+        readyUrl: `${base}/healthz`,
+        timeoutMs: 30_000,
         cwd: root,
-        stdio: ["ignore", "pipe", "pipe"],
         env: { ...process.env, NO_COLOR: "1", DENO_NO_UPDATE_CHECK: "1" },
       },
     );
-    child.stdout.on("data", (d) => (output += d));
-    child.stderr.on("data", (d) => (output += d));
-    base = `http://127.0.0.1:${port}`;
-    const start = Date.now();
-    for (;;) {
-      if (child.exitCode !== null) throw new Error(`deno exited (${child.exitCode}):\n${output}`);
-      try {
-        await (await fetch(`${base}/healthz`)).arrayBuffer();
-        break;
-      } catch {
-        if (Date.now() - start > 30_000) throw new Error(`deno did not answer:\n${output}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    }
   });
-  after(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((r) => child.once("exit", r));
-      child.kill("SIGTERM");
-      await exited;
-    }
-  });
+  after(() => server?.stop());
 
   test("the main routes", () => checkMainRoutes(base));
 });

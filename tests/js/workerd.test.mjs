@@ -4,39 +4,10 @@
 // request arrives (workerd forbids it outside one).
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
-
-const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-const workerdBin = join(root, "node_modules", "@cloudflare", "workerd-linux-64", "bin", "workerd");
-
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitFor(url, child, deadlineMs) {
-  const start = Date.now();
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`workerd exited with ${child.exitCode}`);
-    try {
-      return await fetch(url);
-    } catch {
-      if (Date.now() - start > deadlineMs) throw new Error(`workerd did not answer ${url}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-}
+import { freePort, root, startWorkerd } from "../../scripts/serve.mjs";
 
 const worker = `
 import { decide, generateId, sanitizeRunId, init } from "./pkg-root/js/workerd.js";
@@ -90,16 +61,16 @@ const worker :Workerd.Worker = (
 );
 `,
   );
-  const child = spawn(workerdBin, ["serve", join(dir, "config.capnp")], {
-    stdio: ["ignore", "pipe", "pipe"],
+  const server = await startWorkerd({
+    port,
+    config: join(dir, "config.capnp"),
+    directories: {},
+    readyPath: "/",
+    timeoutMs: 30_000,
   });
-  let stderr = "";
-  child.stderr.on("data", (b) => (stderr += b));
-  t.after(() => child.kill("SIGKILL"));
-  const response = await waitFor(`http://127.0.0.1:${port}/`, child, 30_000).catch((e) => {
-    throw new Error(`${e.message}\n${stderr}`);
-  });
-  assert.equal(response.status, 200, stderr);
+  t.after(() => server.stop());
+  const response = await fetch(`${server.url}/`);
+  assert.equal(response.status, 200, server.output());
   const body = await response.json();
   assert.equal(body.valid, false);
   assert.ok(body.codes.includes("must-without-run-id"));
