@@ -667,109 +667,112 @@ impl Lexer<'_> {
     }
 
     fn skip_single(&mut self, open: SourcePosition) -> Result<(), ParseError> {
-        loop {
-            match self.raw_at(self.i) {
-                None => {
-                    return Err(ParseError::new(
-                        ParseErrorKind::UnterminatedQuote,
-                        open,
-                        "this single quote is never closed",
-                    ));
-                }
-                Some('\'') => {
-                    self.bump();
-                    return Ok(());
-                }
-                Some(_) => self.bump(),
-            }
-        }
+        self.skip_raw(
+            open,
+            '\'',
+            false,
+            ParseErrorKind::UnterminatedQuote,
+            "this single quote",
+        )
     }
 
     fn skip_ansi(&mut self, open: SourcePosition) -> Result<(), ParseError> {
-        loop {
-            match self.raw_at(self.i) {
-                None => {
-                    return Err(ParseError::new(
-                        ParseErrorKind::UnterminatedQuote,
-                        open,
-                        "this `$'` quote is never closed",
-                    ));
-                }
-                Some('\\') => {
-                    self.bump();
-                    if self.raw_at(self.i).is_some() {
-                        self.bump();
-                    }
-                }
-                Some('\'') => {
-                    self.bump();
-                    return Ok(());
-                }
-                Some(_) => self.bump(),
-            }
-        }
-    }
-
-    fn skip_double(&mut self, open: SourcePosition) -> Result<(), ParseError> {
-        loop {
-            match self.cur() {
-                None => {
-                    return Err(ParseError::new(
-                        ParseErrorKind::UnterminatedQuote,
-                        open,
-                        "this double quote is never closed",
-                    ));
-                }
-                Some('"') => {
-                    self.bump();
-                    return Ok(());
-                }
-                Some(_) => self.skip_one_unquoted(true)?,
-            }
-        }
+        self.skip_raw(
+            open,
+            '\'',
+            true,
+            ParseErrorKind::UnterminatedQuote,
+            "this `$'` quote",
+        )
     }
 
     fn skip_backtick(&mut self, open: SourcePosition) -> Result<(), ParseError> {
-        loop {
-            match self.raw_at(self.i) {
-                None => {
-                    return Err(ParseError::new(
-                        ParseErrorKind::UnterminatedExpansion,
-                        open,
-                        "this backquote (command substitution) is never closed",
-                    ));
-                }
-                Some('\\') => {
-                    self.bump();
-                    if self.raw_at(self.i).is_some() {
-                        self.bump();
-                    }
-                }
-                Some('`') => {
-                    self.bump();
-                    return Ok(());
-                }
-                Some(_) => self.bump(),
-            }
-        }
+        self.skip_raw(
+            open,
+            '`',
+            true,
+            ParseErrorKind::UnterminatedExpansion,
+            "this backquote (command substitution)",
+        )
+    }
+
+    fn skip_double(&mut self, open: SourcePosition) -> Result<(), ParseError> {
+        self.skip_nested(
+            open,
+            '"',
+            true,
+            ParseErrorKind::UnterminatedQuote,
+            "this double quote",
+        )
     }
 
     /// Skips to the `}` closing `${`; quotes inside count, plain `{` does not nest.
     fn skip_brace(&mut self, open: SourcePosition) -> Result<(), ParseError> {
+        self.skip_nested(
+            open,
+            '}',
+            false,
+            ParseErrorKind::UnterminatedExpansion,
+            "this `${`",
+        )
+    }
+
+    /// Skips raw text up to `close`; with `escapes`, a backslash protects the next character.
+    fn skip_raw(
+        &mut self,
+        open: SourcePosition,
+        close: char,
+        escapes: bool,
+        kind: ParseErrorKind,
+        what: &str,
+    ) -> Result<(), ParseError> {
+        loop {
+            match self.raw_at(self.i) {
+                None => {
+                    return Err(ParseError::new(
+                        kind,
+                        open,
+                        format!("{what} is never closed"),
+                    ));
+                }
+                Some('\\') if escapes => {
+                    self.bump();
+                    if self.raw_at(self.i).is_some() {
+                        self.bump();
+                    }
+                }
+                Some(c) if c == close => {
+                    self.bump();
+                    return Ok(());
+                }
+                Some(_) => self.bump(),
+            }
+        }
+    }
+
+    /// Skips up to `close`, reading quotes and expansions inside as bash does.
+    fn skip_nested(
+        &mut self,
+        open: SourcePosition,
+        close: char,
+        in_double: bool,
+        kind: ParseErrorKind,
+        what: &str,
+    ) -> Result<(), ParseError> {
         loop {
             match self.cur() {
                 None => {
                     return Err(ParseError::new(
-                        ParseErrorKind::UnterminatedExpansion,
+                        kind,
                         open,
-                        "this `${` is never closed with `}`",
+                        format!("{what} is never closed"),
                     ));
                 }
-                Some('}') => {
+                Some(c) if c == close => {
                     self.bump();
                     return Ok(());
                 }
-                Some(_) => self.skip_one_unquoted(false)?,
+                Some(_) => self.skip_one_unquoted(in_double)?,
             }
         }
     }
@@ -3601,28 +3604,12 @@ mod tests {
     #[test]
     fn deepest_accepted_nesting_fits_in_one_mib_of_stack() {
         // wasm32 runs with a 1 MiB stack; debug frames are larger than release ones.
-        let texts = DEEP_CASES.iter().map(|f| f()).collect::<Vec<String>>();
-        std::thread::Builder::new()
-            .stack_size(1 << 20)
-            .spawn(move || {
-                for text in texts {
-                    let _ = parse_env_block(&text);
-                }
-            })
-            .unwrap()
-            .join()
-            .unwrap();
+        crate::parse_error::test_support::run_on_wasm_sized_stack(DEEP_CASES, parse_env_block);
     }
 
     #[test]
     fn never_panics_on_random_input() {
-        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::parse_error::test_support::xorshift(0x9E37_79B9_7F4A_7C15);
         let alphabet: &[u8] = b"AZ_az09=$'\"\\`{}()[];&|<>#~: \t\n\r!*?,.-+@%^xEOF";
         for _ in 0..4000 {
             let len = (next() % 40) as usize;

@@ -2331,28 +2331,12 @@ mod tests {
     #[test]
     fn deepest_accepted_nesting_fits_in_one_mib_of_stack() {
         // wasm32 runs with a 1 MiB stack; debug frames are larger than release ones.
-        let texts = DEEP_CASES.iter().map(|f| f()).collect::<Vec<String>>();
-        std::thread::Builder::new()
-            .stack_size(1 << 20)
-            .spawn(move || {
-                for text in texts {
-                    let _ = parse_init_call(&text);
-                }
-            })
-            .unwrap()
-            .join()
-            .unwrap();
+        crate::parse_error::test_support::run_on_wasm_sized_stack(DEEP_CASES, parse_init_call);
     }
 
     #[test]
     fn never_panics_on_random_input() {
-        let mut state: u64 = 0x2545_F491_4F6C_DD1D;
-        let mut next = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
+        let mut next = crate::parse_error::test_support::xorshift(0x2545_F491_4F6C_DD1D);
         let pieces: &[&str] = &[
             "wandb.init(",
             "init(",

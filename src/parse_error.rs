@@ -298,3 +298,36 @@ mod tests {
         assert!(check_input_size(&big[..MAX_INPUT_BYTES]).is_ok());
     }
 }
+
+/// Helpers for the parsers' robustness tests.
+#[cfg(test)]
+pub(crate) mod test_support {
+    /// A xorshift64 generator: deterministic random input without a dependency.
+    pub fn xorshift(mut state: u64) -> impl FnMut() -> u64 {
+        move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        }
+    }
+
+    /// Runs `parse` on every text `cases` make, on a thread with wasm32's 1 MiB stack (debug
+    /// frames are larger than release ones, so passing here leaves room in the build).
+    pub fn run_on_wasm_sized_stack<T: 'static, E: 'static>(
+        cases: &[fn() -> String],
+        parse: fn(&str) -> Result<T, E>,
+    ) {
+        let texts = cases.iter().map(|f| f()).collect::<Vec<String>>();
+        std::thread::Builder::new()
+            .stack_size(1 << 20)
+            .spawn(move || {
+                for text in texts {
+                    let _ = parse(&text);
+                }
+            })
+            .unwrap()
+            .join()
+            .unwrap();
+    }
+}
