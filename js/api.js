@@ -11,6 +11,7 @@ export {
   parseInitCall,
   sanitizeRunId,
   scenarios,
+  sdkVersions,
   simulate,
   snippets,
 } from "../pkg/wandb_resume.js";

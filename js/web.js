@@ -75,3 +75,7 @@ export function fixConfiguration(input) {
   ensureReady("fixConfiguration");
   return glue.fixConfiguration(input);
 }
+export function sdkVersions() {
+  ensureReady("sdkVersions");
+  return glue.sdkVersions();
+}

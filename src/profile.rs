@@ -212,6 +212,19 @@ pub const BOUNDARIES: [Boundary; 26] = [
     },
 ];
 
+/// The versions worth checking a configuration against, newest first: the newest release,
+/// and for each rule the first release with it and the last one without it.
+pub fn boundary_versions() -> Vec<SdkVersion> {
+    let mut versions = vec![SdkVersion::NEWEST];
+    for b in &BOUNDARIES {
+        versions.extend(b.since.first_release_from());
+        versions.extend(b.since.previous_release());
+    }
+    versions.sort_unstable_by(|a, b| b.cmp(a));
+    versions.dedup();
+    versions
+}
+
 // `Profile` keeps one bit per rule.
 const _: () = assert!(BOUNDARIES.len() <= 64);
 
@@ -275,6 +288,26 @@ fn boundary_since(boundary: &Boundary) -> SdkVersion {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn boundary_versions_are_releases_on_both_sides_of_every_boundary() {
+        let versions = boundary_versions();
+        assert_eq!(versions.first(), Some(&SdkVersion::NEWEST));
+        assert!(versions.windows(2).all(|w| w[0] > w[1]));
+        assert!(versions.iter().all(|v| v.is_released()), "{versions:?}");
+        for b in &BOUNDARIES {
+            assert!(versions.contains(&b.since.first_release_from().unwrap()));
+        }
+        // 0.20.0's neighbour below; 0.10.0 was never on PyPI, so 0.10.x starts at 0.10.2.
+        assert!(versions.contains(&SdkVersion::new(0, 19, 11)));
+        assert!(versions.contains(&SdkVersion::new(0, 10, 2)));
+        assert!(!versions.contains(&SdkVersion::new(0, 10, 0)));
+        assert_eq!(
+            SdkVersion::new(0, 10, 2).previous_release(),
+            Some(SdkVersion::new(0, 9, 7))
+        );
+        assert_eq!(SdkVersion::OLDEST.previous_release(), None);
+    }
 
     #[test]
     fn boundaries_are_ordered_and_unique() {

@@ -44,6 +44,16 @@ impl SdkVersion {
             .is_some_and(|(_, mask)| self.patch < 64 && mask & (1u64 << self.patch) != 0)
     }
 
+    /// The newest release older than this version (`None` before 0.9.1).
+    pub fn previous_release(self) -> Option<SdkVersion> {
+        releases().rev().find(|v| *v < self)
+    }
+
+    /// The oldest release at or after this version (0.10.0 was never published: 0.10.2).
+    pub fn first_release_from(self) -> Option<SdkVersion> {
+        releases().find(|v| *v >= self)
+    }
+
     /// The released patch versions of this version's minor series, e.g. `0.22.0–0.22.3`,
     /// for messages that correct a version that was never released.
     pub fn released_in_series(self) -> Option<(SdkVersion, SdkVersion)> {
@@ -124,6 +134,15 @@ pub fn parse_sdk_version(text: &str) -> Result<SdkVersion, VersionError> {
         return Err(VersionError::NeverReleased(version));
     }
     Ok(version)
+}
+
+/// Every release, oldest first.
+fn releases() -> impl DoubleEndedIterator<Item = SdkVersion> {
+    RELEASES.iter().flat_map(|&(minor, mask)| {
+        (0..64u16)
+            .filter(move |patch| mask & (1u64 << patch) != 0)
+            .map(move |patch| SdkVersion::new(0, minor, patch))
+    })
 }
 
 /// Every wandb release from 0.9.1 to [`SdkVersion::NEWEST`], as (minor, bit mask of patches).

@@ -395,3 +395,13 @@ pub fn fix_configuration_js(
         &crate::fix::fix_configuration(&input),
     )?))
 }
+
+/// The wandb versions worth checking against, newest first: the newest release, and for each
+/// rule boundary the first release with the rule and the last one without it.
+#[wasm_bindgen(js_name = sdkVersions)]
+pub fn sdk_versions_js() -> Vec<String> {
+    crate::profile::boundary_versions()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}

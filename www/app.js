@@ -11,6 +11,7 @@ import {
   parseEnvBlock,
   parseInitCall,
   scenarios,
+  sdkVersions,
   simulate,
   snippets,
 } from "./module/js/web.js";
@@ -31,42 +32,6 @@ const INIT_STRINGS = [
   ["forkFrom", "fork_from"],
   ["notes", "notes"],
 ];
-/** Versions offered in the version box: each side of every rule boundary, and the newest. */
-const SDK_VERSIONS = [
-  "0.31.0",
-  "0.21.0",
-  "0.20.1",
-  "0.19.9",
-  "0.19.8",
-  "0.19.5",
-  "0.19.4",
-  "0.19.3",
-  "0.19.0",
-  "0.18.7",
-  "0.17.8",
-  "0.17.7",
-  "0.17.6",
-  "0.17.5",
-  "0.17.1",
-  "0.17.0",
-  "0.16.5",
-  "0.16.4",
-  "0.15.12",
-  "0.15.6",
-  "0.15.5",
-  "0.14.1",
-  "0.14.0",
-  "0.12.10",
-  "0.12.9",
-  "0.12.0",
-  "0.11.2",
-  "0.10.22",
-  "0.10.21",
-  "0.10.11",
-  "0.10.10",
-  "0.9.7",
-];
-
 const $ = (id) => document.getElementById(id);
 
 /** Creates an element with text content and attributes; never parses markup. */
@@ -140,7 +105,7 @@ function buildForm() {
   for (const [js, py] of INIT_STRINGS) {
     optionalField($("init"), { key: `init-${js}`, label: `${py}=`, hint: "not passed" });
   }
-  for (const v of SDK_VERSIONS) $("sdk-versions").append(el("option", null, { value: v }));
+  for (const v of sdkVersions()) $("sdk-versions").append(el("option", null, { value: v }));
   $("init-resume").addEventListener("change", () => {
     $("init-resume-text").hidden = $("init-resume").value !== "text";
   });

@@ -15,6 +15,7 @@ import {
   parseInitCall,
   sanitizeRunId,
   scenarios,
+  sdkVersions,
   simulate,
   snippets,
 } from "wandb-resume";
@@ -445,4 +446,14 @@ test("fixConfiguration applies only the mechanical fixes and says what changed",
   assert.deepEqual(untouched.changes, []);
   assert.equal(untouched.decision.valid, false);
   assertThrowsCode(() => fixConfiguration({ init: { resume: 5 } }), "invalid-input");
+});
+
+test("sdkVersions lists releases on both sides of every boundary, newest first", () => {
+  const versions = sdkVersions();
+  assert.equal(versions[0], decide({}).sdk);
+  assert.ok(versions.includes("0.19.11") && versions.includes("0.20.0"), versions.join(" "));
+  for (const sdk of versions) {
+    const codes = decide({ sdk }).diagnostics.map((d) => d.code);
+    assert.ok(!codes.some((c) => c.startsWith("sdk-version")), `${sdk}: ${codes}`);
+  }
 });

@@ -57,6 +57,10 @@ const codes = (page) => page.locator("#diagnostics li code").allInnerTexts();
 test("typing updates the answer live, with the cell highlighted", async (t) => {
   const { page } = await openForm(t);
   assert.match(await verdict(page), /^Valid/);
+  const offered = await page
+    .locator("#sdk-versions option")
+    .evaluateAll((o) => o.map((x) => x.value));
+  assert.ok(offered.includes("0.31.0") && offered.includes("0.19.11"), offered.join(" "));
   await page.fill("#env-WANDB_RESUME", "must");
   assert.match(await verdict(page), /will fail/);
   assert.ok((await codes(page)).includes("must-without-run-id"));

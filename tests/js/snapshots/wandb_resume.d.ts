@@ -704,6 +704,12 @@ export function sanitizeRunId(raw: string, opts?: SanitizeOptions): SanitizedId;
 export function scenarios(): ScenarioList;
 
 /**
+ * The wandb versions worth checking against, newest first: the newest release, and for each
+ * rule boundary the first release with the rule and the last one without it.
+ */
+export function sdkVersions(): string[];
+
+/**
  * A launch and its restarts: for each attempt the decision, the branch the server state
  * selects, the run it logs to, and the auto-resume file; plus how many runs the job ends up
  * split into. Throws like `decide`.
@@ -733,6 +739,7 @@ export interface InitOutput {
     readonly respondToRequest: (a: any, b: any) => [number, number, number];
     readonly sanitizeRunId: (a: any, b: any) => [number, number, number];
     readonly scenarios: () => [number, number, number];
+    readonly sdkVersions: () => [number, number];
     readonly simulate: (a: any, b: any) => [number, number, number];
     readonly snippets: (a: any) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
@@ -742,6 +749,7 @@ export interface InitOutput {
     readonly __externref_table_alloc: () => number;
     readonly __wbindgen_externrefs: WebAssembly.Table;
     readonly __externref_table_dealloc: (a: number) => void;
+    readonly __externref_drop_slice: (a: number, b: number) => void;
     readonly __wbindgen_start: () => void;
 }
 
