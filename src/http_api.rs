@@ -863,7 +863,10 @@ mod tests {
             call("POST", "/api/decide", Some("application/json"), &big).status,
             413
         );
-        for body in [RequestBody::TooLarge, RequestBody::Unreadable] {
+        for (body, status, code) in [
+            (RequestBody::TooLarge, 413, "body-too-large"),
+            (RequestBody::Unreadable, 400, "body-unreadable"),
+        ] {
             let r = respond(&ApiRequest {
                 method: "POST",
                 url: "/api/decide",
@@ -871,6 +874,7 @@ mod tests {
                 body,
             });
             assert!(matches!(r.status, 413 | 400), "{}", r.body);
+            assert_eq!((r.status, error_code(&r).as_str()), (status, code));
         }
     }
 
