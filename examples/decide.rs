@@ -6,7 +6,7 @@
 use wandb_resume::{codec, decide};
 fn main() {
     for json in std::env::args().skip(1) {
-        let d = decide(&codec::input_json(&json).unwrap());
+        let d = decide(&codec::from_json::<wandb_resume::ResumeInput>(&json).unwrap());
         println!(
             "{json}\n  valid={} resume={:?}/{:?} id={:?}/{:?} exists={:?} missing={:?} file={:?}/{:?}",
             d.valid,

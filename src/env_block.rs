@@ -40,13 +40,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use serde::Serialize;
-
 use crate::parse_error::{ParseError, ParseErrorKind, ParseNote, SourcePosition, check_input_size};
 
 /// The environment a pasted shell block gives the job.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct EnvBlock {
     /// The environment after the block: every exported variable with its final value (the
     /// last assignment wins). Unresolved values hold the text as written.
@@ -63,6 +60,14 @@ pub struct EnvBlock {
     pub crlf: bool,
 }
 
+crate::json_object!(EnvBlock {
+    "env": env,
+    "unresolved": unresolved,
+    "variables": variables,
+    "notes": notes,
+    "crlf": crlf,
+});
+
 impl EnvBlock {
     /// True when `name` is in `env` with a value that is only known when the job runs.
     pub fn is_unresolved(&self, name: &str) -> bool {
@@ -71,8 +76,7 @@ impl EnvBlock {
 }
 
 /// One assignment, as bash performs it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct EnvVariable {
     /// The variable's name.
     pub name: String,
@@ -91,6 +95,15 @@ pub struct EnvVariable {
     /// Python process never sees it.
     pub exported: bool,
 }
+
+crate::json_object!(EnvVariable {
+    "name": name,
+    "value": value,
+    "line": line,
+    "column": column,
+    "unresolved": unresolved,
+    "exported": exported,
+});
 
 /// Reads `text` as bash would with `set -a; source file` and returns the environment it
 /// leaves, every assignment, and notes about what was skipped or cannot be known in advance.
@@ -3565,7 +3578,7 @@ mod tests {
     #[test]
     fn serializes_camel_case() {
         let b = parse_env_block("A=$X\n").unwrap();
-        let v = serde_json::to_value(&b).unwrap();
+        let v = serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&b)).unwrap();
         assert_eq!(v["env"]["A"], "$X");
         assert_eq!(v["variables"][0]["unresolved"], true);
         assert_eq!(v["crlf"], false);

@@ -9,7 +9,6 @@
 //! knowledge — which run to resume, which of `resume` / `fork_from` / `resume_from` they meant
 //! — is left alone, and its diagnostics stay in the fixed configuration's decision.
 
-use serde::{Deserialize, Serialize};
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
@@ -22,9 +21,9 @@ use crate::sanitize::sanitize_run_id;
 const MAX_FIXES: usize = 12;
 
 /// One change the fixer made.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct FixChange {
     /// The diagnostic it fixes, e.g. `resume-wrong-case`.
     pub code: String,
@@ -36,10 +35,17 @@ pub struct FixChange {
     pub after: Option<String>,
 }
 
+crate::json_object!(FixChange {
+    "code": code,
+    "field": field,
+    "before": before,
+    "after": after,
+});
+
 /// The input with the mechanical fixes applied.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct FixedConfiguration {
     /// The fixed input (equal to the given one when `changes` is empty).
     pub input: ResumeInput,
@@ -48,6 +54,12 @@ pub struct FixedConfiguration {
     /// The decision for the fixed input: what still needs the user's decision shows here.
     pub decision: Decision,
 }
+
+crate::json_object!(FixedConfiguration {
+    "input": input,
+    "changes": changes,
+    "decision": decision,
+});
 
 /// Applies every mechanical fix to `input`; see the module documentation.
 pub fn fix_configuration(input: &ResumeInput) -> FixedConfiguration {

@@ -10,11 +10,9 @@
 
 use core::fmt;
 
-use serde::Serialize;
-use serde::de::IgnoredAny;
-
 use crate::codec;
 use crate::error::InputError;
+use crate::json::{self, FromJson, JsonWriter, Path, ToJson, read_object};
 use crate::model::ResumeInput;
 use crate::query_string::{QueryError, QueryParams};
 use crate::{derive, generator, method_table, sanitize, scenarios, timeline};
@@ -73,29 +71,35 @@ impl ApiResponse {
 }
 
 /// HTTP methods a route answers.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum RouteMethod {
     /// `GET` (and `HEAD`).
-    #[serde(rename = "GET")]
     Get,
     /// `POST` with a JSON body.
-    #[serde(rename = "POST")]
     Post,
 }
 
+crate::json_enum!(RouteMethod { Get => "GET", Post => "POST" });
+
 /// One route of the API.
-#[derive(Clone, Copy, Debug, Serialize)]
+#[derive(Clone, Copy, Debug)]
 pub struct Route {
     /// The method it answers.
     pub method: RouteMethod,
     /// The exact path.
     pub path: &'static str,
     /// The query parameters it takes.
-    #[serde(rename = "query")]
     pub query_params: &'static [&'static str],
     /// What it returns.
     pub summary: &'static str,
 }
+
+crate::json_object!(Route {
+    "method": method,
+    "path": path,
+    "query": query_params,
+    "summary": summary,
+});
 
 /// Every route, in the order `GET /api` lists them.
 pub const ROUTES: &[Route] = &[
@@ -296,17 +300,18 @@ impl From<generator::GenerateIdError> for ApiError {
     }
 }
 
-/// The error body.
-#[derive(Serialize)]
-struct ErrorBody<'a> {
-    error: ErrorDetail<'a>,
-}
-
-#[derive(Serialize)]
-struct ErrorDetail<'a> {
-    code: &'a str,
-    message: String,
-    status: u16,
+/// The error body: `{"error": {"code", "message", "status"}}`.
+impl ToJson for ApiError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.key("error");
+        w.begin_object();
+        w.field("code", self.code());
+        w.field("message", &self.to_string());
+        w.field("status", &self.status());
+        w.end_object();
+        w.end_object();
+    }
 }
 
 /// Answers one request. Never panics; every outcome is a JSON response.
@@ -351,18 +356,12 @@ fn answer(route: &Route, query: &str, request: &ApiRequest<'_>) -> Result<String
     let body = || json_body(request);
     match route.path {
         "/api/decide" => {
-            let input: ResumeInput = read_body(body()?, &[])?;
+            let input: ResumeInput = read_body(body()?)?;
             input.check_limits()?;
-            to_json(&crate::engine::decide(&input))
+            Ok(codec::to_json(&crate::engine::decide(&input)))
         }
         "/api/simulate" => {
-            #[derive(serde::Deserialize)]
-            #[serde(deny_unknown_fields)]
-            struct SimulateBody {
-                input: ResumeInput,
-                attempts: Vec<timeline::Attempt>,
-            }
-            let args: SimulateBody = read_body(body()?, &["attempts"])?;
+            let args: timeline::SimulateArgs = read_body(body()?)?;
             args.input.check_limits()?;
             let result = timeline::simulate(&args.input, &args.attempts).map_err(|e| {
                 ApiError::Unprocessable {
@@ -370,17 +369,10 @@ fn answer(route: &Route, query: &str, request: &ApiRequest<'_>) -> Result<String
                     message: e.to_string(),
                 }
             })?;
-            to_json(&result)
+            Ok(codec::to_json(&result))
         }
         "/api/sanitize" => {
-            #[derive(serde::Deserialize)]
-            #[serde(deny_unknown_fields)]
-            struct SanitizeBody {
-                raw: String,
-                #[serde(default)]
-                sdk: Option<String>,
-            }
-            let args: SanitizeBody = read_body(body()?, &[])?;
+            let args: SanitizeBody = read_body(body()?)?;
             if args.raw.len() > crate::error::MAX_STRING_BYTES {
                 return Err(ApiError::Input(InputError::TooLarge {
                     path: "raw".to_owned(),
@@ -395,7 +387,10 @@ fn answer(route: &Route, query: &str, request: &ApiRequest<'_>) -> Result<String
                     reason: "a version string is at most 64 bytes".to_owned(),
                 }));
             }
-            to_json(&sanitize::sanitize_run_id(&args.raw, args.sdk.as_deref()))
+            Ok(codec::to_json(&sanitize::sanitize_run_id(
+                &args.raw,
+                args.sdk.as_deref(),
+            )))
         }
         "/api/id" => {
             let count = params.number("count", 1)?;
@@ -409,11 +404,11 @@ fn answer(route: &Route, query: &str, request: &ApiRequest<'_>) -> Result<String
             let ids = (0..count)
                 .map(|_| generator::generate_id(length))
                 .collect::<Result<Vec<_>, _>>()?;
-            #[derive(Serialize)]
-            struct Ids {
-                ids: Vec<String>,
-            }
-            to_json(&Ids { ids })
+            let mut w = JsonWriter::with_capacity(16 + ids.len() * (length as usize + 3));
+            w.begin_object();
+            w.field("ids", &ids);
+            w.end_object();
+            Ok(w.finish())
         }
         "/api/derive" => {
             let key = params.get("key").ok_or(QueryError::Missing("key"))?;
@@ -423,46 +418,32 @@ fn answer(route: &Route, query: &str, request: &ApiRequest<'_>) -> Result<String
                     code: e.code(),
                     message: e.to_string(),
                 })?;
-            #[derive(Serialize)]
-            #[serde(rename_all = "camelCase")]
-            struct Derived<'a> {
-                key: &'a str,
-                length: u32,
-                run_id: String,
-            }
-            to_json(&Derived {
-                key,
-                length,
-                run_id,
-            })
+            let mut w = JsonWriter::with_capacity(64 + key.len());
+            w.begin_object();
+            w.field("key", key);
+            w.field("length", &length);
+            w.field("runId", &run_id);
+            w.end_object();
+            Ok(w.finish())
         }
-        "/api/method-table" => to_json(&method_table::method_table()),
-        "/api/scenarios" => to_json(&scenarios::scenarios()),
+        "/api/method-table" => Ok(codec::to_json(&method_table::method_table())),
+        "/api/scenarios" => Ok(codec::to_json(&scenarios::scenarios())),
         "/api" => {
-            #[derive(Serialize)]
-            #[serde(rename_all = "camelCase")]
-            struct Index {
-                routes: &'static [Route],
-                body_limit: usize,
-            }
-            to_json(&Index {
-                routes: ROUTES,
-                body_limit: BODY_LIMIT,
-            })
+            let mut w = JsonWriter::with_capacity(2048);
+            w.begin_object();
+            w.field("routes", ROUTES);
+            w.field("bodyLimit", &BODY_LIMIT);
+            w.end_object();
+            Ok(w.finish())
         }
         "/healthz" => {
-            #[derive(Serialize)]
-            #[serde(rename_all = "camelCase")]
-            struct Health {
-                status: &'static str,
-                version: &'static str,
-                newest_sdk: String,
-            }
-            to_json(&Health {
-                status: "ok",
-                version: env!("CARGO_PKG_VERSION"),
-                newest_sdk: crate::version::SdkVersion::NEWEST.to_string(),
-            })
+            let mut w = JsonWriter::with_capacity(96);
+            w.begin_object();
+            w.field("status", "ok");
+            w.field("version", env!("CARGO_PKG_VERSION"));
+            w.field("newestSdk", &crate::version::SdkVersion::NEWEST.to_string());
+            w.end_object();
+            Ok(w.finish())
         }
         _ => Err(ApiError::NotFound(route.path.to_owned())),
     }
@@ -492,18 +473,40 @@ fn json_body<'a>(request: &ApiRequest<'a>) -> Result<&'a str, ApiError> {
     Ok(text)
 }
 
-/// Reads a JSON body as `T` (arrays allowed only in the top-level fields in `lists`). A body
-/// that is not JSON at all is a 400, one of the wrong shape a 422; the syntax is checked
-/// again only when reading failed, so a good body is parsed once.
-fn read_body<T: serde::de::DeserializeOwned>(text: &str, lists: &[&str]) -> Result<T, ApiError> {
-    codec::input_json_with_lists(text, lists).map_err(|error| {
-        match serde_json::from_str::<IgnoredAny>(text) {
-            Err(syntax) if !codec::json_has_lone_surrogate(text) => {
-                ApiError::MalformedJson(syntax.to_string())
-            }
-            _ => ApiError::Input(error),
-        }
-    })
+/// Reads a JSON body as `T`: a body that is not JSON at all is a 400, one of the wrong
+/// shape a 422.
+fn read_body<T: FromJson>(text: &str) -> Result<T, ApiError> {
+    let value = json::parse(text).map_err(|e| ApiError::MalformedJson(e.to_string()))?;
+    Ok(T::from_json(&value, &mut Path::default())?)
+}
+
+/// The body of `POST /api/sanitize`.
+struct SanitizeBody {
+    raw: String,
+    sdk: Option<String>,
+}
+
+impl FromJson for SanitizeBody {
+    fn from_json<'a>(value: &json::Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
+        let (mut raw, mut sdk) = (None, None);
+        read_object(
+            value,
+            path,
+            "an object such as { raw: \"my run\" }",
+            &["raw", "sdk"],
+            |field, value, path| {
+                match field {
+                    0 => raw = Some(String::from_json(value, path)?),
+                    _ => sdk = FromJson::from_json(value, path)?,
+                }
+                Ok(())
+            },
+        )?;
+        Ok(SanitizeBody {
+            raw: raw.ok_or_else(|| path.invalid("missing field `raw`".to_owned()))?,
+            sdk,
+        })
+    }
 }
 
 /// `application/json`, in any letter case, with optional parameters; a `charset` other than
@@ -543,10 +546,6 @@ fn truncate(text: &str, max_chars: usize) -> String {
     text.chars().take(max_chars).collect()
 }
 
-fn to_json<T: Serialize>(value: &T) -> Result<String, ApiError> {
-    codec::to_json(value).map_err(ApiError::Input)
-}
-
 /// The headers every API response carries: JSON, readable from any origin (the API holds
 /// no credentials and no state), never cached, never sniffed as HTML.
 pub const JSON_HEADERS: [(&str, &str); 4] = [
@@ -580,52 +579,13 @@ fn json_response(status: u16, body: String) -> ApiResponse {
     ApiResponse {
         status,
         headers: common_headers(),
-        body: escape_markup(body),
+        body,
     }
-}
-
-/// Writes `<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`. They can only occur inside JSON
-/// strings, where the escapes mean the same text, so no response ever carries markup that a
-/// careless client (or a browser ignoring the content type) could render.
-fn escape_markup(json: String) -> String {
-    let is_markup = |b: &u8| matches!(b, b'<' | b'>' | b'&');
-    if !json.as_bytes().iter().any(is_markup) {
-        return json;
-    }
-    let mut out = String::with_capacity(json.len() + 16);
-    let mut rest = json.as_str();
-    // The three are ASCII, so splitting at them keeps every piece valid UTF-8.
-    while let Some(at) = rest.as_bytes().iter().position(is_markup) {
-        out.push_str(&rest[..at]);
-        out.push_str(match rest.as_bytes()[at] {
-            b'<' => "\\u003c",
-            b'>' => "\\u003e",
-            _ => "\\u0026",
-        });
-        rest = &rest[at + 1..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The JSON error response for `error`.
 pub fn error_response(error: &ApiError) -> ApiResponse {
-    let body = ErrorBody {
-        error: ErrorDetail {
-            code: error.code(),
-            message: error.to_string(),
-            status: error.status(),
-        },
-    };
-    // Serializing strings and numbers cannot fail; the fallback keeps the promise anyway.
-    let text = codec::to_json(&body).unwrap_or_else(|_| {
-        format!(
-            "{{\"error\":{{\"code\":\"{}\",\"status\":{}}}}}",
-            error.code(),
-            error.status()
-        )
-    });
-    json_response(error.status(), text)
+    json_response(error.status(), codec::to_json(error))
 }
 
 /// The CORS preflight answer for a route answering `allow`.

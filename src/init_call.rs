@@ -37,14 +37,11 @@
 
 use std::collections::BTreeSet;
 
-use serde::Serialize;
-
 use crate::model::{InitArgs, ResumeArg};
 use crate::parse_error::{ParseError, ParseErrorKind, ParseNote, SourcePosition, check_input_size};
 
 /// What a pasted `wandb.init(...)` call (or keyword list) passes for resuming.
-#[derive(Clone, Debug, Default, PartialEq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct InitCall {
     /// The literal values of `resume`, `id`, `notes`, `resume_from`, `fork_from`; an argument
     /// given as `None`, read from the environment, or not given is absent.
@@ -59,9 +56,16 @@ pub struct InitCall {
     pub notes: Vec<ParseNote>,
 }
 
+crate::json_object!(InitCall {
+    "init": init,
+    "explicitNone": explicit_none,
+    "fromEnvironment": from_environment,
+    "otherArguments": other_arguments,
+    "notes": notes,
+});
+
 /// A read argument whose value comes from the environment, e.g. `id=os.environ["RUN_ID"]`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FromEnvironment {
     /// The argument: `resume`, `id`, `notes`, `resume_from` or `fork_from`.
     pub field: String,
@@ -74,6 +78,14 @@ pub struct FromEnvironment {
     /// Column (in characters) of the value, from 1.
     pub column: u32,
 }
+
+crate::json_object!(FromEnvironment {
+    "field": field,
+    "variable": variable,
+    "default": default,
+    "line": line,
+    "column": column,
+});
 
 /// The keyword arguments whose values are read.
 pub const READ_ARGUMENTS: [&str; 5] = ["resume", "id", "notes", "resume_from", "fork_from"];
@@ -2271,7 +2283,7 @@ mod tests {
         let c = ok(
             "resume='must', resume_from='r?_step=1', id=None, project='p', fork_from=os.environ['F']",
         );
-        let v = serde_json::to_value(&c).unwrap();
+        let v = serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&c)).unwrap();
         assert_eq!(v["init"]["resume"], "must");
         assert_eq!(v["init"]["resumeFrom"], "r?_step=1");
         assert_eq!(v["explicitNone"][0], "id");

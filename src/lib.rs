@@ -22,6 +22,7 @@ pub mod fix;
 pub mod generator;
 pub mod http_api;
 pub mod init_call;
+pub mod json;
 pub mod method_table;
 pub mod model;
 mod outcome;

@@ -1,17 +1,15 @@
 //! The documentation's method table, as data, so the web form and the CLI render the same
 //! table the engine places configurations in.
 
-use serde::{Deserialize, Serialize};
-
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
 use crate::model::{Behaviour, Method};
 
 /// The whole table: two rows (environment, init) by four behaviours.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct MethodTable {
     /// The columns, in the documentation's order.
     pub columns: Vec<MethodColumn>,
@@ -21,10 +19,12 @@ pub struct MethodTable {
     pub source: String,
 }
 
+crate::json_object!(MethodTable { "columns": columns, "rows": rows, "source": source });
+
 /// A column header.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct MethodColumn {
     /// The behaviour this column stands for.
     pub behaviour: Behaviour,
@@ -32,10 +32,12 @@ pub struct MethodColumn {
     pub title: String,
 }
 
+crate::json_object!(MethodColumn { "behaviour": behaviour, "title": title });
+
 /// A row: one way of asking for resume.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct MethodRow {
     /// The method this row stands for.
     pub method: Method,
@@ -47,10 +49,17 @@ pub struct MethodRow {
     pub cells: Vec<MethodCell>,
 }
 
+crate::json_object!(MethodRow {
+    "method": method,
+    "title": title,
+    "syntax": syntax,
+    "cells": cells,
+});
+
 /// A cell: how to get this behaviour with this method, if the documentation offers one.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct MethodCell {
     /// The behaviour (column).
     pub behaviour: Behaviour,
@@ -64,6 +73,14 @@ pub struct MethodCell {
     /// A requirement the documentation states for this cell.
     pub requires: Option<String>,
 }
+
+crate::json_object!(MethodCell {
+    "behaviour": behaviour,
+    "available": available,
+    "value": value,
+    "text": text,
+    "requires": requires,
+});
 
 /// Static description of one cell: (behaviour, available, value, text, requires).
 type CellSpec = (

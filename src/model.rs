@@ -7,68 +7,119 @@
 
 use std::collections::BTreeMap;
 
-use serde::de::{self, Deserializer, Visitor};
-use serde::{Deserialize, Serialize};
+use crate::error::InputError;
+use crate::json::{FromJson, Json, JsonWriter, Path, ToJson, read_object};
 
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
 /// One launch's resume configuration: SDK version, environment, `wandb.init` arguments and
 /// what is known about the machine and the server.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct ResumeInput {
     /// wandb SDK version whose rules apply, e.g. `"0.31.0"`; absent = the newest known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub sdk: Option<String>,
     /// The raw process environment (only `WANDB_*` keys matter), e.g. `{ WANDB_RESUME: "allow" }`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         target_arch = "wasm32",
         tsify(optional, type = "Record<string, string>")
     )]
     pub env: Option<BTreeMap<String, String>>,
     /// Arguments passed to `wandb.init(...)`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub init: Option<InitArgs>,
     /// What is known about the filesystem, the server and the job.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub context: Option<LaunchContext>,
 }
 
+crate::json_object!(ResumeInput {
+    "sdk": sdk if Option::is_none,
+    "env": env if Option::is_none,
+    "init": init if Option::is_none,
+    "context": context if Option::is_none,
+});
+
+impl FromJson for ResumeInput {
+    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
+        let mut input = ResumeInput::default();
+        read_object(
+            value,
+            path,
+            "an object",
+            &["sdk", "env", "init", "context"],
+            |field, value, path| {
+                match field {
+                    0 => input.sdk = FromJson::from_json(value, path)?,
+                    1 => input.env = FromJson::from_json(value, path)?,
+                    2 => input.init = FromJson::from_json(value, path)?,
+                    _ => input.context = FromJson::from_json(value, path)?,
+                }
+                Ok(())
+            },
+        )?;
+        Ok(input)
+    }
+}
+
 /// The resume-related arguments of `wandb.init(...)`; `null` or absent means not passed.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct InitArgs {
     /// `resume=`: a boolean or a string (`"allow"`, `"must"`, `"never"`, `"auto"`, or in
     /// 0.9.x a run id).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         target_arch = "wasm32",
         tsify(optional, type = "boolean | string | null")
     )]
     pub resume: Option<ResumeArg>,
     /// `id=`: the run id.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub id: Option<String>,
     /// `notes=`: overwrites the notes edited in the UI when the run resumes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub notes: Option<String>,
     /// `resume_from="<run>?_step=<N>"` (wandb ≥ 0.17.1).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub resume_from: Option<String>,
     /// `fork_from="<run>?_step=<N>"` (wandb ≥ 0.16.5).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub fork_from: Option<String>,
+}
+
+crate::json_object!(InitArgs {
+    "resume": resume if Option::is_none,
+    "id": id if Option::is_none,
+    "notes": notes if Option::is_none,
+    "resumeFrom": resume_from if Option::is_none,
+    "forkFrom": fork_from if Option::is_none,
+});
+
+impl FromJson for InitArgs {
+    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
+        let mut init = InitArgs::default();
+        read_object(
+            value,
+            path,
+            "an object",
+            &["resume", "id", "notes", "resumeFrom", "forkFrom"],
+            |field, value, path| {
+                match field {
+                    0 => init.resume = FromJson::from_json(value, path)?,
+                    1 => init.id = FromJson::from_json(value, path)?,
+                    2 => init.notes = FromJson::from_json(value, path)?,
+                    3 => init.resume_from = FromJson::from_json(value, path)?,
+                    _ => init.fork_from = FromJson::from_json(value, path)?,
+                }
+                Ok(())
+            },
+        )?;
+        Ok(init)
+    }
 }
 
 /// The value given to `wandb.init(resume=...)`: Python allows a bool or a string.
@@ -91,66 +142,79 @@ impl ResumeArg {
     }
 }
 
-impl Serialize for ResumeArg {
-    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+impl ToJson for ResumeArg {
+    fn write_json(&self, w: &mut JsonWriter) {
         match self {
-            ResumeArg::Bool(b) => serializer.serialize_bool(*b),
-            ResumeArg::Text(s) => serializer.serialize_str(s),
+            ResumeArg::Bool(b) => w.bool(*b),
+            ResumeArg::Text(s) => w.string(s),
         }
     }
 }
 
-impl<'de> Deserialize<'de> for ResumeArg {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        struct ResumeVisitor;
-        impl Visitor<'_> for ResumeVisitor {
-            type Value = ResumeArg;
-            fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
-                f.write_str("a boolean or a string")
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<ResumeArg, E> {
-                Ok(ResumeArg::Bool(v))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<ResumeArg, E> {
-                Ok(ResumeArg::Text(v.to_owned()))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<ResumeArg, E> {
-                Ok(ResumeArg::Text(v))
-            }
+impl FromJson for ResumeArg {
+    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
+        match value {
+            Json::Bool(b) => Ok(ResumeArg::Bool(*b)),
+            Json::String(_) => String::from_json(value, path).map(ResumeArg::Text),
+            other => Err(path.wrong_type(other, "a boolean or a string")),
         }
-        deserializer.deserialize_any(ResumeVisitor)
     }
 }
 
 /// What is known about where and how the job runs.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct LaunchContext {
     /// The run id stored in `wandb/wandb-resume.json`, if that file exists at launch.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub resume_file: Option<String>,
     /// Whether a run with the effective id exists on the server; absent = unknown, and the
     /// decision previews both branches anyway.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "boolean | null"))]
     pub run_exists: Option<bool>,
     /// How many processes are launched with this configuration at the same time.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub processes: Option<u32>,
     /// Whether a restarted process sees the same filesystem (and so the same
     /// `wandb/wandb-resume.json`); absent = unknown.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "boolean | null"))]
     pub shared_filesystem: Option<bool>,
 }
 
+crate::json_object!(LaunchContext {
+    "resumeFile": resume_file if Option::is_none,
+    "runExists": run_exists if Option::is_none,
+    "processes": processes if Option::is_none,
+    "sharedFilesystem": shared_filesystem if Option::is_none,
+});
+
+impl FromJson for LaunchContext {
+    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
+        let mut context = LaunchContext::default();
+        read_object(
+            value,
+            path,
+            "an object",
+            &["resumeFile", "runExists", "processes", "sharedFilesystem"],
+            |field, value, path| {
+                match field {
+                    0 => context.resume_file = FromJson::from_json(value, path)?,
+                    1 => context.run_exists = FromJson::from_json(value, path)?,
+                    2 => context.processes = FromJson::from_json(value, path)?,
+                    _ => context.shared_filesystem = FromJson::from_json(value, path)?,
+                }
+                Ok(())
+            },
+        )?;
+        Ok(context)
+    }
+}
+
 /// The effective resume mode after the SDK has read init arguments and the environment.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum ResumeMode {
     /// Resume if the run exists, create it otherwise.
     Allow,
@@ -162,22 +226,17 @@ pub enum ResumeMode {
     Auto,
 }
 
-impl ResumeMode {
-    /// The SDK's spelling of the mode.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ResumeMode::Allow => "allow",
-            ResumeMode::Must => "must",
-            ResumeMode::Never => "never",
-            ResumeMode::Auto => "auto",
-        }
-    }
-}
+crate::json_enum!(ResumeMode {
+    Allow => "allow",
+    Must => "must",
+    Never => "never",
+    Auto => "auto",
+});
 
 /// Where a setting's effective value came from.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum ValueSource {
     /// A `wandb.init(...)` argument.
     Init,
@@ -188,10 +247,12 @@ pub enum ValueSource {
     Default,
 }
 
+crate::json_enum!(ValueSource { Init => "init", Env => "env", Default => "default" });
+
 /// Where the effective run id came from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum RunIdSource {
     /// `wandb.init(id=...)`.
     Init,
@@ -207,10 +268,19 @@ pub enum RunIdSource {
     Generated,
 }
 
+crate::json_enum!(RunIdSource {
+    Init => "init",
+    Env => "env",
+    InitResume => "initResume",
+    ResumeFile => "resumeFile",
+    ResumeFrom => "resumeFrom",
+    Generated => "generated",
+});
+
 /// A row of the documentation's method table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum Method {
     /// `WANDB_RESUME=`.
     Environment,
@@ -220,10 +290,12 @@ pub enum Method {
     Default,
 }
 
+crate::json_enum!(Method { Environment => "environment", Init => "init", Default => "default" });
+
 /// A column of the documentation's method table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum Behaviour {
     /// Never resume (the default).
     Never,
@@ -235,10 +307,17 @@ pub enum Behaviour {
     SameDirectory,
 }
 
+crate::json_enum!(Behaviour {
+    Never => "never",
+    Always => "always",
+    SpecifyId => "specifyId",
+    SameDirectory => "sameDirectory",
+});
+
 /// The method-table cell a configuration lands in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Cell {
     /// The row: how resume was requested.
     pub method: Method,
@@ -248,10 +327,12 @@ pub struct Cell {
     pub documented: bool,
 }
 
+crate::json_object!(Cell { "method": method, "behaviour": behaviour, "documented": documented });
+
 /// What the server side of a launch does in one branch (run exists / run missing).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum Action {
     /// A new run is created.
     Create,
@@ -263,10 +344,17 @@ pub enum Action {
     Fail,
 }
 
+crate::json_enum!(Action {
+    Create => "create",
+    Resume => "resume",
+    Overwrite => "overwrite",
+    Fail => "fail",
+});
+
 /// One branch of a launch.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Outcome {
     /// What happens to the run.
     pub action: Action,
@@ -276,10 +364,12 @@ pub struct Outcome {
     pub message: String,
 }
 
+crate::json_object!(Outcome { "action": action, "resumed": resumed, "message": message });
+
 /// How serious a diagnostic is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum Severity {
     /// The SDK rejects the configuration (or it fails on every launch).
     Error,
@@ -289,35 +379,43 @@ pub enum Severity {
     Info,
 }
 
+crate::json_enum!(Severity { Error => "error", Warning => "warning", Info => "info" });
+
 /// One finding about a configuration, with a stable code and a fix.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Diagnostic {
     /// Stable kebab-case code, e.g. `must-without-run-id`.
     pub code: String,
     /// Error, warning or info.
     pub severity: Severity,
     /// The input field concerned, e.g. `init.id` or `env.WANDB_RESUME`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub field: Option<String>,
     /// What is wrong or what happens, in plain words.
     pub message: String,
     /// How to fix it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub hint: Option<String>,
     /// What the SDK itself prints or raises in this situation, verbatim, where it does.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub sdk_message: Option<String>,
 }
 
+crate::json_object!(Diagnostic {
+    "code": code,
+    "severity": severity,
+    "field": field if Option::is_none,
+    "message": message,
+    "hint": hint if Option::is_none,
+    "sdkMessage": sdk_message if Option::is_none,
+});
+
 /// What W&B will do with one configuration on one launch.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Decision {
     /// No error diagnostics.
     pub valid: bool,
@@ -346,10 +444,25 @@ pub struct Decision {
     pub diagnostics: Vec<Diagnostic>,
 }
 
+crate::json_object!(Decision {
+    "valid": valid,
+    "sdk": sdk,
+    "cell": cell,
+    "resume": resume,
+    "resumeSource": resume_source,
+    "runId": run_id,
+    "runIdSource": run_id_source,
+    "ifExists": if_exists,
+    "ifMissing": if_missing,
+    "resumeFileAfter": resume_file_after,
+    "resumeFileAction": resume_file_action,
+    "diagnostics": diagnostics,
+});
+
 /// What `wandb.init` does to the auto-resume file `wandb/wandb-resume.json`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum ResumeFileAction {
     /// Leaves it as it was (present or absent).
     Untouched,
@@ -362,10 +475,17 @@ pub enum ResumeFileAction {
     NotReached,
 }
 
+crate::json_enum!(ResumeFileAction {
+    Untouched => "untouched",
+    Written => "written",
+    Removed => "removed",
+    NotReached => "notReached",
+});
+
 /// The documented sanitizing of a run id, with what the SDK would make of the raw id.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct SanitizedId {
     /// The id as given.
     pub input: String,
@@ -384,3 +504,13 @@ pub struct SanitizedId {
     /// Findings about the raw id under that SDK, and about the sanitized id.
     pub diagnostics: Vec<Diagnostic>,
 }
+
+crate::json_object!(SanitizedId {
+    "input": input,
+    "sanitized": sanitized,
+    "replaced": replaced,
+    "valid": valid,
+    "suggested": suggested,
+    "sdk": sdk,
+    "diagnostics": diagnostics,
+});

@@ -7,16 +7,14 @@
 
 use core::fmt;
 
-use serde::Serialize;
-use serde::ser::{SerializeStruct, Serializer};
+use crate::json::{JsonWriter, ToJson};
 
 /// Largest paste either parser reads, in UTF-8 bytes (1 MiB). A whole SLURM script or
 /// training script is a few kilobytes.
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
 
 /// A place in the pasted text: 1-based line and column, the column counted in characters.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct SourcePosition {
     /// Line, from 1.
     pub line: u32,
@@ -135,20 +133,19 @@ impl fmt::Display for ParseError {
 
 impl std::error::Error for ParseError {}
 
-impl Serialize for ParseError {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut s = serializer.serialize_struct("ParseError", 4)?;
-        s.serialize_field("code", self.code())?;
-        s.serialize_field("message", &self.message)?;
-        s.serialize_field("line", &self.position.line)?;
-        s.serialize_field("column", &self.position.column)?;
-        s.end()
+impl ToJson for ParseError {
+    fn write_json(&self, w: &mut JsonWriter) {
+        w.begin_object();
+        w.field("code", self.code());
+        w.field("message", &self.message);
+        w.field("line", &self.position.line);
+        w.field("column", &self.position.column);
+        w.end_object();
     }
 }
 
 /// How much a [`ParseNote`] matters.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum NoteSeverity {
     /// The paste is read, but probably does not do what its author meant.
     Warning,
@@ -156,10 +153,11 @@ pub enum NoteSeverity {
     Info,
 }
 
+crate::json_enum!(NoteSeverity { Warning => "warning", Info => "info" });
+
 /// A finding that did not stop the parse, e.g. a skipped command line or a value that is only
 /// known when the job runs.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ParseNote {
     /// Stable kebab-case code, e.g. `crlf-line-end`.
     pub code: String,
@@ -172,6 +170,14 @@ pub struct ParseNote {
     /// Column in characters, from 1.
     pub column: u32,
 }
+
+crate::json_object!(ParseNote {
+    "code": code,
+    "severity": severity,
+    "message": message,
+    "line": line,
+    "column": column,
+});
 
 impl ParseNote {
     /// A warning with `code` at `position`.
@@ -231,7 +237,8 @@ mod tests {
             err.to_string(),
             "the double quote is never closed (line 3, column 7)"
         );
-        let json = serde_json::to_value(&err).unwrap();
+        let json =
+            serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&err)).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
@@ -249,7 +256,8 @@ mod tests {
     fn note_serializes_camel_case_with_severity_words() {
         let note = ParseNote::warning("crlf-line-end", SourcePosition::new(2, 1), "m");
         assert_eq!(note.position(), SourcePosition::new(2, 1));
-        let json = serde_json::to_value(&note).unwrap();
+        let json =
+            serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&note)).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
@@ -257,7 +265,10 @@ mod tests {
             })
         );
         let info = ParseNote::info("reassigned", SourcePosition::START, "m");
-        assert_eq!(serde_json::to_value(&info).unwrap()["severity"], "info");
+        assert_eq!(
+            serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&info)).unwrap()["severity"],
+            "info"
+        );
     }
 
     #[test]

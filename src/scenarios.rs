@@ -4,8 +4,6 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
@@ -14,9 +12,9 @@ use crate::model::{InitArgs, LaunchContext, ResumeArg, ResumeInput};
 use crate::timeline::{Attempt, Ending, Place};
 
 /// A named configuration with its restarts.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Scenario {
     /// Stable identifier, e.g. `slurm-requeue`.
     pub id: String,
@@ -29,6 +27,14 @@ pub struct Scenario {
     /// The restarts.
     pub attempts: Vec<Attempt>,
 }
+
+crate::json_object!(Scenario {
+    "id": id,
+    "title": title,
+    "description": description,
+    "input": input,
+    "attempts": attempts,
+});
 
 fn env(pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
     Some(

@@ -17,8 +17,6 @@
 //! directive), and the shell lines are run by a POSIX shell or zsh, not typed into an
 //! interactive zsh without `interactivecomments` (where a `#` line is not a comment).
 
-use serde::{Deserialize, Serialize};
-
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
@@ -39,9 +37,9 @@ pub const DOCKERFILE_MAX_LINE: usize = 65_535;
 pub const ENV_ENTRY_MAX: usize = 131_072;
 
 /// The four snippets for one configuration, with what they could not express.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Snippets {
     /// `export NAME=value` lines for a POSIX shell or zsh, one per `WANDB_*` variable.
     pub shell: String,
@@ -56,10 +54,18 @@ pub struct Snippets {
     pub notes: Vec<SnippetNote>,
 }
 
+crate::json_object!(Snippets {
+    "shell": shell,
+    "python": python,
+    "dockerfile": dockerfile,
+    "kubernetes": kubernetes,
+    "notes": notes,
+});
+
 /// Something a snippet could not express, or expresses in a way worth knowing.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct SnippetNote {
     /// Stable kebab-case code, e.g. `nul-in-env`.
     pub code: NoteCode,
@@ -67,10 +73,12 @@ pub struct SnippetNote {
     pub message: String,
 }
 
+crate::json_object!(SnippetNote { "code": code, "message": message });
+
 /// The kinds of [`SnippetNote`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "kebab-case")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "kebab-case"))]
 pub enum NoteCode {
     /// The name is not a portable identifier (`[A-Za-z_][A-Za-z0-9_]*`): no shell can
     /// `export` it. Left out of the shell, Dockerfile and Kubernetes snippets.
@@ -94,20 +102,15 @@ pub enum NoteCode {
     DollarInKubernetes,
 }
 
-impl NoteCode {
-    /// The code as serialized, e.g. `"nul-in-env"`.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            NoteCode::InvalidEnvName => "invalid-env-name",
-            NoteCode::NulInEnv => "nul-in-env",
-            NoteCode::NewlineInEnv => "newline-in-env",
-            NoteCode::NewlineInDockerfile => "newline-in-dockerfile",
-            NoteCode::DockerfileLineTooLong => "dockerfile-line-too-long",
-            NoteCode::EnvEntryTooLong => "env-entry-too-long",
-            NoteCode::DollarInKubernetes => "dollar-in-kubernetes",
-        }
-    }
-}
+crate::json_enum!(NoteCode {
+    InvalidEnvName => "invalid-env-name",
+    NulInEnv => "nul-in-env",
+    NewlineInEnv => "newline-in-env",
+    NewlineInDockerfile => "newline-in-dockerfile",
+    DockerfileLineTooLong => "dockerfile-line-too-long",
+    EnvEntryTooLong => "env-entry-too-long",
+    DollarInKubernetes => "dollar-in-kubernetes",
+});
 
 /// One line of the Kubernetes list: a comment about a variable left out, or an entry.
 enum KubeLine {
@@ -642,7 +645,7 @@ mod tests {
     #[test]
     fn serializes_camel_case_with_kebab_codes() {
         let s = snippets(&with_env(&[("WANDB_NOTES", "\0")]));
-        let json = serde_json::to_value(&s).unwrap_or_default();
+        let json = serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&s)).unwrap();
         assert_eq!(json["notes"][0]["code"], "nul-in-env");
         assert!(json["kubernetes"].is_string() && json["dockerfile"].is_string());
         for code in [
@@ -655,7 +658,7 @@ mod tests {
             NoteCode::DollarInKubernetes,
         ] {
             assert_eq!(
-                serde_json::to_value(code).unwrap_or_default(),
+                serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&code)).unwrap(),
                 code.as_str()
             );
         }

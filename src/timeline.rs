@@ -7,21 +7,21 @@
 
 use std::collections::BTreeMap;
 
-use serde::{Deserialize, Serialize};
-
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
 use crate::engine::decide;
+use crate::error::InputError;
+use crate::json::{FromJson, Json, Path, read_name, read_object};
 use crate::model::{Action, Decision, InitArgs, Outcome, ResumeFileAction, ResumeInput};
 
 /// Most restarts one simulation accepts; a timeline is for reading, not for soak tests.
 pub const MAX_ATTEMPTS: usize = 100;
 
 /// How the previous attempt ended.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum Ending {
     /// An exception or a non-zero exit: the resume file stays.
     Crashed,
@@ -35,10 +35,17 @@ pub enum Ending {
     Exited,
 }
 
+crate::json_enum!(Ending {
+    Crashed => "crashed",
+    Preempted => "preempted",
+    Finished => "finished",
+    Exited => "exited",
+});
+
 /// Where the next attempt runs, relative to the previous one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum Place {
     /// Same machine (or shared filesystem) and same working directory: it sees the same
     /// `wandb/wandb-resume.json`.
@@ -49,46 +56,88 @@ pub enum Place {
     NewMachine,
 }
 
+crate::json_enum!(Place {
+    SameDirectory => "sameDirectory",
+    SameFilesystem => "sameFilesystem",
+    NewMachine => "newMachine",
+});
+
 /// One restart.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Attempt {
     /// How the previous attempt ended.
     pub after: Ending,
     /// Where this attempt runs.
-    #[serde(rename = "where")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "where"))]
     #[cfg_attr(target_arch = "wasm32", tsify(type = "Place"))]
     pub place: Place,
     /// A changed environment for this attempt (replaces the previous one); absent = unchanged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(
         target_arch = "wasm32",
         tsify(optional, type = "Record<string, string>")
     )]
     pub env: Option<BTreeMap<String, String>>,
     /// Changed `wandb.init` arguments (replace the previous ones); absent = unchanged.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub init: Option<InitArgs>,
     /// The previous attempt's run was deleted in the W&B UI before this restart. W&B never
     /// lets a deleted run's id be used again.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub delete_run: bool,
 }
 
+crate::json_object!(Attempt {
+    "after": after,
+    "where": place,
+    "env": env if Option::is_none,
+    "init": init if Option::is_none,
+    "deleteRun": delete_run if std::ops::Not::not,
+});
+
+impl FromJson for Attempt {
+    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
+        let (mut after, mut place) = (None, None);
+        let (mut env, mut init, mut delete_run) = (None, None, None);
+        read_object(
+            value,
+            path,
+            "a restart such as { after: \"preempted\", where: \"newMachine\" }",
+            &["after", "where", "env", "init", "deleteRun"],
+            |field, value, path| {
+                match field {
+                    0 => after = Some(read_name(value, path, Ending::NAMES, Ending::from_name)?),
+                    1 => place = Some(read_name(value, path, Place::NAMES, Place::from_name)?),
+                    2 => env = FromJson::from_json(value, path)?,
+                    3 => init = FromJson::from_json(value, path)?,
+                    _ => delete_run = FromJson::from_json(value, path)?,
+                }
+                Ok(())
+            },
+        )?;
+        let missing = |name: &str| path.invalid(format!("missing field `{name}`"));
+        Ok(Attempt {
+            after: after.ok_or_else(|| missing("after"))?,
+            place: place.ok_or_else(|| missing("where"))?,
+            env,
+            init,
+            delete_run: delete_run.unwrap_or(false),
+        })
+    }
+}
+
 /// What one attempt did.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct AttemptResult {
     /// 0 for the first launch, then 1, 2, … for the restarts.
     pub index: u32,
     /// How the previous attempt ended (`null` for the first launch).
     pub after: Option<Ending>,
     /// Where it ran (`null` for the first launch).
-    #[serde(rename = "where")]
+    #[cfg_attr(target_arch = "wasm32", serde(rename = "where"))]
     pub place: Option<Place>,
     /// The decision for this attempt, with the context the state gave it.
     pub decision: Decision,
@@ -105,10 +154,22 @@ pub struct AttemptResult {
     pub resume_file_at_end: Option<String>,
 }
 
+crate::json_object!(AttemptResult {
+    "index": index,
+    "after": after,
+    "where": place,
+    "decision": decision,
+    "runExisted": run_existed,
+    "outcome": outcome,
+    "runId": run_id,
+    "runIdGenerated": run_id_generated,
+    "resumeFileAtEnd": resume_file_at_end,
+});
+
 /// Totals over a timeline.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct TimelineSummary {
     /// Distinct runs the attempts logged to: 1 is what resuming is for.
     pub runs: u32,
@@ -124,15 +185,60 @@ pub struct TimelineSummary {
     pub verdict: String,
 }
 
+crate::json_object!(TimelineSummary {
+    "runs": runs,
+    "runIds": run_ids,
+    "failedAttempts": failed_attempts,
+    "resumedAttempts": resumed_attempts,
+    "overwrittenAttempts": overwritten_attempts,
+    "verdict": verdict,
+});
+
 /// A launch and its restarts.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
-#[serde(rename_all = "camelCase")]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Timeline {
     /// Every attempt, the first launch first.
     pub attempts: Vec<AttemptResult>,
     /// Totals.
     pub summary: TimelineSummary,
+}
+
+crate::json_object!(Timeline { "attempts": attempts, "summary": summary });
+
+/// The arguments of a simulation, `{ input, attempts }`, as the API and the JS `simulate`
+/// take them.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SimulateArgs {
+    /// The configuration of the first launch.
+    pub input: ResumeInput,
+    /// The restarts, in order.
+    pub attempts: Vec<Attempt>,
+}
+
+impl FromJson for SimulateArgs {
+    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
+        let (mut input, mut attempts) = (None, None);
+        read_object(
+            value,
+            path,
+            "an object such as { input, attempts }",
+            &["input", "attempts"],
+            |field, value, path| {
+                match field {
+                    0 => input = Some(ResumeInput::from_json(value, path)?),
+                    _ => attempts = Some(Vec::from_json(value, path)?),
+                }
+                Ok(())
+            },
+        )?;
+        let missing = |name: &str| path.invalid(format!("missing field `{name}`"));
+        Ok(SimulateArgs {
+            input: input.ok_or_else(|| missing("input"))?,
+            attempts: attempts.ok_or_else(|| missing("attempts"))?,
+        })
+    }
 }
 
 /// Why a simulation could not run.

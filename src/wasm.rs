@@ -8,12 +8,12 @@
 //! same way through `JSON.parse`. Every failure is an `Err` that throws a real `Error` with a
 //! `code`; nothing here panics, so the module stays usable after any bad call.
 
-use serde::de::DeserializeOwned;
 use tsify::Ts;
 use wasm_bindgen::prelude::*;
 
 use crate::codec::{self, MAX_INPUT_BYTES};
 use crate::error::{InputError, MAX_STRING_BYTES};
+use crate::json::{FromJson, Json, Path, ToJson, read_object};
 use crate::model::{Decision, ResumeInput, SanitizedId};
 use crate::{generator, method_table, sanitize};
 
@@ -55,21 +55,7 @@ fn type_name(value: &JsValue) -> String {
 }
 
 /// Serializes a JS argument with `JSON.stringify` and reads it as `T`.
-fn read_json<T: DeserializeOwned>(
-    value: &JsValue,
-    what: &str,
-    example: &str,
-) -> Result<T, JsValue> {
-    read_json_with_lists(value, what, example, &[])
-}
-
-/// As [`read_json`], allowing arrays in the top-level fields named in `lists`.
-fn read_json_with_lists<T: DeserializeOwned>(
-    value: &JsValue,
-    what: &str,
-    example: &str,
-    lists: &[&str],
-) -> Result<T, JsValue> {
+fn read_json<T: FromJson>(value: &JsValue, what: &str, example: &str) -> Result<T, JsValue> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(invalid(
             "",
@@ -97,13 +83,13 @@ fn read_json_with_lists<T: DeserializeOwned>(
             unit: "UTF-16 units",
         }));
     }
-    codec::input_json_with_lists(&String::from(text), lists).map_err(|e| input_error(&e))
+    codec::from_json(&String::from(text)).map_err(|e| input_error(&e))
 }
 
 /// Turns a result into a JS value through `JSON.parse`.
-fn write_json<T: serde::Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = codec::to_json(value).map_err(|e| js_error("internal", &e.to_string()))?;
-    js_sys::JSON::parse(&text).map_err(|_| js_error("internal", "could not hand the result to JS"))
+fn write_json<T: ToJson + ?Sized>(value: &T) -> Result<JsValue, JsValue> {
+    js_sys::JSON::parse(&codec::to_json(value))
+        .map_err(|_| js_error("internal", "could not hand the result to JS"))
 }
 
 /// Reads a configuration argument (`decide`, `snippets`, `fixConfiguration`) and checks its
@@ -173,13 +159,22 @@ pub fn decide_js(input: Ts<ResumeInput>) -> Result<Ts<Decision>, JsValue> {
 }
 
 /// Options of `sanitizeRunId`.
-#[derive(serde::Deserialize, tsify::Tsify, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(tsify::Tsify, Default)]
 pub struct SanitizeOptions {
     /// wandb SDK version whose rules judge the raw id; absent = the newest known.
-    #[serde(default)]
     #[tsify(optional)]
     pub sdk: Option<String>,
+}
+
+impl FromJson for SanitizeOptions {
+    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
+        let mut options = SanitizeOptions::default();
+        read_object(value, path, "an object", &["sdk"], |_, value, path| {
+            options.sdk = FromJson::from_json(value, path)?;
+            Ok(())
+        })?;
+        Ok(options)
+    }
 }
 
 /// The documented run-id rule applied to `raw` (every non-word character → `-`), with what
@@ -233,14 +228,6 @@ pub fn collision_probability_js(
     generator::collision_probability(count, length).map_err(|e| js_error(e.code(), &e.to_string()))
 }
 
-/// The arguments of `simulate`, read in one JSON text.
-#[derive(serde::Deserialize)]
-#[serde(deny_unknown_fields)]
-struct SimulateArgs {
-    input: ResumeInput,
-    attempts: Vec<crate::timeline::Attempt>,
-}
-
 /// A launch and its restarts: for each attempt the decision, the branch the server state
 /// selects, the run it logs to, and the auto-resume file; plus how many runs the job ends up
 /// split into. Throws like `decide`.
@@ -261,12 +248,8 @@ pub fn simulate_js(
     let args = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&args, &"input".into(), &input.js_value());
     let _ = js_sys::Reflect::set(&args, &"attempts".into(), &attempts);
-    let args: SimulateArgs = read_json_with_lists(
-        &args.into(),
-        "the arguments",
-        "{ input, attempts }",
-        &["attempts"],
-    )?;
+    let args: crate::timeline::SimulateArgs =
+        read_json(&args.into(), "the arguments", "{ input, attempts }")?;
     args.input.check_limits().map_err(|e| input_error(&e))?;
     let timeline = crate::timeline::simulate(&args.input, &args.attempts)
         .map_err(|e| js_error(e.code(), &e.to_string()))?;
@@ -282,18 +265,27 @@ pub fn scenarios_js() -> Result<Ts<ScenarioList>, JsValue> {
 }
 
 /// The list `scenarios()` returns.
-#[derive(serde::Serialize, tsify::Tsify)]
+#[derive(tsify::Tsify)]
 #[serde(transparent)]
 pub struct ScenarioList(pub Vec<crate::scenarios::Scenario>);
 
 /// Options of `deriveRunId`.
-#[derive(serde::Deserialize, tsify::Tsify, Default)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
+#[derive(tsify::Tsify, Default)]
 pub struct DeriveOptions {
     /// Length of the id, 1–49 (default 16).
-    #[serde(default)]
     #[tsify(optional)]
     pub length: Option<u32>,
+}
+
+impl FromJson for DeriveOptions {
+    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
+        let mut options = DeriveOptions::default();
+        read_object(value, path, "an object", &["length"], |_, value, path| {
+            options.length = FromJson::from_json(value, path)?;
+            Ok(())
+        })?;
+        Ok(options)
+    }
 }
 
 /// A run id derived deterministically from a stable job key (e.g. `$SLURM_JOB_ID-$SLURM_ARRAY_TASK_ID`),

@@ -243,7 +243,10 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
 ];
 
 fn decision(json: &str) -> Decision {
-    decide(&codec::input_json(json).unwrap_or_else(|e| panic!("{json}: {e}")))
+    decide(
+        &codec::from_json::<wandb_resume::ResumeInput>(json)
+            .unwrap_or_else(|e| panic!("{json}: {e}")),
+    )
 }
 
 #[test]

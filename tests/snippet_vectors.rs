@@ -26,7 +26,7 @@ fn vectors() -> Value {
 }
 
 fn input_of(value: &Value) -> ResumeInput {
-    serde_json::from_value(value.clone()).expect("a ResumeInput")
+    wandb_resume::codec::from_json(&value.to_string()).expect("a ResumeInput")
 }
 
 #[test]
@@ -45,8 +45,7 @@ fn write_snippets_when_asked() {
             .collect(),
     };
     let outputs: Vec<Snippets> = inputs.iter().map(|v| snippets(&input_of(v))).collect();
-    std::fs::write(out, serde_json::to_string(&outputs).expect("serializable"))
-        .expect("writable output");
+    std::fs::write(out, wandb_resume::json::to_string(&outputs)).expect("writable output");
 }
 
 /// Line by line: the lines that differ (common head and tail cut, two lines of the head kept

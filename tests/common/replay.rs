@@ -181,7 +181,7 @@ pub fn load_vectors() -> (usize, Vec<Vector>) {
         for (index, (case, out)) in cases.iter().zip(outs).enumerate() {
             let mut json = case.clone();
             json["sdk"] = Value::String(sdk.clone());
-            let input = codec::input_json(&json.to_string())
+            let input = codec::from_json::<wandb_resume::ResumeInput>(&json.to_string())
                 .unwrap_or_else(|e| panic!("case {index}: {e}"));
             vectors.push(Vector {
                 sdk: sdk.clone(),
