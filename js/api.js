@@ -5,7 +5,6 @@ export {
   decide,
   deriveRunId,
   fixConfiguration,
-  generateId,
   methodTable,
   parseEnvBlock,
   parseInitCall,
@@ -15,3 +14,4 @@ export {
   simulate,
   snippets,
 } from "../pkg/wandb_resume.js";
+export { generateId, generateIds } from "./ids.js";

@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import {
   decide,
   deriveRunId,
-  generateId,
+  generateIds,
   methodTable,
   parseEnvBlock,
   parseInitCall,
@@ -324,9 +324,7 @@ function id(argv) {
     }
     if (count < 1 || count > 100000)
       throw new UsageError(`--count takes 1 to 100000, not ${count}`);
-    const ids = [];
-    for (let i = 0; i < count; i++) ids.push(generateId(length));
-    console.log(ids.join("\n"));
+    console.log(generateIds(count, length).join("\n"));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) throw error;

@@ -6,12 +6,29 @@ export {
   collisionProbability,
   decide,
   deriveRunId,
-  generateId,
+  fixConfiguration,
   methodTable,
+  parseEnvBlock,
+  parseInitCall,
   sanitizeRunId,
   scenarios,
+  sdkVersions,
   simulate,
+  snippets,
 } from "../pkg/wandb_resume.js";
+
+/**
+ * A fresh random run id of `length` (default 8) characters from `[a-z0-9]`, from the
+ * platform CSPRNG. Throws an `Error` with `code` `invalid-length`, `invalid-input` or
+ * `no-csprng`.
+ */
+export function generateId(length?: number): string;
+
+/**
+ * `count` fresh random run ids of `length` (default 8) characters, made in one call into the
+ * module. Throws like `generateId`, and `invalid-count` for more than 100 000.
+ */
+export function generateIds(count: number, length?: number): string[];
 
 /**
  * Resolves once the module is ready; idempotent. The Node, workerd, edge and bundler entries

@@ -2,6 +2,7 @@
 // Nothing is fetched until init() is called, and calling a function before init() throws a
 // clear error instead of a TypeError from deep inside the glue.
 import initGlue, * as glue from "../pkg/wandb_resume.js";
+import * as ids from "./ids.js";
 
 let ready = null;
 let done = false;
@@ -37,7 +38,11 @@ export function sanitizeRunId(raw, opts) {
 }
 export function generateId(length) {
   ensureReady("generateId");
-  return glue.generateId(length);
+  return ids.generateId(length);
+}
+export function generateIds(count, length) {
+  ensureReady("generateIds");
+  return ids.generateIds(count, length);
 }
 export function collisionProbability(runs, length) {
   ensureReady("collisionProbability");

@@ -86,7 +86,12 @@ report();
 function copyModuleToWebForm() {
   const target = join(root, "www", "module");
   rmSync(target, { recursive: true, force: true });
-  for (const file of ["js/web.js", "pkg/wandb_resume.js", "pkg/wandb_resume_bg.wasm"]) {
+  for (const file of [
+    "js/web.js",
+    "js/ids.js",
+    "pkg/wandb_resume.js",
+    "pkg/wandb_resume_bg.wasm",
+  ]) {
     mkdirSync(dirname(join(target, file)), { recursive: true });
     copyFileSync(join(root, file), join(target, file));
   }

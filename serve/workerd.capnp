@@ -19,6 +19,7 @@ const wandbResume :Workerd.Worker = (
     (name = "js/worker/handler.js", esModule = embed "../js/worker/handler.js"),
     (name = "js/workerd.js", esModule = embed "../js/workerd.js"),
     (name = "js/api.js", esModule = embed "../js/api.js"),
+    (name = "js/ids.js", esModule = embed "../js/ids.js"),
     (name = "pkg/wandb_resume.js", esModule = embed "../pkg/wandb_resume.js"),
     (name = "pkg/wandb_resume_bg.wasm", wasm = embed "../pkg/wandb_resume_bg.wasm"),
   ],

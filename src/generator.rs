@@ -17,6 +17,9 @@ pub const DEFAULT_ID_LENGTH: u32 = 8;
 /// anything past 128 is a mistake rather than a wish for more entropy.
 pub const MAX_ID_LENGTH: u32 = 128;
 
+/// Most ids one [`generate_ids`] call makes (800 KB of text at the default length).
+pub const MAX_IDS_PER_CALL: u32 = 100_000;
+
 /// Why an id could not be generated.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum GenerateIdError {
@@ -24,6 +27,8 @@ pub enum GenerateIdError {
     ZeroLength,
     /// A length over [`MAX_ID_LENGTH`] was asked for.
     TooLong(u32),
+    /// More than [`MAX_IDS_PER_CALL`] ids were asked for at once.
+    TooMany(u32),
     /// The platform has no usable CSPRNG (or it failed); no weaker source is used instead.
     NoRandomness(String),
 }
@@ -33,6 +38,7 @@ impl GenerateIdError {
     pub fn code(&self) -> &'static str {
         match self {
             GenerateIdError::ZeroLength | GenerateIdError::TooLong(_) => "invalid-length",
+            GenerateIdError::TooMany(_) => "invalid-count",
             GenerateIdError::NoRandomness(_) => "no-csprng",
         }
     }
@@ -47,6 +53,10 @@ impl fmt::Display for GenerateIdError {
             GenerateIdError::TooLong(n) => write!(
                 f,
                 "an id length of {n} was asked for; the most is {MAX_ID_LENGTH} (run ids should stay within 64)"
+            ),
+            GenerateIdError::TooMany(n) => write!(
+                f,
+                "{n} ids were asked for at once; the most is {MAX_IDS_PER_CALL}"
             ),
             GenerateIdError::NoRandomness(why) => write!(
                 f,
@@ -87,20 +97,31 @@ pub fn fill_from_bytes(bytes: &[u8], length: usize, out: &mut String) -> usize {
 
 /// A fresh random id of `length` characters from `[a-z0-9]`.
 pub fn generate_id(length: u32) -> Result<String, GenerateIdError> {
+    generate_ids(1, length)
+}
+
+/// `count` fresh random ids of `length` characters, written one after another as one string
+/// of `count × length` characters (every character independent and uniform, so any cut at
+/// multiples of `length` gives independent ids). One string for many ids lets a caller on
+/// the other side of the wasm boundary take a whole batch in one crossing.
+pub fn generate_ids(count: u32, length: u32) -> Result<String, GenerateIdError> {
     let length = check_length(length)?;
-    let mut id = String::with_capacity(length);
-    // Each byte is accepted with probability 252/256, so a buffer a little larger than the id
-    // almost always suffices; loop for the rare remainder.
-    let mut buf = [0u8; 160];
-    loop {
-        let missing = length - id.len();
-        let want = (missing + missing / 8 + 4).min(buf.len());
+    if count > MAX_IDS_PER_CALL {
+        return Err(GenerateIdError::TooMany(count));
+    }
+    let total = count as usize * length;
+    let mut ids = String::with_capacity(total);
+    // Each byte is accepted with probability 252/256, so a draw a little larger than what is
+    // missing almost always suffices; loop for the rare remainder.
+    let mut buf = [0u8; 1024];
+    while ids.len() < total {
+        let missing = total - ids.len();
+        let want = (missing + missing / 32 + 8).min(buf.len());
         getrandom::fill(&mut buf[..want])
             .map_err(|e| GenerateIdError::NoRandomness(e.to_string()))?;
-        if fill_from_bytes(&buf[..want], length, &mut id) == 0 {
-            return Ok(id);
-        }
+        fill_from_bytes(&buf[..want], total, &mut ids);
     }
+    Ok(ids)
 }
 
 /// The probability that at least two of `runs` independently generated ids of `length`
@@ -145,6 +166,26 @@ mod tests {
             assert_eq!(id.len(), len as usize);
             assert!(id.bytes().all(|b| ID_ALPHABET.contains(&b)), "{id}");
         }
+    }
+
+    #[test]
+    fn batches_are_count_times_length_characters_of_the_alphabet() {
+        let ids = generate_ids(1000, 8).unwrap();
+        assert_eq!(ids.len(), 8000);
+        assert!(ids.bytes().all(|b| ID_ALPHABET.contains(&b)));
+        assert_eq!(generate_ids(0, 8).unwrap(), "");
+        assert_eq!(generate_ids(3, 128).unwrap().len(), 384);
+        // Every character of the alphabet turns up in a large batch.
+        assert!(ID_ALPHABET.iter().all(|c| ids.as_bytes().contains(c)));
+        assert_eq!(
+            generate_ids(MAX_IDS_PER_CALL + 1, 8),
+            Err(GenerateIdError::TooMany(MAX_IDS_PER_CALL + 1))
+        );
+        assert_eq!(
+            generate_ids(MAX_IDS_PER_CALL + 1, 8).unwrap_err().code(),
+            "invalid-count"
+        );
+        assert_eq!(generate_ids(2, 0), Err(GenerateIdError::ZeroLength));
     }
 
     #[test]

@@ -200,15 +200,19 @@ pub fn sanitize_run_id_js(
     Ok(Ts::new_unchecked(write_json(&result)?))
 }
 
-/// A fresh random run id of `length` (default 8) characters from `[a-z0-9]`, drawn from
-/// `crypto.getRandomValues`. Throws `invalid-length` for 0 or over 128, `no-csprng` when
-/// the platform has no CSPRNG.
-#[wasm_bindgen(js_name = generateId)]
-pub fn generate_id_js(
+/// `count` fresh random run ids of `length` (default 8) characters from `[a-z0-9]`, drawn
+/// from `crypto.getRandomValues`, as one string of `count × length` characters: the JS side
+/// (`js/ids.js`) cuts it into ids, so a batch crosses the boundary once. Throws
+/// `invalid-length` for 0 or over 128, `invalid-count` over 100 000, `no-csprng` when the
+/// platform has no CSPRNG.
+#[wasm_bindgen(js_name = generateIdBlock)]
+pub fn generate_id_block_js(
+    #[wasm_bindgen(unchecked_param_type = "number")] count: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "number")] length: JsValue,
 ) -> Result<String, JsValue> {
+    let count = read_count(&count, "count", 1)?;
     let length = read_count(&length, "length", generator::DEFAULT_ID_LENGTH)?;
-    generator::generate_id(length).map_err(|e| js_error(e.code(), &e.to_string()))
+    generator::generate_ids(count, length).map_err(|e| js_error(e.code(), &e.to_string()))
 }
 
 /// Probability that at least two of `runs` random ids of `length` (default 8) characters

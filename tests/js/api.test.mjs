@@ -9,6 +9,7 @@ import {
   deriveRunId,
   fixConfiguration,
   generateId,
+  generateIds,
   init,
   methodTable,
   parseEnvBlock,
@@ -245,6 +246,24 @@ test("generateId draws [a-z0-9] ids of the asked length", () => {
   assert.match(generateId(128), /^[a-z0-9]{128}$/);
   const ids = new Set(Array.from({ length: 1000 }, () => generateId()));
   assert.equal(ids.size, 1000);
+});
+
+test("generateIds makes a batch in one call, each id of the asked length", () => {
+  const ids = generateIds(1000);
+  assert.equal(ids.length, 1000);
+  assert.ok(ids.every((id) => /^[a-z0-9]{8}$/.test(id)));
+  assert.equal(new Set(ids).size, 1000);
+  assert.deepEqual(generateIds(0), []);
+  const long = generateIds(3, 100);
+  assert.equal(long.length, 3);
+  assert.ok(long.every((id) => /^[a-z0-9]{100}$/.test(id)));
+  assertThrowsCode(() => generateIds(100001), "invalid-count", /100000/);
+  assertThrowsCode(() => generateIds(2, 0), "invalid-length", /at least 1/);
+  assertThrowsCode(() => generateIds(-1), "invalid-input", /whole number/);
+  assertThrowsCode(() => generateIds("3"), "invalid-input", /a string/);
+  // generateId hands out ids from batches; across batch boundaries they stay distinct.
+  const many = new Set(Array.from({ length: 64 * 5 + 3 }, () => generateId()));
+  assert.equal(many.size, 64 * 5 + 3);
 });
 
 test("bad lengths for generateId throw with a code", () => {

@@ -52,6 +52,7 @@ test("the tarball holds the entries, the glue, the .wasm and the types, and noth
     "js/web.js",
     "js/edge-light.js",
     "js/api.js",
+    "js/ids.js",
     "js/index.d.ts",
     "pkg/wandb_resume.js",
     "pkg/wandb_resume.d.ts",

@@ -34,6 +34,7 @@ test("the package runs in workerd without an init step", async (t) => {
   for (const f of [
     "js/workerd.js",
     "js/api.js",
+    "js/ids.js",
     "pkg/wandb_resume.js",
     "pkg/wandb_resume_bg.wasm",
   ]) {
@@ -54,6 +55,7 @@ const worker :Workerd.Worker = (
     (name = "worker.js", esModule = embed "worker.js"),
     (name = "pkg-root/js/workerd.js", esModule = embed "pkg-root/js/workerd.js"),
     (name = "pkg-root/js/api.js", esModule = embed "pkg-root/js/api.js"),
+    (name = "pkg-root/js/ids.js", esModule = embed "pkg-root/js/ids.js"),
     (name = "pkg-root/pkg/wandb_resume.js", esModule = embed "pkg-root/pkg/wandb_resume.js"),
     (name = "pkg-root/pkg/wandb_resume_bg.wasm", wasm = embed "pkg-root/pkg/wandb_resume_bg.wasm"),
   ],

@@ -660,11 +660,13 @@ export function deriveRunId(key: string, opts?: DeriveOptions): string;
 export function fixConfiguration(input: ResumeInput): FixedConfiguration;
 
 /**
- * A fresh random run id of `length` (default 8) characters from `[a-z0-9]`, drawn from
- * `crypto.getRandomValues`. Throws `invalid-length` for 0 or over 128, `no-csprng` when
- * the platform has no CSPRNG.
+ * `count` fresh random run ids of `length` (default 8) characters from `[a-z0-9]`, drawn
+ * from `crypto.getRandomValues`, as one string of `count × length` characters: the JS side
+ * (`js/ids.js`) cuts it into ids, so a batch crosses the boundary once. Throws
+ * `invalid-length` for 0 or over 128, `invalid-count` over 100 000, `no-csprng` when the
+ * platform has no CSPRNG.
  */
-export function generateId(length?: number): string;
+export function generateIdBlock(count: number, length?: number): string;
 
 /**
  * The documentation's method table as data.
@@ -732,7 +734,7 @@ export interface InitOutput {
     readonly decide: (a: any) => [number, number, number];
     readonly deriveRunId: (a: any, b: any) => [number, number, number, number];
     readonly fixConfiguration: (a: any) => [number, number, number];
-    readonly generateId: (a: any) => [number, number, number, number];
+    readonly generateIdBlock: (a: any, b: any) => [number, number, number, number];
     readonly methodTable: () => [number, number, number];
     readonly parseEnvBlock: (a: any) => [number, number, number];
     readonly parseInitCall: (a: any) => [number, number, number];
