@@ -3,6 +3,7 @@
 export {
   collisionProbability,
   decide,
+  decideMany,
   deriveRunId,
   fixConfiguration,
   methodTable,

@@ -5,6 +5,7 @@ export type * from "../pkg/wandb_resume.js";
 export {
   collisionProbability,
   decide,
+  decideMany,
   deriveRunId,
   fixConfiguration,
   methodTable,

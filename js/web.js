@@ -32,6 +32,10 @@ export function decide(input) {
   ensureReady("decide");
   return glue.decide(input);
 }
+export function decideMany(inputs) {
+  ensureReady("decideMany");
+  return glue.decideMany(inputs);
+}
 export function sanitizeRunId(raw, opts) {
   ensureReady("sanitizeRunId");
   return glue.sanitizeRunId(raw, opts);

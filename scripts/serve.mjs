@@ -44,7 +44,8 @@ function portTaken(port) {
 }
 
 /**
- * Starts workerd with `config` (default serve/workerd.capnp), each socket named in `sockets`
+ * Starts workerd with `config` (default serve/workerd.capnp; `[file, constName]` picks one
+ * config of several in a file), each socket named in `sockets`
  * (default `http` on `port`) on 127.0.0.1, and waits until `readyPath` answers on `port`.
  * Returns `{ url, child, stop, output }`; `stop()` ends workerd and resolves once it exited.
  */
@@ -56,11 +57,12 @@ export async function startWorkerd({
   readyPath = "/healthz",
   timeoutMs = 20000,
   quiet = true,
+  pollMs,
 } = {}) {
   if (!existsSync(workerdBin)) {
     throw new Error(`workerd is not installed at ${workerdBin}; run \`npm ci\` first`);
   }
-  const args = ["serve", config];
+  const args = ["serve", ...[config].flat()];
   for (const [name, socketPort] of Object.entries(sockets)) {
     if (await portTaken(socketPort)) {
       throw new Error(`port ${socketPort} is already in use; set PORT to another port`);
@@ -76,6 +78,7 @@ export async function startWorkerd({
     readyUrl: url + readyPath,
     timeoutMs,
     quiet,
+    pollMs,
   });
   return { url, ...server };
 }
@@ -88,7 +91,7 @@ export async function startWorkerd({
 export async function startProcess(
   bin,
   args,
-  { name, readyUrl, timeoutMs = 20000, quiet = true, cwd, env } = {},
+  { name, readyUrl, timeoutMs = 20000, quiet = true, cwd, env, pollMs = 100 } = {},
 ) {
   const child = spawn(bin, args, {
     cwd,
@@ -117,7 +120,7 @@ export async function startProcess(
         await stop();
         throw new Error(`${name} did not answer ${readyUrl} in ${timeoutMs} ms:\n${output}`);
       }
-      await new Promise((r) => setTimeout(r, 100));
+      await new Promise((r) => setTimeout(r, pollMs));
     }
   }
 }

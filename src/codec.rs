@@ -14,13 +14,43 @@ use crate::model::ResumeInput;
 /// environment a few tens of KiB.
 pub const MAX_INPUT_BYTES: usize = 1024 * 1024;
 
+/// Largest JSON text of a batch (`decideMany`), in bytes: 100 000 typical configurations.
+pub const MAX_BATCH_BYTES: usize = 32 * 1024 * 1024;
+
+/// Most configurations in one batch.
+pub const MAX_BATCH_INPUTS: usize = 100_000;
+
 /// Reads a `T` from JSON text, with the path of any mismatch (`init.resume`). Text that is
 /// not JSON is `invalid-input` at the top level, with the line and column.
 pub fn from_json<T: FromJson>(text: &str) -> Result<T, InputError> {
-    if text.len() > MAX_INPUT_BYTES {
+    from_json_within(text, MAX_INPUT_BYTES)
+}
+
+/// Reads a batch of configurations (a JSON array) and checks each one's limits; paths in
+/// errors start with the index (`[3].init.resume`).
+pub fn inputs_from_json(text: &str) -> Result<Vec<ResumeInput>, InputError> {
+    let inputs: Vec<ResumeInput> = from_json_within(text, MAX_BATCH_BYTES)?;
+    if inputs.len() > MAX_BATCH_INPUTS {
+        return Err(InputError::TooLarge {
+            path: "inputs".to_owned(),
+            limit: MAX_BATCH_INPUTS,
+            actual: inputs.len(),
+            unit: "configurations",
+        });
+    }
+    for (index, input) in inputs.iter().enumerate() {
+        input
+            .check_limits()
+            .map_err(|e| e.within(&format!("[{index}]")))?;
+    }
+    Ok(inputs)
+}
+
+fn from_json_within<T: FromJson>(text: &str, limit: usize) -> Result<T, InputError> {
+    if text.len() > limit {
         return Err(InputError::TooLarge {
             path: "input".to_owned(),
-            limit: MAX_INPUT_BYTES,
+            limit,
             actual: text.len(),
             unit: "bytes",
         });
@@ -118,6 +148,23 @@ mod tests {
         let input = input_from_json(text).unwrap();
         assert_eq!(to_json(&input), text.replace('<', "\\u003c"));
         assert_eq!(input_from_json(&to_json(&input)).unwrap(), input);
+    }
+
+    #[test]
+    fn batches_read_each_configuration_with_its_index_in_paths() {
+        let inputs = inputs_from_json(r#"[{}, {"init":{"resume":"allow"}}]"#).unwrap();
+        assert_eq!(inputs.len(), 2);
+        assert_eq!(inputs_from_json("[]").unwrap(), vec![]);
+        let err = inputs_from_json(r#"[{}, {"init":{"resume":5}}]"#).unwrap_err();
+        assert!(err.to_string().contains("`[1].init.resume`"), "{err}");
+        let long = format!(r#"[{{}}, {{"init":{{"id":"{}"}}}}]"#, "x".repeat(70_000));
+        let err = inputs_from_json(&long).unwrap_err();
+        assert_eq!(err.code(), "input-too-large");
+        assert!(err.to_string().contains("`[1].init.id`"), "{err}");
+        let err = inputs_from_json(r#"[{"init":{"id":"\ud800"}}]"#).unwrap_err();
+        assert_eq!(err.code(), "lone-surrogate");
+        assert!(err.to_string().contains("[0].init.id"), "{err}");
+        assert_eq!(inputs_from_json("{}").unwrap_err().code(), "invalid-input");
     }
 
     #[test]

@@ -48,6 +48,40 @@ pub enum InputError {
 }
 
 impl InputError {
+    /// The same error for a value found at `prefix` (e.g. `[3]` in a batch): its paths are
+    /// made relative to the whole input.
+    pub fn within(self, prefix: &str) -> InputError {
+        let join = |path: String| {
+            if path.is_empty() || path == "." || path == "input" {
+                prefix.to_owned()
+            } else if path.starts_with('[') {
+                format!("{prefix}{path}")
+            } else {
+                format!("{prefix}.{path}")
+            }
+        };
+        match self {
+            InputError::Invalid { path, reason } => InputError::Invalid {
+                path: join(path),
+                reason,
+            },
+            InputError::LoneSurrogate { fields } => InputError::LoneSurrogate {
+                fields: fields.into_iter().map(join).collect(),
+            },
+            InputError::TooLarge {
+                path,
+                limit,
+                actual,
+                unit,
+            } => InputError::TooLarge {
+                path: join(path),
+                limit,
+                actual,
+                unit,
+            },
+        }
+    }
+
     /// Stable code for callers to switch on.
     pub fn code(&self) -> &'static str {
         match self {

@@ -65,6 +65,13 @@ fn read_json<T: FromJson>(value: &JsValue, what: &str, example: &str) -> Result<
             ),
         ));
     }
+    let text = stringify(value, what, MAX_INPUT_BYTES)?;
+    codec::from_json(&text).map_err(|e| input_error(&e))
+}
+
+/// `JSON.stringify(value)`, catching what it throws, refused past `limit` UTF-16 units
+/// before it is copied into wasm memory.
+fn stringify(value: &JsValue, what: &str, limit: usize) -> Result<String, JsValue> {
     let text = js_sys::JSON::stringify(value).map_err(|thrown| {
         let why = thrown
             .dyn_ref::<js_sys::Error>()
@@ -75,15 +82,15 @@ fn read_json<T: FromJson>(value: &JsValue, what: &str, example: &str) -> Result<
     if text.is_undefined() {
         return Err(invalid("", format!("{what} could not be read as JSON")));
     }
-    if text.length() as usize > MAX_INPUT_BYTES {
+    if text.length() as usize > limit {
         return Err(input_error(&InputError::TooLarge {
             path: "input".to_owned(),
-            limit: MAX_INPUT_BYTES,
+            limit,
             actual: text.length() as usize,
             unit: "UTF-16 units",
         }));
     }
-    codec::from_json(&String::from(text)).map_err(|e| input_error(&e))
+    Ok(String::from(text))
 }
 
 /// Turns a result into a JS value through `JSON.parse`.
@@ -156,6 +163,34 @@ pub fn decide_js(input: Ts<ResumeInput>) -> Result<Ts<Decision>, JsValue> {
     let input = read_input(&input)?;
     let decision = crate::engine::decide(&input);
     Ok(Ts::new_unchecked(write_json(&decision)?))
+}
+
+/// `decide` for many configurations in one call: the array crosses the boundary once each
+/// way, so per-configuration cost is the engine's alone. Throws like `decide`, with the index
+/// in the path (`[3].init.resume`), and `input-too-large` past 100 000 configurations.
+#[wasm_bindgen(js_name = decideMany, unchecked_return_type = "Decision[]")]
+pub fn decide_many_js(
+    #[wasm_bindgen(unchecked_param_type = "ResumeInput[]")] inputs: JsValue,
+) -> Result<JsValue, JsValue> {
+    if !js_sys::Array::is_array(&inputs) {
+        return Err(invalid(
+            "",
+            format!(
+                "the configurations must be an array such as [{{ env: {{ WANDB_RESUME: \"allow\" }} }}], got {}",
+                type_name(&inputs)
+            ),
+        ));
+    }
+    let text = stringify(&inputs, "the configurations", codec::MAX_BATCH_BYTES)?;
+    let inputs = codec::inputs_from_json(&text).map_err(|e| input_error(&e))?;
+    let mut w = crate::json::JsonWriter::with_capacity(inputs.len() * 768 + 2);
+    w.begin_array();
+    for input in &inputs {
+        crate::engine::decide(input).write_json(&mut w);
+    }
+    w.end_array();
+    js_sys::JSON::parse(&w.finish())
+        .map_err(|_| js_error("internal", "could not hand the result to JS"))
 }
 
 /// Options of `sanitizeRunId`.

@@ -6,6 +6,7 @@ import assert from "node:assert/strict";
 import {
   collisionProbability,
   decide,
+  decideMany,
   deriveRunId,
   fixConfiguration,
   generateId,
@@ -246,6 +247,33 @@ test("generateId draws [a-z0-9] ids of the asked length", () => {
   assert.match(generateId(128), /^[a-z0-9]{128}$/);
   const ids = new Set(Array.from({ length: 1000 }, () => generateId()));
   assert.equal(ids.size, 1000);
+});
+
+test("decideMany gives, in order, what decide gives for each configuration", () => {
+  const inputs = [
+    {},
+    { env: { WANDB_RESUME: "must" } },
+    { sdk: "0.17.0", init: { resume: "auto", id: "abc" } },
+  ];
+  assert.deepEqual(
+    decideMany(inputs),
+    inputs.map((input) => decide(input)),
+  );
+  assert.deepEqual(decideMany([]), []);
+  assertThrowsCode(
+    () => decideMany([{}, { init: { resume: 5 } }]),
+    "invalid-input",
+    /`\[1\]\.init\.resume`/,
+  );
+  assertThrowsCode(() => decideMany({}), "invalid-input", /must be an array/);
+  assertThrowsCode(() => decideMany([[]]), "invalid-input", /\[0\]/);
+  assertThrowsCode(
+    () => decideMany([{ init: { id: "\ud800" } }]),
+    "lone-surrogate",
+    /\[0\]\.init\.id/,
+  );
+  // The module keeps working after a refused batch.
+  assert.equal(decideMany([{}])[0].valid, true);
 });
 
 test("generateIds makes a batch in one call, each id of the asked length", () => {

@@ -645,6 +645,13 @@ export function collisionProbability(runs: number, length?: number): number;
 export function decide(input: ResumeInput): Decision;
 
 /**
+ * `decide` for many configurations in one call: the array crosses the boundary once each
+ * way, so per-configuration cost is the engine's alone. Throws like `decide`, with the index
+ * in the path (`[3].init.resume`), and `input-too-large` past 100 000 configurations.
+ */
+export function decideMany(inputs: ResumeInput[]): Decision[];
+
+/**
  * A run id derived deterministically from a stable job key (e.g. `$SLURM_JOB_ID-$SLURM_ARRAY_TASK_ID`),
  * so a restart without a shared filesystem reattaches to its run. Throws `empty-key` or
  * `invalid-length`.
@@ -732,6 +739,7 @@ export interface InitOutput {
     readonly apiBodyLimit: () => number;
     readonly collisionProbability: (a: any, b: any) => [number, number, number];
     readonly decide: (a: any) => [number, number, number];
+    readonly decideMany: (a: any) => [number, number, number];
     readonly deriveRunId: (a: any, b: any) => [number, number, number, number];
     readonly fixConfiguration: (a: any) => [number, number, number];
     readonly generateIdBlock: (a: any, b: any) => [number, number, number, number];
