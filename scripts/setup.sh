@@ -3,7 +3,8 @@
 # README's two commands work on a fresh machine and cost nothing on a prepared one.
 #
 #   scripts/setup.sh            Rust wasm target, the pinned wasm-bindgen CLI, npm packages
-#   scripts/setup.sh --browser  also Debian's Chromium (for the browser tests)
+#   scripts/setup.sh --test     also what the test command needs: Debian's Chromium (browser
+#                               tests), cargo-fuzz and cargo-deny (pinned versions)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -32,9 +33,24 @@ if [ ! -f node_modules/.package-lock.json ] || [ package-lock.json -nt node_modu
   npm ci --no-audit --no-fund --loglevel=error >&2
 fi
 
-# 4. Chromium from Debian, for the browser tests only.
-if [ "${1:-}" = "--browser" ] && [ ! -x /usr/bin/chromium ]; then
+[ "${1:-}" = "--test" ] || exit 0
+
+# 4. Chromium from Debian, for the browser tests.
+if [ ! -x /usr/bin/chromium ]; then
   say "installing Debian's chromium"
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2
 fi
+
+# 5. cargo-fuzz (the fuzz targets in fuzz/) and cargo-deny (licenses, bans and sources of the
+#    Rust dependencies), at the versions the test command was written against.
+install_tool() { # binary crate version
+  local have
+  have=$("$1" --version 2>/dev/null | awk '{print $NF}' || true)
+  if [ "$have" != "$3" ]; then
+    say "installing $2 $3 (found: ${have:-none}); this compiles for a minute or three"
+    cargo install "$2" --version "$3" --locked >&2
+  fi
+}
+install_tool cargo-fuzz cargo-fuzz 0.13.2
+install_tool cargo-deny cargo-deny 0.20.2
 exit 0

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
 step "setup"
-scripts/setup.sh --browser
+scripts/setup.sh --test
 
 step "format and lint"
 cargo fmt --all -- --check
@@ -15,10 +15,16 @@ cargo clippy --all-targets --all-features --quiet -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
 npx --no-install prettier --check --log-level warn .
 
+step "Rust dependencies: licenses, bans, sources"
+cargo deny check licenses bans sources
+
 step "Rust tests (native)"
 cargo test --quiet
 # Every client-side version rule must be pinned by the conformance vectors.
 cargo test --quiet --features rule-mutation --test rule_mutation
+
+step "fuzzing (short run; FUZZ_SECONDS=900 scripts/fuzz.sh for the long one)"
+scripts/fuzz.sh
 
 step "build the package"
 node scripts/build.mjs

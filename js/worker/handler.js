@@ -101,7 +101,12 @@ let bodyLimit = null;
 /** The last resort: a JSON 500 instead of the runtime's HTML error page. */
 function internalError(error) {
   const message = `internal error: ${error instanceof Error ? error.message : String(error)}`;
-  return new Response(JSON.stringify({ error: { code: "internal", message, status: 500 } }), {
+  // As in every API answer, <, > and & are escaped so nothing in it can be read as markup.
+  const body = JSON.stringify({ error: { code: "internal", message, status: 500 } }).replace(
+    /[<>&]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`,
+  );
+  return new Response(body, {
     status: 500,
     headers: {
       "content-type": "application/json; charset=utf-8",

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
-// Installed by scripts/setup.sh --browser (npm test does that); a missing browser fails here.
+// Installed by scripts/setup.sh --test (npm test does that); a missing browser fails here.
 const CHROMIUM = "/usr/bin/chromium";
 
 const page = `<!doctype html>

@@ -1,0 +1,203 @@
+//! `decide`, `simulate`, `snippets` and `fix_configuration` on structured configurations:
+//! the fuzzer's bytes choose each field among the values the rules care about (modes in
+//! every case, booleans, ids at the length and character limits, run moments, versions at
+//! rule boundaries) or an arbitrary string, so most inputs reach deep into the engine.
+//! Checks the invariants every answer must keep, and that the JSON written reads back.
+#![no_main]
+
+use std::collections::BTreeMap;
+
+use arbitrary::{Arbitrary, Unstructured};
+use libfuzzer_sys::fuzz_target;
+use wandb_resume::model::{InitArgs, LaunchContext, ResumeArg, ResumeInput, Severity};
+use wandb_resume::timeline::{Attempt, Ending, Place};
+use wandb_resume::{codec, decide, json, simulate};
+
+const WORDS: &[&str] = &[
+    "",
+    " ",
+    "allow",
+    "Allow",
+    "ALLOW ",
+    "must",
+    "never",
+    "auto",
+    "true",
+    "True",
+    "false",
+    "none",
+    "None",
+    "null",
+    "1",
+    "0",
+    "abc",
+    "run-1",
+    "a b",
+    "é",
+    "😀",
+    "\u{0}",
+    "\t\n",
+    "x?_step=1",
+    "abc?_step=-3",
+    "abc?_step=1.5",
+    "abc?_step=1e3",
+    "?_step=1",
+    "abc?step=1",
+    "abc?_step=1&_step=2",
+    "https://x/y?_step=2",
+    "0.9.7",
+    "0.10.2",
+    "0.12.21",
+    "0.13.0",
+    "0.16.5",
+    "0.17.1",
+    "0.18.0",
+    "0.19.0",
+    "0.19.11",
+    "0.20.0",
+    "0.21.0",
+    "0.31.0",
+    "0.99.0",
+    "1.0.0",
+    "0.22.5",
+    "v0.19.0",
+    "0.19",
+    "0.19.0rc1",
+];
+
+fn text(u: &mut Unstructured<'_>) -> arbitrary::Result<String> {
+    Ok(match u.int_in_range(0..=9)? {
+        0..=5 => (*u.choose(WORDS)?).to_owned(),
+        6 => "a".repeat(u.int_in_range(60..=70)?),
+        7 => format!("{}{}", u.choose(WORDS)?, u.choose(WORDS)?),
+        _ => String::arbitrary(u)?,
+    })
+}
+
+fn opt_text(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<String>> {
+    Ok(if u.ratio(1, 2)? { Some(text(u)?) } else { None })
+}
+
+fn env(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<BTreeMap<String, String>>> {
+    if u.ratio(1, 4)? {
+        return Ok(None);
+    }
+    let keys = [
+        "WANDB_RESUME",
+        "WANDB_RUN_ID",
+        "WANDB_SWEEP_ID",
+        "WANDB_NOTES",
+        "WANDB_RESUME_FROM",
+        "WANDB_FORK_FROM",
+        "WANDB_PROJECT",
+        "WANDB_MODE",
+    ];
+    let mut env = BTreeMap::new();
+    for _ in 0..u.int_in_range(0..=5)? {
+        let key = if u.ratio(7, 8)? {
+            (*u.choose(&keys)?).to_owned()
+        } else {
+            text(u)?
+        };
+        env.insert(key, text(u)?);
+    }
+    Ok(Some(env))
+}
+
+fn init(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<InitArgs>> {
+    if u.ratio(1, 4)? {
+        return Ok(None);
+    }
+    Ok(Some(InitArgs {
+        resume: match u.int_in_range(0..=3)? {
+            0 => None,
+            1 => Some(ResumeArg::Bool(bool::arbitrary(u)?)),
+            _ => Some(ResumeArg::Text(text(u)?)),
+        },
+        id: opt_text(u)?,
+        notes: opt_text(u)?,
+        resume_from: opt_text(u)?,
+        fork_from: opt_text(u)?,
+    }))
+}
+
+fn input(u: &mut Unstructured<'_>) -> arbitrary::Result<ResumeInput> {
+    Ok(ResumeInput {
+        sdk: opt_text(u)?,
+        env: env(u)?,
+        init: init(u)?,
+        context: if u.ratio(1, 3)? {
+            None
+        } else {
+            Some(LaunchContext {
+                resume_file: opt_text(u)?,
+                run_exists: Option::<bool>::arbitrary(u)?,
+                processes: if u.ratio(1, 2)? {
+                    Some(u.int_in_range(0..=2_000_000)?)
+                } else {
+                    None
+                },
+                shared_filesystem: Option::<bool>::arbitrary(u)?,
+            })
+        },
+    })
+}
+
+fuzz_target!(|data: &[u8]| {
+    let mut u = Unstructured::new(data);
+    let Ok(input) = input(&mut u) else { return };
+    let d = decide(&input);
+    assert_eq!(
+        d.valid,
+        !d.diagnostics.iter().any(|x| x.severity == Severity::Error)
+    );
+    assert!(
+        d.diagnostics
+            .windows(2)
+            .all(|w| w[0].severity <= w[1].severity)
+    );
+    for o in [&d.if_exists, &d.if_missing] {
+        assert!(!o.message.is_empty());
+    }
+    let written = codec::to_json(&d);
+    assert!(json::parse(&written).is_ok(), "{written}");
+    assert!(!written.contains('<'));
+    // An input without lone surrogates (Rust strings have none) writes and reads back.
+    let text = codec::to_json(&input);
+    assert_eq!(
+        codec::from_json::<ResumeInput>(&text).as_ref(),
+        Ok(&input),
+        "{text}"
+    );
+    let _ = wandb_resume::snippets::snippets(&input);
+    let fixed = wandb_resume::fix::fix_configuration(&input);
+    assert!(fixed.decision.diagnostics.len() <= d.diagnostics.len() + fixed.changes.len() + 4);
+    let mut attempts = Vec::new();
+    for _ in 0..u.int_in_range(0..=4).unwrap_or(0) {
+        let (Ok(after), Ok(place)) = (
+            u.choose(&[
+                Ending::Crashed,
+                Ending::Preempted,
+                Ending::Finished,
+                Ending::Exited,
+            ]),
+            u.choose(&[
+                Place::SameDirectory,
+                Place::SameFilesystem,
+                Place::NewMachine,
+            ]),
+        ) else {
+            break;
+        };
+        attempts.push(Attempt {
+            after: *after,
+            place: *place,
+            env: env(&mut u).unwrap_or(None),
+            init: init(&mut u).unwrap_or(None),
+            delete_run: u.ratio(1, 8).unwrap_or(false),
+        });
+    }
+    let timeline = simulate(&input, &attempts).expect("at most 4 attempts");
+    assert_eq!(timeline.attempts.len(), attempts.len() + 1);
+    assert!(timeline.summary.runs as usize <= timeline.attempts.len());
+});

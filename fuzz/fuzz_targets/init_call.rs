@@ -1,0 +1,15 @@
+//! The `wandb.init(...)` parser on arbitrary text: a result or a `ParseError` with a position
+//! inside the text, never a panic or a hang.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use wandb_resume::init_call::parse_init_call;
+
+fuzz_target!(|text: &str| {
+    if let Err(e) = parse_init_call(text) {
+        assert!(e.position.line >= 1 && e.position.column >= 1);
+        // Lines end at `\n`, `\r\n` or a lone `\r` (Python's tokenizer counts all three).
+        let line_ends = text.matches('\n').count() + text.matches('\r').count();
+        assert!(e.position.line as usize <= line_ends + 1);
+    }
+});
