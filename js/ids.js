@@ -5,7 +5,7 @@
 import { generateIdBlock } from "../pkg/wandb_resume.js";
 
 /** Ids of the default length made per crossing. */
-const BATCH = 64;
+const BATCH = 256;
 const DEFAULT_LENGTH = 8;
 
 let batch = "";

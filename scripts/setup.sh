@@ -3,12 +3,29 @@
 # README's two commands work on a fresh machine and cost nothing on a prepared one.
 #
 #   scripts/setup.sh            Rust wasm target, the pinned wasm-bindgen CLI, npm packages
-#   scripts/setup.sh --test     also what the test command needs: Debian's Chromium (browser
-#                               tests), cargo-fuzz and cargo-deny (pinned versions)
+#   scripts/setup.sh --test     also Debian's Chromium, for the browser tests
+#   scripts/setup.sh --rust-tools  only cargo-fuzz and cargo-deny (pinned versions), which the
+#                               test command installs in the background while it starts
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 say() { printf '[setup] %s\n' "$*" >&2; }
+
+if [ "${1:-}" = "--rust-tools" ]; then
+  # cargo-fuzz (the fuzz targets in fuzz/) and cargo-deny (licenses, bans and sources of the
+  # Rust dependencies), at the versions the test command was written against.
+  install_tool() { # binary crate version
+    local have
+    have=$("$1" --version 2>/dev/null | awk '{print $NF}' || true)
+    if [ "$have" != "$3" ]; then
+      say "installing $2 $3 (found: ${have:-none}); this compiles for a minute or three"
+      cargo install "$2" --version "$3" --locked >&2
+    fi
+  }
+  install_tool cargo-fuzz cargo-fuzz 0.13.2
+  install_tool cargo-deny cargo-deny 0.20.2
+  exit 0
+fi
 
 # 1. The wasm32 target for the toolchain rustup selects here.
 if ! rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown; then
@@ -41,16 +58,4 @@ if [ ! -x /usr/bin/chromium ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >&2
 fi
 
-# 5. cargo-fuzz (the fuzz targets in fuzz/) and cargo-deny (licenses, bans and sources of the
-#    Rust dependencies), at the versions the test command was written against.
-install_tool() { # binary crate version
-  local have
-  have=$("$1" --version 2>/dev/null | awk '{print $NF}' || true)
-  if [ "$have" != "$3" ]; then
-    say "installing $2 $3 (found: ${have:-none}); this compiles for a minute or three"
-    cargo install "$2" --version "$3" --locked >&2
-  fi
-}
-install_tool cargo-fuzz cargo-fuzz 0.13.2
-install_tool cargo-deny cargo-deny 0.20.2
 exit 0
