@@ -37,6 +37,10 @@ pub fn is_word_char(ch: char) -> bool {
 
 /// True when Python's `str.isspace()` is true for `ch`.
 pub fn is_space(ch: char) -> bool {
+    if ch.is_ascii() {
+        // Python's ASCII whitespace: \t \n \v \f \r, the separators 0x1c–0x1f, and space.
+        return matches!(ch, '\t'..='\r' | '\x1c'..='\x1f' | ' ');
+    }
     table::SPACE.binary_search(&(ch as u32)).is_ok()
 }
 
@@ -123,6 +127,7 @@ mod tests {
     fn ascii_matches_python() {
         for b in 0u8..0x80 {
             let ch = b as char;
+            assert_eq!(is_space(ch), table::SPACE.binary_search(&(b as u32)).is_ok());
             assert_eq!(is_word_char(ch), ch.is_ascii_alphanumeric() || ch == '_');
             assert_eq!(in_ranges(&table::WORD_RANGES, b as u32), is_word_char(ch));
         }
