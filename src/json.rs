@@ -313,6 +313,44 @@ macro_rules! json_object {
     };
 }
 
+/// Implements [`ToJson`] and [`FromJson`] for a struct (with `Default`) whose fields are all
+/// `Option`s: written without the `None` ones, read strictly (unknown and repeated keys are
+/// errors; absent and `null` leave the default). The inputs are such objects.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! json_optional_fields {
+    ($ty:ident { $($key:literal : $field:ident),* $(,)? }) => {
+        $crate::json_object!($ty { $($key: $field if Option::is_none),* });
+
+        impl $crate::json::FromJson for $ty {
+            fn from_json<'a>(
+                value: &$crate::json::Json<'a>,
+                path: &mut $crate::json::Path<'a>,
+            ) -> Result<Self, $crate::error::InputError> {
+                let mut out = $ty::default();
+                $crate::json::read_object(
+                    value,
+                    path,
+                    "an object",
+                    &[$($key),*],
+                    |index, value, path| {
+                        let mut at = 0;
+                        $(
+                            if index == at {
+                                out.$field = $crate::json::FromJson::from_json(value, path)?;
+                            }
+                            at += 1;
+                        )*
+                        let _ = at;
+                        Ok(())
+                    },
+                )?;
+                Ok(out)
+            }
+        }
+    };
+}
+
 /// Implements `as_str`, `from_name`, `NAMES` and [`ToJson`] (as a string) for a fieldless
 /// enum, each variant with its wire name.
 #[macro_export]

@@ -8,7 +8,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::InputError;
-use crate::json::{FromJson, Json, JsonWriter, Path, ToJson, read_object};
+use crate::json::{FromJson, Json, JsonWriter, Path, ToJson};
 
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
@@ -36,34 +36,12 @@ pub struct ResumeInput {
     pub context: Option<LaunchContext>,
 }
 
-crate::json_object!(ResumeInput {
-    "sdk": sdk if Option::is_none,
-    "env": env if Option::is_none,
-    "init": init if Option::is_none,
-    "context": context if Option::is_none,
+crate::json_optional_fields!(ResumeInput {
+    "sdk": sdk,
+    "env": env,
+    "init": init,
+    "context": context,
 });
-
-impl FromJson for ResumeInput {
-    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
-        let mut input = ResumeInput::default();
-        read_object(
-            value,
-            path,
-            "an object",
-            &["sdk", "env", "init", "context"],
-            |field, value, path| {
-                match field {
-                    0 => input.sdk = FromJson::from_json(value, path)?,
-                    1 => input.env = FromJson::from_json(value, path)?,
-                    2 => input.init = FromJson::from_json(value, path)?,
-                    _ => input.context = FromJson::from_json(value, path)?,
-                }
-                Ok(())
-            },
-        )?;
-        Ok(input)
-    }
-}
 
 /// The resume-related arguments of `wandb.init(...)`; `null` or absent means not passed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -91,36 +69,13 @@ pub struct InitArgs {
     pub fork_from: Option<String>,
 }
 
-crate::json_object!(InitArgs {
-    "resume": resume if Option::is_none,
-    "id": id if Option::is_none,
-    "notes": notes if Option::is_none,
-    "resumeFrom": resume_from if Option::is_none,
-    "forkFrom": fork_from if Option::is_none,
+crate::json_optional_fields!(InitArgs {
+    "resume": resume,
+    "id": id,
+    "notes": notes,
+    "resumeFrom": resume_from,
+    "forkFrom": fork_from,
 });
-
-impl FromJson for InitArgs {
-    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
-        let mut init = InitArgs::default();
-        read_object(
-            value,
-            path,
-            "an object",
-            &["resume", "id", "notes", "resumeFrom", "forkFrom"],
-            |field, value, path| {
-                match field {
-                    0 => init.resume = FromJson::from_json(value, path)?,
-                    1 => init.id = FromJson::from_json(value, path)?,
-                    2 => init.notes = FromJson::from_json(value, path)?,
-                    3 => init.resume_from = FromJson::from_json(value, path)?,
-                    _ => init.fork_from = FromJson::from_json(value, path)?,
-                }
-                Ok(())
-            },
-        )?;
-        Ok(init)
-    }
-}
 
 /// The value given to `wandb.init(resume=...)`: Python allows a bool or a string.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -182,34 +137,12 @@ pub struct LaunchContext {
     pub shared_filesystem: Option<bool>,
 }
 
-crate::json_object!(LaunchContext {
-    "resumeFile": resume_file if Option::is_none,
-    "runExists": run_exists if Option::is_none,
-    "processes": processes if Option::is_none,
-    "sharedFilesystem": shared_filesystem if Option::is_none,
+crate::json_optional_fields!(LaunchContext {
+    "resumeFile": resume_file,
+    "runExists": run_exists,
+    "processes": processes,
+    "sharedFilesystem": shared_filesystem,
 });
-
-impl FromJson for LaunchContext {
-    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
-        let mut context = LaunchContext::default();
-        read_object(
-            value,
-            path,
-            "an object",
-            &["resumeFile", "runExists", "processes", "sharedFilesystem"],
-            |field, value, path| {
-                match field {
-                    0 => context.resume_file = FromJson::from_json(value, path)?,
-                    1 => context.run_exists = FromJson::from_json(value, path)?,
-                    2 => context.processes = FromJson::from_json(value, path)?,
-                    _ => context.shared_filesystem = FromJson::from_json(value, path)?,
-                }
-                Ok(())
-            },
-        )?;
-        Ok(context)
-    }
-}
 
 /// The effective resume mode after the SDK has read init arguments and the environment.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -127,7 +127,10 @@ mod tests {
     fn ascii_matches_python() {
         for b in 0u8..0x80 {
             let ch = b as char;
-            assert_eq!(is_space(ch), table::SPACE.binary_search(&(b as u32)).is_ok());
+            assert_eq!(
+                is_space(ch),
+                table::SPACE.binary_search(&(b as u32)).is_ok()
+            );
             assert_eq!(is_word_char(ch), ch.is_ascii_alphanumeric() || ch == '_');
             assert_eq!(in_ranges(&table::WORD_RANGES, b as u32), is_word_char(ch));
         }

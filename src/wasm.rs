@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::codec::{self, MAX_INPUT_BYTES};
 use crate::error::{InputError, MAX_STRING_BYTES};
-use crate::json::{FromJson, Json, Path, ToJson, read_object};
+use crate::json::{FromJson, ToJson};
 use crate::model::{Decision, ResumeInput, SanitizedId};
 use crate::{generator, method_table, sanitize};
 
@@ -201,16 +201,7 @@ pub struct SanitizeOptions {
     pub sdk: Option<String>,
 }
 
-impl FromJson for SanitizeOptions {
-    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
-        let mut options = SanitizeOptions::default();
-        read_object(value, path, "an object", &["sdk"], |_, value, path| {
-            options.sdk = FromJson::from_json(value, path)?;
-            Ok(())
-        })?;
-        Ok(options)
-    }
-}
+crate::json_optional_fields!(SanitizeOptions { "sdk": sdk });
 
 /// The documented run-id rule applied to `raw` (every non-word character → `-`), with what
 /// the SDK would do with the raw id and a suggested id it accepts.
@@ -316,16 +307,7 @@ pub struct DeriveOptions {
     pub length: Option<u32>,
 }
 
-impl FromJson for DeriveOptions {
-    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
-        let mut options = DeriveOptions::default();
-        read_object(value, path, "an object", &["length"], |_, value, path| {
-            options.length = FromJson::from_json(value, path)?;
-            Ok(())
-        })?;
-        Ok(options)
-    }
-}
+crate::json_optional_fields!(DeriveOptions { "length": length });
 
 /// A run id derived deterministically from a stable job key (e.g. `$SLURM_JOB_ID-$SLURM_ARRAY_TASK_ID`),
 /// so a restart without a shared filesystem reattaches to its run. Throws `empty-key` or
