@@ -137,7 +137,7 @@ pub fn diagnostic(
     message: String,
 ) -> Diagnostic {
     Diagnostic {
-        code: code.as_str().to_owned(),
+        code: code.as_str(),
         severity,
         field: field.map(str::to_owned),
         message,

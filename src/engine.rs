@@ -371,16 +371,18 @@ pub fn decide(input: &ResumeInput) -> Decision {
 /// The same finding about the same field is reported once (an id can be checked both as
 /// given and as settled).
 fn dedup(out: &mut Vec<Diagnostic>) {
-    let mut seen: Vec<(String, Option<String>)> = Vec::new();
-    out.retain(|d| {
-        let key = (d.code.clone(), d.field.clone());
-        if seen.contains(&key) {
-            false
+    // A handful of diagnostics: comparing with the ones kept so far needs no allocation.
+    let mut i = 0;
+    while i < out.len() {
+        let repeated = out[..i]
+            .iter()
+            .any(|kept| kept.code == out[i].code && kept.field == out[i].field);
+        if repeated {
+            out.remove(i);
         } else {
-            seen.push(key);
-            true
+            i += 1;
         }
-    });
+    }
 }
 
 /// `WANDB_SWEEP_ID`: 0.19.0+ validate it like a run id; before, an empty value simply means

@@ -65,17 +65,17 @@ crate::json_object!(FixedConfiguration {
 pub fn fix_configuration(input: &ResumeInput) -> FixedConfiguration {
     let mut current = input.clone();
     let mut changes = Vec::new();
-    let mut tried: Vec<(String, String)> = Vec::new();
+    let mut tried: Vec<(&'static str, String)> = Vec::new();
     let mut decision = decide(&current);
     while changes.len() < MAX_FIXES {
         let candidate = decision.diagnostics.iter().find_map(|d| {
             let field = d.field.clone()?;
-            let key = (d.code.clone(), field.clone());
+            let key = (d.code, field.clone());
             if tried.contains(&key) {
                 return None;
             }
             let mut next = current.clone();
-            let change = apply(&mut next, &d.code, &field, &decision)?;
+            let change = apply(&mut next, d.code, &field, &decision)?;
             Some((key, next, change))
         });
         let Some((key, next, change)) = candidate else {

@@ -320,7 +320,7 @@ crate::json_enum!(Severity { Error => "error", Warning => "warning", Info => "in
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub struct Diagnostic {
     /// Stable kebab-case code, e.g. `must-without-run-id`.
-    pub code: String,
+    pub code: &'static str,
     /// Error, warning or info.
     pub severity: Severity,
     /// The input field concerned, e.g. `init.id` or `env.WANDB_RESUME`.

@@ -82,12 +82,21 @@ pub fn is_printable(ch: char) -> bool {
 /// backslash, the quote, `\t`, `\n`, `\r` escaped; other unprintable characters as
 /// `\xNN`, `\uNNNN` or `\UNNNNNNNN`. The SDK prints ids this way in its warnings.
 pub fn repr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    // Printable ASCII without quotes or backslashes (almost every id) stands for itself.
+    if s.bytes()
+        .all(|b| (b' '..=b'~').contains(&b) && b != b'\\' && b != b'\'' && b != b'"')
+    {
+        out.push('\'');
+        out.push_str(s);
+        out.push('\'');
+        return out;
+    }
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
         '\''
     };
-    let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for ch in s.chars() {
         match ch {

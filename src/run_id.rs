@@ -54,10 +54,23 @@ pub mod sdk_message {
     }
 }
 
+/// True for a non-empty id of ASCII letters, digits, `_` and `-` only — almost every id, and
+/// one no character rule has anything to say about (no whitespace, nothing reserved,
+/// discouraged or non-word), so the per-character scans can be skipped.
+fn is_plain(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-')
+}
+
 /// Appends the diagnostics for run id `id` (from field `field`) under `profile`. Returns
 /// false when the SDK rejects the id outright. An empty id that the SDK treats as "no id"
 /// (before 0.15.6) is accepted; the engine then generates one.
 pub fn check_run_id(id: &str, field: &str, profile: &Profile, out: &mut Vec<Diagnostic>) -> bool {
+    if is_plain(id) {
+        return true;
+    }
     let mut accepted = true;
     let stripped = pyunicode::strip(id);
     let v = profile.version;
@@ -195,49 +208,8 @@ pub fn check_run_id(id: &str, field: &str, profile: &Profile, out: &mut Vec<Diag
 /// false when `wandb.init` fails with this id.
 pub fn check_effective_run_id(id: &str, field: &str, out: &mut Vec<Diagnostic>) -> bool {
     let mut accepted = true;
-
-    let discouraged: Vec<char> = id
-        .chars()
-        .filter(|c| DISCOURAGED_CHARS.contains(*c))
-        .collect();
-    if !discouraged.is_empty() {
-        out.push(
-            diagnostic(
-                Code::RunIdDiscouragedChar,
-                Severity::Warning,
-                Some(field),
-                format!(
-                    "`{field}` contains {}: the documentation forbids non-word characters and no SDK rejects these, but `%` is read as a URL escape and `\\` as a Windows path separator.",
-                    quote_chars(&discouraged)
-                ),
-            )
-            .hint("Use only letters, digits, `_` and `-`; sanitizeRunId gives a safe form."),
-        );
-    }
-
-    let other: Vec<char> = id
-        .chars()
-        .filter(|&c| {
-            !pyunicode::is_word_char(c)
-                && c != '-'
-                && !RESERVED_CHARS.contains(c)
-                && !DISCOURAGED_CHARS.contains(c)
-                && !pyunicode::is_space(c)
-        })
-        .collect();
-    if !other.is_empty() {
-        out.push(
-            diagnostic(
-                Code::RunIdNonWordChar,
-                Severity::Info,
-                Some(field),
-                format!(
-                    "`{field}` contains {}; the documentation says non-word characters become dashes, but the SDK keeps them as they are.",
-                    quote_chars(&other)
-                ),
-            )
-            .hint("Use only letters, digits, `_` and `-` to be safe everywhere."),
-        );
+    if !is_plain(id) {
+        check_characters(id, field, out);
     }
 
     if id.contains('\0') {
@@ -302,6 +274,54 @@ pub fn check_effective_run_id(id: &str, field: &str, out: &mut Vec<Diagnostic>) 
         );
     }
     accepted
+}
+
+/// The character diagnostics of [`check_effective_run_id`]: characters no SDK rejects but
+/// that break URLs or paths, and non-word characters the documentation would replace.
+fn check_characters(id: &str, field: &str, out: &mut Vec<Diagnostic>) {
+    let discouraged: Vec<char> = id
+        .chars()
+        .filter(|c| DISCOURAGED_CHARS.contains(*c))
+        .collect();
+    if !discouraged.is_empty() {
+        out.push(
+            diagnostic(
+                Code::RunIdDiscouragedChar,
+                Severity::Warning,
+                Some(field),
+                format!(
+                    "`{field}` contains {}: the documentation forbids non-word characters and no SDK rejects these, but `%` is read as a URL escape and `\\` as a Windows path separator.",
+                    quote_chars(&discouraged)
+                ),
+            )
+            .hint("Use only letters, digits, `_` and `-`; sanitizeRunId gives a safe form."),
+        );
+    }
+
+    let other: Vec<char> = id
+        .chars()
+        .filter(|&c| {
+            !pyunicode::is_word_char(c)
+                && c != '-'
+                && !RESERVED_CHARS.contains(c)
+                && !DISCOURAGED_CHARS.contains(c)
+                && !pyunicode::is_space(c)
+        })
+        .collect();
+    if !other.is_empty() {
+        out.push(
+            diagnostic(
+                Code::RunIdNonWordChar,
+                Severity::Info,
+                Some(field),
+                format!(
+                    "`{field}` contains {}; the documentation says non-word characters become dashes, but the SDK keeps them as they are.",
+                    quote_chars(&other)
+                ),
+            )
+            .hint("Use only letters, digits, `_` and `-` to be safe everywhere."),
+        );
+    }
 }
 
 /// Formats characters for a message: `':'`, `'#'` and `' '` → `':', '#', ' '`.

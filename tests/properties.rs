@@ -141,7 +141,7 @@ proptest! {
             .as_array()
             .map(|list| list.iter().filter_map(|x| x["code"].as_str()).collect())
             .unwrap_or_default();
-        prop_assert_eq!(codes, d.diagnostics.iter().map(|x| x.code.as_str()).collect::<Vec<_>>());
+        prop_assert_eq!(codes, d.diagnostics.iter().map(|x| x.code).collect::<Vec<_>>());
         // The input written as JSON reads back the same.
         let text = wandb_resume::codec::to_json(&input);
         prop_assert_eq!(wandb_resume::codec::from_json::<wandb_resume::ResumeInput>(&text), Ok(input));

@@ -114,7 +114,7 @@ pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
     let mut quoted: Vec<String> = d
         .diagnostics
         .iter()
-        .filter(|x| PRINTED.contains(&x.code.as_str()) && x.severity != Severity::Error)
+        .filter(|x| PRINTED.contains(&x.code) && x.severity != Severity::Error)
         .filter_map(|x| x.sdk_message.clone())
         .collect();
     warnings.sort();
