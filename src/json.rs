@@ -920,10 +920,12 @@ pub fn read_object<'a>(
                 }
             }
         };
-        if seen & (1 << index) != 0 {
+        // Objects have a handful of fields; past 64 a repeat would go unnoticed, never panic.
+        let bit = 1u64.checked_shl(index as u32).unwrap_or(0);
+        if seen & bit != 0 {
             return Err(path.invalid(format!("duplicate field `{}`", fields[index])));
         }
-        seen |= 1 << index;
+        seen |= bit;
         path.steps.push(Step::Key(*key));
         read(index, item, path)?;
         path.steps.pop();
