@@ -52,6 +52,7 @@ impl JsonWriter {
         self.out
     }
 
+    #[inline(always)]
     fn separate(&mut self) {
         if self.comma {
             self.out.push(',');
@@ -100,6 +101,7 @@ impl JsonWriter {
 
     /// Writes a key given already quoted with its colon (`"runId":`), as the
     /// [`json_object!`](crate::json_object) macro builds them from literals at compile time.
+    #[inline(always)]
     pub fn quoted_key(&mut self, quoted: &'static str) {
         self.separate();
         self.out.push_str(quoted);
@@ -108,6 +110,7 @@ impl JsonWriter {
 
     /// Writes a string given already quoted (`"allow"`), as [`json_enum!`](crate::json_enum)
     /// builds them at compile time.
+    #[inline(always)]
     pub fn quoted_string(&mut self, quoted: &'static str) {
         self.raw(quoted);
     }
@@ -147,6 +150,7 @@ impl JsonWriter {
         self.raw(core::str::from_utf8(&digits[at..]).unwrap_or("0"));
     }
 
+    #[inline(always)]
     fn raw(&mut self, text: &str) {
         self.separate();
         self.out.push_str(text);
@@ -530,10 +534,12 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.text.as_bytes().get(self.at).copied()
     }
 
+    #[inline(always)]
     fn whitespace(&mut self) {
         while matches!(self.peek(), Some(b' ' | b'\t' | b'\n' | b'\r')) {
             self.at += 1;
@@ -564,6 +570,7 @@ impl<'a> Parser<'a> {
         }
     }
 
+    #[inline(always)]
     fn digits(&mut self) -> usize {
         let start = self.at;
         while matches!(self.peek(), Some(b'0'..=b'9')) {
