@@ -179,8 +179,8 @@ row(
 
 // Start-up in workerd: spawn → first answer, the package's worker against an empty one.
 const startWorkerdMs = { ours: [], empty: [] };
-// Spawning a process is noisy (±5 ms); more rounds than elsewhere.
-for (let round = 0; round < Math.max(2 * rounds, 9); round++) {
+// Spawning a process is noisy (±5 ms); many more rounds than elsewhere.
+for (let round = 0; round < Math.max(5 * rounds, 25); round++) {
   for (const which of ["ours", "empty"]) {
     const port = await freePort();
     const began = performance.now();
