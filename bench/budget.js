@@ -10,4 +10,4 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks). */
-export const SIZE_CEILING_GZIP_BYTES = 208 * 1024;
+export const SIZE_CEILING_GZIP_BYTES = 200 * 1024;

@@ -213,12 +213,15 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
     }
 }
 
+/// `text` with its first letter in lower case. The messages joined this way are the
+/// engine's own and start with an ASCII letter, so ASCII lower-casing suffices (and keeps
+/// the Unicode case tables out of the module).
 fn lowercase_first(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_lowercase().chain(chars).collect(),
-        None => String::new(),
+    let mut out = text.to_owned();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_lowercase();
     }
+    out
 }
 
 fn fork_text(s: &Settled<'_>) -> String {
