@@ -899,6 +899,19 @@ pub fn read_object<'a>(
     fields: &[&str],
     mut read: impl FnMut(usize, &Json<'a>, &mut Path<'a>) -> Result<(), InputError>,
 ) -> Result<(), InputError> {
+    // One copy of the loop for every object type (the closure is called through a pointer):
+    // a generic body was instantiated once per type, about 1.5 KB of wasm each.
+    read_members(value, path, what, fields, &mut read)
+}
+
+/// The body of [`read_object`].
+fn read_members<'a>(
+    value: &Json<'a>,
+    path: &mut Path<'a>,
+    what: &str,
+    fields: &[&str],
+    read: &mut dyn FnMut(usize, &Json<'a>, &mut Path<'a>) -> Result<(), InputError>,
+) -> Result<(), InputError> {
     let Json::Object(members) = value else {
         return Err(path.wrong_type(value, what));
     };
