@@ -134,20 +134,7 @@ impl JsonWriter {
 
     /// Writes a whole number.
     pub fn number(&mut self, value: u64) {
-        // Digits from the right into a fixed buffer: no formatting machinery.
-        let mut digits = [0u8; 20];
-        let mut at = digits.len();
-        let mut rest = value;
-        loop {
-            at -= 1;
-            digits[at] = b'0' + (rest % 10) as u8;
-            rest /= 10;
-            if rest == 0 {
-                break;
-            }
-        }
-        // ASCII digits are UTF-8.
-        self.raw(core::str::from_utf8(&digits[at..]).unwrap_or("0"));
+        self.raw(decimal(value, &mut [0; 20]));
     }
 
     #[inline(always)]
@@ -156,6 +143,23 @@ impl JsonWriter {
         self.out.push_str(text);
         self.comma = true;
     }
+}
+
+/// `value` in decimal, written from the right into `buf`: numbers in JSON and in messages
+/// without the general formatting machinery (which would also be part of the module).
+pub fn decimal(value: u64, buf: &mut [u8; 20]) -> &str {
+    let mut at = buf.len();
+    let mut rest = value;
+    loop {
+        at -= 1;
+        buf[at] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    // ASCII digits are UTF-8.
+    core::str::from_utf8(&buf[at..]).unwrap_or("0")
 }
 
 /// For each byte: 0 when it stands for itself in a JSON string, else the letter of its

@@ -72,32 +72,14 @@ impl SdkVersion {
 
 impl fmt::Display for SdkVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // Written digit by digit into one buffer: this runs in every decision, and the
-        // general integer formatting is a noticeable part of it.
-        let mut text = [0u8; 17];
-        let mut len = 0;
-        for (i, part) in [self.major, self.minor, self.patch].into_iter().enumerate() {
-            if i > 0 {
-                text[len] = b'.';
-                len += 1;
-            }
-            let mut digits = [0u8; 5];
-            let mut n = part;
-            let mut at = digits.len();
-            loop {
-                at -= 1;
-                digits[at] = b'0' + (n % 10) as u8;
-                n /= 10;
-                if n == 0 {
-                    break;
-                }
-            }
-            let count = digits.len() - at;
-            text[len..len + count].copy_from_slice(&digits[at..]);
-            len += count;
-        }
-        // ASCII digits and dots are UTF-8.
-        f.pad(core::str::from_utf8(&text[..len]).unwrap_or("?"))
+        // This runs in every decision; three plain decimal writes instead of the general
+        // integer formatting.
+        let mut buf = [0; 20];
+        f.write_str(crate::json::decimal(self.major.into(), &mut buf))?;
+        f.write_str(".")?;
+        f.write_str(crate::json::decimal(self.minor.into(), &mut buf))?;
+        f.write_str(".")?;
+        f.write_str(crate::json::decimal(self.patch.into(), &mut buf))
     }
 }
 
