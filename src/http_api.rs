@@ -54,8 +54,9 @@ pub struct ApiRequest<'a> {
 pub struct ApiResponse {
     /// The status code.
     pub status: u16,
-    /// Header names (lower case) and values, in order.
-    pub headers: Vec<(&'static str, String)>,
+    /// Header names (lower case) and values, in order. Every value is one of the API's own
+    /// constants, so building a response allocates nothing for its headers.
+    pub headers: Vec<(&'static str, &'static str)>,
     /// The body: JSON text, or empty for `204` and `HEAD`.
     pub body: String,
 }
@@ -66,7 +67,7 @@ impl ApiResponse {
         self.headers
             .iter()
             .find(|(n, _)| *n == name)
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| *v)
     }
 }
 
@@ -337,7 +338,7 @@ pub fn respond(request: &ApiRequest<'_>) -> ApiResponse {
             method: truncate(request.method, 20),
             allow,
         });
-        response.headers.push(("allow", allow.to_owned()));
+        response.headers.push(("allow", allow));
         return response;
     }
     let mut response = match answer(route, query, request) {
@@ -559,11 +560,8 @@ pub const JSON_HEADERS: [(&str, &str); 4] = [
     ("x-content-type-options", "nosniff"),
 ];
 
-fn common_headers() -> Vec<(&'static str, String)> {
-    JSON_HEADERS
-        .iter()
-        .map(|(name, value)| (*name, (*value).to_owned()))
-        .collect()
+fn common_headers() -> Vec<(&'static str, &'static str)> {
+    JSON_HEADERS.to_vec()
 }
 
 impl ApiResponse {
@@ -575,7 +573,7 @@ impl ApiResponse {
                 .headers
                 .iter()
                 .zip(JSON_HEADERS)
-                .all(|((n, v), (jn, jv))| *n == jn && v == jv)
+                .all(|((n, v), (jn, jv))| *n == jn && *v == jv)
     }
 }
 
@@ -597,10 +595,10 @@ fn preflight(allow: &'static str) -> ApiResponse {
     let mut headers = common_headers();
     headers.retain(|(n, _)| *n != "content-type");
     headers.extend([
-        ("allow", allow.to_owned()),
-        ("access-control-allow-methods", allow.to_owned()),
-        ("access-control-allow-headers", "content-type".to_owned()),
-        ("access-control-max-age", "86400".to_owned()),
+        ("allow", allow),
+        ("access-control-allow-methods", allow),
+        ("access-control-allow-headers", "content-type"),
+        ("access-control-max-age", "86400"),
     ]);
     ApiResponse {
         status: 204,

@@ -76,7 +76,7 @@ thread_local! {
         const { core::cell::RefCell::new(None) };
 }
 
-fn headers_of(pairs: &[(&'static str, String)]) -> Result<web_sys::Headers, JsValue> {
+fn headers_of(pairs: &[(&'static str, &'static str)]) -> Result<web_sys::Headers, JsValue> {
     let headers = web_sys::Headers::new()?;
     for (name, value) in pairs {
         headers.append(name, value)?;
