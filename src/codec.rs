@@ -168,6 +168,19 @@ mod tests {
     }
 
     #[test]
+    fn required_fields_are_named_when_missing() {
+        use crate::timeline::SimulateArgs;
+        let err = from_json::<SimulateArgs>(r#"{"input":{}}"#).unwrap_err();
+        assert_eq!(err.to_string(), "invalid input: missing field `attempts`");
+        let err = from_json::<SimulateArgs>(r#"{"input":{},"attempts":[{"after":"crashed"}]}"#)
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "invalid input at `attempts[0]`: missing field `where`"
+        );
+    }
+
+    #[test]
     fn oversized_input_is_refused_before_parsing() {
         let big = format!(
             r#"{{"init":{{"notes":"{}"}}}}"#,

@@ -508,7 +508,7 @@ impl FromJson for SanitizeBody {
             },
         )?;
         Ok(SanitizeBody {
-            raw: raw.ok_or_else(|| path.invalid("missing field `raw`".to_owned()))?,
+            raw: json::required(raw, path, "raw")?,
             sdk,
         })
     }
@@ -786,6 +786,14 @@ mod tests {
                 "/api/sanitize",
                 Some("application/json"),
                 b"{\"raw\":1}",
+                422,
+                "invalid-input",
+            ),
+            (
+                "POST",
+                "/api/sanitize",
+                Some("application/json"),
+                b"{\"sdk\":\"0.19.0\"}",
                 422,
                 "invalid-input",
             ),

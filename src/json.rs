@@ -957,6 +957,12 @@ fn read_members<'a>(
     Ok(())
 }
 
+/// The value read for the required field `name` of the object at `path`, or the error that
+/// it is missing.
+pub fn required<T>(value: Option<T>, path: &Path<'_>, name: &str) -> Result<T, InputError> {
+    value.ok_or_else(|| path.invalid(format!("missing field `{name}`")))
+}
+
 /// Reads a string naming one of an enum's variants.
 pub fn read_name<'a, T>(
     value: &Json<'a>,

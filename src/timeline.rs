@@ -12,7 +12,7 @@ use tsify::Tsify;
 
 use crate::engine::decide;
 use crate::error::InputError;
-use crate::json::{FromJson, Json, Path, read_name, read_object};
+use crate::json::{FromJson, Json, Path, read_name, read_object, required};
 use crate::model::{Action, Decision, InitArgs, Outcome, ResumeFileAction, ResumeInput};
 
 /// Most restarts one simulation accepts; a timeline is for reading, not for soak tests.
@@ -116,10 +116,9 @@ impl FromJson for Attempt {
                 Ok(())
             },
         )?;
-        let missing = |name: &str| path.invalid(format!("missing field `{name}`"));
         Ok(Attempt {
-            after: after.ok_or_else(|| missing("after"))?,
-            place: place.ok_or_else(|| missing("where"))?,
+            after: required(after, path, "after")?,
+            place: required(place, path, "where")?,
             env,
             init,
             delete_run: delete_run.unwrap_or(false),
@@ -233,10 +232,9 @@ impl FromJson for SimulateArgs {
                 Ok(())
             },
         )?;
-        let missing = |name: &str| path.invalid(format!("missing field `{name}`"));
         Ok(SimulateArgs {
-            input: input.ok_or_else(|| missing("input"))?,
-            attempts: attempts.ok_or_else(|| missing("attempts"))?,
+            input: required(input, path, "input")?,
+            attempts: required(attempts, path, "attempts")?,
         })
     }
 }
