@@ -171,7 +171,18 @@ fuzz_target!(|data: &[u8]| {
     );
     let _ = wandb_resume::snippets::snippets(&input);
     let fixed = wandb_resume::fix::fix_configuration(&input);
-    assert!(fixed.decision.diagnostics.len() <= d.diagnostics.len() + fixed.changes.len() + 4);
+    // A fix is kept only when it adds no error, and the decision shown is the fixed input's.
+    let errors = |x: &wandb_resume::Decision| {
+        x.diagnostics
+            .iter()
+            .filter(|x| x.severity == Severity::Error)
+            .count()
+    };
+    assert!(errors(&fixed.decision) <= errors(&d));
+    assert_eq!(fixed.decision, decide(&fixed.input));
+    if fixed.changes.is_empty() {
+        assert_eq!(fixed.input, input);
+    }
     let mut attempts = Vec::new();
     for _ in 0..u.int_in_range(0..=4).unwrap_or(0) {
         let (Ok(after), Ok(place)) = (
