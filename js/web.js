@@ -28,63 +28,26 @@ function ensureReady(name) {
   }
 }
 
-export function decide(input) {
-  ensureReady("decide");
-  return glue.decide(input);
+/** `fn` behind the init check, so a call before `init()` says what to do. */
+function whenReady(name, fn) {
+  return (...args) => {
+    ensureReady(name);
+    return fn(...args);
+  };
 }
-export function decideMany(inputs) {
-  ensureReady("decideMany");
-  return glue.decideMany(inputs);
-}
-export function sanitizeRunId(raw, opts) {
-  ensureReady("sanitizeRunId");
-  return glue.sanitizeRunId(raw, opts);
-}
-export function generateId(length) {
-  ensureReady("generateId");
-  return ids.generateId(length);
-}
-export function generateIds(count, length) {
-  ensureReady("generateIds");
-  return ids.generateIds(count, length);
-}
-export function collisionProbability(runs, length) {
-  ensureReady("collisionProbability");
-  return glue.collisionProbability(runs, length);
-}
-export function deriveRunId(key, opts) {
-  ensureReady("deriveRunId");
-  return glue.deriveRunId(key, opts);
-}
-export function simulate(input, attempts) {
-  ensureReady("simulate");
-  return glue.simulate(input, attempts);
-}
-export function scenarios() {
-  ensureReady("scenarios");
-  return glue.scenarios();
-}
-export function methodTable() {
-  ensureReady("methodTable");
-  return glue.methodTable();
-}
-export function snippets(input) {
-  ensureReady("snippets");
-  return glue.snippets(input);
-}
-export function parseEnvBlock(text) {
-  ensureReady("parseEnvBlock");
-  return glue.parseEnvBlock(text);
-}
-export function parseInitCall(text) {
-  ensureReady("parseInitCall");
-  return glue.parseInitCall(text);
-}
-export function fixConfiguration(input) {
-  ensureReady("fixConfiguration");
-  return glue.fixConfiguration(input);
-}
-export function sdkVersions() {
-  ensureReady("sdkVersions");
-  return glue.sdkVersions();
-}
+
+export const decide = whenReady("decide", glue.decide);
+export const decideMany = whenReady("decideMany", glue.decideMany);
+export const sanitizeRunId = whenReady("sanitizeRunId", glue.sanitizeRunId);
+export const generateId = whenReady("generateId", ids.generateId);
+export const generateIds = whenReady("generateIds", ids.generateIds);
+export const collisionProbability = whenReady("collisionProbability", glue.collisionProbability);
+export const deriveRunId = whenReady("deriveRunId", glue.deriveRunId);
+export const simulate = whenReady("simulate", glue.simulate);
+export const scenarios = whenReady("scenarios", glue.scenarios);
+export const methodTable = whenReady("methodTable", glue.methodTable);
+export const snippets = whenReady("snippets", glue.snippets);
+export const parseEnvBlock = whenReady("parseEnvBlock", glue.parseEnvBlock);
+export const parseInitCall = whenReady("parseInitCall", glue.parseInitCall);
+export const fixConfiguration = whenReady("fixConfiguration", glue.fixConfiguration);
+export const sdkVersions = whenReady("sdkVersions", glue.sdkVersions);

@@ -8,6 +8,22 @@ import { createRequire } from "node:module";
 const web = await import("wandb-resume/web");
 const wasmPath = createRequire(import.meta.url).resolve("wandb-resume/wasm");
 
+test("it offers every function of the main entry, each behind the init check", async () => {
+  const main = await import("wandb-resume");
+  const functions = (m) =>
+    Object.keys(m)
+      .filter((k) => typeof m[k] === "function")
+      .sort();
+  assert.deepEqual(functions(web), functions(main));
+  for (const name of functions(web).filter((n) => n !== "init")) {
+    assert.throws(
+      () => web[name](),
+      (e) => e.code === "not-initialized" && e.message.includes(`${name}()`),
+      name,
+    );
+  }
+});
+
 test("calling before init() throws not-initialized", () => {
   assert.throws(
     () => web.decide({}),
