@@ -83,6 +83,8 @@ const green = (t) => paint("32", t);
 const bold = (t) => paint("1", t);
 const dim = (t) => paint("2", t);
 
+/** The options of `command`; parseArgs in strict mode refuses unknown options and any
+ * positional argument, and the message points at the command's --help. */
 function parse(command, argv, options) {
   try {
     return parseArgs({
@@ -217,10 +219,14 @@ const SOURCE = {
   generated: "generated at launch",
 };
 
+/** Exit status 1 when `wandb.init` would fail, or with --strict when anything warns. */
+function failed(d, strict) {
+  return !d.valid || (strict && d.diagnostics.some((x) => x.severity === "warning"));
+}
+
 function printDecision(d, notes, strict) {
   const errors = d.diagnostics.filter((x) => x.severity === "error");
   const warnings = d.diagnostics.filter((x) => x.severity === "warning");
-  const failed = errors.length > 0 || (strict && warnings.length > 0);
   const headline = errors.length
     ? red(bold("✗ wandb.init will fail"))
     : warnings.length
@@ -249,11 +255,11 @@ function printDecision(d, notes, strict) {
   }
   if (notes.length) lines.push("", ...notes.map((n) => dim(`note: ${n}`)));
   console.log(lines.join("\n"));
-  return failed ? 1 : 0;
+  return failed(d, strict) ? 1 : 0;
 }
 
 function check(argv) {
-  const { values, positionals } = parse("check", argv, {
+  const { values } = parse("check", argv, {
     "env-file": { type: "string" },
     init: { type: "string" },
     sdk: { type: "string" },
@@ -263,10 +269,6 @@ function check(argv) {
     strict: { type: "boolean" },
   });
   if (values.help) return help("check");
-  if (positionals.length)
-    throw new UsageError(
-      `unexpected argument ${JSON.stringify(positionals[0])}; run \`wandb-resume check --help\``,
-    );
   const runExists = { yes: true, no: false, unknown: null }[values["run-exists"] ?? "unknown"];
   if (runExists === undefined)
     throw new UsageError(
@@ -286,11 +288,8 @@ function check(argv) {
   const notes = [...env.notes, ...init.notes, ...(file.note ? [file.note] : [])];
   if (values.json) {
     console.log(JSON.stringify(decision, null, 2));
-    const failed =
-      !decision.valid ||
-      (values.strict && decision.diagnostics.some((x) => x.severity === "warning"));
     for (const n of notes) console.error(`note: ${n}`);
-    return failed ? 1 : 0;
+    return failed(decision, values.strict) ? 1 : 0;
   }
   return printDecision(decision, notes, values.strict);
 }
@@ -303,16 +302,12 @@ function wholeNumber(text, name) {
 }
 
 function id(argv) {
-  const { values, positionals } = parse("id", argv, {
+  const { values } = parse("id", argv, {
     length: { type: "string" },
     count: { type: "string" },
     derive: { type: "string" },
   });
   if (values.help) return help("id");
-  if (positionals.length)
-    throw new UsageError(
-      `unexpected argument ${JSON.stringify(positionals[0])}; run \`wandb-resume id --help\``,
-    );
   const length = wholeNumber(values.length, "--length");
   const count = wholeNumber(values.count, "--count") ?? 1;
   try {
@@ -333,10 +328,8 @@ function id(argv) {
 }
 
 function table(argv) {
-  const { values, positionals } = parse("table", argv, {});
+  const { values } = parse("table", argv, {});
   if (values.help) return help("table");
-  if (positionals.length)
-    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`);
   const t = methodTable();
   const rows = [["", ...t.columns.map((c) => c.title)]];
   for (const row of t.rows)

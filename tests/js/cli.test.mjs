@@ -124,6 +124,12 @@ test("usage errors exit 2 with a pointer to --help", () => {
     assert.equal(r.code, 2, `${args.join(" ")}: ${r.out}`);
     assert.match(r.err, /^wandb-resume: /);
   }
+  for (const command of ["check", "id", "table"]) {
+    const r = run([command, "extra"]);
+    assert.equal(r.code, 2, r.out);
+    assert.match(r.err, /Unexpected argument 'extra'/);
+    assert.match(r.err, new RegExp(`wandb-resume ${command} --help`));
+  }
 });
 
 test("id prints random ids and derived ids", () => {
