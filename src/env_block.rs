@@ -3528,43 +3528,24 @@ mod tests {
 
     #[test]
     fn error_positions() {
-        let e = err("A=1\nB=\"abc\n");
-        assert_eq!(e.code(), "unterminated-quote");
-        assert_eq!(e.position, SourcePosition::new(2, 3));
-        let e = err("A='x");
-        assert_eq!(
-            (e.code(), e.position),
-            ("unterminated-quote", SourcePosition::new(1, 3))
-        );
-        let e = err("X=1\n  A=$'x");
-        assert_eq!(
-            (e.code(), e.position),
-            ("unterminated-quote", SourcePosition::new(2, 5))
-        );
-        let e = err("A=${B\n");
-        assert_eq!(
-            (e.code(), e.position),
-            ("unterminated-expansion", SourcePosition::new(1, 3))
-        );
-        let e = err("é=1 A=$(x\n");
-        assert_eq!(
-            (e.code(), e.position),
-            ("unterminated-expansion", SourcePosition::new(1, 7))
-        );
-        let e = err("A=`x");
-        assert_eq!(e.code(), "unterminated-expansion");
-        let e = err("A=1\nfi\n");
-        assert_eq!(
-            (e.code(), e.position),
-            ("syntax", SourcePosition::new(2, 1))
-        );
-        let e = err("if true; then\nA=1\n");
-        assert_eq!(
-            (e.code(), e.position),
-            ("syntax", SourcePosition::new(1, 1))
-        );
-        assert_eq!(err("A=1 &&\n").code(), "syntax");
-        assert_eq!(err("A=1;;\n").code(), "syntax");
+        for (text, code, at) in [
+            ("A=1\nB=\"abc\n", "unterminated-quote", Some((2, 3))),
+            ("A='x", "unterminated-quote", Some((1, 3))),
+            ("X=1\n  A=$'x", "unterminated-quote", Some((2, 5))),
+            ("A=${B\n", "unterminated-expansion", Some((1, 3))),
+            ("é=1 A=$(x\n", "unterminated-expansion", Some((1, 7))),
+            ("A=`x", "unterminated-expansion", None),
+            ("A=1\nfi\n", "syntax", Some((2, 1))),
+            ("if true; then\nA=1\n", "syntax", Some((1, 1))),
+            ("A=1 &&\n", "syntax", None),
+            ("A=1;;\n", "syntax", None),
+        ] {
+            let e = err(text);
+            assert_eq!(e.code(), code, "{text:?}: {e}");
+            if let Some((line, column)) = at {
+                assert_eq!(e.position, SourcePosition::new(line, column), "{text:?}");
+            }
+        }
         assert!(err("A=\"x").to_string().contains("line 1, column 3"));
     }
 

@@ -2193,72 +2193,51 @@ mod tests {
 
     #[test]
     fn error_kinds_and_positions() {
+        for (text, code, at) in [
+            ("wandb.init(id=run_id)", "non-literal", Some((1, 15))),
+            (
+                "wandb.init(\n  resume=1)",
+                "unsupported-value",
+                Some((2, 10)),
+            ),
+            (
+                "wandb.init('proj', id='x')",
+                "positional-argument",
+                Some((1, 12)),
+            ),
+            (
+                "wandb.init(id='a', id='b')",
+                "repeated-argument",
+                Some((1, 20)),
+            ),
+            ("wandb.init(id='a\n')", "unterminated-string", Some((1, 15))),
+            ("wandb.init(id=\"\"\"abc)", "unterminated-string", None),
+            ("wandb.init(id='x'", "syntax", Some((1, 11))),
+            ("wandb.init(id='\\ud800')", "lone-surrogate", Some((1, 15))),
+            (
+                "wandb.init(id='\\N{DIGIT ONE}')",
+                "unsupported-literal",
+                Some((1, 15)),
+            ),
+            ("wandb.init(id='\\x4')", "invalid-escape", Some((1, 16))),
+            ("wandb.init(id=b'x')", "non-literal", None),
+            ("wandb.init(id=f'{x}')", "non-literal", None),
+            ("wandb.init(**kw)", "non-literal", Some((1, 12))),
+            ("wandb.init(ｉｄ='x')", "unsupported-literal", None),
+            ("wandb.init(id='x', 'p')", "positional-argument", None),
+            ("wandb.init(config={'a': 1)", "syntax", None),
+            ("wandb.init(id='é\0')", "syntax", None),
+        ] {
+            let e = fail(text);
+            assert_eq!(e.code(), code, "{text:?}: {e}");
+            if let Some((line, column)) = at {
+                assert_eq!(e.position, SourcePosition::new(line, column), "{text:?}");
+            }
+        }
         let e = fail("wandb.init(id=run_id)");
-        assert_eq!(
-            (e.code(), e.position),
-            ("non-literal", SourcePosition::new(1, 15))
-        );
         assert!(e.message.contains("os.environ"), "{e}");
         let e = fail("wandb.init(\n  resume=1)");
-        assert_eq!(
-            (e.code(), e.position),
-            ("unsupported-value", SourcePosition::new(2, 10))
-        );
         assert!(e.message.contains("True, False, None or a string"), "{e}");
-        let e = fail("wandb.init('proj', id='x')");
-        assert_eq!(
-            (e.code(), e.position),
-            ("positional-argument", SourcePosition::new(1, 12))
-        );
-        let e = fail("wandb.init(id='a', id='b')");
-        assert_eq!(
-            (e.code(), e.position),
-            ("repeated-argument", SourcePosition::new(1, 20))
-        );
-        let e = fail("wandb.init(id='a\n')");
-        assert_eq!(
-            (e.code(), e.position),
-            ("unterminated-string", SourcePosition::new(1, 15))
-        );
-        let e = fail("wandb.init(id=\"\"\"abc)");
-        assert_eq!(e.code(), "unterminated-string");
-        let e = fail("wandb.init(id='x'");
-        assert_eq!(
-            (e.code(), e.position),
-            ("syntax", SourcePosition::new(1, 11))
-        );
-        let e = fail("wandb.init(id='\\ud800')");
-        assert_eq!(
-            (e.code(), e.position),
-            ("lone-surrogate", SourcePosition::new(1, 15))
-        );
-        let e = fail("wandb.init(id='\\N{DIGIT ONE}')");
-        assert_eq!(
-            (e.code(), e.position),
-            ("unsupported-literal", SourcePosition::new(1, 15))
-        );
-        let e = fail("wandb.init(id='\\x4')");
-        assert_eq!(
-            (e.code(), e.position),
-            ("invalid-escape", SourcePosition::new(1, 16))
-        );
-        let e = fail("wandb.init(id=b'x')");
-        assert_eq!(e.code(), "non-literal");
-        let e = fail("wandb.init(id=f'{x}')");
-        assert_eq!(e.code(), "non-literal");
-        let e = fail("wandb.init(**kw)");
-        assert_eq!(
-            (e.code(), e.position),
-            ("non-literal", SourcePosition::new(1, 12))
-        );
-        let e = fail("wandb.init(ｉｄ='x')");
-        assert_eq!(e.code(), "unsupported-literal");
-        let e = fail("wandb.init(id='x', 'p')");
-        assert_eq!(e.code(), "positional-argument");
-        let e = fail("wandb.init(config={'a': 1)");
-        assert_eq!(e.code(), "syntax");
-        let e = fail("wandb.init(id='é\0')");
-        assert_eq!(e.code(), "syntax");
         assert!(
             fail("wandb.init(id=x)")
                 .to_string()
