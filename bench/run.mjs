@@ -211,13 +211,16 @@ row(
 let python = null;
 try {
   const sdk = INPUT.sdk;
-  execFileSync("python3", [join(root, "tests", "conformance", "venvs.py"), sdk], {
-    stdio: ["ignore", "ignore", "inherit"],
+  // venvs.py makes (or finds) the virtualenv and ends its output with "<version> <python>".
+  const prepared = execFileSync("python3", [join(root, "tests", "conformance", "venvs.py"), sdk], {
+    stdio: ["ignore", "pipe", "inherit"],
   });
-  const cache =
-    process.env.WANDB_CONFORMANCE_CACHE ??
-    join(process.env.HOME ?? "", ".cache", "wandb-resume-conformance");
-  const venvPython = join(cache, "venvs", sdk, "bin", "python");
+  const venvPython = prepared
+    .toString()
+    .trim()
+    .split("\n")
+    .pop()
+    .slice(sdk.length + 1);
   const out = execFileSync(venvPython, [
     join(root, "bench", "python_settings.py"),
     String(Math.round(2000 * scale)),
