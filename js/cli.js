@@ -22,7 +22,7 @@ import {
   methodTable,
   parseEnvBlock,
   parseInitCall,
-} from "./node.js";
+} from "./tools/node.js";
 
 const VERSION = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),

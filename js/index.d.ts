@@ -1,21 +1,18 @@
 // Types for every entry of the package. The data types and function signatures are
 // generated from the Rust types by wasm-bindgen and tsify (pkg/wandb_resume.d.ts); this
-// file only re-exports them and adds init().
+// file only re-exports them and adds init(). The paste parsers, snippets and
+// fixConfiguration are in the tools entry (js/tools/index.d.ts).
 export type * from "../pkg/wandb_resume.js";
 export {
   collisionProbability,
   decide,
   decideMany,
   deriveRunId,
-  fixConfiguration,
   methodTable,
-  parseEnvBlock,
-  parseInitCall,
   sanitizeRunId,
   scenarios,
   sdkVersions,
   simulate,
-  snippets,
 } from "../pkg/wandb_resume.js";
 
 /**

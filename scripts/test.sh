@@ -26,6 +26,7 @@ step "format and lint"
 cargo fmt --all -- --check
 cargo clippy --all-targets --all-features --quiet -- -D warnings
 cargo clippy --lib --target wasm32-unknown-unknown --quiet -- -D warnings
+cargo clippy --lib --target wasm32-unknown-unknown --all-features --quiet -- -D warnings
 npx --no-install prettier --check --log-level warn .
 
 step "Rust tests (native)"

@@ -341,6 +341,7 @@ pub fn method_table_js() -> Result<Ts<method_table::MethodTable>, JsValue> {
 /// Shell `export` lines, a `wandb.init(...)` call, Dockerfile `ENV` lines and a Kubernetes
 /// `env:` list that reproduce the configuration's environment and init arguments exactly,
 /// with notes on what a syntax cannot hold. Throws like `decide`.
+#[cfg(feature = "tools")]
 #[wasm_bindgen(js_name = snippets)]
 pub fn snippets_js(input: Ts<ResumeInput>) -> Result<Ts<crate::snippets::Snippets>, JsValue> {
     let input = read_input(&input)?;
@@ -349,6 +350,7 @@ pub fn snippets_js(input: Ts<ResumeInput>) -> Result<Ts<crate::snippets::Snippet
     ))?))
 }
 
+#[cfg(feature = "tools")]
 #[wasm_bindgen(typescript_custom_section)]
 const PASTE_TYPES: &str = r#"
 /** A finding that did not stop a parse. */
@@ -363,6 +365,7 @@ export interface FromEnvironment { field: "resume" | "id" | "notes" | "resume_fr
 export interface InitCall { init: InitArgs; explicitNone: string[]; fromEnvironment: FromEnvironment[]; otherArguments: string[]; notes: ParseNote[] }
 "#;
 
+#[cfg(feature = "tools")]
 /// A `ParseError` as a JS `Error` with `code`, `line` and `column`.
 fn parse_error(err: &crate::parse_error::ParseError) -> JsValue {
     let error = js_error(err.code(), &err.to_string());
@@ -374,6 +377,7 @@ fn parse_error(err: &crate::parse_error::ParseError) -> JsValue {
 /// Reads a pasted `.env` / `export` block the way bash does (`set -a; source`): quotes,
 /// escapes, comments, `export`, CRLF line ends (flagged: bash keeps the `\r`). Throws an
 /// `Error` with `code`, `line` and `column` (e.g. `unterminated-quote`).
+#[cfg(feature = "tools")]
 #[wasm_bindgen(js_name = parseEnvBlock, unchecked_return_type = "EnvBlock")]
 pub fn parse_env_block_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -386,6 +390,7 @@ pub fn parse_env_block_js(
 /// Reads a pasted `wandb.init(...)` call, or a bare keyword list (`resume=True, id="abc"`),
 /// with Python's literal rules; `os.environ[...]` values are reported as coming from the
 /// environment. Throws an `Error` with `code`, `line` and `column` (e.g. `non-literal`).
+#[cfg(feature = "tools")]
 #[wasm_bindgen(js_name = parseInitCall, unchecked_return_type = "InitCall")]
 pub fn parse_init_call_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
@@ -399,6 +404,7 @@ pub fn parse_init_call_js(
 /// strings, an empty `WANDB_RESUME`, ids the SDK refuses, a fixed id without resume), each
 /// checked by deciding again; what needs the user's choice is left alone. Throws like
 /// `decide`.
+#[cfg(feature = "tools")]
 #[wasm_bindgen(js_name = fixConfiguration)]
 pub fn fix_configuration_js(
     input: Ts<ResumeInput>,

@@ -14,7 +14,7 @@ import {
   sdkVersions,
   simulate,
   snippets,
-} from "./module/js/web.js";
+} from "./module/js/tools/web.js";
 
 /** The environment variables the SDK reads for resuming, in the order shown. */
 const ENV_VARS = [

@@ -8,19 +8,18 @@ import {
   decide,
   decideMany,
   deriveRunId,
-  fixConfiguration,
   generateId,
   generateIds,
   init,
   methodTable,
-  parseEnvBlock,
-  parseInitCall,
   sanitizeRunId,
   scenarios,
   sdkVersions,
   simulate,
-  snippets,
 } from "wandb-resume";
+import * as main from "wandb-resume";
+import * as tools from "wandb-resume/tools";
+import { fixConfiguration, parseEnvBlock, parseInitCall, snippets } from "wandb-resume/tools";
 
 function assertUsable() {
   const d = decide({ env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "abc" } });
@@ -41,6 +40,37 @@ function assertThrowsCode(fn, code, messagePart) {
   if (messagePart) assert.match(thrown.message, messagePart);
   assertUsable();
 }
+
+test("the main entry leaves the paste tools to wandb-resume/tools, which offers everything", () => {
+  const toolsOnly = ["fixConfiguration", "parseEnvBlock", "parseInitCall", "snippets"];
+  for (const name of toolsOnly) {
+    assert.equal(main[name], undefined, `${name} is in the main entry`);
+    assert.equal(typeof tools[name], "function", `${name} is not in the tools entry`);
+  }
+  const mainNames = Object.keys(main).sort();
+  assert.deepEqual(
+    Object.keys(tools).sort(),
+    [...mainNames, ...toolsOnly].sort(),
+    "the tools entry is the main entry plus the tools",
+  );
+  // Two modules from the same sources give the same answers.
+  const input = {
+    env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "a b" },
+    init: { resume: "must", notes: "n" },
+    context: { processes: 2, sharedFilesystem: false },
+  };
+  assert.deepEqual(tools.decide(input), main.decide(input));
+  assert.deepEqual(
+    tools.simulate(input, [{ after: "preempted", where: "newMachine" }]),
+    main.simulate(input, [{ after: "preempted", where: "newMachine" }]),
+  );
+  assert.deepEqual(tools.sanitizeRunId("a:b"), main.sanitizeRunId("a:b"));
+  assert.equal(tools.deriveRunId("job-1"), main.deriveRunId("job-1"));
+  assert.deepEqual(tools.methodTable(), main.methodTable());
+  assert.deepEqual(tools.sdkVersions(), main.sdkVersions());
+  assert.match(tools.generateId(), /^[a-z0-9]{8}$/);
+  assert.throws(() => tools.decide(null), { code: "invalid-input" });
+});
 
 test("init() is idempotent and resolves", async () => {
   await init();

@@ -4,11 +4,13 @@
 // `__proto__` keys, cycles — and with configuration-shaped objects whose fields are hostile.
 // Each call must return a result of the documented kind or throw an `Error` with a
 // documented `code`; never a `WebAssembly.RuntimeError`, never a non-Error, and the module
-// must answer a good call right after every bad one.
+// must answer a good call right after every bad one. Both modules are fuzzed: the tools module
+// (every function) and the core module behind the main entry (its own binary).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
-import * as api from "wandb-resume";
+import * as main from "wandb-resume";
+import * as tools from "wandb-resume/tools";
 
 /** Every `code` the README documents for the JS functions. */
 const DOCUMENTED_CODES = new Set([
@@ -170,7 +172,7 @@ const value = fc.oneof(
 
 /** Each export with a check of what it returns. */
 const isDecision = (d) => typeof d === "object" && typeof d.valid === "boolean";
-const EXPORTS = {
+const exportsOf = (api) => ({
   decide: { call: (a) => api.decide(a), ok: isDecision },
   decideMany: {
     call: (a) => api.decideMany(a),
@@ -204,50 +206,62 @@ const EXPORTS = {
   methodTable: { call: () => api.methodTable(), ok: (r) => Array.isArray(r.rows) },
   scenarios: { call: () => api.scenarios(), ok: (r) => Array.isArray(r) && r.length > 0 },
   sdkVersions: { call: () => api.sdkVersions(), ok: (r) => Array.isArray(r) && r.length > 0 },
-};
-
-test("every export is covered", () => {
-  const functions = Object.keys(api).filter(
-    (name) => typeof api[name] === "function" && name !== "init",
-  );
-  assert.deepEqual(functions.sort(), Object.keys(EXPORTS).sort());
 });
 
-function goodCallWorks() {
+/** The functions of an entry (init aside). */
+const functionsOf = (api) =>
+  Object.keys(api)
+    .filter((name) => typeof api[name] === "function" && name !== "init")
+    .sort();
+
+test("every export is covered", () => {
+  assert.deepEqual(functionsOf(tools), Object.keys(exportsOf(tools)).sort());
+  for (const name of functionsOf(main)) assert.ok(name in exportsOf(main), name);
+});
+
+function goodCallWorks(api) {
   const d = api.decide({ env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "abc" } });
   assert.equal(d.runId, "abc");
   assert.match(api.generateId(), /^[a-z0-9]{8}$/);
 }
 
-for (const [name, { call, ok }] of Object.entries(EXPORTS)) {
-  test(`${name}: arbitrary arguments give a result or a documented Error, never a trap`, () => {
-    fc.assert(
-      fc.property(value, value, (a, b) => {
-        let result;
-        try {
-          result = call(a, b);
-        } catch (error) {
-          assert.ok(
-            error instanceof Error,
-            `${name} threw a non-Error: ${typeof error} ${String(error)}`,
-          );
-          assert.ok(
-            !(error instanceof WebAssembly.RuntimeError),
-            `${name} trapped: ${error.message}`,
-          );
-          assert.ok(
-            DOCUMENTED_CODES.has(error.code),
-            `${name} threw code ${JSON.stringify(error.code)}: ${error.message}`,
-          );
-          assert.equal(typeof error.message, "string");
-          goodCallWorks();
-          return;
-        }
-        assert.notEqual(result, undefined, `${name} returned undefined`);
-        assert.ok(ok(result), `${name} returned ${JSON.stringify(result)?.slice(0, 200)}`);
-        goodCallWorks();
-      }),
-      { numRuns: 250, seed: Number(process.env.FUZZ_SEED ?? 20261128) },
-    );
-  });
+for (const [entry, api] of [
+  ["wandb-resume/tools", tools],
+  ["wandb-resume", main],
+]) {
+  const exported = exportsOf(api);
+  for (const name of functionsOf(api)) {
+    const { call, ok } = exported[name];
+    test(`${entry} ${name}: arbitrary arguments give a result or a documented Error, never a trap`, () => {
+      fc.assert(
+        fc.property(value, value, (a, b) => {
+          let result;
+          try {
+            result = call(a, b);
+          } catch (error) {
+            assert.ok(
+              error instanceof Error,
+              `${name} threw a non-Error: ${typeof error} ${String(error)}`,
+            );
+            assert.ok(
+              !(error instanceof WebAssembly.RuntimeError),
+              `${name} trapped: ${error.message}`,
+            );
+            assert.ok(
+              DOCUMENTED_CODES.has(error.code),
+              `${name} threw code ${JSON.stringify(error.code)}: ${error.message}`,
+            );
+            assert.equal(typeof error.message, "string");
+            goodCallWorks(api);
+            return;
+          }
+          assert.notEqual(result, undefined, `${name} returned undefined`);
+          assert.ok(ok(result), `${name} returned ${JSON.stringify(result)?.slice(0, 200)}`);
+          goodCallWorks(api);
+        }),
+        // The core module is the same code as the tools module: a shorter run checks its binary.
+        { numRuns: api === tools ? 250 : 100, seed: Number(process.env.FUZZ_SEED ?? 20261128) },
+      );
+    });
+  }
 }

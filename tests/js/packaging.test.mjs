@@ -53,10 +53,21 @@ test("the tarball holds the entries, the glue, the .wasm and the types, and noth
     "js/edge-light.js",
     "js/api.js",
     "js/ids.js",
+    "js/web-loader.js",
     "js/index.d.ts",
+    "js/tools/node.js",
+    "js/tools/workerd.js",
+    "js/tools/browser.js",
+    "js/tools/web.js",
+    "js/tools/edge-light.js",
+    "js/tools/api.js",
+    "js/tools/index.d.ts",
     "pkg/wandb_resume.js",
     "pkg/wandb_resume.d.ts",
     "pkg/wandb_resume_bg.wasm",
+    "pkg/wandb_resume_tools.js",
+    "pkg/wandb_resume_tools.d.ts",
+    "pkg/wandb_resume_tools_bg.wasm",
     "package.json",
   ]) {
     assert.ok(files.includes(needed), `${needed} missing from ${files.join(", ")}`);
@@ -81,6 +92,10 @@ test("the package has zero runtime dependencies", () => {
     "./js/worker/browser.js",
     "./js/worker/workerd.js",
     "./js/worker/edge-light.js",
+    "./js/tools/node.js",
+    "./js/tools/browser.js",
+    "./js/tools/workerd.js",
+    "./js/tools/edge-light.js",
   ]);
   assert.equal(pkg.type, "module");
 });
@@ -131,19 +146,21 @@ test("the declarations type-check real use and reject misuse", () => {
   assert.deepEqual([...new Set(lines)], [4, 5, 6, 7], bad.stdout);
 });
 
-test("the generated declarations match the committed snapshot", () => {
-  const generated = readFileSync(join(root, "pkg", "wandb_resume.d.ts"), "utf8");
-  const snapshotPath = join(root, "tests", "js", "snapshots", "wandb_resume.d.ts");
-  if (process.env.UPDATE_SNAPSHOTS === "1") {
-    writeFileSync(snapshotPath, generated);
-  }
-  const snapshot = readFileSync(snapshotPath, "utf8");
-  assert.equal(
-    generated,
-    snapshot,
-    "pkg/wandb_resume.d.ts changed: review it, then run UPDATE_SNAPSHOTS=1 npm test",
-  );
-});
+for (const name of ["wandb_resume", "wandb_resume_tools"]) {
+  test(`the generated declarations of ${name} match the committed snapshot`, () => {
+    const generated = readFileSync(join(root, "pkg", `${name}.d.ts`), "utf8");
+    const snapshotPath = join(root, "tests", "js", "snapshots", `${name}.d.ts`);
+    if (process.env.UPDATE_SNAPSHOTS === "1") {
+      writeFileSync(snapshotPath, generated);
+    }
+    const snapshot = readFileSync(snapshotPath, "utf8");
+    assert.equal(
+      generated,
+      snapshot,
+      `pkg/${name}.d.ts changed: review it, then run UPDATE_SNAPSHOTS=1 npm test`,
+    );
+  });
+}
 
 /** Resolves `exports["."]` for a set of active conditions, the way Node and bundlers do:
  * the first key (in object order) that is active, or `default`. */
@@ -173,7 +190,11 @@ test("each runtime condition resolves to its own entry", () => {
     // The edge handler follows the same runtime to its own wrapper of that entry.
     const worker = entry.replace("./js/", "./js/worker/");
     assert.equal(resolveExport(pkg.exports["./worker"], conditions), worker, conditions.join(","));
+    // And the tools entry to its own entry for that runtime.
+    const tools = entry.replace("./js/", "./js/tools/");
+    assert.equal(resolveExport(pkg.exports["./tools"], conditions), tools, conditions.join(","));
   }
+  assert.equal(resolveExport(pkg.exports["./tools"], ["types"]), "./js/tools/index.d.ts");
   assert.equal(resolveExport(pkg.exports["./worker"], ["types"]), "./js/worker/index.d.ts");
   assert.equal(resolveExport(pkg.exports["."], ["types"]), "./js/index.d.ts");
   // And Node itself agrees, with and without an extra runtime condition.
@@ -197,4 +218,10 @@ test("each runtime condition resolves to its own entry", () => {
     { cwd: root, encoding: "utf8" },
   ).trim();
   assert.ok(web.endsWith("js/web.js"), web);
+  const toolsWeb = execFileSync(
+    "node",
+    ["--input-type=module", "-e", 'console.log(import.meta.resolve("wandb-resume/tools/web"))'],
+    { cwd: root, encoding: "utf8" },
+  ).trim();
+  assert.ok(toolsWeb.endsWith("js/tools/web.js"), toolsWeb);
 });

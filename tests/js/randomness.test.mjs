@@ -150,7 +150,7 @@ function shippedSources() {
   walk("js", /\.js$/);
   walk("www", /\.(js|html)$/);
   walk("src", /\.rs$/);
-  files.push("pkg/wandb_resume.js");
+  files.push("pkg/wandb_resume.js", "pkg/wandb_resume_tools.js");
   return files.filter((f) => !f.startsWith(join("www", "module")));
 }
 

@@ -1,4 +1,4 @@
-// The no-bundler entry (`wandb-resume/web`): nothing loads until init(), a call before it
+// The no-bundler entries (`wandb-resume/web`, `wandb-resume/tools/web`): nothing loads until init(), a call before it
 // throws a clear error, and init() is idempotent.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -8,21 +8,28 @@ import { createRequire } from "node:module";
 const web = await import("wandb-resume/web");
 const wasmPath = createRequire(import.meta.url).resolve("wandb-resume/wasm");
 
-test("it offers every function of the main entry, each behind the init check", async () => {
-  const main = await import("wandb-resume");
-  const functions = (m) =>
-    Object.keys(m)
-      .filter((k) => typeof m[k] === "function")
-      .sort();
-  assert.deepEqual(functions(web), functions(main));
-  for (const name of functions(web).filter((n) => n !== "init")) {
-    assert.throws(
-      () => web[name](),
-      (e) => e.code === "not-initialized" && e.message.includes(`${name}()`),
-      name,
-    );
-  }
-});
+const functions = (m) =>
+  Object.keys(m)
+    .filter((k) => typeof m[k] === "function")
+    .sort();
+
+for (const [entry, full] of [
+  ["wandb-resume/web", "wandb-resume"],
+  ["wandb-resume/tools/web", "wandb-resume/tools"],
+]) {
+  test(`${entry} offers every function of ${full}, each behind the init check`, async () => {
+    const noBundler = await import(entry);
+    const loaded = await import(full);
+    assert.deepEqual(functions(noBundler), functions(loaded));
+    for (const name of functions(noBundler).filter((n) => n !== "init")) {
+      assert.throws(
+        () => noBundler[name](),
+        (e) => e.code === "not-initialized" && e.message.includes(`${name}()`),
+        name,
+      );
+    }
+  });
+}
 
 test("calling before init() throws not-initialized", () => {
   assert.throws(
@@ -46,4 +53,16 @@ test("init() with the module bytes loads it once; later calls work", async () =>
   assert.equal(web.sanitizeRunId("a b").sanitized, "a-b");
   assert.equal(web.methodTable().rows.length, 2);
   assert.equal(web.collisionProbability(1), 0);
+});
+
+test("the tools no-bundler entry loads the tools module and parses", async () => {
+  const toolsWeb = await import("wandb-resume/tools/web");
+  await toolsWeb.init(
+    readFileSync(createRequire(import.meta.url).resolve("wandb-resume/tools/wasm")),
+  );
+  assert.deepEqual(toolsWeb.parseEnvBlock("WANDB_RESUME=allow\n").env, { WANDB_RESUME: "allow" });
+  assert.equal(toolsWeb.decide({ env: { WANDB_RESUME: "must" } }).valid, false);
+  // Each entry has its own module: the main one still waits for its own init().
+  const other = await import("wandb-resume/web");
+  assert.equal(typeof other.init, "function");
 });

@@ -1,18 +1,5 @@
 /* tslint:disable */
 /* eslint-disable */
-
-/** A finding that did not stop a parse. */
-export interface ParseNote { code: string; severity: "warning" | "info"; message: string; line: number; column: number }
-/** One assignment, as bash performs it. */
-export interface EnvVariable { name: string; value: string; line: number; column: number; unresolved: boolean; exported: boolean }
-/** The environment a pasted shell block gives the job (`set -a; source block`). */
-export interface EnvBlock { env: Record<string, string>; unresolved: string[]; variables: EnvVariable[]; notes: ParseNote[]; crlf: boolean }
-/** A read argument whose value is an environment lookup, e.g. `id=os.environ["RUN_ID"]`. */
-export interface FromEnvironment { field: "resume" | "id" | "notes" | "resume_from" | "fork_from"; variable: string; default?: string | null; line: number; column: number }
-/** What a pasted `wandb.init(...)` call (or keyword list) passes for resuming. */
-export interface InitCall { init: InitArgs; explicitNone: string[]; fromEnvironment: FromEnvironment[]; otherArguments: string[]; notes: ParseNote[] }
-
-
 /**
  * A cell: how to get this behaviour with this method, if the documentation offers one.
  */
@@ -659,14 +646,6 @@ export function decideMany(inputs: ResumeInput[]): Decision[];
 export function deriveRunId(key: string, opts?: DeriveOptions): string;
 
 /**
- * The configuration with every mechanical fix applied (wrong case, literals written as
- * strings, an empty `WANDB_RESUME`, ids the SDK refuses, a fixed id without resume), each
- * checked by deciding again; what needs the user's choice is left alone. Throws like
- * `decide`.
- */
-export function fixConfiguration(input: ResumeInput): FixedConfiguration;
-
-/**
  * `count` fresh random run ids of `length` (default 8) characters from `[a-z0-9]`, drawn
  * from `crypto.getRandomValues`, as one string of `count × length` characters: the JS side
  * (`js/ids.js`) cuts it into ids, so a batch crosses the boundary once. Throws
@@ -679,20 +658,6 @@ export function generateIdBlock(count: number, length?: number): string;
  * The documentation's method table as data.
  */
 export function methodTable(): MethodTable;
-
-/**
- * Reads a pasted `.env` / `export` block the way bash does (`set -a; source`): quotes,
- * escapes, comments, `export`, CRLF line ends (flagged: bash keeps the `\r`). Throws an
- * `Error` with `code`, `line` and `column` (e.g. `unterminated-quote`).
- */
-export function parseEnvBlock(text: string): EnvBlock;
-
-/**
- * Reads a pasted `wandb.init(...)` call, or a bare keyword list (`resume=True, id="abc"`),
- * with Python's literal rules; `os.environ[...]` values are reported as coming from the
- * environment. Throws an `Error` with `code`, `line` and `column` (e.g. `non-literal`).
- */
-export function parseInitCall(text: string): InitCall;
 
 /**
  * Answers `request` with the API. `body` is the request body as a `Uint8Array` (`null` or
@@ -725,13 +690,6 @@ export function sdkVersions(): string[];
  */
 export function simulate(input: ResumeInput, attempts: Attempt[]): Timeline;
 
-/**
- * Shell `export` lines, a `wandb.init(...)` call, Dockerfile `ENV` lines and a Kubernetes
- * `env:` list that reproduce the configuration's environment and init arguments exactly,
- * with notes on what a syntax cannot hold. Throws like `decide`.
- */
-export function snippets(input: ResumeInput): Snippets;
-
 export type InitInput = RequestInfo | URL | Response | BufferSource | WebAssembly.Module;
 
 export interface InitOutput {
@@ -741,17 +699,13 @@ export interface InitOutput {
     readonly decide: (a: any) => [number, number, number];
     readonly decideMany: (a: any) => [number, number, number];
     readonly deriveRunId: (a: any, b: any) => [number, number, number, number];
-    readonly fixConfiguration: (a: any) => [number, number, number];
     readonly generateIdBlock: (a: any, b: any) => [number, number, number, number];
     readonly methodTable: () => [number, number, number];
-    readonly parseEnvBlock: (a: any) => [number, number, number];
-    readonly parseInitCall: (a: any) => [number, number, number];
     readonly respondToRequest: (a: any, b: any) => [number, number, number];
     readonly sanitizeRunId: (a: any, b: any) => [number, number, number];
     readonly scenarios: () => [number, number, number];
     readonly sdkVersions: () => [number, number];
     readonly simulate: (a: any, b: any) => [number, number, number];
-    readonly snippets: (a: any) => [number, number, number];
     readonly __wbindgen_malloc: (a: number, b: number) => number;
     readonly __wbindgen_realloc: (a: number, b: number, c: number, d: number) => number;
     readonly __wbindgen_free: (a: number, b: number, c: number) => void;
