@@ -1,4 +1,5 @@
-// The size budget of the shipped module: the .wasm plus its JS glue, gzipped (level 9).
+// The size budget of the core module — the .wasm plus its JS glue, gzipped (level 9) — that the
+// main entry and the edge worker load.
 //
 // SIZE_BUDGET_GZIP_BYTES is the goal (issue 8: 40 KiB, about what a JSON-schema validator
 // such as ajv weighs). The module is not there yet, so the test command enforces a ceiling
@@ -10,4 +11,8 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks). */
-export const SIZE_CEILING_GZIP_BYTES = 200 * 1024;
+export const SIZE_CEILING_GZIP_BYTES = 132 * 1024;
+
+/** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
+ * not under the goal, but may not grow unnoticed either. */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 200 * 1024;

@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Edge benchmark: POST /api/decide on the package's handler against an empty worker that
-// returns a constant JSON (the same bytes and headers, see empty.js), both in one workerd, loaded over loopback by autocannon in
-// alternating rounds of the same length. Reports requests/s and p50/p99 latency of each and
-// the throughput ratio (goal ≥ 0.90), prints a table and writes bench/results/edge.json.
+// returns a constant JSON (the same bytes and headers, see empty.js), and against a plain-JS
+// floor that parses the body, builds the answer by hand and serialises it (floor.js), all in
+// one workerd, loaded over loopback by autocannon in rotating rounds of the same length.
+// Reports requests/s and p50/p99 latency of each, the throughput ratio to the empty worker
+// (goal ≥ 0.90) and the floor's own ratio, prints a table and writes bench/results/edge.json.
 //
 //   node bench/edge/run.mjs [--rounds 3] [--seconds 5] [--connections 16]
 //
@@ -59,7 +61,7 @@ writeFileSync(
   JSON.stringify(decide(JSON.parse(BODY))),
 );
 
-const ports = { api: await freePort(), empty: await freePort() };
+const ports = { api: await freePort(), empty: await freePort(), floor: await freePort() };
 const server = await startWorkerd({
   port: ports.api,
   config: join(root, "bench", "edge", "workerd.capnp"),
@@ -71,6 +73,7 @@ try {
   const urls = {
     ours: `http://127.0.0.1:${ports.api}/api/decide`,
     empty: `http://127.0.0.1:${ports.empty}/`,
+    floor: `http://127.0.0.1:${ports.floor}/api/decide`,
   };
   const check = await fetch(urls.ours, {
     method: "POST",
@@ -81,12 +84,15 @@ try {
   if (check.status !== 200) throw new Error(`/api/decide answered ${check.status}: ${answer}`);
   const baseline = await (await fetch(urls.empty, { method: "POST", body: BODY })).text();
   if (answer !== baseline) throw new Error("the baseline's constant differs from the real answer");
+  const floorAnswer = await (await fetch(urls.floor, { method: "POST", body: BODY })).text();
+  if (floorAnswer !== answer) throw new Error("the plain-JS floor answers differently");
 
-  await load(urls.ours, 2);
-  await load(urls.empty, 2);
-  const runs = { ours: [], empty: [] };
+  const names = ["ours", "empty", "floor"];
+  for (const name of names) await load(urls[name], 2);
+  const runs = { ours: [], empty: [], floor: [] };
   for (let round = 0; round < rounds; round++) {
-    for (const name of round % 2 ? ["empty", "ours"] : ["ours", "empty"]) {
+    // Rotate the order, so no worker always runs first (or right after another).
+    for (const name of [...names.slice(round % 3), ...names.slice(0, round % 3)]) {
       const r = await load(urls[name], seconds);
       if (r.non2xx || r.errors || r.timeouts) {
         throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
@@ -106,6 +112,7 @@ try {
     ]),
   );
   const ratio = summary.ours.requestsPerSecond / summary.empty.requestsPerSecond;
+  const floorRatio = summary.floor.requestsPerSecond / summary.empty.requestsPerSecond;
   const report = {
     benchmark: "edge",
     when: new Date().toISOString(),
@@ -113,7 +120,9 @@ try {
     load: { connections, seconds, rounds, bodyBytes: BODY.length },
     ours: summary.ours,
     empty: summary.empty,
+    floor: summary.floor,
     throughputRatio: Number(ratio.toFixed(3)),
+    floorThroughputRatio: Number(floorRatio.toFixed(3)),
     goal: GOAL,
     met: ratio >= GOAL,
   };
@@ -125,12 +134,12 @@ try {
   );
   console.log("| worker | requests/s | p50 ms | p99 ms |");
   console.log("|---|---:|---:|---:|");
-  for (const name of ["ours", "empty"]) {
+  for (const name of names) {
     const s = summary[name];
     console.log(`| ${name} | ${Math.round(s.requestsPerSecond)} | ${s.p50Ms} | ${s.p99Ms} |`);
   }
   console.log(
-    `throughput ratio ${ratio.toFixed(3)} (goal ≥ ${GOAL}: ${report.met ? "met" : "NOT met"})`,
+    `throughput ratio ${ratio.toFixed(3)} (goal ≥ ${GOAL}: ${report.met ? "met" : "NOT met"}); the plain-JS floor keeps ${floorRatio.toFixed(3)}`,
   );
   mkdirSync(join(root, "bench", "results"), { recursive: true });
   writeFileSync(
