@@ -12,7 +12,7 @@ use core::fmt;
 
 use crate::codec;
 use crate::error::InputError;
-use crate::json::{self, FromJson, JsonWriter, Path, ToJson, read_object};
+use crate::json::{self, FromJson, JsonWriter, Path, Quoted, ToJson, read_object};
 use crate::model::ResumeInput;
 use crate::query_string::{QueryError, QueryParams};
 use crate::{derive, generator, method_table, sanitize, scenarios, timeline};
@@ -243,7 +243,9 @@ impl ApiError {
 impl fmt::Display for ApiError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ApiError::NotFound(path) => write!(f, "no route {path:?}; GET /api lists the routes"),
+            ApiError::NotFound(path) => {
+                write!(f, "no route {}; GET /api lists the routes", Quoted(path))
+            }
             ApiError::MethodNotAllowed { method, allow } => {
                 write!(f, "{method} is not allowed here; use {allow}")
             }
@@ -253,8 +255,8 @@ impl fmt::Display for ApiError {
             ),
             ApiError::UnsupportedMediaType(Some(given)) => write!(
                 f,
-                "the body must be JSON (`Content-Type: application/json`), not {:?}",
-                given.chars().take(100).collect::<String>()
+                "the body must be JSON (`Content-Type: application/json`), not {}",
+                Quoted(&given.chars().take(100).collect::<String>())
             ),
             ApiError::BodyTooLarge => write!(
                 f,

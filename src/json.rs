@@ -185,6 +185,20 @@ const ESCAPES: [u8; 256] = {
     table
 };
 
+/// `text` as a JSON string literal, for quoting what a client sent inside a message (`no
+/// route "/x"`): the same quotes and escapes as the rest of the output, markup included, and
+/// without the standard library's `Debug` string escaping (its Unicode printability tables
+/// would be part of the module).
+pub struct Quoted<'a>(pub &'a str);
+
+impl fmt::Display for Quoted<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut text = String::with_capacity(self.0.len() + 2);
+        escape_into(&mut text, self.0);
+        f.write_str(&text)
+    }
+}
+
 /// Appends `text` as a JSON string literal.
 fn escape_into(out: &mut String, text: &str) {
     out.reserve(text.len() + 2);

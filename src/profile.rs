@@ -220,9 +220,16 @@ pub fn boundary_versions() -> Vec<SdkVersion> {
         versions.extend(b.since.first_release_from());
         versions.extend(b.since.previous_release());
     }
-    versions.sort_unstable_by(|a, b| b.cmp(a));
-    versions.dedup();
-    versions
+    // Newest first, by insertion (a few dozen versions; the standard sort would add its
+    // general machinery to the wasm module).
+    let mut sorted: Vec<SdkVersion> = Vec::with_capacity(versions.len());
+    for v in versions {
+        match sorted.binary_search_by(|probe| v.cmp(probe)) {
+            Ok(_) => {}
+            Err(at) => sorted.insert(at, v),
+        }
+    }
+    sorted
 }
 
 // `Profile` keeps one bit per rule.

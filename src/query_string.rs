@@ -9,6 +9,8 @@
 
 use core::fmt;
 
+use crate::json::Quoted;
+
 /// Why a query string was refused.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum QueryError {
@@ -40,28 +42,40 @@ impl fmt::Display for QueryError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             QueryError::Unknown { name, allowed: [] } => {
-                write!(f, "unknown query parameter {name:?}: this route takes none")
+                write!(
+                    f,
+                    "unknown query parameter {}: this route takes none",
+                    Quoted(name)
+                )
             }
             QueryError::Unknown { name, allowed } => write!(
                 f,
-                "unknown query parameter {name:?}; this route takes {}",
+                "unknown query parameter {}; this route takes {}",
+                Quoted(name),
                 allowed.join(", ")
             ),
             QueryError::Repeated(name) => {
-                write!(f, "query parameter {name:?} is given more than once")
+                write!(
+                    f,
+                    "query parameter {} is given more than once",
+                    Quoted(name)
+                )
             }
             QueryError::NotUtf8(name) => write!(
                 f,
-                "query parameter {name:?} is not UTF-8 once percent-decoded; encode the text as UTF-8"
+                "query parameter {} is not UTF-8 once percent-decoded; encode the text as UTF-8",
+                Quoted(name)
             ),
-            QueryError::Missing(name) => write!(f, "query parameter {name:?} is required"),
+            QueryError::Missing(name) => write!(f, "query parameter {} is required", Quoted(name)),
             QueryError::BadValue {
                 name,
                 expected,
                 given,
             } => write!(
                 f,
-                "query parameter {name:?} must be {expected}, got {given:?}"
+                "query parameter {} must be {expected}, got {}",
+                Quoted(name),
+                Quoted(given)
             ),
         }
     }

@@ -37,12 +37,12 @@ crate::json_object!(Scenario {
 });
 
 fn env(pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
-    Some(
-        pairs
-            .iter()
-            .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-            .collect(),
-    )
+    // Inserted one by one: `collect` into a map would bring a stable sort into the module.
+    let mut env = BTreeMap::new();
+    for (name, value) in pairs {
+        env.insert((*name).to_owned(), (*value).to_owned());
+    }
+    Some(env)
 }
 
 fn resume_true() -> Option<InitArgs> {
