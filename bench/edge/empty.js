@@ -3,13 +3,7 @@
 // the very JSON and headers /api/decide answers for the benchmark's configuration (written
 // by bench/edge/run.mjs before workerd starts), so the two differ only in computing it.
 import body from "./answer.json.txt";
-
-const headers = {
-  "content-type": "application/json; charset=utf-8",
-  "access-control-allow-origin": "*",
-  "cache-control": "no-store",
-  "x-content-type-options": "nosniff",
-};
+import { headers } from "./headers.js";
 
 export default {
   async fetch(request) {

@@ -5,13 +5,7 @@
 // package's worker (bench/edge/run.mjs checks), so it shows how much of the gap to the empty
 // worker is the JSON round trip itself rather than the module.
 import { decideBaseline } from "../baseline.js";
-
-const headers = {
-  "content-type": "application/json; charset=utf-8",
-  "access-control-allow-origin": "*",
-  "cache-control": "no-store",
-  "x-content-type-options": "nosniff",
-};
+import { headers } from "./headers.js";
 
 export default {
   async fetch(request) {

@@ -21,6 +21,7 @@ const config :Workerd.Config = (
 const empty :Workerd.Worker = (
   modules = [
     (name = "empty.js", esModule = embed "empty.js"),
+    (name = "headers.js", esModule = embed "headers.js"),
     (name = "answer.json.txt", text = embed "../results/answer.json.txt"),
   ],
   compatibilityDate = "2026-11-01",
@@ -29,6 +30,7 @@ const empty :Workerd.Worker = (
 const floor :Workerd.Worker = (
   modules = [
     (name = "bench/edge/floor.js", esModule = embed "floor.js"),
+    (name = "bench/edge/headers.js", esModule = embed "headers.js"),
     (name = "bench/baseline.js", esModule = embed "../baseline.js"),
   ],
   compatibilityDate = "2026-11-01",
