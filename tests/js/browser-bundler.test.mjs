@@ -1,11 +1,12 @@
 // The browser entry through a real bundler (Vite), loaded in real Chromium (Debian's, driven by
 // playwright-core): `import { decide } from "wandb-resume"` must work with no init step, the
-// bundler must ship the .wasm, and the module must not be tree-shaken out of initialising.
+// bundler must ship the .wasm, and the module must not be tree-shaken out of initialising; the
+// same for `wandb-resume/tools` in the same page (its own .wasm).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { createServer } from "node:http";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, extname, join, normalize } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,12 +22,15 @@ const page = `<!doctype html>
 
 const main = `
 import { decide, generateId, sanitizeRunId } from "wandb-resume";
+import { parseEnvBlock, decide as decideWithTools } from "wandb-resume/tools";
 let result;
 try {
   const d = decide({ env: { WANDB_RESUME: "must" } });
   let error = null;
   try { decide({ init: { resume: 5 } }); } catch (e) { error = e.code; }
-  result = { valid: d.valid, codes: d.diagnostics.map((x) => x.code), id: generateId(), sanitized: sanitizeRunId("a b").sanitized, error };
+  const env = parseEnvBlock("export WANDB_RESUME=must\\n").env;
+  const viaTools = decideWithTools({ env });
+  result = { valid: d.valid, codes: d.diagnostics.map((x) => x.code), id: generateId(), sanitized: sanitizeRunId("a b").sanitized, error, env, sameAnswer: JSON.stringify(viaTools) === JSON.stringify(d) };
 } catch (e) {
   result = { failed: String(e && e.stack || e) };
 }
@@ -51,7 +55,7 @@ function serve(dir) {
   });
 }
 
-test("Vite bundles the browser entry and it runs in Chromium without an init step", async (t) => {
+test("Vite bundles the browser entries (main and tools) and they run in Chromium without an init step", async (t) => {
   const dir = mkdtempSync(join(tmpdir(), "wandb-resume-vite-"));
   t.after(() => rmSync(dir, { recursive: true, force: true }));
   writeFileSync(
@@ -100,4 +104,9 @@ test("Vite bundles the browser entry and it runs in Chromium without an init ste
   assert.match(result.id, /^[a-z0-9]{8}$/);
   assert.equal(result.sanitized, "a-b");
   assert.equal(result.error, "invalid-input");
+  assert.deepEqual(result.env, { WANDB_RESUME: "must" });
+  assert.equal(result.sameAnswer, true);
+  // The bundler shipped both modules.
+  const shipped = readdirSync(join(dir, "dist", "assets")).filter((f) => f.endsWith(".wasm"));
+  assert.equal(shipped.length, 2, shipped.join(", "));
 });
