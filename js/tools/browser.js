@@ -1,6 +1,7 @@
-// The tools entry (`wandb-resume/tools`). Browsers through a bundler, Deno, and any other web-standard runtime: fetch the .wasm
-// next to this file and instantiate it with top-level await. Bundlers (Vite, webpack 5,
-// esbuild) recognise `new URL("…", import.meta.url)` and ship the file.
+// The tools entry (`wandb-resume/tools`) for browsers through a bundler, Deno, and any other
+// web-standard runtime: fetch the .wasm next to the glue and instantiate it with top-level
+// await. Bundlers (Vite, webpack 5, esbuild) recognise `new URL("…", import.meta.url)` and
+// ship the file.
 import initGlue from "../../pkg/wandb_resume_tools.js";
 
 await initGlue({

@@ -1,5 +1,6 @@
-// The tools entry (`wandb-resume/tools`). Node ≥ 20 (and Bun): read the .wasm next to the glue and instantiate synchronously at
-// import, so `import { decide } from "wandb-resume/tools"` needs no init step.
+// The tools entry (`wandb-resume/tools`) for Node ≥ 20 (and Bun): read the .wasm next to the
+// glue and instantiate synchronously at import, so `import { parseEnvBlock } from
+// "wandb-resume/tools"` needs no init step.
 import { readFileSync } from "node:fs";
 import { initSync } from "../../pkg/wandb_resume_tools.js";
 
