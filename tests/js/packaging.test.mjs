@@ -212,16 +212,15 @@ test("each runtime condition resolves to its own entry", () => {
     ).trim();
     assert.ok(out.endsWith(entry), `${condition}: ${out}`);
   }
-  const web = execFileSync(
-    "node",
-    ["--input-type=module", "-e", 'console.log(import.meta.resolve("wandb-resume/web"))'],
-    { cwd: root, encoding: "utf8" },
-  ).trim();
-  assert.ok(web.endsWith("js/web.js"), web);
-  const toolsWeb = execFileSync(
-    "node",
-    ["--input-type=module", "-e", 'console.log(import.meta.resolve("wandb-resume/tools/web"))'],
-    { cwd: root, encoding: "utf8" },
-  ).trim();
-  assert.ok(toolsWeb.endsWith("js/tools/web.js"), toolsWeb);
+  for (const [specifier, entry] of [
+    ["wandb-resume/web", "js/web.js"],
+    ["wandb-resume/tools/web", "js/tools/web.js"],
+  ]) {
+    const out = execFileSync(
+      "node",
+      ["--input-type=module", "-e", `console.log(import.meta.resolve("${specifier}"))`],
+      { cwd: root, encoding: "utf8" },
+    ).trim();
+    assert.ok(out.endsWith(entry), `${specifier}: ${out}`);
+  }
 });
