@@ -46,6 +46,20 @@ pub fn inputs_from_json(text: &str) -> Result<Vec<ResumeInput>, InputError> {
     Ok(inputs)
 }
 
+/// The decisions for a batch of configurations (a JSON array), as a JSON array in the same
+/// order: what `decideMany` answers. Errors as [`inputs_from_json`].
+pub fn decide_many_json(text: &str) -> Result<String, InputError> {
+    let inputs = inputs_from_json(text)?;
+    // About 1 KB per decision: one buffer, grown rarely.
+    let mut w = json::JsonWriter::with_capacity(inputs.len() * 1024 + 2);
+    w.begin_array();
+    for input in &inputs {
+        crate::engine::decide(input).write_json(&mut w);
+    }
+    w.end_array();
+    Ok(w.finish())
+}
+
 fn from_json_within<T: FromJson>(text: &str, limit: usize) -> Result<T, InputError> {
     if text.len() > limit {
         return Err(InputError::TooLarge {
@@ -148,6 +162,27 @@ mod tests {
         let input = input_from_json(text).unwrap();
         assert_eq!(to_json(&input), text.replace('<', "\\u003c"));
         assert_eq!(input_from_json(&to_json(&input)).unwrap(), input);
+    }
+
+    #[test]
+    fn a_batch_answers_each_decision_in_order() {
+        let texts = [
+            "{}",
+            r#"{"env":{"WANDB_RESUME":"must"}}"#,
+            r#"{"sdk":"0.17.0","init":{"resume":"auto","id":"abc"}}"#,
+        ];
+        let one_by_one: Vec<String> = texts
+            .iter()
+            .map(|t| to_json(&crate::engine::decide(&input_from_json(t).unwrap())))
+            .collect();
+        let batch = decide_many_json(&format!("[{}]", texts.join(","))).unwrap();
+        assert_eq!(batch, format!("[{}]", one_by_one.join(",")));
+        assert_eq!(decide_many_json("[]").unwrap(), "[]");
+        let err = decide_many_json(r#"[{}, {"init":{"resume":5}}]"#).unwrap_err();
+        assert!(err.to_string().contains("`[1].init.resume`"), "{err}");
+        let err = decide_many_json("[{}").unwrap_err();
+        assert_eq!(err.code(), "invalid-input");
+        assert!(err.to_string().contains("not valid JSON"), "{err}");
     }
 
     #[test]

@@ -182,14 +182,8 @@ pub fn decide_many_js(
         ));
     }
     let text = stringify(&inputs, "the configurations", codec::MAX_BATCH_BYTES)?;
-    let inputs = codec::inputs_from_json(&text).map_err(|e| input_error(&e))?;
-    let mut w = crate::json::JsonWriter::with_capacity(inputs.len() * 768 + 2);
-    w.begin_array();
-    for input in &inputs {
-        crate::engine::decide(input).write_json(&mut w);
-    }
-    w.end_array();
-    js_sys::JSON::parse(&w.finish())
+    let decisions = codec::decide_many_json(&text).map_err(|e| input_error(&e))?;
+    js_sys::JSON::parse(&decisions)
         .map_err(|_| js_error("internal", "could not hand the result to JS"))
 }
 
