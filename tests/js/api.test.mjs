@@ -495,6 +495,27 @@ test("bad pastes throw an Error with a code, a line and a column", () => {
   }
 });
 
+test("string arguments: a real U+FFFD is text, an unpaired surrogate anywhere is refused", () => {
+  // Copying a string into wasm turns an unpaired surrogate into U+FFFD, so the check must
+  // tell the two apart wherever they stand.
+  assert.equal(sanitizeRunId("a\ufffdb").input, "a\ufffdb");
+  assert.deepEqual(parseEnvBlock("A=\ufffd\n").env, { A: "\ufffd" });
+  assert.match(deriveRunId("job-\ufffd"), /^[a-z0-9]{16}$/);
+  for (const text of [
+    "\ud800",
+    "a\udc00",
+    "\ufffd\ud83d",
+    "\ud83d\ufffd",
+    "x".repeat(5000) + "\udfff",
+  ]) {
+    assertThrowsCode(() => sanitizeRunId(text), "lone-surrogate", /raw/);
+    assertThrowsCode(() => deriveRunId(text), "lone-surrogate", /key/);
+    assertThrowsCode(() => parseEnvBlock(`A=${text}\n`), "lone-surrogate");
+  }
+  // A surrogate pair is one character, not a broken one.
+  assert.equal(sanitizeRunId("a\ud83d\ude00b").input, "a\ud83d\ude00b");
+});
+
 test("snippets reproduce the configuration, and bad input throws with a code", () => {
   const s = snippets({
     env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "it's" },
