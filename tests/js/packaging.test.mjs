@@ -100,6 +100,11 @@ test("the package has zero runtime dependencies", () => {
   assert.equal(pkg.type, "module");
 });
 
+/** This process's environment without any WANDB_* variable, so the CLI sees only its file. */
+function withoutWandbVariables() {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith("WANDB_")));
+}
+
 for (const [name, source] of [
   ["from the tarball", () => tarball],
   ["from the repo path", () => root],
@@ -115,6 +120,25 @@ for (const [name, source] of [
     assert.equal(result.valid, false);
     assert.ok(result.codes.includes("must-without-run-id"), out);
     assert.match(result.message, /no run id/);
+    // The tools entry and the CLI (which reads --env-file with the tools module) as installed.
+    const tools = execFileSync(
+      "node",
+      [
+        "--input-type=module",
+        "-e",
+        'import { parseEnvBlock } from "wandb-resume/tools"; console.log(JSON.stringify(parseEnvBlock("export WANDB_RESUME=must\\n").env))',
+      ],
+      { cwd: dir, encoding: "utf8" },
+    );
+    assert.deepEqual(JSON.parse(tools), { WANDB_RESUME: "must" });
+    writeFileSync(join(dir, "job.env"), "export WANDB_RESUME=must\n");
+    const cli = spawnSync(
+      join(dir, "node_modules", ".bin", "wandb-resume"),
+      ["check", "--env-file", "job.env", "--resume-file", "none"],
+      { cwd: dir, encoding: "utf8", env: withoutWandbVariables() },
+    );
+    assert.equal(cli.status, 1, cli.stdout + cli.stderr);
+    assert.match(cli.stdout, /must-without-run-id/);
   });
 }
 
