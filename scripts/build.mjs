@@ -35,12 +35,13 @@ import { fileURLToPath } from "node:url";
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pkg = join(root, "pkg");
 const target = "wasm32-unknown-unknown";
-const raw = join(root, "target", target, "release", "wandb_resume.wasm");
 
-/** The two modules: output name and cargo features. */
+/** The two modules: output name, cargo features, and the cargo profile. Each module has a
+ * profile (and so a target directory) of its own — see `release-tools` in Cargo.toml —
+ * or every build would recompile the crate twice, once per feature set. */
 const MODULES = [
-  { name: "wandb_resume", features: [] },
-  { name: "wandb_resume_tools", features: ["tools"] },
+  { name: "wandb_resume", features: [], profile: "release" },
+  { name: "wandb_resume_tools", features: ["tools"], profile: "release-tools" },
 ];
 
 function run(cmd, args) {
@@ -71,9 +72,10 @@ copyModuleToWebForm();
  * (wasm-bindgen, wasm-opt) are skipped when the compiled module is byte-for-byte the one
  * pkg/ was made from (its hash is kept in pkg/<name>.source).
  */
-function buildModule({ name, features: cargoFeatures }) {
-  const args = ["build", "--lib", "--release", "--target", target, "--quiet"];
+function buildModule({ name, features: cargoFeatures, profile }) {
+  const args = ["build", "--lib", "--profile", profile, "--target", target, "--quiet"];
   if (cargoFeatures.length > 0) args.push("--features", cargoFeatures.join(","));
+  const raw = join(root, "target", target, profile, "wandb_resume.wasm");
   run("cargo", args);
   const hash = createHash("sha256").update(readFileSync(raw)).digest("hex");
   const stamp = join(pkg, `${name}.source`);
