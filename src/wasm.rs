@@ -54,6 +54,18 @@ fn type_name(value: &JsValue) -> String {
     }
 }
 
+/// Refuses an argument at `path` that is not an array: `expected`, then what it got.
+fn require_array(value: &JsValue, path: &str, expected: &str) -> Result<(), JsValue> {
+    if js_sys::Array::is_array(value) {
+        Ok(())
+    } else {
+        Err(invalid(
+            path,
+            format!("{expected}, got {}", type_name(value)),
+        ))
+    }
+}
+
 /// Serializes a JS argument with `JSON.stringify` and reads it as `T`.
 fn read_json<T: FromJson>(value: &JsValue, what: &str, example: &str) -> Result<T, JsValue> {
     if !value.is_object() || js_sys::Array::is_array(value) {
@@ -176,15 +188,11 @@ pub fn decide_js(input: Ts<ResumeInput>) -> Result<Ts<Decision>, JsValue> {
 pub fn decide_many_js(
     #[wasm_bindgen(unchecked_param_type = "ResumeInput[]")] inputs: JsValue,
 ) -> Result<JsValue, JsValue> {
-    if !js_sys::Array::is_array(&inputs) {
-        return Err(invalid(
-            "",
-            format!(
-                "the configurations must be an array such as [{{ env: {{ WANDB_RESUME: \"allow\" }} }}], got {}",
-                type_name(&inputs)
-            ),
-        ));
-    }
+    require_array(
+        &inputs,
+        "",
+        "the configurations must be an array such as [{ env: { WANDB_RESUME: \"allow\" } }]",
+    )?;
     let text = stringify(&inputs, "the configurations", codec::MAX_BATCH_BYTES)?;
     let decisions = codec::decide_many_json(&text).map_err(|e| input_error(&e))?;
     js_sys::JSON::parse(&decisions)
@@ -264,15 +272,11 @@ pub fn simulate_js(
     input: Ts<ResumeInput>,
     #[wasm_bindgen(unchecked_param_type = "Attempt[]")] attempts: JsValue,
 ) -> Result<Ts<crate::timeline::Timeline>, JsValue> {
-    if !js_sys::Array::is_array(&attempts) {
-        return Err(invalid(
-            "attempts",
-            format!(
-                "expected an array of restarts such as [{{ after: \"preempted\", where: \"newMachine\" }}], got {}",
-                type_name(&attempts)
-            ),
-        ));
-    }
+    require_array(
+        &attempts,
+        "attempts",
+        "expected an array of restarts such as [{ after: \"preempted\", where: \"newMachine\" }]",
+    )?;
     let args = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&args, &"input".into(), &input.js_value());
     let _ = js_sys::Reflect::set(&args, &"attempts".into(), &attempts);

@@ -57,12 +57,18 @@ test("init() with the module bytes loads it once; later calls work", async () =>
 
 test("the tools no-bundler entry loads the tools module and parses", async () => {
   const toolsWeb = await import("wandb-resume/tools/web");
+  // Each entry has its own module: the main entry's init() leaves this one waiting for its own.
+  await web.init(readFileSync(wasmPath));
+  assert.equal(web.decide({}).valid, true);
+  assert.throws(
+    () => toolsWeb.parseEnvBlock("A=1\n"),
+    (e) => e.code === "not-initialized",
+  );
   await toolsWeb.init(
     readFileSync(createRequire(import.meta.url).resolve("wandb-resume/tools/wasm")),
   );
   assert.deepEqual(toolsWeb.parseEnvBlock("WANDB_RESUME=allow\n").env, { WANDB_RESUME: "allow" });
   assert.equal(toolsWeb.decide({ env: { WANDB_RESUME: "must" } }).valid, false);
-  // Each entry has its own module: the main one still waits for its own init().
   const other = await import("wandb-resume/web");
   assert.equal(typeof other.init, "function");
 });
