@@ -35,6 +35,8 @@ pub mod env_keys {
     pub const RESUME_FROM: &str = "WANDB_RESUME_FROM";
     /// `fork_from` (read from the environment by every SDK that has the option).
     pub const FORK_FROM: &str = "WANDB_FORK_FROM";
+    /// Every variable above (for generators of test configurations).
+    pub const ALL: [&str; 6] = [RESUME, RUN_ID, SWEEP_ID, NOTES, RESUME_FROM, FORK_FROM];
 }
 
 /// Resolves the `sdk` option to the version whose rules apply, reporting a string that is

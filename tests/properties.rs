@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use proptest::prelude::*;
 use wandb_resume::{
     Attempt, Ending, InitArgs, LaunchContext, Place, ResumeArg, ResumeInput, Severity, decide,
-    generate_id, sanitize::replace_non_word, sanitize_run_id, simulate,
+    engine::env_keys, generate_id, sanitize::replace_non_word, sanitize_run_id, simulate,
 };
 
 /// Strings that exercise the rules: mode names in any case, ids with reserved characters,
@@ -60,16 +60,10 @@ fn resume_arg() -> impl Strategy<Value = Option<ResumeArg>> {
 }
 
 fn env() -> impl Strategy<Value = Option<BTreeMap<String, String>>> {
-    let key = prop::sample::select(vec![
-        "WANDB_RESUME",
-        "WANDB_RUN_ID",
-        "WANDB_SWEEP_ID",
-        "WANDB_NOTES",
-        "WANDB_RESUME_FROM",
-        "WANDB_FORK_FROM",
-        "HOME",
-    ])
-    .prop_map(str::to_owned);
+    // The variables the engine reads, and one it does not.
+    let mut keys = env_keys::ALL.to_vec();
+    keys.push("HOME");
+    let key = prop::sample::select(keys).prop_map(str::to_owned);
     prop::option::of(prop::collection::btree_map(key, interesting_string(), 0..6))
 }
 

@@ -9,6 +9,7 @@ use std::collections::BTreeMap;
 
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
+use wandb_resume::engine::env_keys;
 use wandb_resume::model::{InitArgs, LaunchContext, ResumeArg, ResumeInput, Severity};
 use wandb_resume::timeline::{Attempt, Ending, Place};
 use wandb_resume::{codec, decide, json, simulate};
@@ -82,16 +83,9 @@ fn env(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<BTreeMap<String, St
     if u.ratio(1, 4)? {
         return Ok(None);
     }
-    let keys = [
-        "WANDB_RESUME",
-        "WANDB_RUN_ID",
-        "WANDB_SWEEP_ID",
-        "WANDB_NOTES",
-        "WANDB_RESUME_FROM",
-        "WANDB_FORK_FROM",
-        "WANDB_PROJECT",
-        "WANDB_MODE",
-    ];
+    // The variables the engine reads, and two it does not.
+    let mut keys = env_keys::ALL.to_vec();
+    keys.extend(["WANDB_PROJECT", "WANDB_MODE"]);
     let mut env = BTreeMap::new();
     for _ in 0..u.int_in_range(0..=5)? {
         let key = if u.ratio(7, 8)? {
