@@ -85,7 +85,9 @@ pub fn input_from_json(text: &str) -> Result<ResumeInput, InputError> {
 
 /// Writes a result as JSON text.
 pub fn to_json<T: ToJson + ?Sized>(value: &T) -> String {
-    json::to_string(value)
+    let mut w = json::JsonWriter::with_capacity(512);
+    value.write_json(&mut w);
+    w.finish()
 }
 
 #[cfg(test)]

@@ -3559,7 +3559,7 @@ mod tests {
     #[test]
     fn serializes_camel_case() {
         let b = parse_env_block("A=$X\n").unwrap();
-        let v = serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&b)).unwrap();
+        let v = serde_json::from_str::<serde_json::Value>(&crate::codec::to_json(&b)).unwrap();
         assert_eq!(v["env"]["A"], "$X");
         assert_eq!(v["variables"][0]["unresolved"], true);
         assert_eq!(v["crlf"], false);

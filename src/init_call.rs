@@ -2262,7 +2262,7 @@ mod tests {
         let c = ok(
             "resume='must', resume_from='r?_step=1', id=None, project='p', fork_from=os.environ['F']",
         );
-        let v = serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&c)).unwrap();
+        let v = serde_json::from_str::<serde_json::Value>(&crate::codec::to_json(&c)).unwrap();
         assert_eq!(v["init"]["resume"], "must");
         assert_eq!(v["init"]["resumeFrom"], "r?_step=1");
         assert_eq!(v["explicitNone"][0], "id");

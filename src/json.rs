@@ -31,13 +31,6 @@ pub trait ToJson {
     fn write_json(&self, w: &mut JsonWriter);
 }
 
-/// `value` as JSON text.
-pub fn to_string<T: ToJson + ?Sized>(value: &T) -> String {
-    let mut w = JsonWriter::with_capacity(512);
-    value.write_json(&mut w);
-    w.finish()
-}
-
 impl JsonWriter {
     /// An empty writer whose buffer holds `capacity` bytes before growing.
     pub fn with_capacity(capacity: usize) -> Self {
@@ -1030,7 +1023,7 @@ mod tests {
     use super::*;
 
     fn written<T: ToJson + ?Sized>(value: &T) -> String {
-        to_string(value)
+        crate::codec::to_json(value)
     }
 
     #[test]

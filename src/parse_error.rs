@@ -237,8 +237,7 @@ mod tests {
             err.to_string(),
             "the double quote is never closed (line 3, column 7)"
         );
-        let json =
-            serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&err)).unwrap();
+        let json = serde_json::from_str::<serde_json::Value>(&crate::codec::to_json(&err)).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
@@ -257,7 +256,7 @@ mod tests {
         let note = ParseNote::warning("crlf-line-end", SourcePosition::new(2, 1), "m");
         assert_eq!(note.position(), SourcePosition::new(2, 1));
         let json =
-            serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&note)).unwrap();
+            serde_json::from_str::<serde_json::Value>(&crate::codec::to_json(&note)).unwrap();
         assert_eq!(
             json,
             serde_json::json!({
@@ -266,7 +265,7 @@ mod tests {
         );
         let info = ParseNote::info("reassigned", SourcePosition::START, "m");
         assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&info)).unwrap()["severity"],
+            serde_json::from_str::<serde_json::Value>(&crate::codec::to_json(&info)).unwrap()["severity"],
             "info"
         );
     }

@@ -645,7 +645,7 @@ mod tests {
     #[test]
     fn serializes_camel_case_with_kebab_codes() {
         let s = snippets(&with_env(&[("WANDB_NOTES", "\0")]));
-        let json = serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&s)).unwrap();
+        let json = serde_json::from_str::<serde_json::Value>(&crate::codec::to_json(&s)).unwrap();
         assert_eq!(json["notes"][0]["code"], "nul-in-env");
         assert!(json["kubernetes"].is_string() && json["dockerfile"].is_string());
         for code in [
@@ -658,7 +658,7 @@ mod tests {
             NoteCode::DollarInKubernetes,
         ] {
             assert_eq!(
-                serde_json::from_str::<serde_json::Value>(&crate::json::to_string(&code)).unwrap(),
+                serde_json::from_str::<serde_json::Value>(&crate::codec::to_json(&code)).unwrap(),
                 code.as_str()
             );
         }

@@ -151,7 +151,7 @@ fn init_calls_match_python() {
                 ),
                 Ok(call) => problem(
                     format!("error {code}"),
-                    format!("Ok {}", wandb_resume::json::to_string(&call)),
+                    format!("Ok {}", wandb_resume::codec::to_json(&call)),
                 ),
             }
             continue;
@@ -159,8 +159,8 @@ fn init_calls_match_python() {
         match result {
             Err(e) => problem(expected.to_string(), format!("error {}: {e}", e.code())),
             Ok(call) => {
-                let mut actual: Value = serde_json::from_str(&wandb_resume::json::to_string(&call))
-                    .expect("valid JSON");
+                let mut actual: Value =
+                    serde_json::from_str(&wandb_resume::codec::to_json(&call)).expect("valid JSON");
                 if let Some(obj) = actual.as_object_mut() {
                     obj.remove("notes");
                 }

@@ -45,7 +45,7 @@ fn write_snippets_when_asked() {
             .collect(),
     };
     let outputs: Vec<Snippets> = inputs.iter().map(|v| snippets(&input_of(v))).collect();
-    std::fs::write(out, wandb_resume::json::to_string(&outputs)).expect("writable output");
+    std::fs::write(out, wandb_resume::codec::to_json(&outputs)).expect("writable output");
 }
 
 /// Line by line: the lines that differ (common head and tail cut, two lines of the head kept
