@@ -828,16 +828,6 @@ pub trait FromJson: Sized {
     fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError>;
 }
 
-/// Parses `text` and reads a `T` from it; syntax errors are `invalid-input` at the top
-/// level (callers that tell malformed JSON apart call [`parse`] first).
-pub fn from_str<T: FromJson>(text: &str) -> Result<T, InputError> {
-    let value = parse(text).map_err(|e| InputError::Invalid {
-        path: String::new(),
-        reason: format!("not valid JSON: {e}"),
-    })?;
-    T::from_json(&value, &mut Path::default())
-}
-
 impl FromJson for String {
     fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
         match value {
