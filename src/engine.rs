@@ -356,7 +356,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
 
     Decision {
         valid,
-        sdk: settled.profile.version.to_string(),
+        sdk: settled.profile.version.dotted(),
         cell: outcome::cell(&settled.resume),
         resume: settled.resume.mode,
         resume_source: settled.resume.source,

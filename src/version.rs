@@ -70,10 +70,24 @@ impl SdkVersion {
     }
 }
 
+impl SdkVersion {
+    /// The version as `pip show wandb` prints it (`0.19.0`), written without the formatting
+    /// machinery: every decision names its version, and `to_string` would go through
+    /// `core::fmt` for three small numbers.
+    pub fn dotted(&self) -> String {
+        let mut text = String::with_capacity(8);
+        let mut buf = [0; 20];
+        text.push_str(crate::json::decimal(self.major.into(), &mut buf));
+        text.push('.');
+        text.push_str(crate::json::decimal(self.minor.into(), &mut buf));
+        text.push('.');
+        text.push_str(crate::json::decimal(self.patch.into(), &mut buf));
+        text
+    }
+}
+
 impl fmt::Display for SdkVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        // This runs in every decision; three plain decimal writes instead of the general
-        // integer formatting.
         let mut buf = [0; 20];
         f.write_str(crate::json::decimal(self.major.into(), &mut buf))?;
         f.write_str(".")?;
