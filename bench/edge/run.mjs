@@ -15,7 +15,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, root, startWorkerd } from "../../scripts/serve.mjs";
-import { decide } from "../../js/node.js";
+import { BODY, writeAnswer } from "./request.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -28,14 +28,6 @@ const rounds = Number(values.rounds);
 const seconds = Number(values.seconds);
 const connections = Number(values.connections);
 const GOAL = 0.9;
-
-// A typical configuration: a preemptible job with an explicit id and auto resume.
-const BODY = JSON.stringify({
-  sdk: "0.19.0",
-  env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "exp-42-seed-1", WANDB_PROJECT: "llm" },
-  init: { resume: "auto" },
-  context: { resumeFile: null, runExists: null },
-});
 
 function load(url, duration) {
   return new Promise((resolve, reject) => {
@@ -56,11 +48,7 @@ function load(url, duration) {
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // The baseline answers with the same bytes /api/decide produces for BODY.
-mkdirSync(join(root, "bench", "results"), { recursive: true });
-writeFileSync(
-  join(root, "bench", "results", "answer.json.txt"),
-  JSON.stringify(decide(JSON.parse(BODY))),
-);
+writeAnswer();
 
 const ports = { api: await freePort(), empty: await freePort(), floor: await freePort() };
 const server = await startWorkerd({
