@@ -7,27 +7,28 @@
 // Nothing happens at module top level: workerd forbids random bytes outside a request.
 import { apiBodyLimit, respondToRequest } from "../../pkg/wandb_resume.js";
 
+/** The declared Content-Length when it is a plain decimal number, else null. */
+function declaredLength(request) {
+  const declared = request.headers.get("content-length");
+  if (declared === null || declared.length === 0) return null;
+  for (let i = 0; i < declared.length; i++) {
+    const c = declared.charCodeAt(i);
+    if (c < 48 || c > 57) return null;
+  }
+  return Number(declared);
+}
+
 /**
- * Reads the body of `request`, stopping as soon as it passes `limit` bytes: a declared
- * Content-Length over the limit is refused before a byte is read.
+ * Reads the body of `request` when handleRequest cannot read it in one step: none declared
+ * (a chunked body, read chunk by chunk and stopped as soon as it passes `limit` bytes) or
+ * `declared` over the limit (refused before a byte is read).
  * @returns {Promise<Uint8Array | "too-large" | "unreadable">}
  */
-async function readBody(request, limit) {
+async function readBody(request, limit, declared) {
   if (request.body === null) return new Uint8Array(0);
-  const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d+$/.test(declared)) {
-    if (Number(declared) > limit) {
-      await request.body.cancel().catch(() => {});
-      return "too-large";
-    }
-    // HTTP framing holds the body to its declared length, so it can be read in one go;
-    // the length is checked again in case a caller built a Request that lies.
-    try {
-      const body = new Uint8Array(await request.arrayBuffer());
-      return body.byteLength > limit ? "too-large" : body;
-    } catch {
-      return "unreadable";
-    }
+  if (declared !== null) {
+    await request.body.cancel().catch(() => {});
+    return "too-large";
   }
   const reader = request.body.getReader();
   const chunks = [];
@@ -129,7 +130,24 @@ export async function handleRequest(request, env) {
     const method = request.method;
     const takesBody = method !== "GET" && method !== "HEAD" && method !== "OPTIONS";
     bodyLimit ??= apiBodyLimit();
-    const body = takesBody ? await readBody(request, bodyLimit) : null;
+    let body = null;
+    if (takesBody) {
+      const declared = declaredLength(request);
+      if (declared !== null && declared <= bodyLimit) {
+        // What clients send for a JSON body: a length within the limit. Every request takes
+        // this path, so it is read here with one await. HTTP framing holds the body to its
+        // declared length; the length is checked again in case a caller built a Request
+        // that lies.
+        try {
+          body = new Uint8Array(await request.arrayBuffer());
+          if (body.byteLength > bodyLimit) body = "too-large";
+        } catch {
+          body = "unreadable";
+        }
+      } else {
+        body = await readBody(request, bodyLimit, declared);
+      }
+    }
     const response = respondToRequest(request, body);
     if (response.status === 404 && env?.ASSETS && (method === "GET" || method === "HEAD")) {
       const asset = await serveAsset(request, env.ASSETS);
