@@ -68,32 +68,31 @@ impl SdkVersion {
             SdkVersion::new(0, self.minor, last),
         ))
     }
-}
 
-impl SdkVersion {
-    /// The version as `pip show wandb` prints it (`0.19.0`), written without the formatting
-    /// machinery: every decision names its version, and `to_string` would go through
-    /// `core::fmt` for three small numbers.
+    /// The version as `pip show wandb` prints it (`0.19.0`). Every decision names its
+    /// version, and `to_string` would take it through `core::fmt`'s general machinery.
     pub fn dotted(&self) -> String {
         let mut text = String::with_capacity(8);
-        let mut buf = [0; 20];
-        text.push_str(crate::json::decimal(self.major.into(), &mut buf));
-        text.push('.');
-        text.push_str(crate::json::decimal(self.minor.into(), &mut buf));
-        text.push('.');
-        text.push_str(crate::json::decimal(self.patch.into(), &mut buf));
+        // Writing to a String cannot fail.
+        let _ = self.write_dotted(&mut text);
         text
+    }
+
+    /// Writes `major.minor.patch` as three plain decimal numbers (no general integer
+    /// formatting); [`Self::dotted`] and `Display` share it.
+    fn write_dotted(&self, out: &mut impl fmt::Write) -> fmt::Result {
+        let mut buf = [0; 20];
+        out.write_str(crate::json::decimal(self.major.into(), &mut buf))?;
+        out.write_str(".")?;
+        out.write_str(crate::json::decimal(self.minor.into(), &mut buf))?;
+        out.write_str(".")?;
+        out.write_str(crate::json::decimal(self.patch.into(), &mut buf))
     }
 }
 
 impl fmt::Display for SdkVersion {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let mut buf = [0; 20];
-        f.write_str(crate::json::decimal(self.major.into(), &mut buf))?;
-        f.write_str(".")?;
-        f.write_str(crate::json::decimal(self.minor.into(), &mut buf))?;
-        f.write_str(".")?;
-        f.write_str(crate::json::decimal(self.patch.into(), &mut buf))
+        self.write_dotted(f)
     }
 }
 
