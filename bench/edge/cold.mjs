@@ -4,8 +4,8 @@
 // two requests workerd's HTTP stack evicts the handler's code and data). The load run
 // (run.mjs) measures the goal, but single rounds vary by ±15 % on this 2-core machine;
 // this model runs each handler in-process in workerd between rounds of cache pollution
-// (cold.js) and repeats within about ±1.5 µs, so it tells whether a change to the request
-// path helps before a long load run.
+// (cold.js); runs differ by up to ≈ 3 µs, so the medians of a few runs tell whether a
+// change to the request path helps before a long load run.
 //
 //   node bench/edge/cold.mjs [--rounds 9] [--iterations 3000]
 //
