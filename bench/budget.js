@@ -11,8 +11,8 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks). */
-export const SIZE_CEILING_GZIP_BYTES = 125 * 1024;
+export const SIZE_CEILING_GZIP_BYTES = 115 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 200 * 1024;
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 185 * 1024;

@@ -26,8 +26,14 @@ pub enum StepValue {
     /// A whole number, as ASCII decimal digits without leading zeros (Python ints are
     /// unbounded, so the text is kept).
     Int(String),
-    /// Anything `float()` accepts, including negative, fractional, `inf` and `nan`.
-    Float(f64),
+    /// Anything `float()` accepts, including negative, fractional, `inf` and `nan`, with
+    /// the text it was read from (without surrounding whitespace).
+    Float {
+        /// What `float()` returns.
+        value: f64,
+        /// The value as written, for messages.
+        text: String,
+    },
 }
 
 impl StepValue {
@@ -35,20 +41,33 @@ impl StepValue {
     pub fn is_whole_non_negative(&self) -> bool {
         match self {
             StepValue::Int(_) => true,
-            StepValue::Float(f) => f.is_finite() && *f >= 0.0 && f.fract() == 0.0,
+            StepValue::Float { value, .. } => {
+                value.is_finite() && *value >= 0.0 && value.fract() == 0.0
+            }
         }
     }
 }
 
+/// A step as messages show it: a whole number as the integer the SDK makes of it
+/// (`int(1e3)` is 1000), anything else as written. Printing the float itself would bring
+/// `core`'s float formatting (about 20 KB of the module) for this one message.
 impl fmt::Display for StepValue {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             StepValue::Int(digits) => f.write_str(digits),
-            StepValue::Float(x) if x.is_nan() => f.write_str("nan"),
-            StepValue::Float(x) if x.is_infinite() => {
-                f.write_str(if *x > 0.0 { "inf" } else { "-inf" })
+            StepValue::Float { value, text } => {
+                // Whole and within ±2^63 (`i64::MIN` is exactly -2^63 as a float), so the
+                // conversion is exact.
+                if value.is_finite() && value.fract() == 0.0 && value.abs() < -(i64::MIN as f64) {
+                    let whole = *value as i64;
+                    if whole < 0 {
+                        f.write_str("-")?;
+                    }
+                    f.write_str(crate::json::decimal(whole.unsigned_abs(), &mut [0; 20]))
+                } else {
+                    f.write_str(text)
+                }
             }
-            StepValue::Float(x) => write!(f, "{x:?}"),
         }
     }
 }
@@ -78,7 +97,10 @@ pub fn parse_run_moment(text: &str) -> Option<RunMoment> {
     let step = if !value.is_empty() && value.chars().all(pyunicode::is_digit) {
         StepValue::Int(py_int_digits(value)?)
     } else {
-        StepValue::Float(py_float(value)?)
+        StepValue::Float {
+            value: py_float(value)?,
+            text: pyunicode::strip(value).to_owned(),
+        }
     };
     Some(RunMoment {
         run: split.netloc,
@@ -347,6 +369,32 @@ mod tests {
     }
 
     #[test]
+    fn steps_show_as_whole_numbers_or_as_written() {
+        let shown = |text: &str| step(text).map(|s| s.to_string());
+        assert_eq!(shown("abc?_step=007").as_deref(), Some("7"));
+        // int() of a whole float: what the SDK passes on.
+        assert_eq!(shown("abc?_step=1e3").as_deref(), Some("1000"));
+        assert_eq!(shown("abc?_step=1_000.0").as_deref(), Some("1000"));
+        assert_eq!(shown("abc?_step=-1").as_deref(), Some("-1"));
+        assert_eq!(shown("abc?_step=-0").as_deref(), Some("0"));
+        // Anything else as written (after URL decoding, without surrounding spaces).
+        assert_eq!(shown("abc?_step=1.50").as_deref(), Some("1.50"));
+        assert_eq!(shown("abc?_step=NaN").as_deref(), Some("NaN"));
+        assert_eq!(shown("abc?_step=-inf").as_deref(), Some("-inf"));
+        assert_eq!(shown("abc?_step=1e300").as_deref(), Some("1e300"));
+        // The integer form stops where i64 does.
+        assert_eq!(
+            shown("abc?_step=-9.2e18").as_deref(),
+            Some("-9200000000000000000")
+        );
+        assert_eq!(
+            shown("abc?_step=9223372036854775808.0").as_deref(),
+            Some("9223372036854775808.0")
+        );
+        assert_eq!(shown("abc?_step=%201.5%20").as_deref(), Some("1.5"));
+    }
+
+    #[test]
     fn python_quirks() {
         assert_eq!(
             step("abc?_step=1&_step=2"),
@@ -354,12 +402,21 @@ mod tests {
         );
         assert_eq!(step("abc?%5Fstep=7"), Some(StepValue::Int("7".into())));
         assert_eq!(step("abc?_step=007"), Some(StepValue::Int("7".into())));
-        assert_eq!(step("abc?_step=1_000"), Some(StepValue::Float(1000.0)));
-        assert_eq!(step("abc?_step=-1"), Some(StepValue::Float(-1.0)));
-        assert_eq!(step("abc?_step=+1"), Some(StepValue::Float(1.0)));
-        assert_eq!(step("abc?_step=1e3"), Some(StepValue::Float(1000.0)));
+        let float = |value: f64, text: &str| {
+            Some(StepValue::Float {
+                value,
+                text: text.to_owned(),
+            })
+        };
+        assert_eq!(step("abc?_step=1_000"), float(1000.0, "1_000"));
+        assert_eq!(step("abc?_step=-1"), float(-1.0, "-1"));
+        // `+` is a space in a query string: float() reads " 1".
+        assert_eq!(step("abc?_step=+1"), float(1.0, "1"));
+        assert_eq!(step("abc?_step=1e3"), float(1000.0, "1e3"));
         assert_eq!(step("abc?_step=١٢"), Some(StepValue::Int("12".into())));
-        assert!(matches!(step("abc?_step=NaN"), Some(StepValue::Float(f)) if f.is_nan()));
+        assert!(
+            matches!(step("abc?_step=NaN"), Some(StepValue::Float { value, .. }) if value.is_nan())
+        );
         assert_eq!(step("ab\tc?_step=1").map(|_| ()), Some(()));
         assert_eq!(parse_run_moment("ab\tc?_step=1").unwrap().run, "abc");
         assert_eq!(step("abc?_step=1#"), Some(StepValue::Int("1".into())));

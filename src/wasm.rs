@@ -42,8 +42,14 @@ fn type_name(value: &JsValue) -> String {
         "null".to_owned()
     } else if js_sys::Array::is_array(value) {
         "an array".to_owned()
-    } else if let Some(n) = value.as_f64() {
-        format!("the number {n}")
+    } else if let Some(number) = value.dyn_ref::<js_sys::Number>() {
+        // As JS writes it (`1e+21`, `NaN`, `Infinity`), and without Rust's float
+        // formatting in the module.
+        let text = number
+            .to_string(10)
+            .map(String::from)
+            .unwrap_or_else(|_| "?".to_owned());
+        format!("the number {text}")
     } else {
         match value.js_typeof().as_string().as_deref() {
             Some("undefined") => "undefined".to_owned(),
