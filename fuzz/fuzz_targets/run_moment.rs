@@ -1,10 +1,11 @@
 //! Run-moment parsing (`<run>?_step=<N>`, as `urllib.parse` + `int()`/`float()` read it):
 //! no panic; a parsed moment names a run that occurs in the text once tabs and line breaks
-//! are removed (as `urllib.parse` removes them).
+//! are removed (as `urllib.parse` removes them); its step shows as the whole number the SDK
+//! makes of it or as written.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use wandb_resume::run_moment::{parse_run_moment, py_float};
+use wandb_resume::run_moment::{StepValue, parse_run_moment, py_float};
 
 fuzz_target!(|text: &str| {
     if let Some(moment) = parse_run_moment(text) {
@@ -14,6 +15,21 @@ fuzz_target!(|text: &str| {
             .filter(|c| !matches!(c, '\t' | '\r' | '\n'))
             .collect();
         assert!(cleaned.contains(&moment.run), "{text:?}");
+        let shown = moment.step.to_string();
+        assert!(!shown.is_empty(), "{text:?}");
+        match &moment.step {
+            StepValue::Int(digits) => assert_eq!(&shown, digits),
+            StepValue::Float {
+                value,
+                text: written,
+            } => {
+                if value.is_finite() && value.fract() == 0.0 && value.abs() < 9.2e18 {
+                    assert_eq!(shown.parse::<i64>().ok(), Some(*value as i64), "{text:?}");
+                } else if value.abs() >= 9.3e18 || !value.is_finite() || value.fract() != 0.0 {
+                    assert_eq!(&shown, written, "{text:?}");
+                }
+            }
+        }
     }
     let _ = py_float(text);
 });
