@@ -46,7 +46,7 @@ fn type_name(value: &JsValue) -> String {
         // As JS writes it (`1e+21`, `NaN`, `Infinity`), and without Rust's float
         // formatting in the module.
         let text = number
-            .to_string(10)
+            .to_string_with_radix(10)
             .map(String::from)
             .unwrap_or_else(|_| "?".to_owned());
         format!("the number {text}")
