@@ -4,8 +4,10 @@
 // two requests workerd's HTTP stack evicts the handler's code and data). The load run
 // (run.mjs) measures the goal, but single rounds vary by ±15 % on this 2-core machine;
 // this model runs each handler in-process in workerd between rounds of cache pollution
-// (cold.js); runs differ by up to ≈ 3 µs, so the medians of a few runs tell whether a
-// change to the request path helps before a long load run.
+// (cold.js); on a quiet host runs differ by up to ≈ 3 µs, so the medians of a few runs tell
+// whether a change to the request path helps before a long load run. The rounds' spread is
+// printed too: a busy host (other tenants of the VM) scatters them, and then a run says
+// nothing.
 //
 //   node bench/edge/cold.mjs [--rounds 9] [--iterations 3000]
 //
@@ -63,7 +65,14 @@ try {
   }
   const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
   // Differences within a round, then the median: the machine's drift between rounds cancels.
-  const over = (handler, base) => median(runs[handler].map((t, i) => t - runs[base][i]));
+  const differences = (handler, base) => runs[handler].map((t, i) => t - runs[base][i]);
+  const over = (handler, base) => median(differences(handler, base));
+  // The rounds' own spread, printed with the medians: a busy host scatters them, and then a
+  // run says little (the floor's figure, ≈ 6 µs on a quiet machine, is the check).
+  const spread = (handler, base) => {
+    const xs = differences(handler, base);
+    return [Math.min(...xs), Math.max(...xs)].map(micros);
+  };
   const micros = (x) => Number(x.toFixed(1));
   const report = {
     benchmark: "edge-cold",
@@ -74,15 +83,21 @@ try {
     pollutionMicros: micros(median(runs.pollution)),
     emptyMicros: micros(over("empty", "pollution")),
     oursOverEmptyMicros: micros(over("ours", "empty")),
+    oursOverEmptyRange: spread("ours", "empty"),
     floorOverEmptyMicros: micros(over("floor", "empty")),
+    floorOverEmptyRange: spread("floor", "empty"),
   };
   console.log(
     `\nedge, cache-cold model (median of ${rounds} rounds × ${iterations} requests): µs per POST /api/decide`,
   );
-  console.log("| handler | µs over the empty worker's work |");
-  console.log("|---|---:|");
-  console.log(`| ours (respondToRequest) | ${report.oursOverEmptyMicros} |`);
-  console.log(`| plain-JS floor | ${report.floorOverEmptyMicros} |`);
+  console.log("| handler | µs over the empty worker's work | rounds |");
+  console.log("|---|---:|---|");
+  console.log(
+    `| ours (respondToRequest) | ${report.oursOverEmptyMicros} | ${report.oursOverEmptyRange.join(" – ")} |`,
+  );
+  console.log(
+    `| plain-JS floor | ${report.floorOverEmptyMicros} | ${report.floorOverEmptyRange.join(" – ")} |`,
+  );
   console.log(
     `(the empty worker's work: ${report.emptyMicros} µs; the pollution: ${report.pollutionMicros} µs)`,
   );
