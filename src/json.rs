@@ -200,19 +200,7 @@ fn escape_into(out: &mut String, text: &str) {
     let mut start = 0;
     let mut i = 0;
     while i < bytes.len() {
-        // Messages are long runs of plain text: skip eight bytes at a time while none of
-        // them needs an escape.
-        while let Some(word) = bytes.get(i..i + 8) {
-            let word = u64::from_le_bytes([
-                word[0], word[1], word[2], word[3], word[4], word[5], word[6], word[7],
-            ]);
-            if needs_escape(word) {
-                break;
-            }
-            i += 8;
-        }
-        let Some(&byte) = bytes.get(i) else { break };
-        let escape = ESCAPES[byte as usize];
+        let escape = ESCAPES[bytes[i] as usize];
         if escape == 0 {
             i += 1;
             continue;
@@ -240,21 +228,6 @@ fn escape_into(out: &mut String, text: &str) {
     }
     out.push_str(&text[start..]);
     out.push('"');
-}
-
-/// True when some byte of `word` has an entry in [`ESCAPES`]: a control character, a quote,
-/// a backslash, `<`, `>` or `&` (the classic SWAR tests for a zero byte and for a byte below
-/// a bound, both exact for "some byte").
-#[inline(always)]
-fn needs_escape(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let below = |bound: u8| word.wrapping_sub(ONES * bound as u64) & !word & HIGH;
-    let equal = |byte: u8| {
-        let x = word ^ (ONES * byte as u64);
-        x.wrapping_sub(ONES) & !x & HIGH
-    };
-    (below(0x20) | equal(b'"') | equal(b'\\') | equal(b'<') | equal(b'>') | equal(b'&')) != 0
 }
 
 impl ToJson for str {
@@ -1054,8 +1027,8 @@ mod tests {
 
     #[test]
     fn long_text_is_escaped_like_short_text_at_every_position() {
-        // Text of eight bytes or more is scanned a word at a time; a character needing an
-        // escape must be caught in any lane of the word (and after a multi-byte character).
+        // A character needing an escape is caught wherever it stands in longer text (also
+        // right after a multi-byte character), and escaped as it is on its own.
         let mut characters: Vec<char> = (0u8..0x80).map(char::from).collect();
         characters.extend(['é', '€', '😀', '\u{2028}']);
         for c in characters {
