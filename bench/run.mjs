@@ -27,6 +27,7 @@ import { freePort, root, startWorkerd } from "../scripts/serve.mjs";
 import { decide, decideMany, generateId, generateIds } from "../js/node.js";
 import { decideBaseline, pooledIdGenerator } from "./baseline.js";
 import { SIZE_BUDGET_GZIP_BYTES } from "./budget.js";
+import { median, TYPICAL_INPUT as INPUT } from "./common.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -36,15 +37,6 @@ const { values } = parseArgs({
 });
 const rounds = Number(values.rounds);
 const scale = values.quick ? 0.1 : 1;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-
-/** The benchmark's configuration: a preemptible job with an explicit id and auto resume. */
-const INPUT = {
-  sdk: "0.19.0",
-  env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "exp-42-seed-1", WANDB_PROJECT: "llm" },
-  init: { resume: "auto" },
-  context: { resumeFile: null, runExists: null },
-};
 
 /** Microseconds per call of `fn` over `n` calls, after a warm-up of `n / 4`. */
 function perCall(fn, n) {

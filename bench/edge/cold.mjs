@@ -20,6 +20,7 @@ import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, root, startWorkerd } from "../../scripts/serve.mjs";
+import { median, rotated } from "../common.mjs";
 import { BODY, writeAnswer } from "./request.mjs";
 
 const { values } = parseArgs({
@@ -33,15 +34,15 @@ const iterations = Number(values.iterations);
 
 const answer = writeAnswer();
 const port = await freePort();
-const target = (handler, n, check = false) =>
-  `http://127.0.0.1:${port}/?handler=${handler}&n=${n}&body=${encodeURIComponent(BODY)}` +
-  (check ? "&check" : "");
+const path = (handler, n, check = false) =>
+  `/?handler=${handler}&n=${n}&body=${encodeURIComponent(BODY)}${check ? "&check" : ""}`;
+const target = (...args) => `http://127.0.0.1:${port}${path(...args)}`;
 const server = await startWorkerd({
   port,
   config: join(root, "bench", "edge", "cold.capnp"),
   sockets: { cold: port },
   directories: {},
-  readyPath: new URL(target("pollution", 1)).search.replace(/^/, "/"),
+  readyPath: path("pollution", 1),
 });
 try {
   const handlers = ["pollution", "empty", "floor", "ours"];
@@ -59,11 +60,11 @@ try {
   for (const handler of handlers) await time(handler, 300);
   const runs = Object.fromEntries(handlers.map((h) => [h, []]));
   for (let round = 0; round < rounds; round++) {
-    // Rotate the order, so no handler always runs first (or right after another).
-    const order = [...handlers.slice(round % 4), ...handlers.slice(0, round % 4)];
-    for (const handler of order) runs[handler].push(await time(handler, iterations));
+    for (const handler of rotated(handlers, round)) {
+      runs[handler].push(await time(handler, iterations));
+    }
   }
-  const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  const micros = (x) => Number(x.toFixed(1));
   // Differences within a round, then the median: the machine's drift between rounds cancels.
   const differences = (handler, base) => runs[handler].map((t, i) => t - runs[base][i]);
   const over = (handler, base) => median(differences(handler, base));
@@ -73,7 +74,6 @@ try {
     const xs = differences(handler, base);
     return [Math.min(...xs), Math.max(...xs)].map(micros);
   };
-  const micros = (x) => Number(x.toFixed(1));
   const report = {
     benchmark: "edge-cold",
     when: new Date().toISOString(),

@@ -15,6 +15,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, root, startWorkerd } from "../../scripts/serve.mjs";
+import { median, rotated } from "../common.mjs";
 import { BODY, writeAnswer } from "./request.mjs";
 
 const { values } = parseArgs({
@@ -44,8 +45,6 @@ function load(url, duration) {
     );
   });
 }
-
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // The baseline answers with the same bytes /api/decide produces for BODY.
 writeAnswer();
@@ -80,8 +79,7 @@ try {
   for (const name of names) await load(urls[name], 2);
   const runs = { ours: [], empty: [], floor: [] };
   for (let round = 0; round < rounds; round++) {
-    // Rotate the order, so no worker always runs first (or right after another).
-    for (const name of [...names.slice(round % 3), ...names.slice(0, round % 3)]) {
+    for (const name of rotated(names, round)) {
       const r = await load(urls[name], seconds);
       if (r.non2xx || r.errors || r.timeouts) {
         throw new Error(`${name}: ${r.non2xx} non-2xx, ${r.errors} errors, ${r.timeouts} timeouts`);
