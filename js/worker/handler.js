@@ -26,7 +26,7 @@ function declaredLength(request) {
  */
 async function readBody(request, limit, declared) {
   if (request.body === null) return new Uint8Array(0);
-  if (declared !== null) {
+  if (declared !== null && declared > limit) {
     await request.body.cancel().catch(() => {});
     return "too-large";
   }
