@@ -9,7 +9,8 @@
 //   tools module's size beside it);
 // - decide(): per call in Node after warm-up, against bench/baseline.js's plain-JS function
 //   that reads the same fields and builds the same object (checked deep-equal first);
-// - decideMany(): configurations per second in batches of 1000;
+// - decideMany() and decideManyJson(): configurations per second in batches of 1000 (JS
+//   objects, and JSON text, in and out);
 // - generateId(): per id against a hand-written generator on a pooled crypto buffer, and
 //   generateIds(1000) per id;
 // - start-up: compiling and instantiating the module in a fresh Node process against an
@@ -24,10 +25,10 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { deepStrictEqual } from "node:assert";
 import { freePort, root, startWorkerd } from "../scripts/serve.mjs";
-import { decide, decideMany, generateId, generateIds } from "../js/node.js";
+import { decide, decideMany, decideManyJson, generateId, generateIds } from "../js/node.js";
 import { decideBaseline, pooledIdGenerator } from "./baseline.js";
 import { SIZE_BUDGET_GZIP_BYTES } from "./budget.js";
-import { median, TYPICAL_INPUT as INPUT } from "./common.mjs";
+import { median, rotated, TYPICAL_INPUT as INPUT } from "./common.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -110,21 +111,32 @@ const batch = Array.from({ length: 1000 }, (_, i) => ({
   ...INPUT,
   env: { ...INPUT.env, WANDB_RUN_ID: `exp-${i}-seed-1` },
 }));
-const batchUs = [];
+const batchText = JSON.stringify(batch);
+deepStrictEqual(JSON.parse(decideManyJson(batchText)), decideMany(batch));
+const batchForms = [
+  ["decideMany() throughput", () => decideMany(batch), "JS objects in and out"],
+  ["decideManyJson() throughput", () => decideManyJson(batchText), "JSON text in and out"],
+];
+const batchUs = batchForms.map(() => []);
 for (let round = 0; round < rounds; round++) {
-  batchUs.push(perCall(() => decideMany(batch), Math.max(4, Math.round(40 * scale))) / 1000);
+  // Alternate which form runs first, so neither always meets a warmer or colder heap.
+  for (const i of rotated([0, 1], round)) {
+    batchUs[i].push(perCall(batchForms[i][1], Math.max(4, Math.round(40 * scale))) / 1000);
+  }
 }
-const perSecond = 1e6 / median(batchUs);
-row(
-  "decideMany() throughput",
-  perSecond,
-  1_000_000,
-  "configs/s",
-  perSecond / 1_000_000,
-  "≥ 1",
-  perSecond >= 1_000_000,
-  "batches of 1000 distinct configurations",
-);
+batchForms.forEach(([name, , how], i) => {
+  const perSecond = 1e6 / median(batchUs[i]);
+  row(
+    name,
+    perSecond,
+    1_000_000,
+    "configs/s",
+    perSecond / 1_000_000,
+    "≥ 1",
+    perSecond >= 1_000_000,
+    `batches of 1000 distinct configurations, ${how}`,
+  );
+});
 
 // Ids.
 const pooled = pooledIdGenerator();

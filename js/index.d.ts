@@ -7,6 +7,7 @@ export {
   collisionProbability,
   decide,
   decideMany,
+  decideManyJson,
   deriveRunId,
   methodTable,
   sanitizeRunId,

@@ -15,6 +15,7 @@ const { whenReady } = loader;
 export const init = loader.init;
 export const decide = whenReady("decide", glue.decide);
 export const decideMany = whenReady("decideMany", glue.decideMany);
+export const decideManyJson = whenReady("decideManyJson", glue.decideManyJson);
 export const sanitizeRunId = whenReady("sanitizeRunId", glue.sanitizeRunId);
 export const generateId = whenReady("generateId", ids.generateId);
 export const generateIds = whenReady("generateIds", ids.generateIds);

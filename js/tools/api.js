@@ -9,6 +9,7 @@ export {
   collisionProbability,
   decide,
   decideMany,
+  decideManyJson,
   deriveRunId,
   fixConfiguration,
   methodTable,

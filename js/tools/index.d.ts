@@ -6,6 +6,7 @@ export {
   collisionProbability,
   decide,
   decideMany,
+  decideManyJson,
   deriveRunId,
   fixConfiguration,
   methodTable,

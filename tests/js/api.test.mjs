@@ -7,6 +7,7 @@ import {
   collisionProbability,
   decide,
   decideMany,
+  decideManyJson,
   deriveRunId,
   generateId,
   generateIds,
@@ -304,6 +305,72 @@ test("decideMany gives, in order, what decide gives for each configuration", () 
   );
   // The module keeps working after a refused batch.
   assert.equal(decideMany([{}])[0].valid, true);
+});
+
+test("decideManyJson answers JSON text with what decideMany answers, as JSON text", () => {
+  const inputs = [
+    {},
+    { env: { WANDB_RESUME: "must" } },
+    { sdk: "0.17.0", init: { resume: "auto", id: "abc" } },
+    { env: { WANDB_RESUME: "allow", WANDB_RUN_ID: "ünïcødé-🚀" }, init: { resume: true } },
+    { init: { id: "<b>&amp;</b>", resume: "never" }, context: { runExists: true } },
+  ];
+  const text = decideManyJson(JSON.stringify(inputs));
+  assert.equal(typeof text, "string");
+  assert.deepEqual(JSON.parse(text), decideMany(inputs));
+  // Markup characters are escaped, as in every answer of the edge API.
+  assert.ok(text.includes("\\u003cb\\u003e\\u0026amp;"), text);
+  assert.ok(!/[<>&]/.test(text));
+  // Whitespace and key order in the input do not matter; the answer is the same text.
+  const spaced = JSON.stringify(inputs, null, 2);
+  assert.equal(decideManyJson(spaced), text);
+  assert.equal(decideManyJson("[]"), "[]");
+  assert.equal(decideManyJson(" [ ] \n"), "[]");
+
+  // Bad input: the same codes and paths as decideMany, and the line and column of bad JSON.
+  assertThrowsCode(
+    () => decideManyJson(inputs),
+    "invalid-input",
+    /`text`.*expected a string, got an array/,
+  );
+  assertThrowsCode(
+    () => decideManyJson(undefined),
+    "invalid-input",
+    /expected a string, got undefined/,
+  );
+  assertThrowsCode(() => decideManyJson(""), "invalid-input", /not valid JSON: .* line 1 column 1/);
+  assertThrowsCode(() => decideManyJson("[{},\n{"), "invalid-input", /line 2 column 2/);
+  assertThrowsCode(() => decideManyJson("[{}] x"), "invalid-input", /trailing characters/);
+  assertThrowsCode(() => decideManyJson("{}"), "invalid-input", /array/);
+  assertThrowsCode(
+    () => decideManyJson('[{}, {"init": {"resume": 5}}]'),
+    "invalid-input",
+    /`\[1\]\.init\.resume`/,
+  );
+  assertThrowsCode(
+    () => decideManyJson('[{"bogus": 1}]'),
+    "invalid-input",
+    /unknown field `bogus`/,
+  );
+  // A lone surrogate written as an escape in the JSON, and one in the JS string itself
+  // (which a copy into wasm memory would turn into U+FFFD).
+  assertThrowsCode(
+    () => decideManyJson('[{"init": {"id": "\\ud800"}}]'),
+    "lone-surrogate",
+    /\[0\]\.init\.id/,
+  );
+  assertThrowsCode(() => decideManyJson('[{"init": {"id": "\ud800"}}]'), "lone-surrogate", /text/);
+  // Refused on its length, before it is copied into the module.
+  assertThrowsCode(
+    () => decideManyJson(" ".repeat(32 * 1024 * 1024 + 1)),
+    "input-too-large",
+    /33554432/,
+  );
+  assertThrowsCode(
+    () => decideManyJson(JSON.stringify(Array.from({ length: 100_001 }, () => ({})))),
+    "input-too-large",
+    /100000/,
+  );
 });
 
 test("generateIds makes a batch in one call, each id of the asked length", () => {

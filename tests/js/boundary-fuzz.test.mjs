@@ -170,6 +170,16 @@ const value = fc.oneof(
   { arbitrary: fc.array(configLike, { maxLength: 3 }), weight: 1 },
 );
 
+/** `value` (in a batch unless it is an array) as JSON text when `JSON.stringify` can write
+ * it; otherwise the value itself, which is not a string. */
+const batchText = (value) => {
+  try {
+    return JSON.stringify(Array.isArray(value) ? value : [value]);
+  } catch {
+    return value;
+  }
+};
+
 /** Each export with a check of what it returns. */
 const isDecision = (d) => typeof d === "object" && typeof d.valid === "boolean";
 const exportsOf = (api) => ({
@@ -177,6 +187,11 @@ const exportsOf = (api) => ({
   decideMany: {
     call: (a) => api.decideMany(a),
     ok: (r) => Array.isArray(r) && r.every(isDecision),
+  },
+  decideManyJson: {
+    // Strings go in as they are (arbitrary text); other values as the JSON text of a batch.
+    call: (a) => api.decideManyJson(typeof a === "string" ? a : batchText(a)),
+    ok: (r) => typeof r === "string" && JSON.parse(r).every(isDecision),
   },
   simulate: {
     call: (a, b) => api.simulate(a, b),
