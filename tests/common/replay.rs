@@ -117,6 +117,14 @@ pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
         .filter(|x| PRINTED.contains(&x.code) && x.severity != Severity::Error)
         .filter_map(|x| x.sdk_message.clone())
         .collect();
+    if out["fullInit"].as_bool() == Some(true) {
+        // A complete wandb.init's warnings were recorded as lines of its output (a message
+        // that quotes an id with a newline spans two), so compare lines.
+        quoted = quoted
+            .iter()
+            .flat_map(|m| m.split('\n').map(str::to_owned))
+            .collect();
+    }
     warnings.sort();
     warnings.dedup();
     quoted.sort();

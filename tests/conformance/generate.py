@@ -104,7 +104,11 @@ def compact_out(r):
         for k in ("forkFrom", "resumeFrom"):
             if r.get(k) is not None:
                 o[k] = r[k]
-    warnings = [w for w in (r.get("warnings") or []) if not w.startswith(OFFLINE_ONLY_WARNINGS)]
+    if r.get("fullInit"):
+        # A complete wandb.init's warnings are lines of its output (see comparable).
+        warnings = drop_offline_only(r.get("warnings") or [], r.get("runId"))
+    else:
+        warnings = [w for w in (r.get("warnings") or []) if not w.startswith(OFFLINE_ONLY_WARNINGS)]
     if warnings:
         o["warnings"] = warnings
     if r.get("resumeFileAfter") is not None:
@@ -127,11 +131,24 @@ def comparable(r):
     if not r["rejected"]:
         for k in ("resume", "runId", "generated", "forkFrom", "resumeFrom", "runResume"):
             c[k] = r.get(k)
-    for w in r.get("warnings") or []:
-        for line in w.split("\n"):
-            if not line.startswith(OFFLINE_ONLY_WARNINGS):
-                c["warnings"].append(line)
+    lines = [line for w in r.get("warnings") or [] for line in w.split("\n")]
+    c["warnings"] = drop_offline_only(lines, r.get("runId"))
     return c
+
+
+def drop_offline_only(lines, run_id):
+    """`lines` (warnings, one line of output each) without the offline-only warning: its first
+    line and, when the run id it ends with spans several lines, those that continue it."""
+    continued = (run_id or "").count("\n")
+    out, skip = [], 0
+    for line in lines:
+        if skip:
+            skip -= 1
+        elif line.startswith(OFFLINE_ONLY_WARNINGS):
+            skip = continued
+        else:
+            out.append(line)
+    return out
 
 
 # --------------------------------------------------------------------------- per version
@@ -330,6 +347,7 @@ def write_cases(out_dir, hp, rnd, src_hash):
 
 
 def main():
+    global SEED
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--versions", nargs="*", help="default: all (%d)" % (len(MAIN_VERSIONS) + len(BOUNDARY_VERSIONS)))
     ap.add_argument("--out", default=os.path.join(HERE, "vectors"))
@@ -338,9 +356,14 @@ def main():
     ap.add_argument("--validate", type=int, default=VALIDATE, help="cases per version checked against the real wandb.init (0: skip)")
     ap.add_argument("--random-main", type=int, default=RANDOM_MAIN)
     ap.add_argument("--random-boundary", type=int, default=RANDOM_BOUNDARY)
+    ap.add_argument("--seed", type=int, default=SEED,
+                    help="seed of the random cases (default %d, the committed vectors'); another "
+                         "seed with --out elsewhere gives a fresh sample to replay with "
+                         "WANDB_RESUME_VECTORS=DIR" % SEED)
     ap.add_argument("--python", action="append", default=[], metavar="X.Y=PATH",
                     help="interpreter for a Python series, e.g. 3.7=/opt/py37/bin/python3.7")
     args = ap.parse_args()
+    SEED = args.seed
     args.python_overrides = dict(p.split("=", 1) for p in args.python)
     versions = args.versions or sorted(MAIN_VERSIONS + BOUNDARY_VERSIONS, key=vkey)
     os.makedirs(args.out, exist_ok=True)
