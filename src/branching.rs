@@ -131,19 +131,32 @@ pub(crate) fn resolve(
     // settings crash serializing the run moment.
     if profile.has(Rule::StrictResume) && !profile.has(Rule::BranchingRepaired) {
         const CRASH: &str = "'float' object does not support item assignment";
+        const DIFFERENT_IDS: &str =
+            "Both `run_id` and `resume_from` have been specified with different ids.";
+        // WANDB_RESUME_FROM is checked when the settings load, before wandb.init's arguments
+        // exist: no run id is set yet (or only WANDB_RUN_ID, see EnvOrderDependent), so a
+        // run moment in it is refused as naming "different ids" even where an init
+        // resume_from then replaces it. A malformed one fails its parse first (below).
+        let env_resume_from = resume_from
+            .as_ref()
+            .filter(|g| g.from_init)
+            .and_then(|_| env.get(env_keys::RESUME_FROM))
+            .filter(|text| run_moment::parse_run_moment(text).is_some())
+            .map(|text| Given {
+                text,
+                field: "env.WANDB_RESUME_FROM",
+                from_init: false,
+            });
         let resume_from_sdk = resume_from.as_ref().map(|g| {
             // The check runs on wandb.init's own settings, where only an init id (not dropped
             // by a sweep) is set yet.
             let same = g.from_init
                 && run_moment::parse_run_moment(g.text)
                     .is_some_and(|m| Some(m.run.as_str()) == explicit_id);
-            if same {
-                CRASH
-            } else {
-                "Both `run_id` and `resume_from` have been specified with different ids."
-            }
+            if same { CRASH } else { DIFFERENT_IDS }
         });
         for (g, name, sdk) in [
+            (&env_resume_from, "resume_from", DIFFERENT_IDS),
             (
                 &resume_from,
                 "resume_from",

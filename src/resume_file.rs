@@ -22,6 +22,17 @@ pub fn ignored_message(profile: &Profile, file_id: &str, id: &str) -> String {
     }
 }
 
+/// Whether the SDK prints that it ignores a file holding `file_id` because the run id is
+/// already `id`: 0.10.0–0.10.10 whenever an id is set, from 0.10.11 only when the two differ
+/// (0.9.x never).
+fn sdk_warns_ignored(profile: &Profile, file_id: &str, id: &str) -> bool {
+    if profile.has(Rule::ResumeFileWarnsOnlyIfDifferent) {
+        file_id != id
+    } else {
+        profile.has(Rule::SettingsObject)
+    }
+}
+
 /// Applies the file to the run id in `auto` mode. `run_id` is the explicit id (init, env or
 /// a `resume` string), if any. Returns false when the id read from the file is rejected.
 pub(crate) fn read(
@@ -67,28 +78,28 @@ pub(crate) fn read(
     }
     if kept_empty_id {
         // The empty id counts as "set": the file is ignored, then a fresh id is generated.
-        out.push(
-            diagnostic(
-                Code::ResumeFileIgnored,
-                Severity::Warning,
-                Some(FIELD),
-                format!(
-                    "the run id is set to an empty string, so wandb {} ignores wandb/wandb-resume.json ({}) and then generates a new id: this launch does not resume.",
-                    profile.version,
-                    repr(file_id)
-                ),
-            )
-            .hint("Remove the empty id so the file's id is used.")
-            .sdk(ignored_message(profile, file_id, "")),
-        );
+        // The SDK says so only where it warns (a file holding an empty id too is passed over
+        // in silence from 0.10.11).
+        let d = diagnostic(
+            Code::ResumeFileIgnored,
+            Severity::Warning,
+            Some(FIELD),
+            format!(
+                "the run id is set to an empty string, so wandb {} ignores wandb/wandb-resume.json ({}) and then generates a new id: this launch does not resume.",
+                profile.version,
+                repr(file_id)
+            ),
+        )
+        .hint("Remove the empty id so the file's id is used.");
+        out.push(if sdk_warns_ignored(profile, file_id, "") {
+            d.sdk(ignored_message(profile, file_id, ""))
+        } else {
+            d
+        });
         return true;
     }
     if let Some(id) = run_id.as_deref() {
-        let sdk_warns = if profile.has(Rule::ResumeFileWarnsOnlyIfDifferent) {
-            file_id != id
-        } else {
-            profile.has(Rule::SettingsObject)
-        };
+        let sdk_warns = sdk_warns_ignored(profile, file_id, id);
         let d = if file_id == id {
             if !sdk_warns {
                 return true;

@@ -206,6 +206,14 @@ def hand_picked():
     for i in ["", " ", " abc", "a:b"]:
         add(init={"resume": "auto", "id": i}, file="fileid")
         add(env={"WANDB_RUN_ID": i}, init={"resume": "auto"}, file="fileid")
+    # an empty id that the settings keep as "set" (0.10.0-0.15.5) against a file holding an
+    # empty id too, a blank one or a real one (0.10.11+ warn only when the two differ)
+    for f in ["", " ", "fileid"]:
+        add(init={"resume": True, "id": ""}, file=f)
+        add(init={"resume": "auto", "id": ""}, file=f)
+        add(env={"WANDB_RUN_ID": ""}, init={"resume": True}, file=f)
+        add(env={"WANDB_RESUME": "auto", "WANDB_RUN_ID": ""}, file=f)
+        add(env={"WANDB_RESUME": "auto"}, init={"id": ""}, file=f)
 
     # G. fork_from / resume_from: every string, from init and from the environment
     for m in MOMENTS:
@@ -255,6 +263,11 @@ def hand_picked():
     add(init={"forkFrom": "abc", "resumeFrom": "abc"})
     add(init={"forkFrom": "abc?_step=1", "id": "xyz"}, env={"WANDB_FORK_FROM": "other?_step=3"})
     add(init={"resumeFrom": "abc?_step=1"}, env={"WANDB_RESUME_FROM": "other?_step=3"})
+    # an init resume_from naming the init id, with WANDB_RESUME_FROM as well (0.19.0-0.19.4
+    # check the variable when the settings load, before the argument replaces it)
+    for m in ["other?_step=3", "abc?_step=3", "abc?_step=1.5", "abc?_step=x"]:
+        add(init={"resumeFrom": "abc?_step=1", "id": "abc"}, env={"WANDB_RESUME_FROM": m})
+    add(init={"resumeFrom": "abc?_step=1", "id": "abc"}, env={"WANDB_RESUME_FROM": "abc?_step=3", "WANDB_RUN_ID": "abc"})
     return C
 
 
