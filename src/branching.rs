@@ -126,65 +126,10 @@ pub(crate) fn resolve(
         *slot = None;
     }
 
-    // 0.19.0–0.19.4 accept the options but cannot use them: resume_from is refused as naming
-    // "different ids" unless it names the explicit id, and then (like every fork_from) the
-    // settings crash serializing the run moment.
-    if profile.has(Rule::StrictResume) && !profile.has(Rule::BranchingRepaired) {
-        const CRASH: &str = "'float' object does not support item assignment";
-        const DIFFERENT_IDS: &str =
-            "Both `run_id` and `resume_from` have been specified with different ids.";
-        // WANDB_RESUME_FROM is checked when the settings load, before wandb.init's arguments
-        // exist: no run id is set yet (or only WANDB_RUN_ID, see EnvOrderDependent), so a
-        // run moment in it is refused as naming "different ids" even where an init
-        // resume_from then replaces it. A malformed one fails its parse first (below).
-        let env_resume_from = resume_from
-            .as_ref()
-            .filter(|g| g.from_init)
-            .and_then(|_| env.get(env_keys::RESUME_FROM))
-            .filter(|text| run_moment::parse_run_moment(text).is_some())
-            .map(|text| Given {
-                text,
-                field: "env.WANDB_RESUME_FROM",
-                from_init: false,
-            });
-        let resume_from_sdk = resume_from.as_ref().map(|g| {
-            // The check runs on wandb.init's own settings, where only an init id (not dropped
-            // by a sweep) is set yet.
-            let same = g.from_init
-                && run_moment::parse_run_moment(g.text)
-                    .is_some_and(|m| Some(m.run.as_str()) == explicit_id);
-            if same { CRASH } else { DIFFERENT_IDS }
-        });
-        for (g, name, sdk) in [
-            (&env_resume_from, "resume_from", DIFFERENT_IDS),
-            (
-                &resume_from,
-                "resume_from",
-                resume_from_sdk.unwrap_or(CRASH),
-            ),
-            (&fork_from, "fork_from", CRASH),
-        ] {
-            if let Some(g) = g {
-                out.push(
-                    diagnostic(
-                        Code::BranchingBroken,
-                        Severity::Error,
-                        Some(g.field),
-                        format!(
-                            "`{name}` does not work in wandb {} (0.19.0–0.19.4): wandb.init raises on every use.",
-                            profile.version
-                        ),
-                    )
-                    .hint("Upgrade wandb to 0.19.5 or newer.")
-                    .sdk(sdk),
-                );
-                b.rejected = true;
-            }
-        }
-    }
-
-    // The environment is parsed when the settings load, even where an init argument then
-    // replaces it.
+    // The environment is parsed when the settings load, before wandb.init's arguments exist,
+    // even where an init argument then replaces it. A WANDB_RESUME_FROM that parses is kept
+    // for the load-time check of 0.19.0–0.19.4 below.
+    let mut loaded_resume_from = None;
     for (key, field, rule, name, chosen) in [
         (
             env_keys::RESUME_FROM,
@@ -208,10 +153,61 @@ pub(crate) fn resolve(
                     field,
                     from_init: false,
                 };
-                parse(profile, &shadow, name, out, &mut b.rejected);
+                let parsed = parse(profile, &shadow, name, out, &mut b.rejected).is_some();
+                if parsed && key == env_keys::RESUME_FROM {
+                    loaded_resume_from = Some(shadow);
+                }
             }
         }
     }
+
+    // 0.19.0–0.19.4 accept the options but cannot use them: resume_from is refused as naming
+    // "different ids" unless it names the explicit id, and then (like every fork_from) the
+    // settings crash serializing the run moment. A WANDB_RESUME_FROM is checked when the
+    // settings load, where no run id is set yet (or only WANDB_RUN_ID, see
+    // EnvOrderDependent): "different ids" even where an init resume_from then replaces it.
+    // A value that does not parse fails its parse first (the validators preprocess it), so
+    // it gets only that error (below).
+    if profile.has(Rule::StrictResume) && !profile.has(Rule::BranchingRepaired) {
+        const CRASH: &str = "'float' object does not support item assignment";
+        const DIFFERENT_IDS: &str =
+            "Both `run_id` and `resume_from` have been specified with different ids.";
+        let moment = |g: &Given<'_>| run_moment::parse_run_moment(g.text);
+        let resume_from_sdk = resume_from.as_ref().and_then(|g| {
+            // The check runs on wandb.init's own settings, where only an init id (not dropped
+            // by a sweep) is set yet.
+            let run = moment(g)?.run;
+            let same = g.from_init && Some(run.as_str()) == explicit_id;
+            Some((g, "resume_from", if same { CRASH } else { DIFFERENT_IDS }))
+        });
+        let fork_from_sdk = fork_from
+            .as_ref()
+            .filter(|g| moment(g).is_some())
+            .map(|g| (g, "fork_from", CRASH));
+        let loaded_sdk = loaded_resume_from
+            .as_ref()
+            .map(|g| (g, "resume_from", DIFFERENT_IDS));
+        for (g, name, sdk) in [loaded_sdk, resume_from_sdk, fork_from_sdk]
+            .into_iter()
+            .flatten()
+        {
+            out.push(
+                diagnostic(
+                    Code::BranchingBroken,
+                    Severity::Error,
+                    Some(g.field),
+                    format!(
+                        "`{name}` does not work in wandb {} (0.19.0–0.19.4): wandb.init raises on every use.",
+                        profile.version
+                    ),
+                )
+                .hint("Upgrade wandb to 0.19.5 or newer.")
+                .sdk(sdk),
+            );
+            b.rejected = true;
+        }
+    }
+
     b.resume_from_init = resume_from.as_ref().is_some_and(|g| g.from_init);
     b.fork_from_init = fork_from.as_ref().is_some_and(|g| g.from_init);
     b.resume_from = resume_from

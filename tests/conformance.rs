@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::replay::{compare, load_vectors};
+use common::replay::{compare, first_error_raised, load_vectors};
 
 #[test]
 fn every_vector_matches_the_real_sdk() {
@@ -36,5 +36,35 @@ fn every_vector_matches_the_real_sdk() {
     eprintln!(
         "conformance: {} vectors over {files} SDK versions agree",
         vectors.len()
+    );
+}
+
+/// Rejected vectors whose outcome message (`ifExists` / `ifMissing`: the engine's first error)
+/// quotes another error than the one the SDK raised. Where a configuration fails two checks,
+/// the engine lists both but does not yet order them as every SDK version meets them; this
+/// ceiling keeps the count from growing and is lowered as the order is modelled.
+const FIRST_ERROR_ELSEWHERE_CEILING: usize = 1750;
+
+#[test]
+fn outcome_messages_quote_what_the_sdk_raises() {
+    let (_, vectors) = load_vectors();
+    let judged: Vec<_> = vectors
+        .iter()
+        .filter_map(|v| first_error_raised(&v.input, &v.out).map(|ok| (v, ok)))
+        .collect();
+    let elsewhere: Vec<_> = judged.iter().filter(|(_, ok)| !ok).collect();
+    eprintln!(
+        "conformance: the first error quotes what the SDK raised in {} of {} rejected vectors",
+        judged.len() - elsewhere.len(),
+        judged.len()
+    );
+    assert!(
+        elsewhere.len() <= FIRST_ERROR_ELSEWHERE_CEILING,
+        "{} rejected vectors (ceiling {FIRST_ERROR_ELSEWHERE_CEILING}) have an outcome message \
+         quoting another error than the SDK raised, e.g. [{} #{}] {}",
+        elsewhere.len(),
+        elsewhere[0].0.sdk,
+        elsewhere[0].0.index,
+        elsewhere[0].0.case
     );
 }
