@@ -210,8 +210,8 @@ pub fn decide_many_js(
 /// every answer of the edge API, so the text can be embedded anywhere). For callers
 /// that hold JSON already (a request body, a file, a queue message) neither side builds JS
 /// objects: a third of `decideMany`'s time on typical configurations (`npm run bench`).
-/// Throws like `decideMany`; text that is
-/// not JSON is `invalid-input` with the line and column.
+/// Throws like `decideMany`; text that is not JSON is `invalid-input` with the line and
+/// column.
 #[wasm_bindgen(js_name = decideManyJson)]
 pub fn decide_many_json_js(
     #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
