@@ -657,8 +657,8 @@ export function decideMany(inputs: ResumeInput[]): Decision[];
  * every answer of the edge API, so the text can be embedded anywhere). For callers
  * that hold JSON already (a request body, a file, a queue message) neither side builds JS
  * objects: a third of `decideMany`'s time on typical configurations (`npm run bench`).
- * Throws like `decideMany`; text that is
- * not JSON is `invalid-input` with the line and column.
+ * Throws like `decideMany`; text that is not JSON is `invalid-input` with the line and
+ * column.
  */
 export function decideManyJson(text: string): string;
 
