@@ -4,8 +4,12 @@
 
 use std::collections::BTreeMap;
 
+use crate::check_order::{
+    self, CALL_FORK_FROM, CALL_RESUME_FROM, INIT_GUARD, MERGE, RUN_START, SERVER,
+};
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::engine::env_keys;
+use crate::model::ValueSource;
 use crate::model::{Diagnostic, InitArgs, RunIdSource, Severity};
 use crate::profile::{Profile, Rule, since};
 use crate::pyunicode::repr;
@@ -106,7 +110,12 @@ pub(crate) fn resolve(
                 ))
                 .sdk(format!(
                     "init() got an unexpected keyword argument '{name}'"
-                )),
+                ))
+                .at(if rule == Rule::ForkFrom {
+                    CALL_FORK_FROM
+                } else {
+                    CALL_RESUME_FROM
+                }),
             );
             b.rejected = true;
         } else {
@@ -191,8 +200,9 @@ pub(crate) fn resolve(
             .into_iter()
             .flatten()
         {
-            out.push(
-                diagnostic(
+            // "different ids" is the field's own check; the crash comes when the settings
+            // are sent to the backend.
+            let d = diagnostic(
                     Code::BranchingBroken,
                     Severity::Error,
                     Some(g.field),
@@ -201,9 +211,9 @@ pub(crate) fn resolve(
                         profile.version
                     ),
                 )
-                .hint("Upgrade wandb to 0.19.5 or newer.")
-                .sdk(sdk),
-            );
+            .hint("Upgrade wandb to 0.19.5 or newer.")
+            .sdk(sdk);
+            out.push(if sdk == CRASH { d.at(RUN_START) } else { d });
             b.rejected = true;
         }
     }
@@ -364,6 +374,19 @@ fn exclusion(
     } else {
         return None;
     };
+    let stage = if profile.has(Rule::StrictResume) {
+        check_order::exclusion_stage([
+            resume.source == ValueSource::Init && resume.mode.is_some(),
+            fork_from.is_some_and(|g| g.from_init),
+            resume_from.is_some_and(|g| g.from_init),
+        ])
+    } else if where_ == "in wandb.init" {
+        INIT_GUARD
+    } else if where_ == "in the backend, once online" {
+        SERVER
+    } else {
+        RUN_START
+    };
     let mut names = Vec::new();
     if resume.init_given || resume.mode.is_some() {
         names.push(format!("resume ({})", resume.field()));
@@ -386,7 +409,8 @@ fn exclusion(
             ),
         )
         .hint("Keep one: resume to continue a run, resume_from to rewind it, fork_from to branch a new run.")
-        .sdk(sdk),
+        .sdk(sdk)
+        .at(stage),
     );
     // The Python sender (before 0.18.0) checks only once online: wandb.init itself passes.
     if where_ == "in the backend, once online" {
@@ -437,24 +461,26 @@ pub(crate) fn settle_resume_from(
                         ),
                     )
                     .hint("Drop the id (resume_from supplies it) or make them the same.")
-                    .sdk(message.clone()),
+                    .sdk(message.clone())
+                    .at(SERVER),
                 );
                 *backend_error = Some(message);
             } else if differs {
-                out.push(
-                    diagnostic(
-                        Code::ResumeFromDifferentId,
-                        Severity::Error,
-                        Some("init.resumeFrom"),
-                        format!(
-                            "resume_from names run {} but the run id is {}.",
-                            repr(&moment.run),
-                            repr(compared.unwrap_or_default())
-                        ),
-                    )
-                    .hint("Drop the id (resume_from supplies it) or make them the same.")
-                    .sdk("Both `run_id` and `resume_from` have been specified with different ids."),
-                );
+                let d = diagnostic(
+                    Code::ResumeFromDifferentId,
+                    Severity::Error,
+                    Some("init.resumeFrom"),
+                    format!(
+                        "resume_from names run {} but the run id is {}.",
+                        repr(&moment.run),
+                        repr(compared.unwrap_or_default())
+                    ),
+                )
+                .hint("Drop the id (resume_from supplies it) or make them the same.")
+                .sdk("Both `run_id` and `resume_from` have been specified with different ids.");
+                // Against the init id when resume_from is assigned; against another id (the
+                // environment's, the resume file's) only once the arguments are merged.
+                out.push(if init_id.is_some() { d } else { d.at(MERGE) });
                 accepted = false;
             } else if !explicit && !profile.has(Rule::ResumeFromSuppliesIdAgain) {
                 out.push(
@@ -475,7 +501,8 @@ pub(crate) fn settle_resume_from(
                     .sdk(format!(
                         "rewind run id {} does not match run id <new id>",
                         moment.run
-                    )),
+                    ))
+                    .at(SERVER),
                 );
                 // wandb.init starts; wandb-core refuses the rewind once online.
                 *backend_error = Some(format!(
@@ -592,7 +619,8 @@ pub(crate) fn check_fork_from_started_id(
             ),
         )
         .hint("Give the fork a different id (or none), or use resume_from to rewind this run.")
-        .sdk("fork_from run id must be different from current run id"),
+        .sdk("fork_from run id must be different from current run id")
+        .at(RUN_START),
     );
     false
 }

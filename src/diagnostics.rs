@@ -143,6 +143,7 @@ pub fn diagnostic(
         message,
         hint: None,
         sdk_message: None,
+        stage: None,
     }
 }
 
@@ -171,9 +172,23 @@ impl DiagnosticExt for Diagnostic {
 /// An insertion sort: a decision holds a handful of diagnostics, and the standard library's
 /// stable sort (a general merge sort) would add about 10 KB to the wasm module for them.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
+    sort_errors_by(diagnostics, |_| 0);
+}
+
+/// [`sort`], with the errors ordered by `stage` (ascending, stable): when the SDK meets each
+/// check (`check_order`).
+pub(crate) fn sort_errors_by(diagnostics: &mut [Diagnostic], stage: impl Fn(&Diagnostic) -> u8) {
+    let key = |d: &Diagnostic| {
+        let rank = if d.severity == Severity::Error {
+            stage(d)
+        } else {
+            0
+        };
+        (d.severity, rank)
+    };
     for i in 1..diagnostics.len() {
         let mut j = i;
-        while j > 0 && diagnostics[j - 1].severity > diagnostics[j].severity {
+        while j > 0 && key(&diagnostics[j - 1]) > key(&diagnostics[j]) {
             diagnostics.swap(j - 1, j);
             j -= 1;
         }

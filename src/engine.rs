@@ -8,7 +8,8 @@
 use std::collections::BTreeMap;
 
 use crate::branching;
-use crate::diagnostics::{self, Code, DiagnosticExt, diagnostic};
+use crate::check_order;
+use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::model::{
     Decision, Diagnostic, InitArgs, LaunchContext, ResumeInput, RunIdSource, Severity,
 };
@@ -277,7 +278,14 @@ pub fn decide(input: &ResumeInput) -> Decision {
     } else {
         run_id.iter().map(String::as_str).collect()
     };
+    let checked_from = out.len();
     rejected |= !branching::check_fork_from_id(&profile, &branches, &fork_ids, &mut out);
+    // 0.19.0+: naming WANDB_RUN_ID rather than the init id is found only once wandb.init's
+    // arguments are merged onto the loaded environment.
+    let names_init_id = |m: &RunMoment| init.id.as_deref() == Some(m.run.as_str());
+    if profile.has(Rule::StrictResume) && !branches.fork_from.as_ref().is_some_and(names_init_id) {
+        check_order::met_at(&mut out[checked_from..], check_order::MERGE);
+    }
     // 0.17.1–0.18.7 apply resume_from before the auto-resume file (so the file sees its id);
     // from 0.19.0 the file comes first and resume_from fills in only a missing id.
     let resume_from_first = profile.has(Rule::ResumeFrom) && !profile.has(Rule::StrictResume);
@@ -306,7 +314,10 @@ pub fn decide(input: &ResumeInput) -> Decision {
     }
     if run_id_source == RunIdSource::ResumeFrom {
         if let Some(id) = &run_id {
+            // The id taken from resume_from is set (and validated) after the resume file.
+            let checked_from = out.len();
             rejected |= !check_run_id(id, "init.resumeFrom", &profile, &mut out);
+            check_order::met_at(&mut out[checked_from..], check_order::LATER_SETTINGS);
         }
     }
     // What only the id the run really gets can break: the run directory, paths, URLs.
@@ -348,7 +359,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
 
     // 7. What the configuration means across restarts, and who else touches the run.
     outcome::explain(&settled, init, env, &mut out);
-    diagnostics::sort(&mut out);
+    check_order::sort(&settled.profile, &mut out);
     dedup(&mut out);
     let valid = !out.iter().any(|d| d.severity == Severity::Error);
     let (if_exists, if_missing) = outcome::branches(&settled, &out);

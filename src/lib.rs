@@ -12,6 +12,7 @@
 #![warn(missing_docs)]
 
 mod branching;
+mod check_order;
 pub mod codec;
 pub mod derive;
 pub mod diagnostics;

@@ -334,6 +334,10 @@ pub struct Diagnostic {
     /// What the SDK itself prints or raises in this situation, verbatim, where it does.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub sdk_message: Option<String>,
+    /// When in wandb.init's flow the check raises, where the field alone does not say
+    /// (`check_order`); orders the errors, never serialized.
+    #[cfg_attr(target_arch = "wasm32", serde(skip))]
+    pub(crate) stage: Option<crate::check_order::Stage>,
 }
 
 crate::json_object!(Diagnostic {

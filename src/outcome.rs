@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::check_order::SERVER;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::engine::{Settled, env_keys};
 use crate::method_table::is_documented;
@@ -296,7 +297,8 @@ pub(crate) fn explain(
                 "resume is must but no run id is set: wandb generates a fresh id, which never exists, so every launch fails.".to_owned(),
             )
             .hint("Set the id of the run to resume: WANDB_RUN_ID=<id> or wandb.init(id=\"<id>\", resume=\"must\").")
-            .sdk(resume_value::server_message(&s.profile, ServerCase::MustMissing, "<new id>")),
+            .sdk(resume_value::server_message(&s.profile, ServerCase::MustMissing, "<new id>"))
+            .at(SERVER),
         ),
         Some(ResumeMode::Allow) if s.run_id.is_none() => out.push(
             diagnostic(

@@ -1,6 +1,7 @@
 //! Run-id rules: what each SDK version rejects, what the documentation forbids, and what
 //! breaks later (URLs, artifact names, the run directory).
 
+use crate::check_order::RUN_DIRECTORY;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::model::{Diagnostic, Severity};
 use crate::profile::{Profile, Rule};
@@ -221,7 +222,8 @@ pub fn check_effective_run_id(id: &str, field: &str, out: &mut Vec<Diagnostic>) 
                 format!("`{field}` contains a NUL character; no file name can hold one, so wandb.init fails creating the run directory."),
             )
             .hint("Remove the NUL (\\0); it usually comes from reading a binary file or a C string.")
-            .sdk("embedded null byte"),
+            .sdk("embedded null byte")
+            .at(RUN_DIRECTORY),
         );
         accepted = false;
     }
@@ -239,7 +241,8 @@ pub fn check_effective_run_id(id: &str, field: &str, out: &mut Vec<Diagnostic>) 
                 ),
             )
             .hint("Use an id of at most 64 characters, e.g. deriveRunId(key).")
-            .sdk("[Errno 36] File name too long"),
+            .sdk("[Errno 36] File name too long")
+            .at(RUN_DIRECTORY),
         );
         accepted = false;
     } else if chars > DOCUMENTED_MAX_CHARS {

@@ -141,7 +141,7 @@ fn raised(out: &Value, quoted: &str) -> bool {
 
 /// For a case the SDK rejects: whether the engine's *first* error quotes what it raised —
 /// the message `ifExists` / `ifMissing` show. [`compare`] accepts any error the engine quotes
-/// (where two checks fail, which one the SDK meets first is not yet modelled everywhere);
+/// (where two checks fail, all are listed; this asks whether the first is the one raised);
 /// `None` where this does not apply (accepted, or the outcome depends on the order of the
 /// process environment).
 pub fn first_error_raised(input: &ResumeInput, out: &Value) -> Option<bool> {
