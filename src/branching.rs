@@ -9,8 +9,7 @@ use crate::check_order::{
 };
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::engine::env_keys;
-use crate::model::ValueSource;
-use crate::model::{Diagnostic, InitArgs, RunIdSource, Severity};
+use crate::model::{Diagnostic, InitArgs, RunIdSource, Severity, ValueSource};
 use crate::profile::{Profile, Rule, since};
 use crate::pyunicode::repr;
 use crate::resume_value::ResumeSetting;
@@ -203,14 +202,14 @@ pub(crate) fn resolve(
             // "different ids" is the field's own check; the crash comes when the settings
             // are sent to the backend.
             let d = diagnostic(
-                    Code::BranchingBroken,
-                    Severity::Error,
-                    Some(g.field),
-                    format!(
-                        "`{name}` does not work in wandb {} (0.19.0–0.19.4): wandb.init raises on every use.",
-                        profile.version
-                    ),
-                )
+                Code::BranchingBroken,
+                Severity::Error,
+                Some(g.field),
+                format!(
+                    "`{name}` does not work in wandb {} (0.19.0–0.19.4): wandb.init raises on every use.",
+                    profile.version
+                ),
+            )
             .hint("Upgrade wandb to 0.19.5 or newer.")
             .sdk(sdk);
             out.push(if sdk == CRASH { d.at(RUN_START) } else { d });
