@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::check_order::{
-    self, CALL_FORK_FROM, CALL_RESUME_FROM, INIT_GUARD, MERGE, RUN_START, SERVER,
+    self, CALL_FORK_FROM, CALL_RESUME_FROM, INIT_GUARD, LATER_SETTINGS, MERGE, RUN_START, SERVER,
 };
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::engine::env_keys;
@@ -183,24 +183,30 @@ pub(crate) fn resolve(
         let moment = |g: &Given<'_>| run_moment::parse_run_moment(g.text);
         let resume_from_sdk = resume_from.as_ref().and_then(|g| {
             // The check runs on wandb.init's own settings, where only an init id (not dropped
-            // by a sweep) is set yet.
+            // by a sweep) is set yet. Naming the init id that a sweep then drops, it fails
+            // only when the arguments are merged onto the loaded settings.
             let run = moment(g)?.run;
             let same = g.from_init && Some(run.as_str()) == explicit_id;
-            Some((g, "resume_from", if same { CRASH } else { DIFFERENT_IDS }))
+            let dropped = g.from_init && !same && init.id.as_deref() == Some(run.as_str());
+            Some(if same {
+                (g, "resume_from", CRASH, Some(RUN_START))
+            } else {
+                (g, "resume_from", DIFFERENT_IDS, dropped.then_some(MERGE))
+            })
         });
+        // "different ids" is otherwise the field's own check; the crash comes when the
+        // settings are sent to the backend.
         let fork_from_sdk = fork_from
             .as_ref()
             .filter(|g| moment(g).is_some())
-            .map(|g| (g, "fork_from", CRASH));
+            .map(|g| (g, "fork_from", CRASH, Some(RUN_START)));
         let loaded_sdk = loaded_resume_from
             .as_ref()
-            .map(|g| (g, "resume_from", DIFFERENT_IDS));
-        for (g, name, sdk) in [loaded_sdk, resume_from_sdk, fork_from_sdk]
+            .map(|g| (g, "resume_from", DIFFERENT_IDS, None));
+        for (g, name, sdk, stage) in [loaded_sdk, resume_from_sdk, fork_from_sdk]
             .into_iter()
             .flatten()
         {
-            // "different ids" is the field's own check; the crash comes when the settings
-            // are sent to the backend.
             let d = diagnostic(
                 Code::BranchingBroken,
                 Severity::Error,
@@ -212,7 +218,10 @@ pub(crate) fn resolve(
             )
             .hint("Upgrade wandb to 0.19.5 or newer.")
             .sdk(sdk);
-            out.push(if sdk == CRASH { d.at(RUN_START) } else { d });
+            out.push(match stage {
+                Some(stage) => d.at(stage),
+                None => d,
+            });
             b.rejected = true;
         }
     }
@@ -477,9 +486,14 @@ pub(crate) fn settle_resume_from(
                 )
                 .hint("Drop the id (resume_from supplies it) or make them the same.")
                 .sdk("Both `run_id` and `resume_from` have been specified with different ids.");
-                // Against the init id when resume_from is assigned; against another id (the
-                // environment's, the resume file's) only once the arguments are merged.
-                out.push(if init_id.is_some() { d } else { d.at(MERGE) });
+                // Against the init id when resume_from is assigned; against WANDB_RUN_ID once
+                // the arguments are merged onto the environment; against the resume file's id
+                // after that.
+                out.push(match (init_id, *source) {
+                    (Some(_), _) => d,
+                    (None, RunIdSource::ResumeFile) => d.at(LATER_SETTINGS),
+                    (None, _) => d.at(MERGE),
+                });
                 accepted = false;
             } else if !explicit && !profile.has(Rule::ResumeFromSuppliesIdAgain) {
                 out.push(
