@@ -268,6 +268,26 @@ def hand_picked():
     for m in ["other?_step=3", "abc?_step=3", "abc?_step=1.5", "abc?_step=x"]:
         add(init={"resumeFrom": "abc?_step=1", "id": "abc"}, env={"WANDB_RESUME_FROM": m})
     add(init={"resumeFrom": "abc?_step=1", "id": "abc"}, env={"WANDB_RESUME_FROM": "abc?_step=3", "WANDB_RUN_ID": "abc"})
+
+    # Two checks fail: which one wandb.init raises first (src/check_order.rs).
+    # Its own arguments before the environment (0.19.0+), the environment first before.
+    add(env={"WANDB_RUN_ID": " "}, init={"id": ""})
+    add(env={"WANDB_SWEEP_ID": ""}, init={"id": " "})
+    add(env={"WANDB_RESUME": "Allow"}, init={"resume": "yes", "id": "myid"})
+    add(env={"WANDB_RESUME_FROM": "abc?_STEP=1"}, init={"id": "\t"})
+    # A keyword the release lacks (TypeError) before anything else.
+    add(env={"WANDB_RUN_ID": ""}, init={"id": " ", "forkFrom": "abc?_step=1", "resumeFrom": "abc?_step=2"})
+    # resume_from against an id wandb.init did not get: WANDB_RUN_ID (when the arguments are
+    # merged), the resume file's (after that), the init id a sweep drops; each with resume.
+    for env, file in [({"WANDB_RESUME": "auto", "WANDB_RUN_ID": "envid"}, None),
+                      ({"WANDB_RESUME": "auto"}, "fileid"),
+                      ({"WANDB_RESUME": "auto", "WANDB_SWEEP_ID": "sw1"}, None)]:
+        add(env=env, init={"resumeFrom": "abc?_step=1"}, file=file)
+    add(env={"WANDB_SWEEP_ID": "sw1"}, init={"id": "abc", "resume": "never", "resumeFrom": "abc?_step=1"})
+    add(env={"WANDB_SWEEP_ID": "sw1", "WANDB_RUN_ID": "abc\n"}, init={"id": "abc", "resumeFrom": "abc?_step=1"})
+    # fork_from naming WANDB_RUN_ID (found when merged) with resume (found when assigned).
+    add(env={"WANDB_RUN_ID": "abc"}, init={"forkFrom": "abc?_step=1", "resume": "must"})
+    add(env={"WANDB_RUN_ID": "abc", "WANDB_RESUME": "never"}, init={"forkFrom": "abc?_step=1", "id": "xyz"})
     return C
 
 

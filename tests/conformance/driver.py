@@ -647,7 +647,9 @@ def run_real(case_path, out_path):
     res["resumeFileAfter"] = read_resume_file(wd)
     sys.stdout.flush()
     sys.stderr.flush()
-    with open(errpath) as f:
+    # As written: universal newlines would turn a "\r" the SDK prints (an id ending in
+    # "\r\n") into a line break of its own.
+    with open(errpath, newline="") as f:
         text = f.read()
     res["warnings"] = [normalize_text(w) for w in warnings_from_text(text)]
     res["output"] = normalize_text(text)[-4000:]
