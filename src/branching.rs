@@ -218,10 +218,7 @@ pub(crate) fn resolve(
             )
             .hint("Upgrade wandb to 0.19.5 or newer.")
             .sdk(sdk);
-            out.push(match stage {
-                Some(stage) => d.at(stage),
-                None => d,
-            });
+            out.push(d.at(stage));
             b.rejected = true;
         }
     }
@@ -333,25 +330,33 @@ fn exclusion(
     ];
     let effective_count = effective.iter().filter(|x| **x).count();
 
-    let (sdk, where_) = if profile.has(Rule::StrictResume) {
+    // The SDK's message, where it raises, and when in wandb.init's flow (check_order).
+    let (sdk, where_, stage) = if profile.has(Rule::StrictResume) {
         if effective_count < 2 {
             return None;
         }
         (
             "`fork_from`, `resume`, or `resume_from` are mutually exclusive. Please specify only one of them.",
             "when the settings are built",
+            check_order::exclusion_stage([
+                resume.source == ValueSource::Init && resume.mode.is_some(),
+                fork_from.is_some_and(|g| g.from_init),
+                resume_from.is_some_and(|g| g.from_init),
+            ]),
         )
     } else if profile.has(Rule::ResumeFrom) {
         if init_count > 1 {
             (
                 "You cannot specify more than one of `fork_from`, `resume`, or `resume_from`",
                 "in wandb.init",
+                INIT_GUARD,
             )
         } else if effective_count > 1 {
             if profile.has(Rule::CoreBackend) {
                 (
                     "`resume`, `fork_from`, and `resume_from` are mutually exclusive. Please specify only one of them.",
                     "in the backend",
+                    RUN_START,
                 )
             } else if resume_from.is_some() && fork_from.is_some() {
                 // The Python internal process (0.17.x's default backend) refuses the pair in
@@ -359,11 +364,13 @@ fn exclusion(
                 (
                     "Run initialization has timed out after 90.0 sec.",
                     "CommError after waiting 90 seconds: its internal process refuses fork_from together with resume_from (\"Only one of fork_from or resume_from can be specified, not both\") and dies",
+                    RUN_START,
                 )
             } else {
                 (
                     "Multiple resume options specified. Please specify only one of `fork_from`, `resume`, or `resume_from`.",
                     "in the backend, once online",
+                    SERVER,
                 )
             }
         } else {
@@ -373,27 +380,16 @@ fn exclusion(
         (
             "Cannot specify both `fork_from` and `resume`",
             "in wandb.init",
+            INIT_GUARD,
         )
     } else if fork_from.is_some() && resume.mode.is_some() {
         (
             "You cannot use `resume` and `fork_from` together. Please choose one.",
             "in the backend, once online",
+            SERVER,
         )
     } else {
         return None;
-    };
-    let stage = if profile.has(Rule::StrictResume) {
-        check_order::exclusion_stage([
-            resume.source == ValueSource::Init && resume.mode.is_some(),
-            fork_from.is_some_and(|g| g.from_init),
-            resume_from.is_some_and(|g| g.from_init),
-        ])
-    } else if where_ == "in wandb.init" {
-        INIT_GUARD
-    } else if where_ == "in the backend, once online" {
-        SERVER
-    } else {
-        RUN_START
     };
     let mut names = Vec::new();
     if resume.init_given || resume.mode.is_some() {
@@ -421,7 +417,7 @@ fn exclusion(
         .at(stage),
     );
     // The Python sender (before 0.18.0) checks only once online: wandb.init itself passes.
-    if where_ == "in the backend, once online" {
+    if stage == SERVER {
         Some(sdk.to_owned())
     } else {
         *rejected = true;
@@ -489,11 +485,11 @@ pub(crate) fn settle_resume_from(
                 // Against the init id when resume_from is assigned; against WANDB_RUN_ID once
                 // the arguments are merged onto the environment; against the resume file's id
                 // after that.
-                out.push(match (init_id, *source) {
-                    (Some(_), _) => d,
-                    (None, RunIdSource::ResumeFile) => d.at(LATER_SETTINGS),
-                    (None, _) => d.at(MERGE),
-                });
+                out.push(d.at(match (init_id, *source) {
+                    (Some(_), _) => None,
+                    (None, RunIdSource::ResumeFile) => Some(LATER_SETTINGS),
+                    (None, _) => Some(MERGE),
+                }));
                 accepted = false;
             } else if !explicit && !profile.has(Rule::ResumeFromSuppliesIdAgain) {
                 out.push(
@@ -560,43 +556,48 @@ pub(crate) fn settle_resume_from(
 }
 
 /// `fork_from` naming the explicit run id (init or environment), checked before any other
-/// source supplies an id; returns false when the SDK rejects it.
+/// source supplies an id; returns false when the SDK rejects it. `assigned`: the ids set when
+/// fork_from is validated; `merged`: those it meets only when wandb.init's arguments are
+/// merged onto the loaded environment (0.19.0+: WANDB_RUN_ID).
 pub(crate) fn check_fork_from_id(
     profile: &Profile,
     b: &Branching,
-    ids: &[&str],
+    assigned: Option<&str>,
+    merged: Option<&str>,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     let mut accepted = true;
-    let same = b
-        .fork_from
-        .as_ref()
-        .and_then(|m| ids.iter().find(|id| **id == m.run).map(|id| (m, *id)));
-    if let Some((moment, id)) = same {
-        if moment.run == id {
-            let rejects = profile.has(Rule::RejectForkFromSameId);
-            let d = diagnostic(
-                Code::ForkFromSameId,
-                if rejects { Severity::Error } else { Severity::Warning },
-                Some("init.forkFrom"),
-                if rejects {
-                    format!("fork_from names the run's own id {}; a fork is a new run.", repr(id))
-                } else {
-                    format!(
-                        "fork_from names the run's own id {}; wandb {} accepts it, but a fork is meant to be a new run, and wandb 0.17.8+ rejects this.",
-                        repr(id),
-                        profile.version
-                    )
-                },
-            )
-            .hint("Give the fork a different id (or none), or use resume_from to rewind this run.");
-            out.push(if rejects {
-                d.sdk("Provided `run_id` is the same as the run to `fork_from`. Please provide a different `run_id` or remove the `run_id` argument. If you want to rewind the current run, please use `resume_from` instead.")
-            } else {
-                d
-            });
-            accepted &= !rejects;
+    let same = b.fork_from.as_ref().and_then(|m| {
+        let names = |id: &&str| *id == m.run;
+        match (assigned.filter(names), merged.filter(names)) {
+            (Some(id), _) => Some((id, None)),
+            (None, Some(id)) => Some((id, Some(MERGE))),
+            (None, None) => None,
         }
+    });
+    if let Some((id, stage)) = same {
+        let rejects = profile.has(Rule::RejectForkFromSameId);
+        let d = diagnostic(
+            Code::ForkFromSameId,
+            if rejects { Severity::Error } else { Severity::Warning },
+            Some("init.forkFrom"),
+            if rejects {
+                format!("fork_from names the run's own id {}; a fork is a new run.", repr(id))
+            } else {
+                format!(
+                    "fork_from names the run's own id {}; wandb {} accepts it, but a fork is meant to be a new run, and wandb 0.17.8+ rejects this.",
+                    repr(id),
+                    profile.version
+                )
+            },
+        )
+        .hint("Give the fork a different id (or none), or use resume_from to rewind this run.");
+        out.push(if rejects {
+            d.sdk("Provided `run_id` is the same as the run to `fork_from`. Please provide a different `run_id` or remove the `run_id` argument. If you want to rewind the current run, please use `resume_from` instead.").at(stage)
+        } else {
+            d
+        });
+        accepted &= !rejects;
     }
     accepted
 }

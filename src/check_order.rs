@@ -73,9 +73,10 @@ const _: () = assert!(
 );
 
 impl Diagnostic {
-    /// Marks when in `wandb.init`'s flow this check is met, where its field does not say.
-    pub(crate) fn at(mut self, stage: Stage) -> Self {
-        self.stage = Some(stage);
+    /// Marks when in `wandb.init`'s flow this check is met, where its field does not say
+    /// (`None`: its field says).
+    pub(crate) fn at(mut self, stage: impl Into<Option<Stage>>) -> Self {
+        self.stage = stage.into();
         self
     }
 }

@@ -268,24 +268,18 @@ pub fn decide(input: &ResumeInput) -> Decision {
     // The fork check compares with the explicit id: 0.19.0+ validate fork_from against the
     // init id as assigned (before a sweep drops it) and against WANDB_RUN_ID; 0.17.8–0.18.7
     // against the id left after the sweep logic.
-    let fork_ids: Vec<&str> = if profile.has(Rule::StrictResume) {
+    let (fork_assigned, fork_merged) = if profile.has(Rule::StrictResume) {
         // WANDB_FORK_FROM is validated when the environment loads, before any id is set.
         if branches.fork_from_init {
-            init.id.iter().chain(env_id).map(String::as_str).collect()
+            (init.id.as_deref(), env_id.map(String::as_str))
         } else {
-            Vec::new()
+            (None, None)
         }
     } else {
-        run_id.iter().map(String::as_str).collect()
+        (run_id.as_deref(), None)
     };
-    let checked_from = out.len();
-    rejected |= !branching::check_fork_from_id(&profile, &branches, &fork_ids, &mut out);
-    // 0.19.0+: naming WANDB_RUN_ID rather than the init id is found only once wandb.init's
-    // arguments are merged onto the loaded environment.
-    let names_init_id = |m: &RunMoment| init.id.as_deref() == Some(m.run.as_str());
-    if profile.has(Rule::StrictResume) && !branches.fork_from.as_ref().is_some_and(names_init_id) {
-        check_order::met_at(&mut out[checked_from..], check_order::MERGE);
-    }
+    rejected |=
+        !branching::check_fork_from_id(&profile, &branches, fork_assigned, fork_merged, &mut out);
     // 0.17.1–0.18.7 apply resume_from before the auto-resume file (so the file sees its id);
     // from 0.19.0 the file comes first and resume_from fills in only a missing id.
     let resume_from_first = profile.has(Rule::ResumeFrom) && !profile.has(Rule::StrictResume);
