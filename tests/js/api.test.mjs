@@ -258,6 +258,37 @@ test("sanitizeRunId applies the documented rule and never truncates", () => {
   );
 });
 
+test("strings cross into the module intact, whatever their length and characters", () => {
+  // scripts/build.mjs patches the glue's string copy: below 64 UTF-16 units a loop, from 64 on
+  // TextEncoder.encodeInto, and the rest of a string that did not fit encoded after it.
+  // sanitizeRunId echoes its input, so every string must come back as it went in; one with a
+  // broken character must still be refused as such, never arrive repaired.
+  let cases = 0;
+  for (let length = 0; length <= 140; length++) {
+    for (const piece of ["a", "é", "€", "😀", "\ud800", "\udc00"]) {
+      for (const where of ["start", "middle", "end", "all"]) {
+        let text;
+        if (where === "all") text = piece.repeat(length);
+        else {
+          const ascii = "x".repeat(length);
+          const at = where === "start" ? 0 : where === "end" ? length : length >> 1;
+          text = ascii.slice(0, at) + piece + ascii.slice(at);
+        }
+        if (text.isWellFormed()) {
+          const echoed = sanitizeRunId(text).input;
+          if (echoed !== text) {
+            assert.fail(`${JSON.stringify(text)} came back as ${JSON.stringify(echoed)}`);
+          }
+        } else {
+          assertThrowsCode(() => sanitizeRunId(text), "lone-surrogate", /unpaired/);
+        }
+        cases++;
+      }
+    }
+  }
+  assert.equal(cases, 141 * 6 * 4);
+});
+
 test("bad input to sanitizeRunId throws with a code", () => {
   assertThrowsCode(() => sanitizeRunId(), "invalid-input", /string/);
   assertThrowsCode(() => sanitizeRunId(12), "invalid-input", /number 12/);
