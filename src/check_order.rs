@@ -21,7 +21,7 @@
 //! field suggests is marked with [`Diagnostic::at`].
 
 use crate::diagnostics::sort_errors_by;
-use crate::model::Diagnostic;
+use crate::model::{Diagnostic, Severity};
 use crate::profile::{Profile, Rule};
 
 /// A point in `wandb.init`'s flow; smaller is met first.
@@ -113,6 +113,15 @@ fn stage(profile: &Profile, d: &Diagnostic) -> Stage {
         _ if field.starts_with("env.") => ENV_LOAD,
         _ => LATER_SETTINGS,
     }
+}
+
+/// True when `wandb.init` gets as far as `reached`: no error in `diagnostics` is met before
+/// it (what it prints there is printed even if a later check fails).
+pub(crate) fn gets_to(profile: &Profile, diagnostics: &[Diagnostic], reached: Stage) -> bool {
+    diagnostics
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .all(|d| stage(profile, d) >= reached)
 }
 
 /// When 0.19.0+ find `resume`, `fork_from` and `resume_from` set together: the model check

@@ -127,6 +127,9 @@ codes! {
     ResumedFlagWrong = "resumed-flag-wrong",
     /// `wandb.run.step` reads 0 right after a resumed init in this SDK version.
     RunStepAfterResume = "run-step-after-resume",
+    /// 0.21.2 warns on every launch that environment variable changes will be ignored;
+    /// nothing is.
+    EnvChangeWarningSpurious = "env-change-warning-spurious",
 }
 
 /// Builds a diagnostic.

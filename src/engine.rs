@@ -353,6 +353,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
 
     // 7. What the configuration means across restarts, and who else touches the run.
     outcome::explain(&settled, init, env, &mut out);
+    // 8. What 0.21.2 prints on every launch.
+    spurious_env_change_warning(&settled.profile, &mut out);
     check_order::sort(&settled.profile, &mut out);
     dedup(&mut out);
     let valid = !out.iter().any(|d| d.severity == Severity::Error);
@@ -373,6 +375,32 @@ pub fn decide(input: &ResumeInput) -> Decision {
         resume_file_action,
         diagnostics: out,
     }
+}
+
+/// 0.21.2 inverted the check of `wandb.setup()`'s environment against the process's (fixed
+/// in 0.21.3), so every `wandb.init` that gets past its settings — they are shown just before
+/// the run directory is made — warns that environment changes will be ignored, though
+/// nothing changed and nothing is ignored. Said here so nobody goes hunting for the change.
+fn spurious_env_change_warning(profile: &Profile, out: &mut Vec<Diagnostic>) {
+    if !profile.has(Rule::SpuriousEnvChangeWarning)
+        || profile.has(Rule::EnvChangeWarningFixed)
+        || !check_order::gets_to(profile, out, check_order::RUN_DIRECTORY)
+    {
+        return;
+    }
+    out.push(
+        diagnostic(
+            Code::EnvChangeWarningSpurious,
+            Severity::Info,
+            None,
+            format!(
+                "wandb {} warns on every launch that changes to the WANDB_ environment variables will be ignored: its check is inverted (fixed in 0.21.3). Nothing is ignored: the variables apply as set.",
+                profile.version
+            ),
+        )
+        .hint("Ignore the warning, or upgrade to wandb 0.21.3 or newer to drop it.")
+        .sdk("Changes to your `wandb` environment variables will be ignored because your `wandb` session has already started. For more information on how to modify your settings with `wandb.init()` arguments, please refer to https://wandb.me/wandb-init."),
+    );
 }
 
 /// The same finding about the same field is reported once (an id can be checked both as

@@ -59,6 +59,11 @@ pub enum Rule {
     CoreAcceptsSelfFork,
     /// A run id may not contain any of `:;,#?/'`.
     RejectReservedChars,
+    /// Every launch prints "Changes to your `wandb` environment variables will be ignored…":
+    /// 0.21.2 inverted the check behind it.
+    SpuriousEnvChangeWarning,
+    /// The check is right again: the warning only when the environment really changed.
+    EnvChangeWarningFixed,
     /// `wandb.run.step` reads 0 right after a resumed init.
     RunStepFromBackend,
     /// The rewritten resume messages.
@@ -79,7 +84,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 26] = [
+pub const BOUNDARIES: [Boundary; 28] = [
     Boundary {
         rule: Rule::SettingsObject,
         since: SdkVersion::new(0, 10, 0),
@@ -199,6 +204,16 @@ pub const BOUNDARIES: [Boundary; 26] = [
         rule: Rule::RejectReservedChars,
         since: SdkVersion::new(0, 21, 0),
         change: "a run id may not contain any of `:;,#?/'`",
+    },
+    Boundary {
+        rule: Rule::SpuriousEnvChangeWarning,
+        since: SdkVersion::new(0, 21, 2),
+        change: "every `wandb.init` that gets past its settings warns \"Changes to your `wandb` environment variables will be ignored…\" (its check that the environment changed is inverted); nothing is ignored",
+    },
+    Boundary {
+        rule: Rule::EnvChangeWarningFixed,
+        since: SdkVersion::new(0, 21, 3),
+        change: "the check is fixed: no warning unless the environment changed after `wandb.setup()`",
     },
     Boundary {
         rule: Rule::RunStepFromBackend,

@@ -240,6 +240,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         Severity::Info,
         r#"{"env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,
     ),
+    (
+        "env-change-warning-spurious",
+        Severity::Info,
+        r#"{"sdk":"0.21.2","env":{"WANDB_RUN_ID":"abc"}}"#,
+    ),
 ];
 
 fn decision(json: &str) -> Decision {

@@ -12,6 +12,7 @@ pub const PRINTED: &[&str] = &[
     "run-id-empty",
     "run-id-whitespace-only",
     "resume-from-different-id",
+    "env-change-warning-spurious",
 ];
 
 /// Compares one case; returns the disagreements.

@@ -43,7 +43,8 @@ MAIN_VERSIONS = [
 BOUNDARY_VERSIONS = [
     "0.10.10", "0.10.11", "0.10.21", "0.10.22", "0.11.2", "0.12.0", "0.12.9", "0.14.0",
     "0.15.5", "0.15.6", "0.16.4", "0.17.0", "0.17.5", "0.17.6", "0.17.7", "0.19.2",
-    "0.19.3", "0.19.4", "0.19.5", "0.19.8", "0.19.11", "0.20.0", "0.20.1",
+    "0.19.3", "0.19.4", "0.19.5", "0.19.8", "0.19.11", "0.20.0", "0.20.1", "0.21.1",
+    "0.21.2", "0.21.3",
 ]
 # Random cases per version: the main versions get many, boundary neighbours fewer (their
 # hand-picked cases already cover each boundary), to keep vectors/ to a few MB.

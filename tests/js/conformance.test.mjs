@@ -13,6 +13,7 @@ const PRINTED = new Set([
   "run-id-empty",
   "run-id-whitespace-only",
   "resume-from-different-id",
+  "env-change-warning-spurious",
 ]);
 const MODES = new Set(["allow", "must", "never", "auto"]);
 
