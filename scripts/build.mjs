@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Builds the npm package's generated part, pkg/, from the crate:
-//   cargo (release, size-tuned profile) → wasm-bindgen (--target web) → wasm-opt -Oz,
+//   cargo (release, size-tuned profile) → wasm-bindgen (--target web) → wasm-opt -Oz, and the
+//   glue's string copy patched (withFastStringCopy below),
 // twice from the same sources:
 //   - the core module (pkg/wandb_resume*): decide, simulate, ids, the edge API — what the main
 //     entry and the worker load, where size and start-up are billed;
@@ -189,7 +190,8 @@ function withFastStringCopy(glue) {
       "scripts/build.mjs: wasm-bindgen's passStringToWasm0 is not the code the string-copy patch replaces; review the patch for this wasm-bindgen version",
     );
   }
-  return glue.replace(STRING_COPY_LOOP, STRING_COPY_ENCODE_INTO);
+  // A function, so that no `$` pattern in the replacement could ever be expanded.
+  return glue.replace(STRING_COPY_LOOP, () => STRING_COPY_ENCODE_INTO);
 }
 
 /** The web form loads the package from www/module/ (same origin, works offline after load):
