@@ -174,8 +174,12 @@ const STRING_COPY_ENCODE_INTO = `    let len = arg.length;
         arg = arg.slice(read);
         ptr = realloc(ptr, len, len = offset + arg.length * 3, 1) >>> 0;`;
 
-/** Identifies the glue patch in the build stamp, so a pkg/ made before it is rebuilt. */
-const GLUE_PATCH = "fast-string-copy-1";
+/** Identifies the glue patch in the build stamp, so a pkg/ made before it (or before an edit
+ * of it) is rebuilt: derived from the patch's own text, nothing to remember to bump. */
+const GLUE_PATCH = createHash("sha256")
+  .update(STRING_COPY_LOOP + STRING_COPY_ENCODE_INTO)
+  .digest("hex")
+  .slice(0, 16);
 
 function stampOf(hash) {
   return `${hash} ${GLUE_PATCH}`;
