@@ -592,11 +592,14 @@ pub(crate) fn check_fork_from_id(
             },
         )
         .hint("Give the fork a different id (or none), or use resume_from to rewind this run.");
-        out.push(if rejects {
-            d.sdk("Provided `run_id` is the same as the run to `fork_from`. Please provide a different `run_id` or remove the `run_id` argument. If you want to rewind the current run, please use `resume_from` instead.").at(stage)
-        } else {
-            d
-        });
+        out.push(
+            if rejects {
+                d.sdk("Provided `run_id` is the same as the run to `fork_from`. Please provide a different `run_id` or remove the `run_id` argument. If you want to rewind the current run, please use `resume_from` instead.")
+            } else {
+                d
+            }
+            .at(stage),
+        );
         accepted &= !rejects;
     }
     accepted
