@@ -70,3 +70,19 @@ fn outcome_messages_quote_what_the_sdk_raises() {
         elsewhere[0].0.case
     );
 }
+
+/// The list of printed-warning codes both replays read names real diagnostic codes (a typo
+/// would silently leave that warning uncompared).
+#[test]
+fn printed_codes_are_diagnostic_codes() {
+    let known: Vec<&str> = wandb_resume::diagnostics::Code::ALL
+        .iter()
+        .map(|c| c.as_str())
+        .collect();
+    for code in common::replay::printed() {
+        assert!(
+            known.contains(&code.as_str()),
+            "tests/conformance/printed-codes.json names `{code}`, which is no diagnostic code"
+        );
+    }
+}

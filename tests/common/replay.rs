@@ -5,15 +5,15 @@
 use serde_json::Value;
 use wandb_resume::{ResumeFileAction, ResumeInput, Severity, codec, decide};
 
-/// Codes whose `sdkMessage` is a warning the SDK prints during `wandb.init`.
-pub const PRINTED: &[&str] = &[
-    "resume-file-ignored",
-    "sweep-ignores-run-id",
-    "run-id-empty",
-    "run-id-whitespace-only",
-    "resume-from-different-id",
-    "env-change-warning-spurious",
-];
+/// Codes whose `sdkMessage` is a warning the SDK prints during `wandb.init`: one list in
+/// tests/conformance/printed-codes.json, which the JS replay reads too.
+pub fn printed() -> &'static [String] {
+    static PRINTED: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    PRINTED.get_or_init(|| {
+        serde_json::from_str(include_str!("../conformance/printed-codes.json"))
+            .expect("tests/conformance/printed-codes.json is a JSON array of codes")
+    })
+}
 
 /// Compares one case; returns the disagreements.
 pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
@@ -112,7 +112,7 @@ pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
     let mut quoted: Vec<String> = d
         .diagnostics
         .iter()
-        .filter(|x| PRINTED.contains(&x.code) && x.severity != Severity::Error)
+        .filter(|x| printed().iter().any(|c| c == x.code) && x.severity != Severity::Error)
         .filter_map(|x| x.sdk_message.clone())
         .collect();
     if out["fullInit"].as_bool() == Some(true) {

@@ -6,15 +6,11 @@ import { readdirSync, readFileSync } from "node:fs";
 import { decide, sanitizeRunId } from "wandb-resume";
 
 const dir = new URL("../conformance/vectors/", import.meta.url);
-// Codes whose sdkMessage is a warning the SDK prints during wandb.init.
-const PRINTED = new Set([
-  "resume-file-ignored",
-  "sweep-ignores-run-id",
-  "run-id-empty",
-  "run-id-whitespace-only",
-  "resume-from-different-id",
-  "env-change-warning-spurious",
-]);
+// Codes whose sdkMessage is a warning the SDK prints during wandb.init: the list the Rust
+// replay reads too.
+const PRINTED = new Set(
+  JSON.parse(readFileSync(new URL("../conformance/printed-codes.json", import.meta.url), "utf8")),
+);
 const MODES = new Set(["allow", "must", "never", "auto"]);
 
 function compare(d, out) {
