@@ -280,6 +280,23 @@ def install_batch_stubs_new(wandb):
         service_connection.connect_to_service = lambda *a, **k: None
     except Exception:
         pass
+    install_viewer_timeout_stub()
+
+
+def install_viewer_timeout_stub():
+    """0.10.2-0.10.9: wandb.setup asks the server for the viewer even offline and waits out a
+    5-second timeout (wandb/lib/server.py:29, wandb_setup.py:160 (0.10.5)); 1 343 cases would
+    take 2 h. Leave what that timeout leaves (a network error, no viewer) without the wait.
+    The viewer never feeds a resume setting."""
+    try:
+        from wandb.lib import server
+    except ImportError:
+        return
+
+    def _timed_out(self, timeout=None):
+        self._error_network = True
+
+    server.Server.query_with_timeout = _timed_out
 
 
 class _Noop(object):
