@@ -125,6 +125,8 @@ codes! {
     ProcessesZero = "processes-zero",
     /// `wandb.run.resumed` is wrong in this SDK version.
     ResumedFlagWrong = "resumed-flag-wrong",
+    /// `wandb.config` comes back empty after a resume in this SDK version.
+    ResumedConfigEmpty = "resumed-config-empty",
     /// `wandb.run.step` reads 0 right after a resumed init in this SDK version.
     RunStepAfterResume = "run-step-after-resume",
     /// 0.21.2 warns on every launch that environment variable changes will be ignored;

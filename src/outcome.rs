@@ -48,26 +48,37 @@ fn resumed_flag_broken(profile: &Profile) -> bool {
     profile.has(Rule::CoreBackend) && !profile.has(Rule::CoreResumedFlagFixed)
 }
 
-/// A successful resume of run `q`, with the flag and step the SDK really reports.
+/// wandb-core 0.18.0–0.18.5 hand the resumed run's config back in a form the SDK drops, so
+/// `wandb.config` starts empty (wandb/wandb#8775; seen against a fake server).
+fn resumed_config_lost(profile: &Profile) -> bool {
+    profile.has(Rule::CoreBackend) && !profile.has(Rule::CoreResumedConfigFixed)
+}
+
+/// A successful resume of run `q`, with the flag, step and config the SDK really reports.
 fn resumed(profile: &Profile, q: &str) -> Outcome {
     let step = if profile.has(Rule::RunStepFromBackend) {
         "logging continues after the last logged step (wandb.run.starting_step; wandb.run.step reads 0 until the first log)"
     } else {
         "wandb.run.step is where logging continues (steps logged below it are dropped)"
     };
+    let config = if resumed_config_lost(profile) {
+        "; wandb.config comes back empty: the run's saved config is not loaded (fixed in 0.18.6), so pass the config to wandb.init again"
+    } else {
+        ""
+    };
     if resumed_flag_broken(profile) {
         return Outcome {
             action: Action::Resume,
             resumed: false,
             message: format!(
-                "wandb resumes run {q}, but wandb {} leaves wandb.run.resumed False (fixed in 0.18.1); {step}.",
+                "wandb resumes run {q}, but wandb {} leaves wandb.run.resumed False (fixed in 0.18.1); {step}{config}.",
                 profile.version
             ),
         };
     }
     outcome(
         Action::Resume,
-        format!("wandb resumes run {q}: wandb.run.resumed is True and {step}."),
+        format!("wandb resumes run {q}: wandb.run.resumed is True and {step}{config}."),
     )
 }
 
@@ -100,7 +111,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                 Action::Fail,
                 format!(
                     "resume is must but no run id is set: wandb generates a new id, no run has it, and wandb.init fails with: {}",
-                    resume_value::server_message(profile, ServerCase::MustMissing, "<new id>")
+                    must_missing_failure(profile, "<new id>")
                 ),
             ),
             _ if s.fork_from.is_some() => outcome(
@@ -200,7 +211,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                     } else {
                         ""
                     },
-                    resume_value::server_message(profile, ServerCase::MustMissing, id)
+                    must_missing_failure(profile, id)
                 ),
             ),
         ),
@@ -212,6 +223,21 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             ),
         ),
     }
+}
+
+/// What `wandb.init` fails with when resume is must and no run has the id. Before 0.10.0 the
+/// check runs in the background wandb process, which prints its reason and exits;
+/// `wandb.init` then raises a generic error naming the debug log
+/// (`wandb/__init__.py:99-102,330-332`, `core.py:18-24` (0.9.7); seen against a fake server,
+/// tests/conformance/server-vectors.json).
+fn must_missing_failure(profile: &Profile, id: &str) -> String {
+    let reason = resume_value::server_message(profile, ServerCase::MustMissing, id);
+    if profile.has(Rule::SettingsObject) {
+        return reason;
+    }
+    format!(
+        "LaunchError: W&B process failed to launch, see: /tmp/wandb-debug.log (wandb/debug.log once the directory holds a wandb/ folder, as on a restart); the background wandb process printed why: \"wandb: ERROR {reason}\""
+    )
 }
 
 /// `text` with its first letter in lower case. The messages joined this way are the
@@ -358,6 +384,20 @@ pub(crate) fn explain(
                     ),
                 )
                 .hint("Upgrade to wandb 0.18.1 or newer, or check wandb.run.starting_step > 0 instead."),
+            );
+        }
+        if resumed_config_lost(&s.profile) {
+            out.push(
+                diagnostic(
+                    Code::ResumedConfigEmpty,
+                    Severity::Warning,
+                    Some(field),
+                    format!(
+                        "in wandb {}, wandb.config comes back empty when the run resumes (wandb/wandb#8775): code that reads its hyperparameters back from wandb.config gets nothing.",
+                        s.profile.version
+                    ),
+                )
+                .hint("Upgrade to wandb 0.18.6 or newer, or pass the config to wandb.init(config=...) on every launch."),
             );
         }
         if s.profile.has(Rule::RunStepFromBackend) {

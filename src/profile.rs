@@ -45,6 +45,9 @@ pub enum Rule {
     CoreBackend,
     /// `wandb.run.resumed` is True again after a resume.
     CoreResumedFlagFixed,
+    /// Wandb-core loads a resumed run's config into `wandb.config` (0.18.0–0.18.5 left it
+    /// empty).
+    CoreResumedConfigFixed,
     /// Pydantic settings: strict `resume`, `resume=False` no longer overrides the environment, new id messages, the environment counts in the branching exclusion.
     StrictResume,
     /// A run id may not start or end with whitespace.
@@ -84,7 +87,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 28] = [
+pub const BOUNDARIES: [Boundary; 29] = [
     Boundary {
         rule: Rule::SettingsObject,
         since: SdkVersion::new(0, 10, 0),
@@ -169,6 +172,11 @@ pub const BOUNDARIES: [Boundary; 28] = [
         rule: Rule::CoreResumedFlagFixed,
         since: SdkVersion::new(0, 18, 1),
         change: "`wandb.run.resumed` is True again after a resume (False in 0.18.0, wandb/wandb#8395)",
+    },
+    Boundary {
+        rule: Rule::CoreResumedConfigFixed,
+        since: SdkVersion::new(0, 18, 6),
+        change: "a resumed run's config is in `wandb.config` again (empty in 0.18.0–0.18.5, wandb/wandb#8775)",
     },
     Boundary {
         rule: Rule::StrictResume,

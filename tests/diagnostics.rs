@@ -236,6 +236,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"sdk":"0.18.0","env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,
     ),
     (
+        "resumed-config-empty",
+        Severity::Warning,
+        r#"{"sdk":"0.18.5","env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,
+    ),
+    (
         "run-step-after-resume",
         Severity::Info,
         r#"{"env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,

@@ -1,0 +1,219 @@
+//! Replaying the server-outcome vectors (tests/conformance/server-vectors.json, made by
+//! tests/conformance/generate_server.py): each release's complete, online `wandb.init` against
+//! a fake W&B server, compared with `decide`'s two branches. Shared by the server conformance
+//! test and the rule-mutation check.
+#![allow(dead_code)] // each test binary uses a part
+
+use serde_json::Value;
+use wandb_resume::{Action, Decision, Outcome, ResumeFileAction, codec, decide};
+
+const VECTORS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/conformance/server-vectors.json"
+);
+
+/// What the engine writes where a run id is generated at launch; the vectors write
+/// `meta.server.generatedId` where the SDK printed the id it generated.
+const ENGINE_GENERATED_ID: &str = "<new id>";
+
+pub fn load() -> Value {
+    let text = std::fs::read_to_string(VECTORS).expect("tests/conformance/server-vectors.json");
+    serde_json::from_str(&text).expect("server-vectors.json is JSON")
+}
+
+/// The decision for one case: `wandb.init(id=…, resume=…)` as the case passes them.
+pub fn decide_case(version: &str, case: &Value) -> Decision {
+    let mut init = serde_json::Map::new();
+    if let Some(id) = case["id"].as_str() {
+        init.insert("id".into(), id.into());
+    }
+    if let Some(resume) = case.get("resume") {
+        init.insert("resume".into(), resume.clone());
+    }
+    let input = serde_json::json!({ "sdk": version, "init": init }).to_string();
+    decide(&codec::input_from_json(&input).expect("the case reads as a configuration"))
+}
+
+/// The differences between what the engine says of one branch and what the SDK did.
+pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -> Vec<String> {
+    let mut diffs = Vec::new();
+    let raised = out["raised"].as_object();
+    if branch.action == Action::Fail {
+        match raised {
+            None => diffs.push(format!(
+                "engine: fail ({}); SDK: wandb.init returned (resumed {})",
+                branch.message, out["resumed"]
+            )),
+            Some(raised) => {
+                let said = raised["message"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .replace(generated, ENGINE_GENERATED_ID);
+                if !branch.message.contains(&said) {
+                    diffs.push(format!(
+                        "engine's message does not quote the SDK's {}:\n      engine: {}\n      SDK:    {said}",
+                        raised["type"], branch.message
+                    ));
+                }
+            }
+        }
+        // Where wandb printed why before raising (0.9.x: a generic LaunchError), the engine
+        // quotes that too.
+        if let Some(printed) = out["printedErrors"]
+            .as_array()
+            .and_then(|lines| lines.first())
+            .and_then(Value::as_str)
+        {
+            let printed = printed.replace(generated, ENGINE_GENERATED_ID);
+            if !branch.message.contains(&printed) {
+                diffs.push(format!(
+                    "engine's message does not quote what wandb printed:\n      engine: {}\n      SDK:    wandb: ERROR {printed}",
+                    branch.message
+                ));
+            }
+        }
+        return diffs;
+    }
+    if let Some(raised) = raised {
+        diffs.push(format!(
+            "engine: {:?} ({}); SDK raised {}: {}",
+            branch.action, branch.message, raised["type"], raised["message"]
+        ));
+        return diffs;
+    }
+    if out["resumed"].as_bool() != Some(branch.resumed) {
+        diffs.push(format!(
+            "wandb.run.resumed: engine {}, SDK {}",
+            branch.resumed, out["resumed"]
+        ));
+    }
+    // Logging continues after the existing run's last step: the run was resumed, whatever
+    // the flag says (0.18.0's is False).
+    let next = last_step + 1;
+    let continued =
+        out["step"].as_u64() == Some(next) || out["startingStep"].as_u64() == Some(next);
+    if continued != (branch.action == Action::Resume) {
+        diffs.push(format!(
+            "engine: {:?} ({}); SDK: {}",
+            branch.action,
+            branch.message,
+            if continued {
+                "resumed the existing run"
+            } else {
+                "started a fresh run"
+            }
+        ));
+    }
+    if continued && branch.action == Action::Resume {
+        // Where logging continues: wandb.run.step itself, or starting_step with step at 0.
+        let step_continues = out["step"].as_u64() == Some(next);
+        let says_step = branch
+            .message
+            .contains("wandb.run.step is where logging continues");
+        let says_starting = branch.message.contains("wandb.run.starting_step");
+        // The run's saved config is in wandb.config, unless the engine says it comes back
+        // empty (wandb-core 0.18.0-0.18.5).
+        let config_back = out["configRestored"].as_bool() == Some(true);
+        if config_back == branch.message.contains("wandb.config comes back empty") {
+            diffs.push(format!(
+                "the run's config: engine \"{}\"; SDK {}",
+                branch.message,
+                if config_back {
+                    "restored it"
+                } else {
+                    "left wandb.config empty"
+                }
+            ));
+        }
+        if step_continues != says_step
+            || (!step_continues && (!says_starting || out["startingStep"].as_u64() != Some(next)))
+        {
+            diffs.push(format!(
+                "where logging continues: engine \"{}\"; SDK step {}, starting_step {}",
+                branch.message, out["step"], out["startingStep"]
+            ));
+        }
+    }
+    if branch.message.contains("does not check before starting")
+        && out["operations"]
+            .as_array()
+            .is_some_and(|ops| ops.iter().any(|op| op == "RunResumeStatus"))
+    {
+        diffs.push(format!(
+            "engine: {} — but the SDK asked the server about the run first",
+            branch.message
+        ));
+    }
+    diffs
+}
+
+/// One recorded case: the release, the case, what the SDK did.
+pub struct ServerVector<'a> {
+    /// The release (`0.18.0`).
+    pub version: &'a str,
+    /// `{state, id, resume}`.
+    pub case: &'a Value,
+    /// What `wandb.init` did.
+    pub out: &'a Value,
+}
+
+/// Every recorded case of `doc`, release by release.
+pub fn vectors(doc: &Value) -> Vec<ServerVector<'_>> {
+    let cases = doc["cases"].as_array().expect("cases");
+    let mut all = Vec::new();
+    for (version, outs) in doc["results"].as_object().expect("results") {
+        let outs = outs.as_array().expect("one result per case");
+        assert_eq!(outs.len(), cases.len(), "{version}: one result per case");
+        all.extend(
+            cases
+                .iter()
+                .zip(outs)
+                .map(|(case, out)| ServerVector { version, case, out }),
+        );
+    }
+    all
+}
+
+/// The disagreements between the engine and what the SDK did in one recorded case.
+pub fn check(doc: &Value, v: &ServerVector<'_>) -> Vec<String> {
+    let meta = &doc["meta"]["server"];
+    let generated = meta["generatedId"]
+        .as_str()
+        .expect("meta.server.generatedId");
+    let last_step = meta["lastStep"].as_u64().expect("meta.server.lastStep");
+    let d = decide_case(v.version, v.case);
+    if d.resume_file_action == ResumeFileAction::NotReached {
+        // Rejected before the server is asked: the SDK raises without asking either.
+        let mut diffs = compare(&d.if_missing, v.out, generated, last_step);
+        if v.out["operations"]
+            .as_array()
+            .is_some_and(|ops| !ops.is_empty())
+        {
+            diffs.push(format!(
+                "engine: rejected before W&B is contacted; SDK sent {}",
+                v.out["operations"]
+            ));
+        }
+        return diffs;
+    }
+    let branch = match v.case["state"].as_str().expect("state") {
+        "exists" => &d.if_exists,
+        "missing" | "generated" => &d.if_missing,
+        "precreated" => {
+            // The engine says which releases count a run created but never started (as a
+            // sweep does ahead of time) as missing: in the text of its must-and-missing
+            // outcome. That holds for every resume value.
+            let must = decide_case(
+                v.version,
+                &serde_json::json!({ "id": v.case["id"], "resume": "must" }),
+            );
+            if must.if_missing.message.contains("never started") {
+                &d.if_missing
+            } else {
+                &d.if_exists
+            }
+        }
+        other => panic!("unknown state {other}"),
+    };
+    compare(branch, v.out, generated, last_step)
+}
