@@ -50,6 +50,10 @@ function compare(branch, out) {
   if (continued !== (branch.action === "resume")) {
     diffs.push(`engine: ${branch.action}; SDK ${continued ? "resumed" : "started fresh"}`);
   }
+  // An overwrite is a start that never asked whether the run exists.
+  if (branch.action === "overwrite" && out.operations.includes("RunResumeStatus")) {
+    diffs.push(`engine: overwrite (${branch.message}); the SDK asked about the run first`);
+  }
   if (continued && branch.action === "resume") {
     // The run's saved config is back, unless the engine says it comes back empty.
     if (
