@@ -201,7 +201,18 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             outcome(Action::Create, format!("wandb creates run {q}.")),
         ),
         Some(ResumeMode::Must) => (
-            resumed(profile, &q),
+            if profile.has(Rule::SettingsObject) && !profile.has(Rule::MustLoadsResumeState) {
+                // internal/sender.py:285 (0.10.2) loads the run's state only for allow and auto.
+                outcome(
+                    Action::Overwrite,
+                    format!(
+                        "run {q} exists and resume is must: wandb {} checks that it exists but loads its state only for allow and auto (fixed in 0.10.3), so wandb.run.resumed is False and logging starts over at step 0, writing over what the run had logged.",
+                        profile.version
+                    ),
+                )
+            } else {
+                resumed(profile, &q)
+            },
             outcome(
                 Action::Fail,
                 format!(

@@ -13,6 +13,9 @@ use crate::version::SdkVersion;
 pub enum Rule {
     /// A settings object: `"auto"` is a mode, `resume=False` overrides `WANDB_RESUME`, init arguments are no longer written back to the environment.
     SettingsObject,
+    /// `resume="must"` on an existing run loads its state (0.10.2 loaded it only for `allow`
+    /// and `auto`, and started the run over).
+    MustLoadsResumeState,
     /// The auto-resume file warning fires only when the ids differ.
     ResumeFileWarnsOnlyIfDifferent,
     /// In a sweep the `wandb.init` id is dropped with a warning.
@@ -87,11 +90,16 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 29] = [
+pub const BOUNDARIES: [Boundary; 30] = [
     Boundary {
         rule: Rule::SettingsObject,
         since: SdkVersion::new(0, 10, 0),
         change: "settings object; `resume=\"auto\"` is a mode (a run id named \"auto\" before); `resume=False` overrides `WANDB_RESUME`",
+    },
+    Boundary {
+        rule: Rule::MustLoadsResumeState,
+        since: SdkVersion::new(0, 10, 3),
+        change: "`resume=\"must\"` on an existing run resumes it (0.10.2 checked that it exists, then started it over from step 0 with `wandb.run.resumed` False)",
     },
     Boundary {
         rule: Rule::ResumeFileWarnsOnlyIfDifferent,

@@ -137,8 +137,10 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
             ));
         }
     }
-    // An overwrite is a start that never asked whether the run exists.
+    // An overwrite is a start that never asked whether the run exists, unless the engine
+    // says it checks (0.10.2's must).
     if branch.action == Action::Overwrite
+        && !branch.message.contains("checks that it exists")
         && out["operations"]
             .as_array()
             .is_some_and(|ops| ops.iter().any(|op| op == "RunResumeStatus"))

@@ -50,8 +50,13 @@ function compare(branch, out) {
   if (continued !== (branch.action === "resume")) {
     diffs.push(`engine: ${branch.action}; SDK ${continued ? "resumed" : "started fresh"}`);
   }
-  // An overwrite is a start that never asked whether the run exists.
-  if (branch.action === "overwrite" && out.operations.includes("RunResumeStatus")) {
+  // An overwrite is a start that never asked whether the run exists, unless the engine says
+  // it checks (0.10.2's must).
+  if (
+    branch.action === "overwrite" &&
+    !branch.message.includes("checks that it exists") &&
+    out.operations.includes("RunResumeStatus")
+  ) {
     diffs.push(`engine: overwrite (${branch.message}); the SDK asked about the run first`);
   }
   if (continued && branch.action === "resume") {
