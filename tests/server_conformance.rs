@@ -7,7 +7,7 @@
 
 mod common;
 
-use common::server_replay::{check, load, vectors};
+use common::server_replay::{check, continued, load, vectors};
 
 #[test]
 fn server_outcomes_match_the_real_sdk() {
@@ -52,18 +52,12 @@ fn server_vectors_cover_each_answer() {
     for state in ["exists", "missing", "precreated", "generated"] {
         assert!(states.contains(&state), "no case with a run {state}");
     }
+    let last_step = doc["meta"]["server"]["lastStep"]
+        .as_u64()
+        .expect("lastStep");
     for (version, outs) in doc["results"].as_object().expect("results") {
         let outs = outs.as_array().expect("results");
-        let last_step = doc["meta"]["server"]["lastStep"]
-            .as_u64()
-            .expect("lastStep");
-        let resumed = outs
-            .iter()
-            .filter(|o| {
-                o["step"].as_u64() == Some(last_step + 1)
-                    || o["startingStep"].as_u64() == Some(last_step + 1)
-            })
-            .count();
+        let resumed = outs.iter().filter(|o| continued(o, last_step)).count();
         let raised = outs.iter().filter(|o| o["raised"].is_object()).count();
         assert!(
             resumed > 0 && raised > 0 && resumed + raised < outs.len(),

@@ -37,6 +37,13 @@ pub fn decide_case(version: &str, case: &Value) -> Decision {
     decide(&codec::input_from_json(&input).expect("the case reads as a configuration"))
 }
 
+/// Logging went on after the existing run's last step: the run was resumed, whatever the
+/// flag says (0.18.0's is False).
+pub fn continued(out: &Value, last_step: u64) -> bool {
+    let next = Some(last_step + 1);
+    out["step"].as_u64() == next || out["startingStep"].as_u64() == next
+}
+
 /// The differences between what the engine says of one branch and what the SDK did.
 pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -> Vec<String> {
     let mut diffs = Vec::new();
@@ -90,11 +97,8 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
             branch.resumed, out["resumed"]
         ));
     }
-    // Logging continues after the existing run's last step: the run was resumed, whatever
-    // the flag says (0.18.0's is False).
     let next = last_step + 1;
-    let continued =
-        out["step"].as_u64() == Some(next) || out["startingStep"].as_u64() == Some(next);
+    let continued = continued(out, last_step);
     if continued != (branch.action == Action::Resume) {
         diffs.push(format!(
             "engine: {:?} ({}); SDK: {}",
