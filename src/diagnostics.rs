@@ -101,6 +101,12 @@ codes! {
     SweepRunIdReplaced = "sweep-run-id-replaced",
     /// `WANDB_SWEEP_ID` is empty or has whitespace at its ends (rejected from 0.19.0).
     SweepIdInvalid = "sweep-id-invalid",
+    /// `WANDB_DISABLE_SERVICE` is not a bool where the SDK reads it as one (0.13.11–0.19.x).
+    DisableServiceInvalid = "disable-service-invalid",
+    /// 0.19.0 crashes in `wandb.init` with the service process off.
+    DisabledServiceCrashes = "disabled-service-crashes",
+    /// `WANDB_DISABLE_SERVICE` turns the service process off, which 0.17.8–0.19.x deprecate.
+    DisableServiceDeprecated = "disable-service-deprecated",
     /// Resuming a sweep run is not supported.
     SweepResumeUnsupported = "sweep-resume-unsupported",
     /// `resume`, `resume_from` and `fork_from` combined.

@@ -36,8 +36,19 @@ pub mod env_keys {
     pub const RESUME_FROM: &str = "WANDB_RESUME_FROM";
     /// `fork_from` (read from the environment by every SDK that has the option).
     pub const FORK_FROM: &str = "WANDB_FORK_FROM";
+    /// Turns the service process off (0.13.0–0.19.x), which changes what the end of a script
+    /// does to the resume file.
+    pub const DISABLE_SERVICE: &str = crate::service_process::DISABLE_SERVICE;
     /// Every variable above (for generators of test configurations).
-    pub const ALL: [&str; 6] = [RESUME, RUN_ID, SWEEP_ID, NOTES, RESUME_FROM, FORK_FROM];
+    pub const ALL: [&str; 7] = [
+        RESUME,
+        RUN_ID,
+        SWEEP_ID,
+        NOTES,
+        RESUME_FROM,
+        FORK_FROM,
+        DISABLE_SERVICE,
+    ];
 }
 
 /// Resolves the `sdk` option to the version whose rules apply, reporting a string that is
@@ -151,6 +162,9 @@ pub fn decide(input: &ResumeInput) -> Decision {
         &mut out,
         &mut rejected,
     );
+
+    // 2b. WANDB_DISABLE_SERVICE, read as a bool by 0.13.11–0.19.x.
+    rejected |= !crate::service_process::check(&profile, env, &mut out);
 
     // 3. Run ids as given, validated where the SDK validates them: the environment when the
     //    settings load; init arguments when assigned — except that 0.10.22–0.18.7 drop an

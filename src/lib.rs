@@ -37,6 +37,7 @@ pub mod run_id;
 pub mod run_moment;
 pub mod sanitize;
 pub mod scenarios;
+pub mod service_process;
 pub mod snippets;
 pub mod timeline;
 pub mod version;

@@ -13,6 +13,9 @@ use crate::version::SdkVersion;
 pub enum Rule {
     /// A settings object: `"auto"` is a mode, `resume=False` overrides `WANDB_RESUME`, init arguments are no longer written back to the environment.
     SettingsObject,
+    /// A killed script (SIGTERM, SIGKILL) leaves the resume file: the run ends in the user
+    /// process (0.9.x's background process took a killed script for a finished one).
+    KilledScriptKeepsResumeFile,
     /// `resume="must"` on an existing run loads its state (0.10.2 loaded it only for `allow`
     /// and `auto`, and started the run over).
     MustLoadsResumeState,
@@ -26,6 +29,8 @@ pub enum Rule {
     SweepWarningPeriod,
     /// The service process: the resume file survives an exit without `finish()`.
     ServiceProcess,
+    /// `WANDB_DISABLE_SERVICE` is read as a bool (0.13.0–0.13.10: any non-empty value).
+    DisableServiceIsBool,
     /// An empty or whitespace-only id is warned about.
     WarnEmptyRunId,
     /// `wandb.init` without resume deletes the resume file.
@@ -34,6 +39,8 @@ pub enum Rule {
     UsageResumeMessages,
     /// An empty or whitespace-only run id is rejected.
     RejectEmptyRunId,
+    /// A setting whose value cannot be read raises (before: three warnings, the text kept).
+    UnreadableSettingRaises,
     /// `fork_from="<run>?_step=<N>"` (and `WANDB_FORK_FROM`).
     ForkFrom,
     /// `resume_from="<run>?_step=<N>"` (and `WANDB_RESUME_FROM`); three-way exclusion.
@@ -44,6 +51,8 @@ pub enum Rule {
     ResumeFromWarnsOnlyIfDifferent,
     /// `fork_from` naming the run's own id is rejected.
     RejectForkFromSameId,
+    /// Turning the service off warns that it is deprecated.
+    DisableServiceDeprecated,
     /// Wandb-core (Go) is the default backend.
     CoreBackend,
     /// `wandb.run.resumed` is True again after a resume.
@@ -55,6 +64,8 @@ pub enum Rule {
     StrictResume,
     /// A run id may not start or end with whitespace.
     RejectEdgeWhitespace,
+    /// `wandb.init` works again with the service process off (0.19.0 crashes).
+    DisabledServiceRepaired,
     /// An unreadable resume file is ignored; new warning wording.
     LenientResumeFile,
     /// `fork_from`/`resume_from` work again after 0.19.0–0.19.4.
@@ -63,6 +74,8 @@ pub enum Rule {
     ResumeFromSuppliesIdAgain,
     /// Wandb-core no longer refuses a `fork_from` naming the run's own id at start.
     CoreAcceptsSelfFork,
+    /// `WANDB_DISABLE_SERVICE` is ignored.
+    DisableServiceRemoved,
     /// A run id may not contain any of `:;,#?/'`.
     RejectReservedChars,
     /// Every launch prints "Changes to your `wandb` environment variables will be ignored…":
@@ -90,11 +103,16 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 30] = [
+pub const BOUNDARIES: [Boundary; 36] = [
     Boundary {
         rule: Rule::SettingsObject,
         since: SdkVersion::new(0, 10, 0),
         change: "settings object; `resume=\"auto\"` is a mode (a run id named \"auto\" before); `resume=False` overrides `WANDB_RESUME`",
+    },
+    Boundary {
+        rule: Rule::KilledScriptKeepsResumeFile,
+        since: SdkVersion::new(0, 10, 0),
+        change: "a script killed by a signal (SIGTERM, SIGKILL) leaves `wandb-resume.json` (0.9.x's background process took it for a finished script and deleted the file)",
     },
     Boundary {
         rule: Rule::MustLoadsResumeState,
@@ -124,7 +142,12 @@ pub const BOUNDARIES: [Boundary; 30] = [
     Boundary {
         rule: Rule::ServiceProcess,
         since: SdkVersion::new(0, 13, 0),
-        change: "service process by default: the resume file survives a normal exit without `run.finish()`",
+        change: "service process by default: `wandb-resume.json` survives a script that ends without `run.finish()` (a normal end, `sys.exit(0)`, and `exit(n)` / `raise SystemExit(n)`, which the exit hook before took for a clean end)",
+    },
+    Boundary {
+        rule: Rule::DisableServiceIsBool,
+        since: SdkVersion::new(0, 13, 11),
+        change: "`WANDB_DISABLE_SERVICE` is read as a bool (true/false, yes/no, on/off, 1/0, t/f, y/n; 0.13.0–0.13.10: any non-empty value, even `false`, turns the service off)",
     },
     Boundary {
         rule: Rule::WarnEmptyRunId,
@@ -145,6 +168,11 @@ pub const BOUNDARIES: [Boundary; 30] = [
         rule: Rule::RejectEmptyRunId,
         since: SdkVersion::new(0, 15, 6),
         change: "an empty or whitespace-only run id is rejected (`Invalid value for property run_id: .`)",
+    },
+    Boundary {
+        rule: Rule::UnreadableSettingRaises,
+        since: SdkVersion::new(0, 15, 6),
+        change: "a `WANDB_DISABLE_SERVICE` that is not a bool makes `wandb.init` raise `SettingsPreprocessingError` (0.13.11–0.15.5: three warnings, and the text is kept: the service is off unless it is empty)",
     },
     Boundary {
         rule: Rule::ForkFrom,
@@ -172,6 +200,11 @@ pub const BOUNDARIES: [Boundary; 30] = [
         change: "`fork_from` naming the run's own id is rejected",
     },
     Boundary {
+        rule: Rule::DisableServiceDeprecated,
+        since: SdkVersion::new(0, 17, 8),
+        change: "turning the service off warns \"Disabling the wandb service is deprecated as of version 0.18.0…\" (\"…removed in version 0.19.0.\"; from 0.18.0 \"…in future versions.\")",
+    },
+    Boundary {
         rule: Rule::CoreBackend,
         since: SdkVersion::new(0, 18, 0),
         change: "wandb-core (Go) is the default backend; its resume messages differ slightly",
@@ -197,6 +230,11 @@ pub const BOUNDARIES: [Boundary; 30] = [
         change: "a run id may not start or end with whitespace",
     },
     Boundary {
+        rule: Rule::DisabledServiceRepaired,
+        since: SdkVersion::new(0, 19, 1),
+        change: "`wandb.init` works with the service process off again (0.19.0 raises `AttributeError: SettingsStatic has no attribute __pydantic_private__`)",
+    },
+    Boundary {
         rule: Rule::LenientResumeFile,
         since: SdkVersion::new(0, 19, 3),
         change: "an unreadable or empty `wandb-resume.json` is ignored; warning reworded (\"Ignoring ID … loaded due to resume='auto'…\")",
@@ -215,6 +253,11 @@ pub const BOUNDARIES: [Boundary; 30] = [
         rule: Rule::CoreAcceptsSelfFork,
         since: SdkVersion::new(0, 20, 0),
         change: "wandb-core no longer refuses a `fork_from` naming the run's own id when the run starts (0.18.0–0.19.11 raise \"fork_from run id must be different from current run id\", also where `WANDB_FORK_FROM` slipped past the Python check)",
+    },
+    Boundary {
+        rule: Rule::DisableServiceRemoved,
+        since: SdkVersion::new(0, 20, 0),
+        change: "`WANDB_DISABLE_SERVICE` is ignored: the service process always runs",
     },
     Boundary {
         rule: Rule::RejectReservedChars,

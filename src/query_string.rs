@@ -48,12 +48,22 @@ impl fmt::Display for QueryError {
                     Quoted(name)
                 )
             }
-            QueryError::Unknown { name, allowed } => write!(
-                f,
-                "unknown query parameter {}; this route takes {}",
-                Quoted(name),
-                allowed.join(", ")
-            ),
+            QueryError::Unknown { name, allowed } => {
+                write!(
+                    f,
+                    "unknown query parameter {}; this route takes ",
+                    Quoted(name)
+                )?;
+                // Written one by one: `join` on `&str` would be a second copy of its code
+                // in the module (the other lists are `String`s).
+                for (i, parameter) in allowed.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    f.write_str(parameter)?;
+                }
+                Ok(())
+            }
             QueryError::Repeated(name) => {
                 write!(
                     f,

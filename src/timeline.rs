@@ -18,21 +18,29 @@ use crate::model::{Action, Decision, InitArgs, Outcome, ResumeFileAction, Resume
 /// Most restarts one simulation accepts; a timeline is for reading, not for soak tests.
 pub const MAX_ATTEMPTS: usize = 100;
 
-/// How the previous attempt ended.
+/// How the previous attempt ended. Each was run against the real SDKs
+/// (tests/conformance/ending-vectors.json): what the end leaves of `wandb/wandb-resume.json`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
 pub enum Ending {
-    /// An exception or a non-zero exit: the resume file stays.
+    /// An exception, Ctrl-C, `sys.exit(n)` with n ≠ 0 or `run.finish(exit_code=n)`: the
+    /// resume file stays.
     Crashed,
-    /// Killed by the scheduler (SIGKILL, node loss): the resume file stays.
+    /// Stopped by the scheduler (SIGTERM, SIGKILL, node loss): the resume file stays (0.9.x
+    /// deleted it: its background process took a killed script for a finished one).
     Preempted,
     /// `run.finish()` (or the `with wandb.init()` block) ended with exit code 0: the SDK
     /// deletes the resume file.
     Finished,
-    /// The script ended normally without calling `run.finish()`: before 0.13.0 the exit hook
-    /// deleted the resume file; from 0.13.0 (service process) it stays.
+    /// The script ended normally or with `sys.exit(0)`, without `run.finish()`: the exit hook
+    /// deleted the resume file before 0.13.0 (and where `WANDB_DISABLE_SERVICE` turns the
+    /// service process off); with the service process it stays.
     Exited,
+    /// The script stopped with a non-zero code through the builtin `exit(n)` / `quit(n)` or
+    /// `raise SystemExit(n)` rather than `sys.exit(n)`: the exit hook never saw the code and
+    /// took it for a clean end, so the resume file goes where it goes on [`Ending::Exited`].
+    RaisedSystemExit,
 }
 
 crate::json_enum!(Ending {
@@ -40,7 +48,27 @@ crate::json_enum!(Ending {
     Preempted => "preempted",
     Finished => "finished",
     Exited => "exited",
+    RaisedSystemExit => "raisedSystemExit",
 });
+
+impl Ending {
+    /// Whether this end deletes the resume file, for a script launched with `env` on the
+    /// SDK of `profile`.
+    pub fn removes_resume_file(
+        self,
+        profile: &crate::profile::Profile,
+        env: &BTreeMap<String, String>,
+    ) -> bool {
+        match self {
+            Ending::Finished => true,
+            Ending::Exited | Ending::RaisedSystemExit => {
+                !crate::service_process::runs(profile, env)
+            }
+            Ending::Crashed => false,
+            Ending::Preempted => !profile.has(crate::profile::Rule::KilledScriptKeepsResumeFile),
+        }
+    }
+}
 
 /// Where the next attempt runs, relative to the previous one.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -310,12 +338,9 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
             crate::version::parse_sdk_version(&results[results.len() - 1].decision.sdk)
                 .unwrap_or(crate::version::SdkVersion::NEWEST),
         );
-        let clean_exit_removes = match attempt.after {
-            Ending::Finished => true,
-            Ending::Exited => !profile.has(crate::profile::Rule::ServiceProcess),
-            Ending::Crashed | Ending::Preempted => false,
-        };
-        if clean_exit_removes {
+        let no_env = BTreeMap::new();
+        let previous_env = current.env.as_ref().unwrap_or(&no_env);
+        if attempt.after.removes_resume_file(&profile, previous_env) {
             world.resume_file = None;
         }
         if attempt.delete_run {

@@ -176,6 +176,21 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"env":{"WANDB_SWEEP_ID":""}}"#,
     ),
     (
+        "disable-service-invalid",
+        Severity::Error,
+        r#"{"sdk":"0.18.0","env":{"WANDB_DISABLE_SERVICE":"bogus"}}"#,
+    ),
+    (
+        "disabled-service-crashes",
+        Severity::Error,
+        r#"{"sdk":"0.19.0","env":{"WANDB_DISABLE_SERVICE":"true"}}"#,
+    ),
+    (
+        "disable-service-deprecated",
+        Severity::Warning,
+        r#"{"sdk":"0.19.0","env":{"WANDB_DISABLE_SERVICE":"true"}}"#,
+    ),
+    (
         "env-order-dependent",
         Severity::Warning,
         r#"{"env":{"WANDB_RESUME_FROM":"abc?_step=1","WANDB_RUN_ID":"xyz"}}"#,

@@ -1,39 +1,51 @@
 //! Every version rule is pinned by the conformance vectors: removing any one of them (as if it
-//! had never shipped) makes vectors fail — the offline vectors (tests/conformance/vectors) or
-//! the server outcomes (tests/conformance/server-vectors.json). Runs with the `rule-mutation`
+//! had never shipped) makes vectors fail — the offline vectors (tests/conformance/vectors),
+//! the server outcomes (tests/conformance/server-vectors.json) or the script endings
+//! (tests/conformance/ending-vectors.json). Runs with the `rule-mutation`
 //! feature (`cargo test --features rule-mutation --test rule_mutation -- --nocapture` prints
 //! the table the README shows).
 #![cfg(feature = "rule-mutation")]
 
 mod common;
 
+use common::ending_replay::{self, EndingVector};
 use common::replay::{Vector, compare, load_vectors};
 use common::server_replay::{self, ServerVector};
 use serde_json::Value;
 use wandb_resume::profile::{BOUNDARIES, Rule, drop_rule};
 
-/// Rules neither the offline vectors nor the fake server's answers show (what happens at
-/// exit): their evidence is in docs/research/.
-const NOT_VISIBLE: &[Rule] = &[Rule::ServiceProcess];
+/// Rules no vector shows (their evidence would be in docs/research/); none today.
+const NOT_VISIBLE: &[Rule] = &[];
 
-/// How many (offline, server) vectors fail with `rule` removed.
-fn failing(
-    vectors: &[Vector],
-    server_doc: &Value,
-    server: &[ServerVector<'_>],
-    rule: Option<Rule>,
-) -> (usize, usize) {
+/// The three sets of vectors.
+struct Sets<'a> {
+    offline: &'a [Vector],
+    server_doc: &'a Value,
+    server: &'a [ServerVector<'a>],
+    ending_doc: &'a Value,
+    endings: &'a [EndingVector<'a>],
+}
+
+/// How many (offline, server, ending) vectors fail with `rule` removed.
+fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize) {
     drop_rule(rule);
-    let offline = vectors
+    let offline = sets
+        .offline
         .iter()
         .filter(|v| !compare(&v.input, &v.out).is_empty())
         .count();
-    let online = server
+    let online = sets
+        .server
         .iter()
-        .filter(|v| !server_replay::check(server_doc, v).is_empty())
+        .filter(|v| !server_replay::check(sets.server_doc, v).is_empty())
+        .count();
+    let endings = sets
+        .endings
+        .iter()
+        .filter(|v| !ending_replay::check(sets.ending_doc, v).is_empty())
         .count();
     drop_rule(None);
-    (offline, online)
+    (offline, online, endings)
 }
 
 #[test]
@@ -41,20 +53,29 @@ fn removing_any_rule_fails_vectors() {
     let (_, vectors) = load_vectors();
     let server_doc = server_replay::load();
     let server = server_replay::vectors(&server_doc);
+    let ending_doc = ending_replay::load();
+    let endings = ending_replay::vectors(&ending_doc);
+    let sets = Sets {
+        offline: &vectors,
+        server_doc: &server_doc,
+        server: &server,
+        ending_doc: &ending_doc,
+        endings: &endings,
+    };
     assert_eq!(
-        failing(&vectors, &server_doc, &server, None),
-        (0, 0),
+        failing(&sets, None),
+        (0, 0, 0),
         "the vectors must pass first"
     );
     let half = BOUNDARIES.len() / 2;
-    let counts: Vec<(usize, usize)> = std::thread::scope(|s| {
+    let counts: Vec<(usize, usize, usize)> = std::thread::scope(|s| {
         let parts: Vec<_> = [&BOUNDARIES[..half], &BOUNDARIES[half..]]
             .into_iter()
             .map(|part| {
-                let (vectors, server_doc, server) = (&vectors, &server_doc, &server);
+                let sets = &sets;
                 s.spawn(move || {
                     part.iter()
-                        .map(|b| failing(vectors, server_doc, server, Some(b.rule)))
+                        .map(|b| failing(sets, Some(b.rule)))
                         .collect::<Vec<_>>()
                 })
             })
@@ -65,30 +86,32 @@ fn removing_any_rule_fails_vectors() {
             .collect()
     });
     eprintln!(
-        "| rule removed | since | offline vectors that then fail | server outcomes that then fail |"
+        "| rule removed | since | offline vectors that then fail | server outcomes that then fail | endings that then fail |"
     );
-    eprintln!("| --- | --- | --- | --- |");
+    eprintln!("| --- | --- | --- | --- | --- |");
     let mut problems = Vec::new();
-    for (b, (offline, online)) in BOUNDARIES.iter().zip(&counts) {
-        eprintln!("| `{:?}` | {} | {offline} | {online} |", b.rule, b.since);
+    for (b, (offline, online, ending)) in BOUNDARIES.iter().zip(&counts) {
+        eprintln!(
+            "| `{:?}` | {} | {offline} | {online} | {ending} |",
+            b.rule, b.since
+        );
         let visible = !NOT_VISIBLE.contains(&b.rule);
-        let pinned = offline + online > 0;
-        if visible && !pinned {
+        let seen = offline + online + ending;
+        if visible && seen == 0 {
             problems.push(format!("{:?} ({}): no vector pins it", b.rule, b.since));
         }
-        if !visible && pinned {
+        if !visible && seen > 0 {
             problems.push(format!(
-                "{:?} ({}): {} vectors see it; take it off NOT_VISIBLE",
-                b.rule,
-                b.since,
-                offline + online
+                "{:?} ({}): {seen} vectors see it; take it off NOT_VISIBLE",
+                b.rule, b.since
             ));
         }
     }
     eprintln!(
-        "({} offline vectors, {} server outcomes)",
+        "({} offline vectors, {} server outcomes, {} endings)",
         vectors.len(),
-        server.len()
+        server.len(),
+        endings.len()
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

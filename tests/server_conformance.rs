@@ -7,38 +7,16 @@
 
 mod common;
 
-use common::server_replay::{check, continued, load, vectors};
+use common::server_replay::{check, continued, load};
 
 #[test]
 fn server_outcomes_match_the_real_sdk() {
     let doc = load();
-    let all = vectors(&doc);
-    let failures: Vec<String> = all
-        .iter()
-        .filter_map(|v| {
-            let diffs = check(&doc, v);
-            (!diffs.is_empty()).then(|| {
-                format!(
-                    "[{}] run {}, {}\n    {}",
-                    v.version,
-                    v.case["state"],
-                    v.case,
-                    diffs.join("\n    ")
-                )
-            })
-        })
-        .collect();
-    assert!(
-        failures.is_empty(),
-        "{} of {} server outcomes disagree with the real SDK:\n{}",
-        failures.len(),
-        all.len(),
-        failures[..failures.len().min(30)].join("\n")
-    );
-    eprintln!(
-        "server conformance: {} outcomes over {} releases agree",
-        all.len(),
-        doc["results"].as_object().map_or(0, |r| r.len())
+    common::assert_all_agree(
+        "server outcomes",
+        &doc,
+        |v| check(&doc, v),
+        |v| format!("run {}, {}", v.case["state"], v.case),
     );
 }
 

@@ -2,7 +2,6 @@
 //! tests/conformance/generate_server.py): each release's complete, online `wandb.init` against
 //! a fake W&B server, compared with `decide`'s two branches. Shared by the server conformance
 //! test and the rule-mutation check.
-#![allow(dead_code)] // each test binary uses a part
 
 use serde_json::Value;
 use wandb_resume::{Action, Decision, Outcome, ResumeFileAction, codec, decide};
@@ -16,12 +15,9 @@ const VECTORS: &str = concat!(
 /// `meta.server.generatedId` where the SDK printed the id it generated.
 const ENGINE_GENERATED_ID: &str = "<new id>";
 
-/// The committed server outcomes, or the file named by `WANDB_RESUME_SERVER_VECTORS` (to
-/// replay a sweep of other releases before anything is committed).
+/// The committed server outcomes, or the file named by `WANDB_RESUME_SERVER_VECTORS`.
 pub fn load() -> Value {
-    let path = std::env::var("WANDB_RESUME_SERVER_VECTORS").unwrap_or_else(|_| VECTORS.to_owned());
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{path}: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path} is not JSON: {e}"))
+    super::load_json("WANDB_RESUME_SERVER_VECTORS", VECTORS)
 }
 
 /// The decision for one case: `wandb.init(id=…, resume=…)` as the case passes them.
@@ -157,31 +153,12 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
     diffs
 }
 
-/// One recorded case: the release, the case, what the SDK did.
-pub struct ServerVector<'a> {
-    /// The release (`0.18.0`).
-    pub version: &'a str,
-    /// `{state, id, resume}`.
-    pub case: &'a Value,
-    /// What `wandb.init` did.
-    pub out: &'a Value,
-}
+/// One recorded case: `case` is `{state, id, resume}`.
+pub type ServerVector<'a> = super::Recorded<'a>;
 
 /// Every recorded case of `doc`, release by release.
 pub fn vectors(doc: &Value) -> Vec<ServerVector<'_>> {
-    let cases = doc["cases"].as_array().expect("cases");
-    let mut all = Vec::new();
-    for (version, outs) in doc["results"].as_object().expect("results") {
-        let outs = outs.as_array().expect("one result per case");
-        assert_eq!(outs.len(), cases.len(), "{version}: one result per case");
-        all.extend(
-            cases
-                .iter()
-                .zip(outs)
-                .map(|(case, out)| ServerVector { version, case, out }),
-        );
-    }
-    all
+    super::recorded(doc)
 }
 
 /// The disagreements between the engine and what the SDK did in one recorded case.

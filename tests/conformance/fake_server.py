@@ -5,7 +5,7 @@ with the server's answer (resume, start fresh, or raise, and with which words).
 What the server holds (the only state; nothing changes between requests):
 
 - `EXISTING_RUN`: a run that has started and logged: `_step` 0-9 (so a resume continues at
-  10), config `{"lr": 0.5}`, and `"t"` in its wandbConfig (what a started run has).
+  10), config `EXISTING_CONFIG` (`{"lr": 0.5}`), and `"t"` in its wandbConfig (what a started run has).
 - `PRECREATED_RUN`: a run the server created but no client ever started (as a sweep does
   ahead of time): a bucket whose wandbConfig has no `"t"`.
 - every other name: no such run (`bucket: null`).
@@ -27,6 +27,8 @@ ENTITY = "ent"
 PROJECT = "proj"
 # The last step the existing run logged; a resume continues at LAST_STEP + 1.
 LAST_STEP = 9
+# The existing run's config, as `wandb.config` holds it after a resume.
+EXISTING_CONFIG = {"lr": 0.5}
 
 
 def _project(name=PROJECT):
@@ -45,7 +47,7 @@ def _bucket(name, started):
         "eventsLineCount": 3,
         "historyTail": json.dumps([json.dumps(history)]),
         "eventsTail": json.dumps([json.dumps({"_runtime": 11})]),
-        "config": json.dumps({"lr": {"value": 0.5}}),
+        "config": json.dumps({key: {"value": value} for key, value in EXISTING_CONFIG.items()}),
         "tags": ["old-tag"],
         "notes": None,
         "wandbConfig": json.dumps({"t": {"1": [1], "3": [1]}} if started else {}),

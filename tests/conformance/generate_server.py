@@ -67,9 +67,11 @@ def log(msg):
     print("[%s] %s" % (time.strftime("%H:%M:%S"), msg), flush=True)
 
 
-def sources_hash():
+def sources_hash(names):
+    """The generator's fingerprint: the SHA-256 of the named files of this directory, recorded
+    in the vectors (generate_endings.py uses it too)."""
     h = hashlib.sha256()
-    for name in SOURCE_FILES:
+    for name in names:
         with open(os.path.join(HERE, name), "rb") as f:
             h.update(name.encode() + b"\0" + f.read() + b"\0")
     return h.hexdigest()
@@ -86,14 +88,13 @@ def all_cases():
     return cases
 
 
-def child_env(home, port):
+def base_env(home):
+    """The environment of a release's process: a private HOME, nothing wandb would otherwise
+    read from the machine, no console capture, error reporting or system stats."""
     return {
         "PATH": "/usr/bin:/bin",
         "HOME": home,
         "PYTHONHASHSEED": "0",
-        "WANDB_BASE_URL": "http://127.0.0.1:%d" % port,
-        "WANDB_API_KEY": "a" * 40,
-        "WANDB_DIR": home,
         "WANDB_CONFIG_DIR": os.path.join(home, "config"),
         "WANDB_CACHE_DIR": os.path.join(home, "cache"),
         "WANDB_DATA_DIR": os.path.join(home, "data"),
@@ -104,6 +105,11 @@ def child_env(home, port):
         "WANDB_CONSOLE": "off",
         "WANDB_INIT_TIMEOUT": "120",
     }
+
+
+def child_env(home, port):
+    return dict(base_env(home), WANDB_BASE_URL="http://127.0.0.1:%d" % port, WANDB_API_KEY="a" * 40,
+                WANDB_DIR=home)
 
 
 def kill_group(pid):
@@ -120,7 +126,8 @@ def run_case(py, server, case):
         case_path = os.path.join(home, "case.json")
         out_path = os.path.join(home, "out.json")
         with open(case_path, "w") as f:
-            json.dump({k: v for k, v in case.items() if k != "state"}, f)
+            json.dump(dict({k: v for k, v in case.items() if k != "state"},
+                           existingConfig=fake_server.EXISTING_CONFIG), f)
         del server.operations[:]
         log_path = os.path.join(home, "output.txt")
         # Output to a file, not a pipe: the backend processes wandb.init starts outlive the
@@ -231,19 +238,40 @@ def process_version(version, args):
     return version, results, packages
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--versions", nargs="*", help="default: the %d releases of vectors/ and %d more"
-                    % (len(MAIN_VERSIONS) + len(BOUNDARY_VERSIONS), len(SERVER_BOUNDARY_VERSIONS)))
-    ap.add_argument("--out", default=os.path.join(HERE, "server-vectors.json"))
+def parse_args(ap, out_name):
+    """The options every generator of this directory takes besides `--versions`."""
+    ap.add_argument("--out", default=os.path.join(HERE, out_name))
     ap.add_argument("--cache", default=os.environ.get("WANDB_CONFORMANCE_CACHE", venvs.DEFAULT_CACHE))
     ap.add_argument("--jobs", type=int, default=2, help="versions processed in parallel")
     ap.add_argument("--python", action="append", default=[], metavar="X.Y=PATH",
                     help="interpreter for a Python series, e.g. 3.7=/opt/py37/bin/python3.7")
     args = ap.parse_args()
     args.python_overrides = dict(p.split("=", 1) for p in args.python)
-    versions = args.versions or sorted(MAIN_VERSIONS + BOUNDARY_VERSIONS + SERVER_BOUNDARY_VERSIONS, key=vkey)
-    t0 = time.time()
+    return args
+
+
+def write_vectors(path, schema, source_files, meta, cases, results, packages, t0):
+    """Writes the vectors: the generator's fingerprint, `meta`, the installed packages, the
+    cases and each release's results in the cases' order."""
+    doc = {
+        "meta": dict({
+            "schema": schema,
+            "generator": {"files": ["tests/conformance/" + n for n in source_files],
+                          "sha256": sources_hash(source_files)},
+        }, **meta, packages={v: packages[v] for v in sorted(packages, key=vkey)}),
+        "cases": cases,
+        "results": {v: results[v] for v in sorted(results, key=vkey)},
+    }
+    with open(path, "w") as f:
+        json.dump(doc, f, indent=1, sort_keys=False, ensure_ascii=False)
+        f.write("\n")
+    log("wrote %s: %d versions x %d cases in %.0f s" % (path, len(results), len(cases), time.time() - t0))
+
+
+def run_versions(versions, args, process_version):
+    """Runs `process_version(version, args)` for each release, `args.jobs` at a time: the
+    results and the installed packages by release. Reports every release that failed, then
+    exits (nothing is written)."""
     results, packages, failures = {}, {}, []
     with cf.ThreadPoolExecutor(max_workers=args.jobs) as ex:
         futs = {ex.submit(process_version, v, args): v for v in versions}
@@ -258,21 +286,20 @@ def main():
         for v, e in failures:
             print("FAILED %s: %s" % (v, e), file=sys.stderr)
         sys.exit(1)
-    doc = {
-        "meta": {
-            "schema": SCHEMA,
-            "generator": {"files": ["tests/conformance/" + n for n in SOURCE_FILES], "sha256": sources_hash()},
-            "server": {"existingRun": fake_server.EXISTING_RUN, "precreatedRun": fake_server.PRECREATED_RUN,
-                       "missingRun": MISSING_RUN, "lastStep": fake_server.LAST_STEP, "generatedId": GENERATED},
-            "packages": {v: packages[v] for v in sorted(packages, key=vkey)},
-        },
-        "cases": all_cases(),
-        "results": {v: results[v] for v in sorted(results, key=vkey)},
-    }
-    with open(args.out, "w") as f:
-        json.dump(doc, f, indent=1, sort_keys=False, ensure_ascii=False)
-        f.write("\n")
-    log("wrote %s: %d versions x %d cases in %.0f s" % (args.out, len(results), len(all_cases()), time.time() - t0))
+    return results, packages
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--versions", nargs="*", help="default: the %d releases of vectors/ and %d more"
+                    % (len(MAIN_VERSIONS) + len(BOUNDARY_VERSIONS), len(SERVER_BOUNDARY_VERSIONS)))
+    args = parse_args(ap, "server-vectors.json")
+    versions = args.versions or sorted(MAIN_VERSIONS + BOUNDARY_VERSIONS + SERVER_BOUNDARY_VERSIONS, key=vkey)
+    t0 = time.time()
+    results, packages = run_versions(versions, args, process_version)
+    server = {"existingRun": fake_server.EXISTING_RUN, "precreatedRun": fake_server.PRECREATED_RUN,
+              "missingRun": MISSING_RUN, "lastStep": fake_server.LAST_STEP, "generatedId": GENERATED}
+    write_vectors(args.out, SCHEMA, SOURCE_FILES, {"server": server}, all_cases(), results, packages, t0)
 
 
 if __name__ == "__main__":

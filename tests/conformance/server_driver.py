@@ -3,15 +3,16 @@ wandb release's virtualenv and records what it did. Python 3.7-compatible.
 
     python server_driver.py CASE.json OUT.json
 
-CASE: {"id": <run id or null>, "resume": <the `resume` argument; absent = not passed>}.
+CASE: {"id": <run id or null>, "resume": <the `resume` argument; absent = not passed>,
+"existingConfig": <the existing run's config on the fake server>}.
 The environment (the server's URL, a dummy API key, a private HOME and WANDB_DIR) is set by
 generate_server.py. Nothing is stubbed: the release's own backend (Python sender or
 wandb-core) asks the fake server about the run and decides.
 
 OUT: {"raised": {"type", "message"} or null, and when wandb.init returned: "runId",
 "resumed" (wandb.run.resumed), "step" (wandb.run.step), "startingStep"
-(wandb.run.starting_step where it exists), "configRestored" (the existing run's config came
-back)}.
+(wandb.run.starting_step where it exists), "configRestored" (wandb.config holds the existing
+run's config)}.
 """
 
 import json
@@ -37,7 +38,8 @@ def main():
         out["step"] = run.step
         out["startingStep"] = getattr(run, "starting_step", None)
         try:
-            out["configRestored"] = dict(run.config).get("lr") == 0.5
+            config = dict(run.config)
+            out["configRestored"] = all(config.get(k) == v for k, v in case["existingConfig"].items())
         except Exception:
             out["configRestored"] = False
     except BaseException as e:  # noqa: B036 - record whatever wandb.init raises

@@ -119,9 +119,10 @@ export interface MethodRow {
 export type Severity = "error" | "warning" | "info";
 
 /**
- * How the previous attempt ended.
+ * How the previous attempt ended. Each was run against the real SDKs
+ * (tests/conformance/ending-vectors.json): what the end leaves of `wandb/wandb-resume.json`.
  */
-export type Ending = "crashed" | "preempted" | "finished" | "exited";
+export type Ending = "crashed" | "preempted" | "finished" | "exited" | "raisedSystemExit";
 
 /**
  * One branch of a launch.

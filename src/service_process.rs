@@ -1,0 +1,236 @@
+//! Whether a launch runs wandb's service process, and how a release reads
+//! `WANDB_DISABLE_SERVICE`.
+//!
+//! The service process decides what the end of a script does to the auto-resume file: without
+//! it (before 0.13.0, or disabled) the user process's exit hook ends the run and deletes the
+//! file on a normal exit; with it the hook is the service's teardown, which leaves the file.
+//! Each era reads the variable its own way (all run in tests/conformance/ending-vectors.json):
+//! 0.13.0–0.13.10 disable the service for any non-empty value; 0.13.11–0.15.5 read a bool and
+//! keep a value that is none as text, with three warnings; 0.15.6–0.19.x raise on it; 0.19.0
+//! crashes in `wandb.init` once the service is off; 0.20.0 ignores the variable.
+
+use std::collections::BTreeMap;
+
+use crate::check_order::RUN_START;
+use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
+use crate::model::{Diagnostic, Severity};
+use crate::profile::{Profile, Rule};
+use crate::pyunicode::repr;
+
+/// The variable that turns the service process off.
+pub const DISABLE_SERVICE: &str = "WANDB_DISABLE_SERVICE";
+
+const FIELD: &str = "env.WANDB_DISABLE_SERVICE";
+
+/// What a release makes of the variable's value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Reading {
+    /// The service process is off.
+    Disabled,
+    /// The service process runs (the variable is absent, false, or ignored).
+    Enabled,
+    /// Not a bool, kept as text with warnings (0.13.11–0.15.5): off unless empty.
+    KeptAsText,
+    /// Not a bool: `wandb.init` raises (0.15.6–0.19.x).
+    Unreadable,
+}
+
+/// Python's `strtobool` (0.13.11–0.18.x) and pydantic's bool (0.19.x) accept the same words,
+/// in any case and without surrounding whitespace.
+fn parse_bool(text: &str) -> Option<bool> {
+    const TRUE: [&str; 6] = ["y", "yes", "t", "true", "on", "1"];
+    const FALSE: [&str; 6] = ["n", "no", "f", "false", "off", "0"];
+    let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
+    if is(&TRUE) {
+        Some(true)
+    } else if is(&FALSE) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+fn reading(profile: &Profile, value: &str) -> Reading {
+    if !profile.has(Rule::ServiceProcess) || profile.has(Rule::DisableServiceRemoved) {
+        return Reading::Enabled;
+    }
+    let as_text = if value.is_empty() {
+        Reading::Enabled
+    } else {
+        Reading::Disabled
+    };
+    if !profile.has(Rule::DisableServiceIsBool) {
+        return as_text;
+    }
+    match parse_bool(value) {
+        Some(true) => Reading::Disabled,
+        Some(false) => Reading::Enabled,
+        None if profile.has(Rule::UnreadableSettingRaises) => Reading::Unreadable,
+        None => Reading::KeptAsText,
+    }
+}
+
+/// True when a launch with `env` runs the service process, so a script that ends without
+/// `run.finish()` leaves the resume file.
+pub fn runs(profile: &Profile, env: &BTreeMap<String, String>) -> bool {
+    let Some(value) = env.get(DISABLE_SERVICE) else {
+        return profile.has(Rule::ServiceProcess);
+    };
+    match reading(profile, value) {
+        Reading::Disabled => false,
+        Reading::KeptAsText => value.is_empty(),
+        Reading::Enabled | Reading::Unreadable => profile.has(Rule::ServiceProcess),
+    }
+}
+
+/// What `wandb.init` makes of the variable: the error it raises for a value that is not a bool
+/// (0.15.6–0.19.x) or the warnings where it keeps it (0.13.11–0.15.5), the deprecation warning
+/// when it turns the service off (0.17.8–0.19.x), and 0.19.0's crash without the service.
+/// Returns false when `wandb.init` raises.
+pub(crate) fn check(
+    profile: &Profile,
+    env: &BTreeMap<String, String>,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let Some(value) = env.get(DISABLE_SERVICE) else {
+        return true;
+    };
+    let shown = repr(value);
+    let version = profile.version;
+    match reading(profile, value) {
+        Reading::Unreadable => {
+            let sdk_message = if profile.has(Rule::StrictResume) {
+                format!(
+                    "1 validation error for Settings\nx_disable_service\n  Input should be a valid boolean, unable to interpret input [type=bool_parsing, input_value={shown}, input_type=str]"
+                )
+            } else {
+                format!("Unable to preprocess value for property _disable_service: {value}.")
+            };
+            out.push(
+                diagnostic(
+                    Code::DisableServiceInvalid,
+                    Severity::Error,
+                    Some(FIELD),
+                    format!(
+                        "WANDB_DISABLE_SERVICE={shown} is not a bool; wandb {version} reads it as one, so wandb.init raises."
+                    ),
+                )
+                .hint(BOOL_HINT)
+                .sdk(sdk_message),
+            );
+            false
+        }
+        Reading::KeptAsText => {
+            let state = if value.is_empty() { "on" } else { "off" };
+            out.push(
+                diagnostic(
+                    Code::DisableServiceInvalid,
+                    Severity::Warning,
+                    Some(FIELD),
+                    format!(
+                        "WANDB_DISABLE_SERVICE={shown} is not a bool; wandb {version} warns and keeps the text, so the service process is {state} (later releases raise)."
+                    ),
+                )
+                .hint(BOOL_HINT)
+                .sdk(format!(
+                    "Could not parse value {value} as a bool.\nUnable to preprocess value for property _disable_service: {value}. This will raise an error in the future.\nInvalid value for property _disable_service: {value}. This will raise an error in the future."
+                )),
+            );
+            true
+        }
+        Reading::Disabled => {
+            if profile.has(Rule::DisableServiceDeprecated) {
+                out.push(deprecated(profile, &shown));
+            }
+            if profile.has(Rule::StrictResume) && !profile.has(Rule::DisabledServiceRepaired) {
+                out.push(
+                    diagnostic(
+                        Code::DisabledServiceCrashes,
+                        Severity::Error,
+                        Some(FIELD),
+                        format!(
+                            "WANDB_DISABLE_SERVICE={shown} turns the service process off, and wandb {version} then crashes in wandb.init (its old in-process backend was broken by the new settings; fixed in 0.19.1)."
+                        ),
+                    )
+                    .hint("Leave WANDB_DISABLE_SERVICE unset, or use wandb 0.19.1 or newer.")
+                    .sdk("SettingsStatic has no attribute __pydantic_private__")
+                    .at(RUN_START),
+                );
+                return false;
+            }
+            true
+        }
+        Reading::Enabled => true,
+    }
+}
+
+const BOOL_HINT: &str = "Unset it, or set true / false (also yes / no, on / off, 1 / 0).";
+
+/// 0.17.8–0.19.x: turning the service off is deprecated.
+fn deprecated(profile: &Profile, shown: &str) -> Diagnostic {
+    let removed = if profile.has(Rule::CoreBackend) {
+        "in future versions"
+    } else {
+        "in version 0.19.0"
+    };
+    diagnostic(
+        Code::DisableServiceDeprecated,
+        Severity::Warning,
+        Some(FIELD),
+        format!(
+            "WANDB_DISABLE_SERVICE={shown} turns the service process off, which wandb {} deprecates; without it a script that ends without run.finish() deletes wandb/wandb-resume.json at exit, as before 0.13.0.",
+            profile.version
+        ),
+    )
+    .hint("Leave WANDB_DISABLE_SERVICE unset (0.20.0 ignores it).")
+    .sdk(format!(
+        "Disabling the wandb service is deprecated as of version 0.18.0 and will be removed {removed}."
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::version::parse_sdk_version;
+
+    fn env(value: &str) -> BTreeMap<String, String> {
+        BTreeMap::from([(DISABLE_SERVICE.to_owned(), value.to_owned())])
+    }
+
+    fn profile(version: &str) -> Profile {
+        Profile::new(parse_sdk_version(version).unwrap())
+    }
+
+    #[test]
+    fn the_service_runs_by_default_from_0_13_0() {
+        let none = BTreeMap::new();
+        assert!(!runs(&profile("0.12.21"), &none));
+        assert!(runs(&profile("0.13.0"), &none));
+        assert!(runs(&profile("0.31.0"), &none));
+    }
+
+    #[test]
+    fn each_era_reads_the_variable_its_own_way() {
+        // 0.13.0–0.13.10: any non-empty value, even "false".
+        assert!(!runs(&profile("0.13.10"), &env("false")));
+        assert!(runs(&profile("0.13.10"), &env("")));
+        // 0.13.11–0.15.5: a bool, else the text's truth.
+        assert!(runs(&profile("0.13.11"), &env("false")));
+        assert!(!runs(&profile("0.15.5"), &env("bogus")));
+        assert!(runs(&profile("0.15.5"), &env("")));
+        // 0.15.6–0.19.x: a bool.
+        assert!(!runs(&profile("0.19.11"), &env("ON")));
+        // 0.20.0: ignored.
+        assert!(runs(&profile("0.20.0"), &env("true")));
+    }
+
+    #[test]
+    fn a_value_that_is_not_a_bool_makes_wandb_init_raise_where_it_is_read_as_one() {
+        for (version, raises) in [("0.13.10", false), ("0.15.5", false), ("0.15.6", true)] {
+            let mut out = Vec::new();
+            assert_eq!(check(&profile(version), &env(" true"), &mut out), !raises);
+            let errors = out.iter().filter(|d| d.severity == Severity::Error).count();
+            assert_eq!(errors, usize::from(raises), "{version}");
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! Replaying the ending vectors (tests/conformance/ending-vectors.json, made by
+//! tests/conformance/generate_endings.py): each release's complete offline `wandb.init`, the
+//! script then ended one way or another, and what `wandb/wandb-resume.json` held once every
+//! process had gone — compared with `simulate`'s first attempt. Shared by the ending
+//! conformance test and the rule-mutation check.
+
+use serde_json::Value;
+use wandb_resume::{
+    Action, Decision, ResumeFileAction, Severity, codec, decide, simulate,
+    timeline::{Attempt, SimulateArgs},
+};
+
+const VECTORS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/conformance/ending-vectors.json"
+);
+
+/// How the driver ends a script → the timeline's `after` that stands for it (the table in
+/// generate_endings.py's docstring).
+pub const ENDINGS: &[(&str, &str)] = &[
+    ("finish", "finished"),
+    ("with-block", "finished"),
+    ("exit", "exited"),
+    ("sys-exit-0", "exited"),
+    ("finish-exit-code-1", "crashed"),
+    ("sys-exit-1", "crashed"),
+    ("raise-system-exit-1", "raisedSystemExit"),
+    ("builtin-exit-1", "raisedSystemExit"),
+    ("exception", "crashed"),
+    ("sigint", "crashed"),
+    ("sigterm", "preempted"),
+    ("sigkill", "preempted"),
+];
+
+/// The committed ending vectors, or the file named by `WANDB_RESUME_ENDING_VECTORS`.
+pub fn load() -> Value {
+    super::load_json("WANDB_RESUME_ENDING_VECTORS", VECTORS)
+}
+
+/// The timeline's `after` for the driver's ending; a new ending must be mapped here first.
+pub fn after(ending: &str) -> &'static str {
+    ENDINGS
+        .iter()
+        .find(|(e, _)| *e == ending)
+        .unwrap_or_else(|| panic!("the ending {ending:?} has no `after` in ENDINGS"))
+        .1
+}
+
+/// One recorded case: `case` is `{resume, resumeFileBefore, env, ending}`.
+pub type EndingVector<'a> = super::Recorded<'a>;
+
+/// Every recorded case of `doc`, release by release.
+pub fn vectors(doc: &Value) -> Vec<EndingVector<'_>> {
+    super::recorded(doc)
+}
+
+/// The configuration of one case, as `decide` and `simulate` take it.
+pub fn input(doc: &Value, v: &EndingVector<'_>) -> Value {
+    let mut input = serde_json::json!({
+        "sdk": v.version,
+        "env": v.case["env"],
+        "init": { "id": doc["meta"]["runId"], "resume": v.case["resume"] },
+    });
+    if !v.case["resumeFileBefore"].is_null() {
+        input["context"] = serde_json::json!({ "resumeFile": v.case["resumeFileBefore"] });
+    }
+    input
+}
+
+/// The SDK's message as the engine quotes it: pydantic's link to its documentation, which
+/// names pydantic's version, left out.
+fn quoted(message: &str) -> String {
+    message
+        .lines()
+        .filter(|line| {
+            !line
+                .trim_start()
+                .starts_with("For further information visit")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// The warnings about WANDB_DISABLE_SERVICE the engine quotes and the SDK printed must be
+/// the same: each printed one quoted (as the SDK's text or in the message), each quoted one
+/// printed.
+fn service_warnings(d: &Decision, out: &Value) -> Vec<String> {
+    let printed: Vec<&str> = out["serviceWarnings"]
+        .as_array()
+        .map(|w| w.iter().filter_map(Value::as_str).collect())
+        .unwrap_or_default();
+    // A diagnostic may quote several printed lines, one per line of its SDK text.
+    let quotes = |text: &str| {
+        d.diagnostics.iter().any(|x| {
+            x.field.as_deref() == Some("env.WANDB_DISABLE_SERVICE")
+                && (x
+                    .sdk_message
+                    .as_deref()
+                    .unwrap_or_default()
+                    .lines()
+                    .any(|l| l == text)
+                    || x.message.contains(text))
+        })
+    };
+    let mut diffs: Vec<String> = printed
+        .iter()
+        .filter(|w| !quotes(w))
+        .map(|w| format!("the SDK printed \"wandb: WARNING {w}\"; the engine does not say so"))
+        .collect();
+    for x in &d.diagnostics {
+        if x.severity == Severity::Warning
+            && x.field.as_deref() == Some("env.WANDB_DISABLE_SERVICE")
+        {
+            for line in x.sdk_message.as_deref().unwrap_or_default().lines() {
+                if !printed.contains(&line) {
+                    diffs.push(format!(
+                        "the engine quotes \"{line}\"; the SDK printed {printed:?}"
+                    ));
+                }
+            }
+        }
+    }
+    diffs
+}
+
+/// The disagreements between the engine and what the SDK did in one recorded case.
+pub fn check(doc: &Value, v: &EndingVector<'_>) -> Vec<String> {
+    let input = input(doc, v);
+    let d = decide(&codec::input_from_json(&input.to_string()).expect("a configuration"));
+    let mut diffs = service_warnings(&d, v.out);
+    if let Some(raised) = v.out["raised"].as_object() {
+        // wandb.init raised: the engine must say the launch fails, quoting the SDK.
+        let said = quoted(raised["message"].as_str().unwrap_or_default());
+        let branch = &d.if_missing;
+        if d.resume_file_action != ResumeFileAction::NotReached
+            || branch.action != Action::Fail
+            || !branch.message.contains(&said)
+        {
+            diffs.push(format!(
+                "SDK raised {}: {said}\n      engine: {:?} ({})",
+                raised["type"], branch.action, branch.message
+            ));
+        }
+        return diffs;
+    }
+    if v.out["unsupported"] == true {
+        return diffs;
+    }
+    let ending = v.case["ending"].as_str().expect("ending");
+    let args = serde_json::json!({
+        "input": input,
+        "attempts": [{ "after": after(ending), "where": "sameDirectory" }],
+    });
+    let args: SimulateArgs = codec::from_json(&args.to_string()).expect("simulate arguments");
+    let attempts: Vec<Attempt> = args.attempts;
+    let timeline = match simulate(&args.input, &attempts) {
+        Ok(t) => t,
+        Err(e) => return vec![format!("simulate failed: {e}")],
+    };
+    let first = &timeline.attempts[0];
+    let at_init = v.out["resumeFileAtInit"].as_str();
+    if first.decision.resume_file_after.as_deref() != at_init {
+        diffs.push(format!(
+            "the file once wandb.init returned: engine {:?}, SDK {at_init:?}",
+            first.decision.resume_file_after
+        ));
+    }
+    let at_end = v.out["resumeFileAtEnd"].as_str();
+    if first.resume_file_at_end.as_deref() != at_end {
+        diffs.push(format!(
+            "the file after `{ending}` (after: {}): engine {:?}, SDK {at_end:?}",
+            after(ending),
+            first.resume_file_at_end
+        ));
+    }
+    diffs
+}
