@@ -6,7 +6,7 @@
 
 use serde_json::Value;
 use wandb_resume::{
-    Action, Decision, ResumeFileAction, Severity, codec, decide, simulate,
+    Action, Decision, ResumeFileAction, Severity, codec, simulate,
     timeline::{Attempt, SimulateArgs},
 };
 
@@ -123,11 +123,23 @@ fn service_warnings(d: &Decision, out: &Value) -> Vec<String> {
     diffs
 }
 
-/// The disagreements between the engine and what the SDK did in one recorded case.
+/// The disagreements between the engine and what the SDK did in one recorded case. One
+/// `simulate` answers every question: its first attempt's decision is `decide(input)`.
 pub fn check(doc: &Value, v: &EndingVector<'_>) -> Vec<String> {
-    let input = input(doc, v);
-    let d = decide(&codec::input_from_json(&input.to_string()).expect("a configuration"));
-    let mut diffs = service_warnings(&d, v.out);
+    let ending = v.case["ending"].as_str().expect("ending");
+    let args = serde_json::json!({
+        "input": input(doc, v),
+        "attempts": [{ "after": after(ending), "where": "sameDirectory" }],
+    });
+    let args: SimulateArgs = codec::from_json(&args.to_string()).expect("simulate arguments");
+    let attempts: Vec<Attempt> = args.attempts;
+    let timeline = match simulate(&args.input, &attempts) {
+        Ok(t) => t,
+        Err(e) => return vec![format!("simulate failed: {e}")],
+    };
+    let first = &timeline.attempts[0];
+    let d = &first.decision;
+    let mut diffs = service_warnings(d, v.out);
     if let Some(raised) = v.out["raised"].as_object() {
         // wandb.init raised: the engine must say the launch fails, quoting the SDK.
         let said = quoted(raised["message"].as_str().unwrap_or_default());
@@ -146,18 +158,6 @@ pub fn check(doc: &Value, v: &EndingVector<'_>) -> Vec<String> {
     if v.out["unsupported"] == true {
         return diffs;
     }
-    let ending = v.case["ending"].as_str().expect("ending");
-    let args = serde_json::json!({
-        "input": input,
-        "attempts": [{ "after": after(ending), "where": "sameDirectory" }],
-    });
-    let args: SimulateArgs = codec::from_json(&args.to_string()).expect("simulate arguments");
-    let attempts: Vec<Attempt> = args.attempts;
-    let timeline = match simulate(&args.input, &attempts) {
-        Ok(t) => t,
-        Err(e) => return vec![format!("simulate failed: {e}")],
-    };
-    let first = &timeline.attempts[0];
     let at_init = v.out["resumeFileAtInit"].as_str();
     if first.decision.resume_file_after.as_deref() != at_init {
         diffs.push(format!(
