@@ -20,7 +20,10 @@ wait_rust_tools() {
     rust_tools=""
   fi
 }
-scripts/setup.sh --test
+# Chromium comes from Debian: a download, not a compile, so it runs beside the compiles too.
+scripts/setup.sh --chromium >target/setup-chromium.log 2>&1 &
+chromium=$!
+scripts/setup.sh
 
 step "format and lint"
 cargo fmt --all -- --check
@@ -45,4 +48,6 @@ step "build the package"
 node scripts/build.mjs
 
 step "JS tests against the built package"
+wait "$chromium" || { cat target/setup-chromium.log; exit 1; }
+cat target/setup-chromium.log >&2
 node --test tests/js/
