@@ -250,7 +250,7 @@ try {
 
 const fmt = (x) => (x >= 100 ? Math.round(x).toLocaleString("en") : x.toPrecision(3));
 console.log(
-  `\nperformance (median of ${rounds} rounds; Node ${process.version}, ${cpus().length} cores)`,
+  `\nperformance (median of ${rounds} rounds; Node ${process.version}, ${cpus().length} cores, ${cpus()[0]?.model ?? "unknown CPU"})`,
 );
 console.log("| measure | ours | baseline | ratio | goal | met | note |");
 console.log("|---|---:|---:|---:|---|---|---|");
@@ -267,7 +267,7 @@ writeFileSync(
     {
       benchmark: "perf",
       when: new Date().toISOString(),
-      machine: { cpus: cpus().length, node: process.version },
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version },
       rounds,
       rows,
       raw: { startNode, startWorkerd: startWorkerdMs },

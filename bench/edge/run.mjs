@@ -12,6 +12,7 @@
 // Bounded: rounds × 2 × seconds of load plus a short warm-up; 127.0.0.1 only.
 import autocannon from "autocannon";
 import { mkdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, root, startWorkerd } from "../../scripts/serve.mjs";
@@ -108,7 +109,8 @@ try {
   const report = {
     benchmark: "edge",
     when: new Date().toISOString(),
-    machine: { cpus: (await import("node:os")).cpus().length, node: process.version },
+    // Absolute figures differ between hosts by 2x; the model says which host made them.
+    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version },
     load: { connections, seconds, rounds, bodyBytes: BODY.length },
     ours: summary.ours,
     empty: summary.empty,
