@@ -503,13 +503,8 @@ mod tests {
     /// addresses built from valid pieces, and on the same mangled.
     #[test]
     fn ipv6_check_agrees_with_std() {
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |n: usize| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            (state % n as u64) as usize
-        };
+        let mut random = crate::parse_error::test_support::xorshift(0x2545_F491_4F6C_DD1D);
+        let mut next = |n: usize| (random() % n as u64) as usize;
         const PIECES: [&str; 16] = [
             "0",
             "1",
