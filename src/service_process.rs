@@ -54,13 +54,12 @@ fn reading(profile: &Profile, value: &str) -> Reading {
     if !profile.has(Rule::ServiceProcess) || profile.has(Rule::DisableServiceRemoved) {
         return Reading::Enabled;
     }
-    let as_text = if value.is_empty() {
-        Reading::Enabled
-    } else {
-        Reading::Disabled
-    };
     if !profile.has(Rule::DisableServiceIsBool) {
-        return as_text;
+        return if value.is_empty() {
+            Reading::Enabled
+        } else {
+            Reading::Disabled
+        };
     }
     match parse_bool(value) {
         Some(true) => Reading::Disabled,
@@ -121,7 +120,7 @@ pub(crate) fn check(
             false
         }
         Reading::KeptAsText => {
-            let state = if value.is_empty() { "on" } else { "off" };
+            let state = if runs(profile, env) { "on" } else { "off" };
             out.push(
                 diagnostic(
                     Code::DisableServiceInvalid,
@@ -222,6 +221,22 @@ mod tests {
         assert!(!runs(&profile("0.19.11"), &env("ON")));
         // 0.20.0: ignored.
         assert!(runs(&profile("0.20.0"), &env("true")));
+    }
+
+    #[test]
+    fn text_kept_by_0_15_5_turns_the_service_off_unless_empty() {
+        for (value, state) in [
+            ("bogus", "service process is off"),
+            ("", "service process is on"),
+        ] {
+            let mut out = Vec::new();
+            assert!(check(&profile("0.15.5"), &env(value), &mut out));
+            assert!(
+                out[0].message.contains(state),
+                "{value:?}: {}",
+                out[0].message
+            );
+        }
     }
 
     #[test]
