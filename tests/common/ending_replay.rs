@@ -4,10 +4,11 @@
 //! process had gone — compared with `simulate`'s first attempt. Shared by the ending
 //! conformance test and the rule-mutation check.
 
+use std::sync::OnceLock;
+
 use serde_json::Value;
 use wandb_resume::{
-    Action, Decision, ResumeFileAction, Severity, codec, simulate,
-    timeline::{Attempt, SimulateArgs},
+    Action, Decision, ResumeFileAction, Severity, codec, simulate, timeline::SimulateArgs,
 };
 
 const VECTORS: &str = concat!(
@@ -15,22 +16,17 @@ const VECTORS: &str = concat!(
     "/tests/conformance/ending-vectors.json"
 );
 
-/// How the driver ends a script → the timeline's `after` that stands for it (the table in
-/// generate_endings.py's docstring).
-pub const ENDINGS: &[(&str, &str)] = &[
-    ("finish", "finished"),
-    ("with-block", "finished"),
-    ("exit", "exited"),
-    ("sys-exit-0", "exited"),
-    ("finish-exit-code-1", "crashed"),
-    ("sys-exit-1", "crashed"),
-    ("raise-system-exit-1", "raisedSystemExit"),
-    ("builtin-exit-1", "raisedSystemExit"),
-    ("exception", "crashed"),
-    ("sigint", "crashed"),
-    ("sigterm", "preempted"),
-    ("sigkill", "preempted"),
-];
+/// How the driver ends a script → the timeline's `after` that stands for it: one table for
+/// both replays (the JS replay reads the same file).
+const AFTERS: &str = include_str!("../conformance/ending-afters.json");
+
+/// Each ending the driver knows, with its `after`.
+pub fn endings() -> &'static serde_json::Map<String, Value> {
+    static TABLE: OnceLock<Value> = OnceLock::new();
+    TABLE.get_or_init(|| serde_json::from_str(AFTERS).expect("ending-afters.json is JSON"))["after"]
+        .as_object()
+        .expect("ending-afters.json has `after`")
+}
 
 /// The committed ending vectors, or the file named by `WANDB_RESUME_ENDING_VECTORS`.
 pub fn load() -> Value {
@@ -39,11 +35,10 @@ pub fn load() -> Value {
 
 /// The timeline's `after` for the driver's ending; a new ending must be mapped here first.
 pub fn after(ending: &str) -> &'static str {
-    ENDINGS
-        .iter()
-        .find(|(e, _)| *e == ending)
-        .unwrap_or_else(|| panic!("the ending {ending:?} has no `after` in ENDINGS"))
-        .1
+    endings()
+        .get(ending)
+        .and_then(Value::as_str)
+        .unwrap_or_else(|| panic!("the ending {ending:?} has no `after` in ending-afters.json"))
 }
 
 /// One recorded case: `case` is `{resume, resumeFileBefore, env, ending}`.
@@ -132,8 +127,7 @@ pub fn check(doc: &Value, v: &EndingVector<'_>) -> Vec<String> {
         "attempts": [{ "after": after(ending), "where": "sameDirectory" }],
     });
     let args: SimulateArgs = codec::from_json(&args.to_string()).expect("simulate arguments");
-    let attempts: Vec<Attempt> = args.attempts;
-    let timeline = match simulate(&args.input, &attempts) {
+    let timeline = match simulate(&args.input, &args.attempts) {
         Ok(t) => t,
         Err(e) => return vec![format!("simulate failed: {e}")],
     };
