@@ -1,4 +1,6 @@
-// What the benchmarks share: the configuration they measure and how they summarise rounds.
+// What the benchmarks share: the configuration they measure, how they summarise rounds, and
+// the machine their reports name.
+import { cpus } from "node:os";
 
 /** The benchmarks' configuration: a preemptible job with an explicit id and auto resume. */
 export const TYPICAL_INPUT = {
@@ -16,3 +18,13 @@ export const rotated = (list, round) => [
   ...list.slice(round % list.length),
   ...list.slice(0, round % list.length),
 ];
+
+/**
+ * The machine a report was measured on: absolute figures differ twofold between hosts (and the
+ * start-up goals are absolute), so every report names its CPU.
+ */
+export const MACHINE = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? null,
+  node: process.version,
+};

@@ -20,7 +20,6 @@
 //   configuration (Python, wandb from PyPI in a cached virtualenv).
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { deepStrictEqual } from "node:assert";
@@ -28,7 +27,7 @@ import { freePort, root, startWorkerd } from "../scripts/serve.mjs";
 import { decide, decideMany, decideManyJson, generateId, generateIds } from "../js/node.js";
 import { decideBaseline, pooledIdGenerator } from "./baseline.js";
 import { SIZE_BUDGET_GZIP_BYTES } from "./budget.js";
-import { median, rotated, TYPICAL_INPUT as INPUT } from "./common.mjs";
+import { MACHINE, median, rotated, TYPICAL_INPUT as INPUT } from "./common.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -250,7 +249,7 @@ try {
 
 const fmt = (x) => (x >= 100 ? Math.round(x).toLocaleString("en") : x.toPrecision(3));
 console.log(
-  `\nperformance (median of ${rounds} rounds; Node ${process.version}, ${cpus().length} cores, ${cpus()[0]?.model ?? "unknown CPU"})`,
+  `\nperformance (median of ${rounds} rounds; Node ${process.version}, ${MACHINE.cpus} cores, ${MACHINE.cpuModel ?? "unknown CPU"})`,
 );
 console.log("| measure | ours | baseline | ratio | goal | met | note |");
 console.log("|---|---:|---:|---:|---|---|---|");
@@ -267,7 +266,7 @@ writeFileSync(
     {
       benchmark: "perf",
       when: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version },
+      machine: MACHINE,
       rounds,
       rows,
       raw: { startNode, startWorkerd: startWorkerdMs },

@@ -12,11 +12,10 @@
 // Bounded: rounds × 2 × seconds of load plus a short warm-up; 127.0.0.1 only.
 import autocannon from "autocannon";
 import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { freePort, root, startWorkerd } from "../../scripts/serve.mjs";
-import { median, rotated } from "../common.mjs";
+import { MACHINE, median, rotated } from "../common.mjs";
 import { BODY, writeAnswer } from "./request.mjs";
 
 const { values } = parseArgs({
@@ -109,8 +108,7 @@ try {
   const report = {
     benchmark: "edge",
     when: new Date().toISOString(),
-    // Absolute figures differ between hosts by 2x; the model says which host made them.
-    machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null, node: process.version },
+    machine: MACHINE,
     load: { connections, seconds, rounds, bodyBytes: BODY.length },
     ours: summary.ours,
     empty: summary.empty,
