@@ -200,52 +200,28 @@ mod tests {
         Profile::new(parse_sdk_version(version).unwrap())
     }
 
+    /// The warning 0.13.11–0.15.5 get for text they keep says what `runs` says of it (which
+    /// tests/ending_conformance.rs checks against the SDK).
     #[test]
-    fn the_service_runs_by_default_from_0_13_0() {
-        let none = BTreeMap::new();
-        assert!(!runs(&profile("0.12.21"), &none));
-        assert!(runs(&profile("0.13.0"), &none));
-        assert!(runs(&profile("0.31.0"), &none));
-    }
-
-    #[test]
-    fn each_era_reads_the_variable_its_own_way() {
-        // 0.13.0–0.13.10: any non-empty value, even "false".
-        assert!(!runs(&profile("0.13.10"), &env("false")));
-        assert!(runs(&profile("0.13.10"), &env("")));
-        // 0.13.11–0.15.5: a bool, else the text's truth.
-        assert!(runs(&profile("0.13.11"), &env("false")));
-        assert!(!runs(&profile("0.15.5"), &env("bogus")));
-        assert!(runs(&profile("0.15.5"), &env("")));
-        // 0.15.6–0.19.x: a bool.
-        assert!(!runs(&profile("0.19.11"), &env("ON")));
-        // 0.20.0: ignored.
-        assert!(runs(&profile("0.20.0"), &env("true")));
-    }
-
-    #[test]
-    fn text_kept_by_0_15_5_turns_the_service_off_unless_empty() {
-        for (value, state) in [
-            ("bogus", "service process is off"),
-            ("", "service process is on"),
-        ] {
+    fn the_kept_text_warning_says_whether_the_service_runs() {
+        let profile = profile("0.15.5");
+        // Both states are met: kept text turns the service off unless it is empty.
+        assert_ne!(runs(&profile, &env("bogus")), runs(&profile, &env("")));
+        for value in ["bogus", ""] {
             let mut out = Vec::new();
-            assert!(check(&profile("0.15.5"), &env(value), &mut out));
+            assert!(check(&profile, &env(value), &mut out));
+            let state = if runs(&profile, &env(value)) {
+                "on"
+            } else {
+                "off"
+            };
             assert!(
-                out[0].message.contains(state),
+                out[0]
+                    .message
+                    .contains(&format!("service process is {state}")),
                 "{value:?}: {}",
                 out[0].message
             );
-        }
-    }
-
-    #[test]
-    fn a_value_that_is_not_a_bool_makes_wandb_init_raise_where_it_is_read_as_one() {
-        for (version, raises) in [("0.13.10", false), ("0.15.5", false), ("0.15.6", true)] {
-            let mut out = Vec::new();
-            assert_eq!(check(&profile(version), &env(" true"), &mut out), !raises);
-            let errors = out.iter().filter(|d| d.severity == Severity::Error).count();
-            assert_eq!(errors, usize::from(raises), "{version}");
         }
     }
 }

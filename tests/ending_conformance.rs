@@ -7,7 +7,10 @@
 
 mod common;
 
-use common::ending_replay::{check, endings, load, vectors};
+use std::collections::BTreeMap;
+
+use common::ending_replay::{check, endings, input, load, vectors};
+use wandb_resume::{codec, decide, parse_sdk_version, profile::Profile, service_process};
 
 #[test]
 fn endings_match_the_real_sdk() {
@@ -61,5 +64,68 @@ fn ending_vectors_cover_each_outcome() {
     // Only 0.9.x lacks a way to end (the `with` block).
     for v in all.iter().filter(|v| v.out["unsupported"] == true) {
         assert!(v.version.starts_with("0.9."), "{}: {}", v.version, v.case);
+    }
+}
+
+/// How each era reads `WANDB_DISABLE_SERVICE`, as the SDK showed it: a script that falls off
+/// its end deletes the resume file only without the service process, and a value that is not
+/// a bool makes `wandb.init` raise where the release reads it as one. Each pair must be
+/// recorded; `service_process::runs` and `decide` must say what the SDK did.
+#[test]
+fn each_era_reads_disable_service_as_the_sdk_did() {
+    let doc = load();
+    let all = vectors(&doc);
+    let recorded = |version: &str, value: Option<&str>| {
+        all.iter()
+            .find(|v| {
+                v.version == version
+                    && v.case["ending"] == "exit"
+                    && v.case["resume"] == true
+                    && v.case["resumeFileBefore"].is_null()
+                    && v.case["env"]
+                        .get("WANDB_DISABLE_SERVICE")
+                        .and_then(|x| x.as_str())
+                        == value
+            })
+            .unwrap_or_else(|| panic!("no `exit` case of {version} with {value:?}"))
+    };
+    let service = [
+        // Not set: the service process runs from 0.13.0.
+        ("0.12.21", None),
+        ("0.13.0", None),
+        ("0.31.0", None),
+        // 0.13.0–0.13.10: any non-empty value, even "false".
+        ("0.13.10", Some("false")),
+        ("0.13.10", Some("")),
+        // 0.13.11–0.15.5: a bool, else the text's truth.
+        ("0.13.11", Some("false")),
+        ("0.15.5", Some("bogus")),
+        ("0.15.5", Some("")),
+        // 0.15.6–0.19.x: a bool, in any case.
+        ("0.19.11", Some("TRUE")),
+        // 0.20.0: ignored.
+        ("0.20.0", Some("true")),
+    ];
+    for (version, value) in service {
+        let v = recorded(version, value);
+        let env: BTreeMap<String, String> = value
+            .map(|x| BTreeMap::from([("WANDB_DISABLE_SERVICE".to_owned(), x.to_owned())]))
+            .unwrap_or_default();
+        let profile = Profile::new(parse_sdk_version(version).expect("a release"));
+        assert_eq!(
+            service_process::runs(&profile, &env),
+            v.out["resumeFileAtEnd"].is_string(),
+            "{version} with {value:?}: the SDK's file after a normal end was {}",
+            v.out["resumeFileAtEnd"]
+        );
+    }
+    // " true" is not a bool: kept as text before 0.15.6 (no error), refused from it.
+    for version in ["0.13.10", "0.15.5", "0.15.6"] {
+        let v = recorded(version, Some(" true"));
+        let d = decide(&codec::from_json(&input(&doc, v).to_string()).expect("an input"));
+        let refused = d.diagnostics.iter().any(|x| {
+            x.code == "disable-service-invalid" && x.severity == wandb_resume::Severity::Error
+        });
+        assert_eq!(refused, v.out["raised"].is_object(), "{version}");
     }
 }
