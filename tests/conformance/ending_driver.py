@@ -34,13 +34,22 @@ def write(path, doc):
         os.fsync(f.fileno())
 
 
-def resume_file():
-    """The run id in `wandb/wandb-resume.json` of the working directory, or None."""
-    path = os.path.join("wandb", "wandb-resume.json")
+def resume_file(directory="."):
+    """The run id in `wandb/wandb-resume.json` of DIRECTORY (the script's working directory),
+    or None. generate_endings.py reads the file with this too, once the script has gone."""
+    path = os.path.join(directory, "wandb", "wandb-resume.json")
     if not os.path.exists(path):
         return None
     with open(path) as f:
         return json.load(f).get("run_id")
+
+
+def raised(e):
+    """What wandb.init raised, as recorded: pydantic's link to its documentation (a line that
+    names pydantic's version, not the SDK's) left out, as driver.py does."""
+    lines = str(e).split("\n")
+    message = "\n".join(l for l in lines if not l.strip().startswith("For further information visit"))
+    return {"raised": {"type": type(e).__name__, "message": message}}
 
 
 def main():
@@ -56,7 +65,7 @@ def main():
         try:
             ctx = wandb.init(**kwargs)
         except BaseException as e:  # noqa: B036 - record whatever wandb.init raises
-            write(sys.argv[2], {"raised": {"type": type(e).__name__, "message": str(e)}})
+            write(sys.argv[2], raised(e))
             os._exit(0)
         if not hasattr(ctx, "__enter__"):
             write(sys.argv[2], {"raised": None, "runId": ctx.id, "unsupported": True})
@@ -68,7 +77,7 @@ def main():
     try:
         run = wandb.init(**kwargs)
     except BaseException as e:  # noqa: B036
-        write(sys.argv[2], {"raised": {"type": type(e).__name__, "message": str(e)}})
+        write(sys.argv[2], raised(e))
         os._exit(0)
     write(sys.argv[2], {"raised": None, "runId": run.id, "resumeFileAtInit": resume_file()})
     sys.stdout.flush()

@@ -13,19 +13,20 @@ replaces the exit hook). So each case runs the release's complete, unmodified of
 `wandb.init` in a fresh process (ending_driver.py), ends the script, waits until that process
 and every process it started have gone, and reads the file.
 
-The endings, and the timeline's `after` each stands for (the replays check that mapping):
-  finish               `run.finish()` (0.9.x `wandb.join()`), then the script ends  finished
-  with-block           `with wandb.init(...)` left normally                          finished
-  exit                 the script falls off its end, no `run.finish()`               exited
-  sys-exit-0           `sys.exit(0)`, no `run.finish()`                              exited
-  finish-exit-code-1   `run.finish(exit_code=1)`                                     crashed
-  sys-exit-1           `sys.exit(1)`                                                 crashed
-  raise-system-exit-1  `raise SystemExit(1)` (not through `sys.exit`)                crashed
-  builtin-exit-1       the builtin `exit(1)` (it raises SystemExit itself)           crashed
-  exception            an uncaught exception                                        crashed
-  sigint               SIGINT (Ctrl-C: KeyboardInterrupt)                            crashed
-  sigterm              SIGTERM, Python's default action (a scheduler's first signal) preempted
-  sigkill              SIGKILL (the scheduler's last word, a lost node)              preempted
+The endings (the timeline's `after` each stands for is in ending-afters.json, which both
+replays read):
+  finish               `run.finish()` (0.9.x `wandb.join()`), then the script ends
+  with-block           `with wandb.init(...)` left normally
+  exit                 the script falls off its end, no `run.finish()`
+  sys-exit-0           `sys.exit(0)`, no `run.finish()`
+  finish-exit-code-1   `run.finish(exit_code=1)`
+  sys-exit-1           `sys.exit(1)`
+  raise-system-exit-1  `raise SystemExit(1)` (not through `sys.exit`)
+  builtin-exit-1       the builtin `exit(1)` (it raises SystemExit itself)
+  exception            an uncaught exception
+  sigint               SIGINT (Ctrl-C: KeyboardInterrupt)
+  sigterm              SIGTERM, Python's default action (a scheduler's first signal)
+  sigkill              SIGKILL (the scheduler's last word, a lost node)
 
 The setups: `resume=True` (auto: the file is written by this launch; 0.9.x reads the string
 "auto" as a run id); `resume="allow"` with the file left by an earlier auto launch (allow
@@ -50,6 +51,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import venvs  # noqa: E402
+from ending_driver import resume_file  # noqa: E402
 from generate import BOUNDARY_VERSIONS, MAIN_VERSIONS, vkey  # noqa: E402
 from generate_server import (ATTEMPTS, SERVER_BOUNDARY_VERSIONS, base_env, kill_group, log,  # noqa: E402
                              machine_failure, parse_args, run_versions, write_vectors)
@@ -126,14 +128,6 @@ def service_warnings(output):
     prefix = "wandb: WARNING "
     return [line[len(prefix):].rstrip() for line in output.splitlines()
             if line.startswith(prefix) and ("service" in line.lower() or "as a bool" in line)]
-
-
-def resume_file(home):
-    path = os.path.join(home, "wandb", "wandb-resume.json")
-    if not os.path.exists(path):
-        return None
-    with open(path) as f:
-        return json.load(f).get("run_id")
 
 
 class ScriptHung(RuntimeError):

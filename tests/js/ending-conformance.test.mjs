@@ -18,13 +18,6 @@ function input(sdk, c) {
   return input;
 }
 
-// The SDK's message as the engine quotes it: without pydantic's documentation link.
-const quoted = (message) =>
-  message
-    .split("\n")
-    .filter((line) => !line.trim().startsWith("For further information visit"))
-    .join("\n");
-
 // The warnings about WANDB_DISABLE_SERVICE: each one the SDK printed is quoted, each one the
 // engine quotes was printed.
 function serviceWarnings(decision, out) {
@@ -50,7 +43,7 @@ function check(sdk, c, out) {
   const first = simulate(input(sdk, c), [{ after, where: "sameDirectory" }]).attempts[0];
   const diffs = serviceWarnings(first.decision, out);
   if (out.raised) {
-    const said = quoted(out.raised.message);
+    const said = out.raised.message;
     const branch = first.decision.ifMissing;
     if (
       first.decision.resumeFileAction !== "notReached" ||
