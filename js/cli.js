@@ -23,6 +23,7 @@ import {
   parseEnvBlock,
   parseInitCall,
 } from "./tools/node.js";
+import { SOURCE_WORDS } from "./source-words.js";
 
 const VERSION = JSON.parse(
   readFileSync(new URL("../package.json", import.meta.url), "utf8"),
@@ -209,16 +210,6 @@ function readResumeFile(option) {
   return { id: data.run_id, note: `read ${path}: run id ${JSON.stringify(data.run_id)}` };
 }
 
-const SOURCE = {
-  init: "wandb.init",
-  env: "the environment",
-  default: "default",
-  initResume: "wandb.init(resume=…)",
-  resumeFile: "wandb/wandb-resume.json",
-  resumeFrom: "resume_from",
-  generated: "generated at launch",
-};
-
 /** Exit status 1 when `wandb.init` would fail, or with --strict when anything warns. */
 function failed(d, strict) {
   return !d.valid || (strict && d.diagnostics.some((x) => x.severity === "warning"));
@@ -234,10 +225,10 @@ function printDecision(d, notes, strict) {
       : green(bold("✓ valid"));
   const lines = [`${headline} ${dim(`(rules of wandb ${d.sdk})`)}`, ""];
   lines.push(
-    `  resume   ${d.resume === null ? "unset" : d.resume}  ${dim(`from ${SOURCE[d.resumeSource]}`)}`,
+    `  resume   ${d.resume === null ? "unset" : d.resume}  ${dim(SOURCE_WORDS[d.resumeSource])}`,
   );
   lines.push(
-    `  run id   ${d.runId === null ? "a new random id" : JSON.stringify(d.runId)}  ${dim(`from ${SOURCE[d.runIdSource]}`)}`,
+    `  run id   ${d.runId === null ? "a new random id" : JSON.stringify(d.runId)}  ${dim(SOURCE_WORDS[d.runIdSource])}`,
   );
   lines.push(`  if the run exists:  ${d.ifExists.action} — ${d.ifExists.message}`);
   lines.push(`  if it does not:     ${d.ifMissing.action} — ${d.ifMissing.message}`);

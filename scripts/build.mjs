@@ -208,6 +208,7 @@ function copyModuleToWebForm() {
     "js/tools/web.js",
     "js/web-loader.js",
     "js/ids.js",
+    "js/source-words.js",
     "pkg/wandb_resume_tools.js",
     "pkg/wandb_resume_tools_bg.wasm",
   ]) {

@@ -15,6 +15,7 @@ import {
   simulate,
   snippets,
 } from "./module/js/tools/web.js";
+import { SOURCE_WORDS } from "./module/js/source-words.js";
 
 /** The environment variables the SDK reads for resuming, in the order shown. */
 const ENV_VARS = [
@@ -227,16 +228,6 @@ function fromFragment(fragment) {
 }
 
 // ---------------------------------------------------------------- rendering
-
-const SOURCE_WORDS = {
-  init: "from wandb.init(…)",
-  env: "from the environment",
-  default: "the default",
-  initResume: "from wandb.init(resume=…)",
-  resumeFile: "from wandb/wandb-resume.json",
-  resumeFrom: "from resume_from",
-  generated: "generated at launch",
-};
 
 function renderDecision(d) {
   const verdict = $("verdict");

@@ -47,6 +47,9 @@ test("check fails (1) on an error and names the fix", () => {
   assert.match(r.out, /✗ wandb.init will fail/);
   assert.match(r.out, /must-without-run-id/);
   assert.match(r.out, /fix: /);
+  // Each source in the words the web form uses: no "from generated at launch", no "undefined".
+  assert.match(r.out, /resume +must +from the environment/);
+  assert.match(r.out, /run id +a new random id +generated at launch\n/);
 });
 
 test("check --env-file, --init and --sdk together, as JSON", () => {
