@@ -43,7 +43,7 @@ fn every_vector_matches_the_real_sdk() {
 /// quotes another error than the one the SDK raised. Where a configuration fails several
 /// checks the engine orders its errors as each SDK version meets them (src/check_order.rs).
 /// What is left: two environment variables that both fail when the environment loads
-/// (0.19.0+; 0.18.7 with `WANDB_FORK_FROM` and `WANDB_RESUME_FROM`), which the SDK meets in
+/// (0.19.0+; before it, `WANDB_FORK_FROM` with `WANDB_RESUME_FROM`), which the SDK meets in
 /// the order of the process environment — not something a configuration states. The ceiling
 /// is the committed vectors'; a wider sample (README, "Wider samples") finds more of the same
 /// pairs. Lower the ceiling when it can be; never raise it.
