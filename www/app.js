@@ -246,12 +246,12 @@ function renderDecision(d) {
   pair(
     "resume",
     d.resume === null ? "unset" : JSON.stringify(d.resume),
-    SOURCE_WORDS[d.resumeSource] ?? d.resumeSource,
+    SOURCE_WORDS[d.resumeSource],
   );
   pair(
     "run id",
     d.runId === null ? "a new random id" : JSON.stringify(d.runId),
-    SOURCE_WORDS[d.runIdSource] ?? d.runIdSource,
+    SOURCE_WORDS[d.runIdSource],
   );
   pair(
     "wandb-resume.json after launch",

@@ -47,7 +47,7 @@ test("check fails (1) on an error and names the fix", () => {
   assert.match(r.out, /✗ wandb.init will fail/);
   assert.match(r.out, /must-without-run-id/);
   assert.match(r.out, /fix: /);
-  // Each source in the words the web form uses: no "from generated at launch", no "undefined".
+  // Each source in the words the web form uses (js/source-words.js), not "from generated at launch".
   assert.match(r.out, /resume +must +from the environment/);
   assert.match(r.out, /run id +a new random id +generated at launch\n/);
 });
