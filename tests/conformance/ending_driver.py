@@ -22,6 +22,8 @@ import signal
 import sys
 import time
 
+from driver import clean_message
+
 # How a script can end after wandb.init. The generator's docstring says what each stands for.
 ENDINGS = ("finish", "finish-exit-code-1", "with-block", "exit", "sys-exit-0", "sys-exit-1",
            "raise-system-exit-1", "builtin-exit-1", "exception", "sigint", "sigterm", "sigkill")
@@ -45,11 +47,9 @@ def resume_file(directory="."):
 
 
 def raised(e):
-    """What wandb.init raised, as recorded: pydantic's link to its documentation (a line that
-    names pydantic's version, not the SDK's) left out, as driver.py does."""
-    lines = str(e).split("\n")
-    message = "\n".join(l for l in lines if not l.strip().startswith("For further information visit"))
-    return {"raised": {"type": type(e).__name__, "message": message}}
+    """What wandb.init raised, recorded as driver.py records it (`clean_message`: without
+    pydantic's link to its documentation, which names pydantic's version, not the SDK's)."""
+    return {"raised": {"type": type(e).__name__, "message": clean_message(e)}}
 
 
 def main():
