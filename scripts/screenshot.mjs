@@ -8,13 +8,14 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { freePort, root, startWorkerd } from "./serve.mjs";
 
-const fragment = new URLSearchParams({
-  sdk: "0.19.0",
-  "env.WANDB_RESUME": "must",
-  "init.resume": "true",
-  "ctx.shared": "no",
-  scenario: "preemptible-new-machine",
-});
+const fragment = new URLSearchParams([
+  ["sdk", "0.19.0"],
+  ["env.WANDB_RESUME", "must"],
+  ["init.resume", "true"],
+  ["ctx.shared", "no"],
+  ["restart", "preempted.newMachine"],
+  ["restart", "preempted.newMachine"],
+]);
 const server = await startWorkerd({ port: await freePort() });
 const browser = await chromium.launch({
   executablePath: "/usr/bin/chromium",

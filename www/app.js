@@ -16,6 +16,7 @@ import {
   snippets,
 } from "./module/js/tools/web.js";
 import { SOURCE_WORDS } from "./module/js/source-words.js";
+import { ENDING_WORDS, PLACE_WORDS } from "./timeline-words.js";
 
 /** The environment variables the SDK reads for resuming, in the order shown. */
 const ENV_VARS = [
@@ -131,7 +132,7 @@ function readState() {
   state.ctx.exists = document.querySelector("input[name=runExists]:checked").value;
   state.ctx.shared = document.querySelector("input[name=shared]:checked").value;
   state.ctx.processes = $("ctx-processes").value;
-  state.scenario = $("scenario").value;
+  state.restarts = readRestarts();
   return state;
 }
 
@@ -165,9 +166,7 @@ function writeState(state) {
     radio.checked = true;
   }
   $("ctx-processes").value = /^\d+$/.test(state.ctx.processes ?? "") ? state.ctx.processes : "1";
-  if (state.scenario && [...$("scenario").options].some((o) => o.value === state.scenario)) {
-    $("scenario").value = state.scenario;
-  }
+  writeRestarts(state.restarts);
 }
 
 const tri = (v) => (v === "yes" ? true : v === "no" ? false : null);
@@ -203,7 +202,10 @@ function toFragment(state) {
   if (state.ctx.shared !== "unknown") p.set("ctx.shared", state.ctx.shared);
   if (state.ctx.processes && state.ctx.processes !== "1")
     p.set("ctx.processes", state.ctx.processes);
-  if (state.scenario) p.set("scenario", state.scenario);
+  if (!sameRestarts(state.restarts, defaultRestarts())) {
+    if (state.restarts.length === 0) p.set("restarts", "none");
+    for (const r of state.restarts) p.append("restart", `${r.after}.${r.where}`);
+  }
   return p.toString();
 }
 
@@ -215,7 +217,7 @@ function fromFragment(fragment) {
     env: {},
     init: {},
     ctx: {},
-    scenario: p.get("scenario") ?? "",
+    restarts: restartsFromFragment(p),
   };
   for (const [name] of ENV_VARS) if (p.has(`env.${name}`)) state.env[name] = p.get(`env.${name}`);
   if (p.has("init.resume")) state.init.resume = p.get("init.resume");
@@ -339,22 +341,155 @@ function renderMethodTable(cell) {
   }
 }
 
+// ---------------------------------------------------------------- restarts
+
+/** The package's examples (`scenarios()`): a configuration with its restarts. */
 let scenarioList = null;
 
-function renderTimeline(input) {
-  const chosen = scenarioList.find((s) => s.id === $("scenario").value) ?? scenarioList[0];
+/** The restarts shown before anyone chooses: the first example's (preempted twice, same
+ * directory — the documentation's own case). */
+const defaultRestarts = () =>
+  scenarioList[0].attempts.map(({ after, where }) => ({ after, where }));
+
+const sameRestarts = (a, b) =>
+  a.length === b.length && a.every((r, i) => r.after === b[i].after && r.where === b[i].where);
+
+/** The restarts a link holds: `restart=ending.place` repeated, `restarts=none` for none, an
+ * older link's `scenario=id` (that example's restarts), else the default. */
+function restartsFromFragment(p) {
+  if (p.has("restart")) {
+    return p.getAll("restart").map((r) => {
+      const dot = r.indexOf(".");
+      return dot < 0
+        ? { after: r, where: "" }
+        : { after: r.slice(0, dot), where: r.slice(dot + 1) };
+    });
+  }
+  if (p.get("restarts") === "none") return [];
+  const example = scenarioList.find((s) => s.id === p.get("scenario"));
+  return example
+    ? example.attempts.map(({ after, where }) => ({ after, where }))
+    : defaultRestarts();
+}
+
+/** A choice among `words`, showing a value it does not know (from an edited link) as such, so
+ * the package's error about it is what the table shows instead of a silent substitute. */
+function restartChoice(words, value, what, label) {
+  const select = el("select", null, { "aria-label": label, "data-part": what });
+  for (const [key, w] of Object.entries(words)) select.append(el("option", w.long, { value: key }));
+  if (!Object.hasOwn(words, value)) {
+    select.append(el("option", `${JSON.stringify(value)}: not a known ${what}`, { value }));
+  }
+  select.value = value;
+  return select;
+}
+
+/** Draws the restart list: for each, how the attempt before it ended and where it starts. */
+function writeRestarts(restarts) {
+  const list = $("restarts");
+  list.replaceChildren();
+  restarts.forEach((r, i) => {
+    const n = i + 1;
+    const item = el("li", null, { class: "restart" });
+    const remove = el("button", "Remove", {
+      type: "button",
+      "aria-label": `Remove restart ${n}`,
+    });
+    remove.addEventListener("click", () => {
+      const rest = readRestarts();
+      rest.splice(i, 1);
+      writeRestarts(rest);
+      update();
+      // Keyboard users stay in the list: on the restart that took this place, else on Add.
+      const next = $("restarts").children[Math.min(i, rest.length - 1)];
+      (next?.querySelector("button") ?? $("restart-add")).focus();
+    });
+    item.append(
+      el("span", "the attempt before it"),
+      restartChoice(
+        ENDING_WORDS,
+        r.after,
+        "ending",
+        `Restart ${n}: how the attempt before it ended`,
+      ),
+      el("span", "then it starts again"),
+      restartChoice(PLACE_WORDS, r.where, "place", `Restart ${n}: where it starts again`),
+      remove,
+    );
+    list.append(item);
+  });
+}
+
+/** The restarts as the list shows them. */
+function readRestarts() {
+  return [...$("restarts").children].map((item) => ({
+    after: item.querySelector("[data-part=ending]").value,
+    where: item.querySelector("[data-part=place]").value,
+  }));
+}
+
+function addRestart() {
+  const restarts = readRestarts();
+  restarts.push(restarts.at(-1) ?? { after: "preempted", where: "sameDirectory" });
+  writeRestarts(restarts);
+  update();
+  $("restarts").lastElementChild?.querySelector("select")?.focus();
+}
+
+/** The form state an example's configuration fills, keeping the SDK version typed (the
+ * examples hold for any version; the version is the job's). */
+function exampleState(example, sdk) {
+  const { env = {}, init = {}, context = {} } = example.input;
+  const state = { sdk, env: { ...env }, init: {}, ctx: {} };
+  if (init.resume === true || init.resume === false) state.init.resume = String(init.resume);
+  else if (init.resume === null) state.init.resume = "none";
+  else if (typeof init.resume === "string") state.init.resume = `s:${init.resume}`;
+  for (const [js] of INIT_STRINGS) {
+    if (typeof init[js] === "string") state.init[js] = init[js];
+  }
+  if (typeof context.resumeFile === "string") state.ctx.file = context.resumeFile;
+  const word = (v) => (v === true ? "yes" : v === false ? "no" : "unknown");
+  state.ctx.exists = word(context.runExists);
+  state.ctx.shared = word(context.sharedFilesystem);
+  state.ctx.processes = String(context.processes ?? 1);
+  state.restarts = example.attempts.map(({ after, where }) => ({ after, where }));
+  return state;
+}
+
+/** The link of the example last loaded: its description stays while the form still holds
+ * exactly it, and goes with the first change. */
+let loadedExample = null;
+
+function loadExample() {
+  const example = scenarioList.find((s) => s.id === $("example").value);
+  if (!example) return;
+  writeState(exampleState(example, $("sdk").value.trim()));
+  loadedExample = toFragment(readState());
+  $("example-description").textContent = `${example.title}: ${example.description}`;
+  update();
+}
+
+function renderTimeline(input, restarts) {
   const t = $("timeline");
   t.replaceChildren();
   let timeline;
   try {
-    timeline = simulate(input, chosen.attempts);
+    timeline = simulate(input, restarts);
   } catch (error) {
     $("timeline-summary").textContent = `Cannot simulate: ${error.message}`;
     return;
   }
   $("timeline-summary").textContent = timeline.summary.verdict;
   const head = el("tr");
-  for (const h of ["#", "after", "where", "outcome", "run", "wandb-resume.json at the end"]) {
+  for (const h of [
+    "#",
+    "after",
+    "where",
+    "outcome",
+    "run",
+    "wandb-resume.json at the end",
+    "what wandb does",
+  ]) {
     head.append(el("th", h, { scope: "col" }));
   }
   t.append(el("thead"));
@@ -364,14 +499,17 @@ function renderTimeline(input) {
     const tr = el("tr", null, { class: a.outcome.action });
     for (const v of [
       a.index,
-      a.after ?? "first launch",
-      a.where ?? "",
+      a.after === null ? "first launch" : ENDING_WORDS[a.after].short,
+      a.where === null ? "" : PLACE_WORDS[a.where].short,
       a.outcome.action + (a.outcome.resumed ? " (resumed)" : ""),
       a.runId ?? "—",
       a.resumeFileAtEnd ?? "absent",
+      a.outcome.message,
     ]) {
       tr.append(el("td", v));
     }
+    if (a.runIdGenerated)
+      tr.children[4].append(el("span", " generated at launch", { class: "source" }));
     body.append(tr);
   }
   t.append(body);
@@ -457,6 +595,7 @@ function update() {
   const fragment = toFragment(state);
   if (location.hash.slice(1) !== fragment)
     history.replaceState(null, "", fragment ? `#${fragment}` : location.pathname);
+  $("example-description").hidden = fragment !== loadedExample;
   const input = toInput(state);
   let decision;
   try {
@@ -470,7 +609,7 @@ function update() {
   }
   renderDecision(decision);
   renderMethodTable(decision.cell);
-  renderTimeline(input);
+  renderTimeline(input, state.restarts);
   renderSnippets(input);
   renderFixed(input);
 }
@@ -561,11 +700,16 @@ async function main() {
   await init();
   buildForm();
   scenarioList = scenarios();
-  for (const s of scenarioList) $("scenario").append(el("option", s.title, { value: s.id }));
+  for (const s of scenarioList) $("example").append(el("option", s.title, { value: s.id }));
   writeState(fromFragment(location.hash));
   $("config").addEventListener("input", update);
   $("config").addEventListener("change", update);
-  $("scenario").addEventListener("change", update);
+  $("restarts").addEventListener("change", update);
+  $("restart-add").addEventListener("click", addRestart);
+  $("example").addEventListener("change", () => {
+    $("example-load").disabled = !$("example").value;
+  });
+  $("example-load").addEventListener("click", loadExample);
   $("paste-fill").addEventListener("click", fillFromPaste);
   $("paste-text").addEventListener("paste", onPaste);
   $("generate-id").addEventListener("click", () => ($("generated-id").textContent = generateId()));

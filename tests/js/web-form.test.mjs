@@ -6,6 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { freePort, startWorkerd } from "../../scripts/serve.mjs";
+import { scenarios, simulate } from "../../js/node.js";
 
 const PAYLOADS = [
   `<img src=x onerror="window.__pwned=1">`,
@@ -217,4 +218,142 @@ test("the fixed configuration: mechanical fixes, with their snippets", async (t)
   const fixedShell = await page.locator("#fixed-snippets pre").first().innerText();
   assert.match(fixedShell, /export WANDB_RESUME=allow/);
   assert.match(fixedShell, /export WANDB_RUN_ID=exp-1/);
+});
+
+/** The restarts the form's list holds, as `{ after, where }`. */
+const formRestarts = (page) =>
+  page.locator("#restarts li").evaluateAll((items) =>
+    items.map((li) => ({
+      after: li.querySelector("[data-part=ending]").value,
+      where: li.querySelector("[data-part=place]").value,
+    })),
+  );
+/** The restarts a form's link holds, as `{ after, where }`. */
+function linkRestarts(page) {
+  const p = new URLSearchParams(new URL(page.url()).hash.slice(1));
+  return p.getAll("restart").map((r) => {
+    const [after, where] = r.split(".");
+    return { after, where };
+  });
+}
+const tableRows = (page) =>
+  page
+    .locator("#timeline tbody tr")
+    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => c.innerText)));
+const outcomeWords = (a) => a.outcome.action + (a.outcome.resumed ? " (resumed)" : "");
+
+test("restarts: each ending and place is the user's choice, and a link keeps them", async (t) => {
+  const { page } = await openForm(t);
+  await page.selectOption("#init-resume", "true");
+  await page.click("#restart-add");
+  const items = page.locator("#restarts li");
+  assert.equal(await items.count(), 3);
+  // An ending that removes wandb-resume.json, one that keeps it, then another machine.
+  await items.nth(0).locator("[data-part=ending]").selectOption("finished");
+  await items.nth(1).locator("[data-part=ending]").selectOption("raisedSystemExit");
+  await items.nth(2).locator("[data-part=place]").selectOption("newMachine");
+  const restarts = [
+    { after: "finished", where: "sameDirectory" },
+    { after: "raisedSystemExit", where: "sameDirectory" },
+    { after: "preempted", where: "newMachine" },
+  ];
+  assert.deepEqual(await formRestarts(page), restarts);
+  assert.deepEqual(linkRestarts(page), restarts);
+  // What the package answers for the same configuration and restarts, shown as it is.
+  const expected = simulate({ init: { resume: true } }, restarts);
+  assert.equal(await page.locator("#timeline-summary").innerText(), expected.summary.verdict);
+  const rows = await tableRows(page);
+  assert.deepEqual(
+    rows.map((r) => [r[3], r[4].split(/\s/)[0], r[5], r[6]]),
+    expected.attempts.map((a) => [
+      outcomeWords(a),
+      a.runId ?? "—",
+      a.resumeFileAtEnd ?? "absent",
+      a.outcome.message,
+    ]),
+  );
+  // Words, not the engine's identifiers.
+  assert.deepEqual(
+    rows.map((r) => [r[1], r[2]]),
+    [
+      ["first launch", ""],
+      ["finished", "same directory"],
+      ["exit(n) / raise SystemExit(n)", "same directory"],
+      ["preempted", "another machine"],
+    ],
+  );
+
+  const link = page.url();
+  const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
+  assert.deepEqual(await formRestarts(other), restarts);
+  assert.deepEqual(await tableRows(other), rows);
+
+  // Removing every restart leaves the first launch alone, and the link says so.
+  for (let i = 0; i < 3; i++) await page.locator("#restarts li button").first().click();
+  assert.equal(await page.locator("#timeline tbody tr").count(), 1);
+  assert.match(page.url(), /restarts=none/);
+  const { page: none } = await openForm(t, page.url().slice(page.url().indexOf("#")));
+  assert.equal(await none.locator("#restarts li").count(), 0);
+  assert.equal(await none.locator("#timeline tbody tr").count(), 1);
+});
+
+test("every example loads its configuration and its restarts", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill("#sdk", "0.19.0");
+  const examples = scenarios();
+  assert.ok(examples.length >= 5);
+  for (const example of examples) {
+    await page.fill("#env-WANDB_NOTES", "left over from before");
+    await page.selectOption("#example", example.id);
+    await page.click("#example-load");
+    // The example replaces the configuration; the SDK version stays the job's.
+    assert.equal(await page.inputValue("#sdk"), "0.19.0");
+    assert.equal(await page.locator("#env-WANDB_NOTES-set").isChecked(), false, example.id);
+    assert.deepEqual(await formRestarts(page), example.attempts, example.id);
+    const expected = simulate({ ...example.input, sdk: "0.19.0" }, example.attempts);
+    assert.equal(
+      await page.locator("#timeline-summary").innerText(),
+      expected.summary.verdict,
+      example.id,
+    );
+    assert.deepEqual(
+      (await tableRows(page)).map((r) => r[3]),
+      expected.attempts.map(outcomeWords),
+      example.id,
+    );
+    assert.equal(
+      await page.locator("#example-description").innerText(),
+      `${example.title}: ${example.description}`,
+    );
+  }
+  // The description is the example's: it goes with the first change.
+  await page.fill("#env-WANDB_NOTES", "mine now");
+  assert.equal(await page.locator("#example-description").isHidden(), true);
+});
+
+test("links from before the restart list, and edited links, say what they hold", async (t) => {
+  const example = scenarios().find((s) => s.id === "preemptible-new-machine");
+  const { page: old } = await openForm(t, `#init.resume=true&scenario=${example.id}`);
+  assert.deepEqual(await formRestarts(old), example.attempts);
+  // An ending the package does not know is shown as such, with the package's own error.
+  const { page: edited } = await openForm(t, "#restart=rebooted.sameDirectory");
+  assert.deepEqual(await formRestarts(edited), [{ after: "rebooted", where: "sameDirectory" }]);
+  let message;
+  try {
+    simulate({}, [{ after: "rebooted", where: "sameDirectory" }]);
+  } catch (error) {
+    message = error.message;
+  }
+  assert.match(message, /`rebooted`/);
+  assert.equal(
+    await edited.locator("#timeline-summary").innerText(),
+    `Cannot simulate: ${message}`,
+  );
+  assert.equal(await edited.locator("#timeline tbody tr").count(), 0);
+});
+
+test("the resume file's value has room beside its long label", async (t) => {
+  const { page } = await openForm(t);
+  const box = await page.locator("#ctx-file").boundingBox();
+  assert.ok(box.width >= 150, `the field is ${box.width}px wide`);
 });
