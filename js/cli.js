@@ -185,29 +185,30 @@ function readInit(text) {
   return { init, notes };
 }
 
-/** The run id in a wandb-resume.json, or null when the file is absent. */
+/** The text of wandb-resume.json (null when the file is absent), as bytes decoded from UTF-8:
+ * the package reads it as the SDK does, whatever it holds. */
 function readResumeFile(option) {
-  if (option === "none") return { id: null, note: null };
+  if (option === "none") return { text: null, note: null };
   const path = option ?? join(process.env.WANDB_DIR || ".", "wandb", "wandb-resume.json");
-  let text;
+  let bytes;
   try {
-    text = readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (error) {
-    if (error.code === "ENOENT" && option === undefined) return { id: null, note: null };
+    if (error.code === "ENOENT" && option === undefined) return { text: null, note: null };
     if (error.code === "ENOENT")
-      return { id: null, note: `${path}: no such file (checked as absent)` };
+      return { text: null, note: `${path}: no such file (checked as absent)` };
     throw new UsageError(`cannot read the resume file ${path}: ${error.message}`);
   }
-  let data;
+  let text;
   try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(`${path}: not JSON (${error.message}); wandb writes {"run_id": "<id>"}`);
+    // A byte-order mark stays: the SDK's json.load refuses it, so it must be seen.
+    text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    throw new UsageError(
+      `${path}: not UTF-8 text; wandb reads it in the locale's encoding (with UTF-8, wandb.init raises UnicodeDecodeError), which this package does not model`,
+    );
   }
-  if (typeof data?.run_id !== "string") {
-    throw new UsageError(`${path}: no "run_id" string; wandb writes {"run_id": "<id>"}`);
-  }
-  return { id: data.run_id, note: `read ${path}: run id ${JSON.stringify(data.run_id)}` };
+  return { text, note: `read ${path} (${bytes.length} bytes)` };
 }
 
 /** Exit status 1 when `wandb.init` would fail, or with --strict when anything warns. */
@@ -268,7 +269,11 @@ function check(argv) {
   const env = readEnv(values["env-file"]);
   const init = readInit(values.init);
   const file = readResumeFile(values["resume-file"]);
-  const input = { env: env.env, init: init.init, context: { resumeFile: file.id, runExists } };
+  const input = {
+    env: env.env,
+    init: init.init,
+    context: { resumeFileText: file.text, runExists },
+  };
   if (values.sdk !== undefined) input.sdk = values.sdk;
   let decision;
   try {

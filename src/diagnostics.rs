@@ -85,6 +85,9 @@ codes! {
     RunIdFromResumeFile = "run-id-from-resume-file",
     /// The resume file holds something the SDK cannot use.
     ResumeFileInvalid = "resume-file-invalid",
+    /// The resume file's text is not JSON, or not an object with `run_id`: the SDK raises,
+    /// or (0.19.3+) passes over it.
+    ResumeFileUnreadable = "resume-file-unreadable",
     /// A run id with `resume` unset: an existing run is overwritten.
     RunIdWithoutResume = "run-id-without-resume",
     /// No run id and no resume: every launch is a new run.

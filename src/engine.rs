@@ -16,7 +16,8 @@ use crate::model::{
 use crate::outcome;
 use crate::profile::{Profile, Rule};
 use crate::pyunicode::{self, repr};
-use crate::resume_file;
+use crate::resume_file::{self, FileFound};
+use crate::resume_file_text;
 use crate::resume_value::{self, ResumeSetting};
 use crate::run_id::{check_effective_run_id, check_run_id};
 use crate::run_moment::RunMoment;
@@ -127,6 +128,8 @@ pub(crate) struct Settled<'a> {
     pub resume_from: Option<RunMoment>,
     pub fork_from: Option<RunMoment>,
     pub context: &'a LaunchContext,
+    /// What the launch finds in `wandb/wandb-resume.json`.
+    pub file: FileFound<'a>,
     pub in_sweep: bool,
     /// The SDK raises in `wandb.init` before contacting the server.
     pub rejected: bool,
@@ -145,6 +148,11 @@ pub fn decide(input: &ResumeInput) -> Decision {
     let init = input.init.as_ref().unwrap_or(&default_init);
     let default_context = LaunchContext::default();
     let context = input.context.as_ref().unwrap_or(&default_context);
+    let decoded = context
+        .resume_file_text
+        .as_deref()
+        .map(resume_file_text::read);
+    let file = FileFound::of(context.resume_file.as_deref(), decoded.as_ref());
 
     // 1. The resume mode: init argument over WANDB_RESUME, read as this version reads it.
     let resume = resume_value::resolve(
@@ -312,7 +320,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
             resume_file::read(
                 &profile,
                 &resume,
-                context.resume_file.as_deref(),
+                file,
                 kept_empty_id,
                 &mut run_id,
                 &mut run_id_source,
@@ -360,6 +368,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         resume_from: branches.resume_from,
         fork_from: branches.fork_from,
         context,
+        file,
         in_sweep,
         rejected,
         backend_error,

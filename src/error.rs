@@ -169,12 +169,13 @@ impl ResumeInput {
                 }
             }
         }
-        if let Some(LaunchContext {
-            resume_file: Some(file),
-            ..
-        }) = &self.context
-        {
-            out.push(("context.resumeFile".to_owned(), file.as_str()));
+        if let Some(context) = &self.context {
+            if let Some(file) = &context.resume_file {
+                out.push(("context.resumeFile".to_owned(), file.as_str()));
+            }
+            if let Some(text) = &context.resume_file_text {
+                out.push(("context.resumeFileText".to_owned(), text.as_str()));
+            }
         }
         out
     }
@@ -206,15 +207,18 @@ impl ResumeInput {
                         .into_iter()
                         .any(|v| v.as_deref().is_some_and(too_long))
             })
-            || self
-                .context
-                .as_ref()
-                .and_then(|c| c.resume_file.as_deref())
-                .is_some_and(too_long);
+            || self.context.as_ref().is_some_and(|c| {
+                [&c.resume_file, &c.resume_file_text]
+                    .into_iter()
+                    .any(|v| v.as_deref().is_some_and(too_long))
+            });
         if any_too_long {
             for (path, value) in self.strings() {
                 check_string(&path, value)?;
             }
+        }
+        if let Some(context) = &self.context {
+            check_resume_file_text(context)?;
         }
         if let Some(n) = self.context.as_ref().and_then(|c| c.processes) {
             if n > MAX_PROCESSES {
@@ -227,6 +231,31 @@ impl ResumeInput {
             }
         }
         Ok(())
+    }
+}
+
+/// `resumeFileText` replaces `resumeFile`, and holds something whose outcome is known: a
+/// file this package cannot speak for is refused with the reason rather than guessed at.
+fn check_resume_file_text(context: &LaunchContext) -> Result<(), InputError> {
+    let Some(text) = &context.resume_file_text else {
+        return Ok(());
+    };
+    let invalid = |reason: String| {
+        Err(InputError::Invalid {
+            path: "context.resumeFileText".to_owned(),
+            reason,
+        })
+    };
+    if context.resume_file.is_some() {
+        return invalid(
+            "give either resumeFile (the run id the file holds) or resumeFileText (the file's text), not both".to_owned(),
+        );
+    }
+    match crate::resume_file_text::read(text) {
+        crate::resume_file_text::FileContent::Unmodeled(why) => invalid(format!(
+            "what wandb does with this file is not modelled: {why}"
+        )),
+        _ => Ok(()),
     }
 }
 

@@ -32,6 +32,7 @@ pub mod profile;
 pub mod pyunicode;
 pub mod query_string;
 mod resume_file;
+pub mod resume_file_text;
 pub mod resume_value;
 pub mod run_id;
 pub mod run_moment;

@@ -124,6 +124,11 @@ pub struct LaunchContext {
     /// The run id stored in `wandb/wandb-resume.json`, if that file exists at launch.
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub resume_file: Option<String>,
+    /// Instead of `resumeFile`: the file's whole text, read as the SDK reads it
+    /// (`json.load(f)["run_id"]`), for a file that may not hold what wandb wrote — empty,
+    /// truncated, edited. Not both.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub resume_file_text: Option<String>,
     /// Whether a run with the effective id exists on the server; absent = unknown, and the
     /// decision previews both branches anyway.
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "boolean | null"))]
@@ -139,6 +144,7 @@ pub struct LaunchContext {
 
 crate::json_optional_fields!(LaunchContext {
     "resumeFile": resume_file,
+    "resumeFileText": resume_file_text,
     "runExists": run_exists,
     "processes": processes,
     "sharedFilesystem": shared_filesystem,

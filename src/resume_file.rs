@@ -6,10 +6,44 @@ use crate::engine::Settled;
 use crate::model::{Diagnostic, ResumeFileAction, ResumeMode, RunIdSource, Severity};
 use crate::profile::{Profile, Rule};
 use crate::pyunicode::repr;
+use crate::resume_file_text::FileContent;
 use crate::resume_value::ResumeSetting;
 use crate::run_id::check_run_id;
 
 const FIELD: &str = "context.resumeFile";
+const TEXT_FIELD: &str = "context.resumeFileText";
+
+/// What the launch finds in `wandb/wandb-resume.json`: the id (from `resumeFile`, or read
+/// from `resumeFileText`), or text that does not give one (`Unreadable`).
+#[derive(Clone, Copy)]
+pub(crate) enum FileFound<'a> {
+    /// No file.
+    Absent,
+    /// A file that gives this run id.
+    Id(&'a str),
+    /// A file whose text gives no string id: what Python makes of it.
+    Unreadable(&'a FileContent),
+}
+
+impl<'a> FileFound<'a> {
+    /// The file of `resume_file` / `resume_file_text`, the latter decoded into `decoded`.
+    pub(crate) fn of(resume_file: Option<&'a str>, decoded: Option<&'a FileContent>) -> Self {
+        match (decoded, resume_file) {
+            (Some(FileContent::RunId(id)), _) => FileFound::Id(id),
+            (Some(other), _) => FileFound::Unreadable(other),
+            (None, Some(id)) => FileFound::Id(id),
+            (None, None) => FileFound::Absent,
+        }
+    }
+
+    /// The id the file holds, if it gives one.
+    pub(crate) fn id(self) -> Option<&'a str> {
+        match self {
+            FileFound::Id(id) => Some(id),
+            _ => None,
+        }
+    }
+}
 
 /// The SDK's warning when an explicit id beats the id in the file.
 pub fn ignored_message(profile: &Profile, file_id: &str, id: &str) -> String {
@@ -38,32 +72,43 @@ fn sdk_warns_ignored(profile: &Profile, file_id: &str, id: &str) -> bool {
 pub(crate) fn read(
     profile: &Profile,
     resume: &ResumeSetting,
-    file: Option<&str>,
+    file: FileFound<'_>,
     kept_empty_id: bool,
     run_id: &mut Option<String>,
     source: &mut RunIdSource,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
-    let (Some(file_id), Some(ResumeMode::Auto)) = (file, resume.mode) else {
+    if matches!(file, FileFound::Absent) || resume.mode != Some(ResumeMode::Auto) {
         return true;
-    };
+    }
     if !profile.has(Rule::SettingsObject) && !resume.init_truthy {
         // 0.9.x deletes the file before reading it whenever wandb.init's resume is falsy.
+        let field = file.id().map_or(TEXT_FIELD, |_| FIELD);
+        let what = file.id().map_or_else(
+            || "whatever it holds".to_owned(),
+            |id| format!("run {}", repr(id)),
+        );
         out.push(
             diagnostic(
                 Code::ResumeFileIgnored,
                 Severity::Warning,
-                Some(FIELD),
+                Some(field),
                 format!(
-                    "WANDB_RESUME=auto without resume=True in wandb.init: wandb {} deletes wandb/wandb-resume.json before reading it, so this launch never resumes {}.",
+                    "WANDB_RESUME=auto without resume=True in wandb.init: wandb {} deletes wandb/wandb-resume.json before reading it, so this launch never resumes {what}.",
                     profile.version,
-                    repr(file_id)
                 ),
             )
             .hint("Pass resume=True to wandb.init (or upgrade wandb)."),
         );
         return true;
     }
+    let file_id = match file {
+        FileFound::Id(id) => id,
+        FileFound::Unreadable(content) => {
+            return read_unreadable(profile, content, kept_empty_id, run_id, out);
+        }
+        FileFound::Absent => return true,
+    };
     if file_id.is_empty() && profile.has(Rule::LenientResumeFile) {
         out.push(diagnostic(
             Code::ResumeFileInvalid,
@@ -153,9 +198,122 @@ pub(crate) fn read(
     accepted
 }
 
+/// `auto` meets a file whose text gives no string id. 0.9.x reads it only when no id is set
+/// and needs a string; 0.10.0–0.19.2 read it whenever resuming is auto and raise on anything
+/// but an object (a `run_id` of null counts as none); 0.19.3+ pass over text that is not
+/// JSON and an object without `run_id` (the log says so, the screen does not), but still
+/// raise on JSON that is not an object. Returns false when `wandb.init` raises.
+fn read_unreadable(
+    profile: &Profile,
+    content: &FileContent,
+    kept_empty_id: bool,
+    run_id: &Option<String>,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let v = profile.version;
+    let id_set = run_id.is_some() || kept_empty_id;
+    if !profile.has(Rule::SettingsObject) && id_set {
+        // 0.9.x never opens the file when an id is given.
+        return true;
+    }
+    let raises = |what: String, sdk: String| {
+        diagnostic(Code::ResumeFileUnreadable, Severity::Error, Some(TEXT_FIELD), format!(
+            "wandb/wandb-resume.json {what}, and wandb {v} raises when it reads it{}: wandb.init fails on this launch and on every restart in this directory until the file is deleted.",
+            if id_set { " (even though an id is set)" } else { "" }
+        ))
+        .hint("Delete wandb/wandb-resume.json (or upgrade wandb to 0.19.3+, which passes over a file that is not JSON).")
+        .sdk(sdk)
+    };
+    let ignored = |what: String| {
+        let then = if id_set {
+            "the id that is set is used"
+        } else {
+            "a new id is generated"
+        };
+        diagnostic(
+            Code::ResumeFileUnreadable,
+            Severity::Warning,
+            Some(TEXT_FIELD),
+            format!(
+                "wandb/wandb-resume.json {what}; wandb {v} passes over it without a word on the screen: {then}, this launch does not resume, and the file is overwritten."
+            ),
+        )
+        .hint("Find what wrote the file: a job killed while wandb rewrote it leaves it empty.")
+    };
+    let d = match content {
+        FileContent::NotJson(message) => {
+            let what = format!("is not JSON ({message})");
+            if profile.has(Rule::LenientResumeFile) {
+                ignored(what)
+            } else {
+                raises(what, message.clone())
+            }
+        }
+        FileContent::NoRunId => {
+            let what = "holds an object without \"run_id\"".to_owned();
+            if profile.has(Rule::LenientResumeFile) {
+                ignored(what)
+            } else {
+                raises(what, "'run_id'".to_owned())
+            }
+        }
+        FileContent::NotAnObject(kind) => raises(
+            format!(
+                "holds a JSON value that is not an object (a Python {})",
+                kind.python_type()
+            ),
+            kind.subscript_error().to_owned(),
+        ),
+        FileContent::NullRunId => {
+            if !profile.has(Rule::SettingsObject) {
+                raises(
+                    "holds \"run_id\": null".to_owned(),
+                    "str expected, not NoneType".to_owned(),
+                )
+            } else if let Some(id) = run_id
+                .as_deref()
+                .or(kept_empty_id.then_some(""))
+                .filter(|_| !profile.has(Rule::LenientResumeFile))
+            {
+                diagnostic(
+                    Code::ResumeFileIgnored,
+                    Severity::Info,
+                    Some(TEXT_FIELD),
+                    format!("wandb/wandb-resume.json holds \"run_id\": null; wandb {v} says it ignores it for the id that is set, {}.", repr(id)),
+                )
+                .sdk(ignored_message(profile, "None", id))
+            } else {
+                let then = if id_set {
+                    "the id that is set is used"
+                } else {
+                    "a new id is generated"
+                };
+                diagnostic(
+                    Code::ResumeFileInvalid,
+                    Severity::Info,
+                    Some(TEXT_FIELD),
+                    format!(
+                        "wandb/wandb-resume.json holds \"run_id\": null, which wandb {v} takes for no id: {then}."
+                    ),
+                )
+            }
+        }
+        FileContent::Unmodeled(why) => diagnostic(
+            Code::ResumeFileUnreadable,
+            Severity::Error,
+            Some(TEXT_FIELD),
+            format!("wandb/wandb-resume.json is outside what this package models: {why}."),
+        ),
+        FileContent::RunId(_) => return true,
+    };
+    let accepted = d.severity != Severity::Error;
+    out.push(d);
+    accepted
+}
+
 /// The run id the file holds once `wandb.init` has returned, and what init did to it.
 pub(crate) fn after(s: &Settled<'_>) -> (Option<String>, ResumeFileAction) {
-    let before = s.context.resume_file.clone();
+    let before = s.file.id().map(str::to_owned);
     if s.rejected {
         return (before, ResumeFileAction::NotReached);
     }
@@ -167,7 +325,7 @@ pub(crate) fn after(s: &Settled<'_>) -> (Option<String>, ResumeFileAction) {
     } else {
         s.profile.has(Rule::ResumeFileRemovedAtInit) && s.resume.mode.is_none()
     };
-    if removes && before.is_some() {
+    if removes && !matches!(s.file, FileFound::Absent) {
         return (None, ResumeFileAction::Removed);
     }
     (before, ResumeFileAction::Untouched)

@@ -177,8 +177,13 @@ pub struct AttemptResult {
     pub run_id: Option<String>,
     /// True when `runId` was generated at launch.
     pub run_id_generated: bool,
-    /// `wandb/wandb-resume.json` in this attempt's directory once the attempt ended.
+    /// `wandb/wandb-resume.json` in this attempt's directory once the attempt ended: the run
+    /// id it holds (`null`: no file, or one whose text gives no id).
     pub resume_file_at_end: Option<String>,
+    /// The file's text when it is still there but gives no run id (from a `resumeFileText`
+    /// that wandb left as it was); `null` otherwise.
+    #[cfg_attr(target_arch = "wasm32", tsify(type = "string | null"))]
+    pub resume_file_text_at_end: Option<String>,
 }
 
 crate::json_object!(AttemptResult {
@@ -191,6 +196,7 @@ crate::json_object!(AttemptResult {
     "runId": run_id,
     "runIdGenerated": run_id_generated,
     "resumeFileAtEnd": resume_file_at_end,
+    "resumeFileTextAtEnd": resume_file_text_at_end,
 });
 
 /// Totals over a timeline.
@@ -300,8 +306,10 @@ struct World {
     runs: Vec<String>,
     /// Ids of runs deleted in the UI: the server refuses them for good.
     deleted: Vec<String>,
-    /// The resume file in the current directory.
+    /// The resume file in the current directory: the id it holds…
     resume_file: Option<String>,
+    /// … or its text, when it was given as text and no launch has rewritten it.
+    resume_file_text: Option<String>,
     /// Counter for generated ids.
     generated: u32,
 }
@@ -316,6 +324,7 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
         runs: Vec::new(),
         deleted: Vec::new(),
         resume_file: context.resume_file.clone(),
+        resume_file_text: context.resume_file_text.clone(),
         generated: 0,
     };
     let mut current = input.clone();
@@ -341,7 +350,7 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
         let no_env = BTreeMap::new();
         let previous_env = current.env.as_ref().unwrap_or(&no_env);
         if attempt.after.removes_resume_file(&profile, previous_env) {
-            world.resume_file = None;
+            world.remove_resume_file();
         }
         if attempt.delete_run {
             if let Some(id) = results.last().and_then(|r| r.run_id.clone()) {
@@ -350,10 +359,10 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
             }
         }
         if let Some(last) = results.last_mut() {
-            last.resume_file_at_end = world.resume_file.clone();
+            world.describe_resume_file(last);
         }
         if attempt.place != Place::SameDirectory {
-            world.resume_file = None;
+            world.remove_resume_file();
         }
         if let Some(env) = &attempt.env {
             current.env = Some(env.clone());
@@ -371,7 +380,7 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
         ));
     }
     if let Some(last) = results.last_mut() {
-        last.resume_file_at_end = world.resume_file.clone();
+        world.describe_resume_file(last);
     }
     let summary = summarize(&results);
     Ok(Timeline {
@@ -391,6 +400,7 @@ fn run_attempt(
     let mut launch = input.clone();
     let mut context = launch.context.clone().unwrap_or_default();
     context.resume_file = world.resume_file.clone();
+    context.resume_file_text = world.resume_file_text.clone();
     context.run_exists = None;
     launch.context = Some(context.clone());
     let probe = decide(&launch);
@@ -438,8 +448,11 @@ fn run_attempt(
         }
     }
     match decision.resume_file_action {
-        ResumeFileAction::Written => world.resume_file = run_id.clone(),
-        ResumeFileAction::Removed => world.resume_file = None,
+        ResumeFileAction::Written => {
+            world.remove_resume_file();
+            world.resume_file = run_id.clone();
+        }
+        ResumeFileAction::Removed => world.remove_resume_file(),
         ResumeFileAction::Untouched | ResumeFileAction::NotReached => {}
     }
     AttemptResult {
@@ -452,6 +465,28 @@ fn run_attempt(
         run_id,
         run_id_generated: generated,
         resume_file_at_end: None,
+        resume_file_text_at_end: None,
+    }
+}
+
+impl World {
+    fn remove_resume_file(&mut self) {
+        self.resume_file = None;
+        self.resume_file_text = None;
+    }
+
+    /// Records the resume file as `attempt` left it.
+    fn describe_resume_file(&self, attempt: &mut AttemptResult) {
+        attempt.resume_file_at_end = self.resume_file.clone();
+        attempt.resume_file_text_at_end = None;
+        if let Some(text) = &self.resume_file_text {
+            match crate::resume_file_text::read(text) {
+                crate::resume_file_text::FileContent::RunId(id) => {
+                    attempt.resume_file_at_end = Some(id);
+                }
+                _ => attempt.resume_file_text_at_end = Some(text.clone()),
+            }
+        }
     }
 }
 
@@ -503,7 +538,7 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::ResumeArg;
+    use crate::model::{LaunchContext, ResumeArg};
 
     fn restart(after: Ending, place: Place) -> Attempt {
         Attempt {
@@ -513,6 +548,49 @@ mod tests {
             init: None,
             delete_run: false,
         }
+    }
+
+    /// An empty resume file (a job killed while wandb rewrote it) in the same directory:
+    /// 0.19.2 fails on every restart and leaves the file as it is; 0.19.3 passes over it on
+    /// the first launch, writes a new id, and every restart resumes that run.
+    #[test]
+    fn an_empty_resume_file_fails_every_restart_until_0_19_3() {
+        let input = |sdk: &str| ResumeInput {
+            sdk: Some(sdk.into()),
+            init: Some(InitArgs {
+                resume: Some(ResumeArg::Bool(true)),
+                ..Default::default()
+            }),
+            context: Some(LaunchContext {
+                resume_file_text: Some(String::new()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let restarts = [
+            restart(Ending::Preempted, Place::SameDirectory),
+            restart(Ending::Crashed, Place::SameDirectory),
+        ];
+        let old = simulate(&input("0.19.2"), &restarts).unwrap();
+        assert_eq!(old.summary.failed_attempts, 3);
+        for a in &old.attempts {
+            assert_eq!(a.resume_file_text_at_end.as_deref(), Some(""));
+            assert_eq!(a.resume_file_at_end, None);
+        }
+        let new = simulate(&input("0.19.3"), &restarts).unwrap();
+        assert_eq!(new.summary.failed_attempts, 0);
+        assert_eq!(new.summary.runs, 1);
+        assert_eq!(new.summary.resumed_attempts, 2);
+        assert!(
+            new.attempts
+                .iter()
+                .all(|a| a.resume_file_text_at_end.is_none())
+        );
+        // Another machine never sees the file.
+        let elsewhere = [restart(Ending::Preempted, Place::NewMachine)];
+        let moved = simulate(&input("0.19.2"), &elsewhere).unwrap();
+        assert_eq!(moved.summary.failed_attempts, 1);
+        assert_eq!(moved.attempts[1].outcome.action, Action::Create);
     }
 
     #[test]

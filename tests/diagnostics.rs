@@ -140,6 +140,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"init":{"resume":true},"context":{"resumeFile":""}}"#,
     ),
     (
+        "resume-file-unreadable",
+        Severity::Error,
+        r#"{"sdk":"0.19.0","init":{"resume":true},"context":{"resumeFileText":""}}"#,
+    ),
+    (
         "run-id-without-resume",
         Severity::Warning,
         r#"{"init":{"id":"abc"}}"#,

@@ -11,6 +11,32 @@ use wandb_resume::{
 
 /// Strings that exercise the rules: mode names in any case, ids with reserved characters,
 /// whitespace, Unicode, run moments, and arbitrary text.
+/// The text of a resume file: what wandb writes around an interesting id, cut short or
+/// edited, or any string at all.
+fn resume_file_text() -> impl Strategy<Value = String> {
+    prop_oneof![
+        interesting_string().prop_map(|id| format!("{{\"run_id\": {}}}", serde_json::json!(id))),
+        (interesting_string(), 0usize..24).prop_map(|(id, cut)| {
+            let text = format!("{{\"run_id\": {}}}", serde_json::json!(id));
+            text.chars().take(cut).collect()
+        }),
+        prop::sample::select(vec![
+            "",
+            "{}",
+            "[]",
+            "null",
+            "{\"run_id\": null}",
+            "{\"run_id\": 1}",
+            "\u{feff}{}",
+            "{\"run_id\": \"\\ud800\"}",
+            "{\"a\": [1, {\"b\": NaN}]}",
+            "{\"run_id\": \"a\"}\r\n",
+        ])
+        .prop_map(str::to_owned),
+        ".{0,40}",
+    ]
+}
+
 fn interesting_string() -> impl Strategy<Value = String> {
     prop_oneof![
         Just(String::new()),
@@ -80,6 +106,7 @@ fn input() -> impl Strategy<Value = ResumeInput> {
         )),
         prop::option::of((
             prop::option::of(interesting_string()),
+            prop::option::of(resume_file_text()),
             prop::option::of(any::<bool>()),
             prop::option::of(0u32..5),
             prop::option::of(any::<bool>()),
@@ -95,14 +122,17 @@ fn input() -> impl Strategy<Value = ResumeInput> {
                 resume_from,
                 fork_from,
             }),
-            context: context.map(|(resume_file, run_exists, processes, shared_filesystem)| {
-                LaunchContext {
-                    resume_file,
-                    run_exists,
-                    processes,
-                    shared_filesystem,
-                }
-            }),
+            context: context.map(
+                |(resume_file, resume_file_text, run_exists, processes, shared_filesystem)| {
+                    LaunchContext {
+                        resume_file,
+                        resume_file_text,
+                        run_exists,
+                        processes,
+                        shared_filesystem,
+                    }
+                },
+            ),
         })
 }
 

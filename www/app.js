@@ -101,6 +101,13 @@ function setFieldValue(input, value) {
   }
 }
 
+/** The resume file as a run id (one line) or as its whole text (a box that keeps lines). */
+function showFileKind() {
+  const asText = $("ctx-file-kind").value === "text";
+  $("ctx-file").hidden = asText;
+  $("ctx-file-text").hidden = !asText;
+}
+
 function buildForm() {
   for (const [name, hint] of ENV_VARS)
     optionalField($("env"), { key: `env-${name}`, label: name, hint });
@@ -112,6 +119,8 @@ function buildForm() {
     $("init-resume-text").hidden = $("init-resume").value !== "text";
   });
   $("ctx-file").addEventListener("input", () => ($("ctx-file-set").checked = true));
+  $("ctx-file-text").addEventListener("input", () => ($("ctx-file-set").checked = true));
+  $("ctx-file-kind").addEventListener("change", showFileKind);
 }
 
 // ---------------------------------------------------------------- form state <-> input
@@ -128,7 +137,10 @@ function readState() {
   for (const [js] of INIT_STRINGS) {
     if ($(`init-${js}-set`).checked) state.init[js] = fieldValue($(`init-${js}`));
   }
-  if ($("ctx-file-set").checked) state.ctx.file = $("ctx-file").value;
+  if ($("ctx-file-set").checked) {
+    if ($("ctx-file-kind").value === "text") state.ctx.fileText = $("ctx-file-text").value;
+    else state.ctx.file = $("ctx-file").value;
+  }
   state.ctx.exists = document.querySelector("input[name=runExists]:checked").value;
   state.ctx.shared = document.querySelector("input[name=shared]:checked").value;
   state.ctx.processes = $("ctx-processes").value;
@@ -154,8 +166,12 @@ function writeState(state) {
     $(`init-${js}-set`).checked = set;
     setFieldValue($(`init-${js}`), set ? state.init[js] : "");
   }
-  $("ctx-file-set").checked = Object.hasOwn(state.ctx, "file");
+  const asText = Object.hasOwn(state.ctx, "fileText");
+  $("ctx-file-set").checked = asText || Object.hasOwn(state.ctx, "file");
+  $("ctx-file-kind").value = asText ? "text" : "id";
   $("ctx-file").value = state.ctx.file ?? "";
+  $("ctx-file-text").value = state.ctx.fileText ?? "";
+  showFileKind();
   for (const [name, value] of [
     ["runExists", state.ctx.exists],
     ["shared", state.ctx.shared],
@@ -182,6 +198,7 @@ function toInput(state) {
   for (const [js] of INIT_STRINGS)
     if (Object.hasOwn(state.init, js)) input.init[js] = state.init[js];
   input.context.resumeFile = Object.hasOwn(state.ctx, "file") ? state.ctx.file : null;
+  if (Object.hasOwn(state.ctx, "fileText")) input.context.resumeFileText = state.ctx.fileText;
   input.context.runExists = tri(state.ctx.exists);
   input.context.sharedFilesystem = tri(state.ctx.shared);
   const processes = Number(state.ctx.processes);
@@ -198,6 +215,7 @@ function toFragment(state) {
   for (const [k, v] of Object.entries(state.env)) p.set(`env.${k}`, v);
   for (const [k, v] of Object.entries(state.init)) p.set(`init.${k}`, v);
   if (Object.hasOwn(state.ctx, "file")) p.set("ctx.file", state.ctx.file);
+  if (Object.hasOwn(state.ctx, "fileText")) p.set("ctx.fileText", state.ctx.fileText);
   if (state.ctx.exists !== "unknown") p.set("ctx.exists", state.ctx.exists);
   if (state.ctx.shared !== "unknown") p.set("ctx.shared", state.ctx.shared);
   if (state.ctx.processes && state.ctx.processes !== "1")
@@ -222,7 +240,8 @@ function fromFragment(fragment) {
   for (const [name] of ENV_VARS) if (p.has(`env.${name}`)) state.env[name] = p.get(`env.${name}`);
   if (p.has("init.resume")) state.init.resume = p.get("init.resume");
   for (const [js] of INIT_STRINGS) if (p.has(`init.${js}`)) state.init[js] = p.get(`init.${js}`);
-  if (p.has("ctx.file")) state.ctx.file = p.get("ctx.file");
+  if (p.has("ctx.fileText")) state.ctx.fileText = p.get("ctx.fileText");
+  else if (p.has("ctx.file")) state.ctx.file = p.get("ctx.file");
   state.ctx.exists = p.get("ctx.exists") ?? "unknown";
   state.ctx.shared = p.get("ctx.shared") ?? "unknown";
   state.ctx.processes = p.get("ctx.processes") ?? "1";
@@ -231,7 +250,7 @@ function fromFragment(fragment) {
 
 // ---------------------------------------------------------------- rendering
 
-function renderDecision(d) {
+function renderDecision(d, input) {
   const verdict = $("verdict");
   verdict.replaceChildren(
     el("strong", d.valid ? "Valid" : "wandb.init will fail", { class: d.valid ? "ok" : "bad" }),
@@ -257,11 +276,13 @@ function renderDecision(d) {
   );
   pair(
     "wandb-resume.json after launch",
-    d.resumeFileAfter === null
-      ? d.resumeFileAction === "written"
+    d.resumeFileAfter !== null
+      ? JSON.stringify(d.resumeFileAfter)
+      : d.resumeFileAction === "written"
         ? "the generated id"
-        : "absent"
-      : JSON.stringify(d.resumeFileAfter),
+        : typeof input.context.resumeFileText === "string" && d.resumeFileAction !== "removed"
+          ? "the same text"
+          : "absent",
     `(${d.resumeFileAction})`,
   );
 
@@ -503,7 +524,10 @@ function renderTimeline(input, restarts) {
       a.where === null ? "" : PLACE_WORDS[a.where].short,
       a.outcome.action + (a.outcome.resumed ? " (resumed)" : ""),
       a.runId ?? "—",
-      a.resumeFileAtEnd ?? "absent",
+      a.resumeFileAtEnd ??
+        (a.resumeFileTextAtEnd === null
+          ? "absent"
+          : `unchanged: ${JSON.stringify(a.resumeFileTextAtEnd)}`),
       a.outcome.message,
     ]) {
       tr.append(el("td", v));
@@ -607,7 +631,7 @@ function update() {
     );
     return;
   }
-  renderDecision(decision);
+  renderDecision(decision, input);
   renderMethodTable(decision.cell);
   renderTimeline(input, state.restarts);
   renderSnippets(input);

@@ -79,6 +79,20 @@ fn opt_text(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<String>> {
     Ok(if u.ratio(1, 2)? { Some(text(u)?) } else { None })
 }
 
+/// The text of a resume file: what wandb writes around a word, cut anywhere, or any text.
+fn resume_file_text(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<String>> {
+    Ok(match u.int_in_range(0..=5)? {
+        0 | 1 => None,
+        2 | 3 => {
+            let written = format!("{{\"run_id\": {}}}", codec::to_json(&text(u)?));
+            let cut = u.int_in_range(0..=written.chars().count())?;
+            Some(written.chars().take(cut).collect())
+        }
+        4 => Some(format!("{{\"run_id\": {}}}", text(u)?)),
+        _ => Some(String::arbitrary(u)?),
+    })
+}
+
 fn env(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<BTreeMap<String, String>>> {
     if u.ratio(1, 4)? {
         return Ok(None);
@@ -125,6 +139,7 @@ fn input(u: &mut Unstructured<'_>) -> arbitrary::Result<ResumeInput> {
         } else {
             Some(LaunchContext {
                 resume_file: opt_text(u)?,
+                resume_file_text: resume_file_text(u)?,
                 run_exists: Option::<bool>::arbitrary(u)?,
                 processes: if u.ratio(1, 2)? {
                     Some(u.int_in_range(0..=2_000_000)?)

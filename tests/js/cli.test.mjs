@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -92,9 +92,28 @@ test("the resume file is read from --resume-file and from $WANDB_DIR", () => {
   assert.equal(JSON.parse(r.out).runId, "file-id-1");
   const missing = run(["check", "--resume-file", join(fixtures, "absent.json")]);
   assert.match(missing.out, /no such file \(checked as absent\)/);
-  const broken = run(["check", "--resume-file", join(fixtures, "broken-resume.json")]);
-  assert.equal(broken.code, 2);
-  assert.match(broken.err, /broken-resume\.json: not JSON/);
+  // A truncated file (a job killed while wandb rewrote it): 0.19.0 raises on every restart,
+  // 0.19.3+ pass over it and start a new run. The package says which, with Python's words.
+  const broken = ["check", "--init", "resume=True", "--resume-file"];
+  broken.push(join(fixtures, "broken-resume.json"));
+  const raises = run([...broken, "--sdk", "0.19.0"]);
+  assert.equal(raises.code, 1, raises.out + raises.err);
+  assert.match(raises.out, /resume-file-unreadable/);
+  assert.match(raises.out, /Expecting value: line 1 column 12 \(char 11\)/);
+  const passes = run([...broken, "--sdk", "0.19.3", "--json"]);
+  assert.equal(passes.code, 0, passes.out + passes.err);
+  const decision = JSON.parse(passes.out);
+  assert.equal(decision.runId, null);
+  assert.equal(decision.resumeFileAction, "written");
+  assert.ok(decision.diagnostics.some((d) => d.code === "resume-file-unreadable"));
+  // Bytes that are not UTF-8 are refused with the reason (exit 2), never read as something else.
+  const dir = mkdtempSync(join(tmpdir(), "wandb-resume-cli-"));
+  const latin1 = join(dir, "wandb-resume.json");
+  writeFileSync(latin1, Buffer.from([0x7b, 0x22, 0xe9, 0x22, 0x7d]));
+  const refused = run(["check", "--resume-file", latin1]);
+  assert.equal(refused.code, 2, refused.out);
+  assert.match(refused.err, /not UTF-8 text.*UnicodeDecodeError/);
+  rmSync(dir, { recursive: true, force: true });
 });
 
 test("parse errors name the file, line and column (exit 2)", () => {

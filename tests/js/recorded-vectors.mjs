@@ -1,6 +1,6 @@
-// What the replays of recorded vector files share (the server outcomes and the script
-// endings: `{ cases, results: { release: [one result per case] } }`), as the Rust replays
-// share tests/common/mod.rs. Not a test file itself.
+// What the replays of recorded vector files share (the offline vectors' comparison, and the
+// files `{ cases, results: { release: [one result per case] } }`), as the Rust replays share
+// tests/common/. Not a test file itself.
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 
@@ -25,4 +25,75 @@ export function assertAllAgree(doc, what, check) {
   }
   assert.ok(compared > 0, `no recorded ${what}`);
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} of ${compared} ${what} disagree`);
+}
+
+// Codes whose sdkMessage is a warning the SDK prints during wandb.init: the list the Rust
+// replay reads too.
+const PRINTED = new Set(conformanceJson("printed-codes.json"));
+const MODES = new Set(["allow", "must", "never", "auto"]);
+
+/**
+ * The disagreements between a Decision `d` and what the SDK did (`out`, a result of the
+ * offline batch driver): the checks tests/common/replay.rs makes.
+ */
+export function compareDecision(d, out) {
+  const diffs = [];
+  const rejected = out.rejected === true;
+  const engineRejected = d.resumeFileAction === "notReached";
+  // Where the SDK's outcome depends on the order of the process environment (which the input,
+  // a map, does not carry), the engine says so instead of guessing.
+  if (d.diagnostics.some((x) => x.code === "env-order-dependent") && (rejected || engineRejected)) {
+    return diffs;
+  }
+  if (rejected !== engineRejected) {
+    return [`wandb.init raises: sdk=${rejected} engine=${engineRejected}`];
+  }
+  if (rejected) {
+    const message = out.error?.message ?? "";
+    const cause = out.error?.cause?.message ?? "";
+    const quoted = d.diagnostics
+      .filter((x) => x.severity === "error" && x.sdkMessage)
+      .map((x) => x.sdkMessage);
+    if (!quoted.some((q) => q === message || message.includes(q) || (cause && cause.includes(q)))) {
+      diffs.push(`error message: sdk=${JSON.stringify(message)} engine=${JSON.stringify(quoted)}`);
+    }
+    return diffs;
+  }
+  // Accepted offline, refused online (0.16.5–0.17.x: the sender checks the run record only
+  // when it sends it): the engine must say so with the SDK's text, and only then.
+  const online = out.online?.error?.message ?? null;
+  const exclusive =
+    d.diagnostics.find((x) => x.code === "branching-args-exclusive" && x.severity === "error")
+      ?.sdkMessage ?? null;
+  const onlineAgrees =
+    online !== null
+      ? exclusive !== null && online.includes(exclusive)
+      : exclusive === null || out.fullInit !== true;
+  if (!onlineAgrees) diffs.push(`online: sdk raises ${online} engine quotes ${exclusive}`);
+  const stored = out.resume ?? null;
+  const expectResume =
+    stored === null || stored === "" ? null : MODES.has(stored) ? stored : "allow";
+  if (expectResume !== d.resume) diffs.push(`resume: sdk=${stored} engine=${d.resume}`);
+  if ((out.runId ?? null) !== d.runId) diffs.push(`runId: sdk=${out.runId} engine=${d.runId}`);
+  const ours =
+    d.resumeFileAction === "written" && d.resumeFileAfter === null
+      ? "<generated>"
+      : d.resumeFileAfter;
+  if ((out.resumeFileAfter ?? null) !== ours) {
+    diffs.push(`resumeFileAfter: sdk=${out.resumeFileAfter} engine=${ours}`);
+  }
+  const warnings = [...new Set(out.warnings ?? [])].sort();
+  const quoted = [
+    ...new Set(
+      d.diagnostics
+        .filter((x) => PRINTED.has(x.code) && x.severity !== "error" && x.sdkMessage)
+        // A complete wandb.init's warnings were recorded as lines of its output (a message
+        // that quotes an id with a newline spans two), so compare lines.
+        .flatMap((x) => (out.fullInit ? x.sdkMessage.split("\n") : [x.sdkMessage])),
+    ),
+  ].sort();
+  if (JSON.stringify(warnings) !== JSON.stringify(quoted)) {
+    diffs.push(`warnings: sdk=${JSON.stringify(warnings)} engine=${JSON.stringify(quoted)}`);
+  }
+  return diffs;
 }

@@ -54,6 +54,9 @@ async function openForm(t, fragment = "") {
 
 const verdict = (page) => page.locator("#verdict").innerText();
 const codes = (page) => page.locator("#diagnostics li code").allInnerTexts();
+/** The page's link as the page sees it now (playwright learns of history.replaceState
+ * asynchronously, so page.url() can lag a keystroke behind). */
+const currentLink = (page) => page.evaluate(() => location.href);
 
 test("typing updates the answer live, with the cell highlighted", async (t) => {
   const { page } = await openForm(t);
@@ -119,7 +122,7 @@ test("a shared link restores the configuration", async (t) => {
   await page.check("#init-id-set");
   await page.fill("#init-id", "a b");
   await page.check("input[name=runExists][value=yes]");
-  const link = page.url();
+  const link = await currentLink(page);
   assert.match(link, /#.*env\.WANDB_RESUME=allow/);
   const expected = await verdict(page);
   const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
@@ -229,8 +232,8 @@ const formRestarts = (page) =>
     })),
   );
 /** The restarts a form's link holds, as `{ after, where }`. */
-function linkRestarts(page) {
-  const p = new URLSearchParams(new URL(page.url()).hash.slice(1));
+async function linkRestarts(page) {
+  const p = new URLSearchParams(new URL(await currentLink(page)).hash.slice(1));
   return p.getAll("restart").map((r) => {
     const [after, where] = r.split(".");
     return { after, where };
@@ -258,7 +261,7 @@ test("restarts: each ending and place is the user's choice, and a link keeps the
     { after: "preempted", where: "newMachine" },
   ];
   assert.deepEqual(await formRestarts(page), restarts);
-  assert.deepEqual(linkRestarts(page), restarts);
+  assert.deepEqual(await linkRestarts(page), restarts);
   // What the package answers for the same configuration and restarts, shown as it is.
   const expected = simulate({ init: { resume: true } }, restarts);
   assert.equal(await page.locator("#timeline-summary").innerText(), expected.summary.verdict);
@@ -283,7 +286,7 @@ test("restarts: each ending and place is the user's choice, and a link keeps the
     ],
   );
 
-  const link = page.url();
+  const link = await currentLink(page);
   const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
   assert.deepEqual(await formRestarts(other), restarts);
   assert.deepEqual(await tableRows(other), rows);
@@ -291,8 +294,9 @@ test("restarts: each ending and place is the user's choice, and a link keeps the
   // Removing every restart leaves the first launch alone, and the link says so.
   for (let i = 0; i < 3; i++) await page.locator("#restarts li button").first().click();
   assert.equal(await page.locator("#timeline tbody tr").count(), 1);
-  assert.match(page.url(), /restarts=none/);
-  const { page: none } = await openForm(t, page.url().slice(page.url().indexOf("#")));
+  const noneLink = await currentLink(page);
+  assert.match(noneLink, /restarts=none/);
+  const { page: none } = await openForm(t, noneLink.slice(noneLink.indexOf("#")));
   assert.equal(await none.locator("#restarts li").count(), 0);
   assert.equal(await none.locator("#timeline tbody tr").count(), 1);
 });
@@ -356,4 +360,36 @@ test("the resume file's value has room beside its long label", async (t) => {
   const { page } = await openForm(t);
   const box = await page.locator("#ctx-file").boundingBox();
   assert.ok(box.width >= 150, `the field is ${box.width}px wide`);
+});
+
+test("the resume file given as its text: an empty file, as each release reads it", async (t) => {
+  const { page } = await openForm(t);
+  await page.selectOption("#init-resume", "true");
+  await page.check("#ctx-file-set");
+  await page.selectOption("#ctx-file-kind", "text");
+  assert.equal(await page.locator("#ctx-file").isHidden(), true);
+  await page.fill("#ctx-file-text", "");
+  await page.fill("#sdk", "0.19.2");
+  assert.match(await verdict(page), /will fail/);
+  assert.ok((await codes(page)).includes("resume-file-unreadable"));
+  assert.match(await page.locator("#effective").innerText(), /the same text/);
+  // Every restart in the same directory meets the same file.
+  const expected = simulate(
+    { sdk: "0.19.2", init: { resume: true }, context: { resumeFileText: "" } },
+    await formRestarts(page),
+  );
+  assert.equal(await page.locator("#timeline-summary").innerText(), expected.summary.verdict);
+  assert.match((await tableRows(page))[0][5], /^unchanged: ""$/);
+  await page.fill("#sdk", "0.19.3");
+  assert.match(await verdict(page), /^Valid/);
+  // The link keeps the text, line breaks included.
+  await page.fill("#ctx-file-text", '{"run_id": "abc"\n');
+  const link = await currentLink(page);
+  assert.match(link, /ctx\.fileText=/);
+  const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
+  assert.equal(await other.inputValue("#ctx-file-kind"), "text");
+  assert.equal(await other.inputValue("#ctx-file-text"), '{"run_id": "abc"\n');
+  // A file this package does not model is refused with the reason, not guessed at.
+  await page.fill("#ctx-file-text", '{"run_id": 123}');
+  assert.match(await verdict(page), /Cannot read the configuration.*not modelled/);
 });

@@ -549,6 +549,12 @@ export interface LaunchContext {
      */
     resumeFile?: string | null;
     /**
+     * Instead of `resumeFile`: the file's whole text, read as the SDK reads it
+     * (`json.load(f)["run_id"]`), for a file that may not hold what wandb wrote — empty,
+     * truncated, edited. Not both.
+     */
+    resumeFileText?: string | null;
+    /**
      * Whether a run with the effective id exists on the server; absent = unknown, and the
      * decision previews both branches anyway.
      */
@@ -602,9 +608,15 @@ export interface AttemptResult {
      */
     runIdGenerated: boolean;
     /**
-     * `wandb/wandb-resume.json` in this attempt's directory once the attempt ended.
+     * `wandb/wandb-resume.json` in this attempt's directory once the attempt ended: the run
+     * id it holds (`null`: no file, or one whose text gives no id).
      */
     resumeFileAtEnd: string | null;
+    /**
+     * The file's text when it is still there but gives no run id (from a `resumeFileText`
+     * that wandb left as it was); `null` otherwise.
+     */
+    resumeFileTextAtEnd: string | null;
 }
 
 /**
