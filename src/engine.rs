@@ -342,7 +342,10 @@ pub fn decide(input: &ResumeInput) -> Decision {
             RunIdSource::Init => "init.id",
             RunIdSource::Env => "env.WANDB_RUN_ID",
             RunIdSource::InitResume => "init.resume",
-            RunIdSource::ResumeFile => "context.resumeFile",
+            RunIdSource::ResumeFile => match file {
+                FileFound::Id(_, field) => field,
+                _ => "context.resumeFile",
+            },
             RunIdSource::ResumeFrom => "init.resumeFrom",
             RunIdSource::Generated => "",
         };

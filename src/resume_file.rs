@@ -19,8 +19,9 @@ const TEXT_FIELD: &str = "context.resumeFileText";
 pub(crate) enum FileFound<'a> {
     /// No file.
     Absent,
-    /// A file that gives this run id.
-    Id(&'a str),
+    /// A file that gives this run id, and the input field it came from (`resumeFile`, or
+    /// `resumeFileText` when read from the text), which the diagnostics name.
+    Id(&'a str, &'static str),
     /// A file whose text gives no string id: what Python makes of it.
     Unreadable(&'a FileContent),
 }
@@ -29,9 +30,9 @@ impl<'a> FileFound<'a> {
     /// The file of `resume_file` / `resume_file_text`, the latter decoded into `decoded`.
     pub(crate) fn of(resume_file: Option<&'a str>, decoded: Option<&'a FileContent>) -> Self {
         match (decoded, resume_file) {
-            (Some(FileContent::RunId(id)), _) => FileFound::Id(id),
+            (Some(FileContent::RunId(id)), _) => FileFound::Id(id, TEXT_FIELD),
             (Some(other), _) => FileFound::Unreadable(other),
-            (None, Some(id)) => FileFound::Id(id),
+            (None, Some(id)) => FileFound::Id(id, FIELD),
             (None, None) => FileFound::Absent,
         }
     }
@@ -39,7 +40,7 @@ impl<'a> FileFound<'a> {
     /// The id the file holds, if it gives one.
     pub(crate) fn id(self) -> Option<&'a str> {
         match self {
-            FileFound::Id(id) => Some(id),
+            FileFound::Id(id, _) => Some(id),
             _ => None,
         }
     }
@@ -83,7 +84,10 @@ pub(crate) fn read(
     }
     if !profile.has(Rule::SettingsObject) && !resume.init_truthy {
         // 0.9.x deletes the file before reading it whenever wandb.init's resume is falsy.
-        let field = file.id().map_or(TEXT_FIELD, |_| FIELD);
+        let field = match file {
+            FileFound::Id(_, field) => field,
+            _ => TEXT_FIELD,
+        };
         let what = file.id().map_or_else(
             || "whatever it holds".to_owned(),
             |id| format!("run {}", repr(id)),
@@ -102,8 +106,8 @@ pub(crate) fn read(
         );
         return true;
     }
-    let file_id = match file {
-        FileFound::Id(id) => id,
+    let (file_id, field) = match file {
+        FileFound::Id(id, field) => (id, field),
         FileFound::Unreadable(content) => {
             return read_unreadable(profile, content, kept_empty_id, run_id, out);
         }
@@ -113,7 +117,7 @@ pub(crate) fn read(
         out.push(diagnostic(
             Code::ResumeFileInvalid,
             Severity::Info,
-            Some(FIELD),
+            Some(field),
             format!(
                 "wandb/wandb-resume.json holds an empty run id, which wandb {} ignores.",
                 profile.version
@@ -128,7 +132,7 @@ pub(crate) fn read(
         let d = diagnostic(
             Code::ResumeFileIgnored,
             Severity::Warning,
-            Some(FIELD),
+            Some(field),
             format!(
                 "the run id is set to an empty string, so wandb {} ignores wandb/wandb-resume.json ({}) and then generates a new id: this launch does not resume.",
                 profile.version,
@@ -152,7 +156,7 @@ pub(crate) fn read(
             diagnostic(
                 Code::ResumeFileIgnored,
                 Severity::Info,
-                Some(FIELD),
+                Some(field),
                 format!(
                     "wandb {} warns that it ignores wandb/wandb-resume.json even though the file holds the same id {}; nothing changes.",
                     profile.version,
@@ -163,7 +167,7 @@ pub(crate) fn read(
             diagnostic(
                 Code::ResumeFileIgnored,
                 Severity::Warning,
-                Some(FIELD),
+                Some(field),
                 format!(
                     "wandb/wandb-resume.json holds run id {}, but the run id is set to {}, so the file is ignored and then overwritten.",
                     repr(file_id),
@@ -180,14 +184,14 @@ pub(crate) fn read(
         return true;
     }
     // The id from the file goes through the same validation as any run id.
-    let accepted = check_run_id(file_id, FIELD, profile, out);
+    let accepted = check_run_id(file_id, field, profile, out);
     if file_id.is_empty() {
         return accepted;
     }
     out.push(diagnostic(
         Code::RunIdFromResumeFile,
         Severity::Info,
-        Some(FIELD),
+        Some(field),
         format!(
             "resume is auto, so wandb takes run id {} from wandb/wandb-resume.json.",
             repr(file_id)
@@ -216,26 +220,32 @@ fn read_unreadable(
         // 0.9.x never opens the file when an id is given.
         return true;
     }
+    // Which release reads the file without raising, for the hint.
+    let upgrade = |content: &FileContent| match content {
+        FileContent::NotAnObject(_) => "no release reads JSON that is not an object",
+        FileContent::NullRunId => "wandb 0.10.0+ take a null run_id for no id",
+        _ => "or upgrade wandb to 0.19.3+, which passes over it and starts a new run",
+    };
     let raises = |what: String, sdk: String| {
         diagnostic(Code::ResumeFileUnreadable, Severity::Error, Some(TEXT_FIELD), format!(
             "wandb/wandb-resume.json {what}, and wandb {v} raises when it reads it{}: wandb.init fails on this launch and on every restart in this directory until the file is deleted.",
             if id_set { " (even though an id is set)" } else { "" }
         ))
-        .hint("Delete wandb/wandb-resume.json (or upgrade wandb to 0.19.3+, which passes over a file that is not JSON).")
+        .hint(format!("Delete wandb/wandb-resume.json ({}).", upgrade(content)))
         .sdk(sdk)
     };
     let ignored = |what: String| {
         let then = if id_set {
-            "the id that is set is used"
+            "the id that is set is used, and the file is overwritten with it"
         } else {
-            "a new id is generated"
+            "a new id is generated, so this launch starts a new run, and the file is overwritten with the new id"
         };
         diagnostic(
             Code::ResumeFileUnreadable,
             Severity::Warning,
             Some(TEXT_FIELD),
             format!(
-                "wandb/wandb-resume.json {what}; wandb {v} passes over it without a word on the screen: {then}, this launch does not resume, and the file is overwritten."
+                "wandb/wandb-resume.json {what}; wandb {v} passes over it without a word on the screen: {then}."
             ),
         )
         .hint("Find what wrote the file: a job killed while wandb rewrote it leaves it empty.")
