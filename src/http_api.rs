@@ -655,6 +655,31 @@ mod tests {
         assert_eq!(d["diagnostics"][0]["code"], "must-without-run-id");
     }
 
+    /// The resume file as text over HTTP: an empty file is a decision (0.19.0 fails), a
+    /// run_id the package does not model is a 422 naming the field, never a guess.
+    #[test]
+    fn decide_reads_the_resume_file_text() {
+        let r = post(
+            "/api/decide",
+            r#"{"sdk":"0.19.0","init":{"resume":true},"context":{"resumeFileText":""}}"#,
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        let d = json(&r);
+        assert_eq!(d["valid"], false);
+        assert_eq!(d["diagnostics"][0]["code"], "resume-file-unreadable");
+        assert_eq!(
+            d["diagnostics"][0]["sdkMessage"],
+            "Expecting value: line 1 column 1 (char 0)"
+        );
+        let r = post(
+            "/api/decide",
+            r#"{"context":{"resumeFileText":"{\"run_id\": 7}"}}"#,
+        );
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert_eq!(error_code(&r), "invalid-input");
+        assert!(r.body.contains("context.resumeFileText"), "{}", r.body);
+    }
+
     #[test]
     fn every_route_answers() {
         assert_eq!(
