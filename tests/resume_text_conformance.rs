@@ -9,97 +9,25 @@
 
 mod common;
 
-use common::replay::compare;
-use serde_json::Value;
-use wandb_resume::resume_file_text::{self, FileContent};
-use wandb_resume::{ResumeFileAction, ResumeInput, codec, decide};
-
-fn load() -> Value {
-    common::load_json(
-        "WANDB_RESUME_TEXT_VECTORS",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/conformance/resume-text-vectors.json"
-        ),
-    )
-}
-
-/// One recorded case: the release, the case, the engine's input, what the SDK did.
-struct Recorded<'a> {
-    version: &'a str,
-    case: &'a Value,
-    input: ResumeInput,
-    out: &'a Value,
-}
-
-/// Every recorded case. A release that ran only the fixed texts (not the random ones) has
-/// results for the first cases only.
-fn recorded(doc: &Value) -> Vec<Recorded<'_>> {
-    let cases = doc["cases"].as_array().expect("cases");
-    let mut all = Vec::new();
-    for (version, outs) in doc["results"].as_object().expect("results") {
-        let outs = outs.as_array().expect("results per release");
-        assert!(
-            outs.len() > 100 && outs.len() <= cases.len(),
-            "{version}: {} results",
-            outs.len()
-        );
-        for (case, out) in cases.iter().zip(outs) {
-            let mut json = case.clone();
-            json["sdk"] = Value::String(version.clone());
-            let input = codec::from_json::<ResumeInput>(&json.to_string())
-                .unwrap_or_else(|e| panic!("{case}: {e}"));
-            all.push(Recorded {
-                version,
-                case,
-                input,
-                out,
-            });
-        }
-    }
-    all
-}
-
-fn text(case: &Value) -> &str {
-    case["context"]["resumeFileText"].as_str().expect("a text")
-}
+use common::resume_text_replay::{TextVector, check, load, refused, vectors};
 
 #[test]
 fn resume_file_texts_match_the_real_sdk() {
     let doc = load();
-    let all = recorded(&doc);
+    let all = vectors(&doc);
     let mut failures = Vec::new();
-    let mut refused = 0;
+    let mut refusals = 0;
+    let label = |v: &TextVector<'_>| format!("[{}] {}", v.version, v.case);
     for v in &all {
-        let unmodeled = matches!(
-            resume_file_text::read(text(v.case)),
-            FileContent::Unmodeled(_)
-        );
-        if let Err(e) = v.input.check_limits() {
-            assert!(unmodeled, "[{}] {}: refused: {e}", v.version, v.case);
-            refused += 1;
-            continue;
-        }
-        assert!(!unmodeled, "[{}] {}: not refused", v.version, v.case);
-        let mut diffs = compare(&v.input, v.out);
-        // A file the SDK left as it was, though it holds no id: the engine must say so (a
-        // null resumeFileAfter alone would also mean "deleted").
-        if v.out["resumeFileAfter"]["unparsed"].is_string() && v.out["rejected"] != true {
-            let d = decide(&v.input);
-            if d.resume_file_action != ResumeFileAction::Untouched {
-                diffs.push(format!(
-                    "the SDK left the file as it was; the engine says {:?}",
-                    d.resume_file_action
-                ));
+        match refused(v) {
+            Err(why) => panic!("{}: {why}", label(v)),
+            Ok(true) => refusals += 1,
+            Ok(false) => {
+                let diffs = check(v);
+                if !diffs.is_empty() {
+                    failures.push(format!("{}\n    {}", label(v), diffs.join("\n    ")));
+                }
             }
-        }
-        if !diffs.is_empty() {
-            failures.push(format!(
-                "[{}] {}\n    {}",
-                v.version,
-                v.case,
-                diffs.join("\n    ")
-            ));
         }
     }
     assert!(
@@ -110,8 +38,8 @@ fn resume_file_texts_match_the_real_sdk() {
         failures[..failures.len().min(30)].join("\n")
     );
     eprintln!(
-        "resume-file texts: {} over {} releases agree ({refused} refused as not modelled)",
-        all.len() - refused,
+        "resume-file texts: {} over {} releases agree ({refusals} refused as not modelled)",
+        all.len() - refusals,
         doc["results"].as_object().map_or(0, |r| r.len())
     );
 }
@@ -121,13 +49,13 @@ fn resume_file_texts_match_the_real_sdk() {
 #[test]
 fn resume_text_vectors_cover_each_outcome() {
     let doc = load();
-    let all = recorded(&doc);
+    let all = vectors(&doc);
     let outcome = |version: &str, file: &str, config: usize| {
         let configs = doc["meta"]["configs"].as_array().unwrap();
         all.iter()
             .find(|v| {
                 v.version == version
-                    && text(v.case) == file
+                    && v.text() == file
                     && v.case["init"] == configs[config]["init"]
                     && v.case["env"] == configs[config]["env"]
             })

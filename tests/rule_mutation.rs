@@ -1,7 +1,8 @@
 //! Every version rule is pinned by the conformance vectors: removing any one of them (as if it
 //! had never shipped) makes vectors fail — the offline vectors (tests/conformance/vectors),
-//! the server outcomes (tests/conformance/server-vectors.json) or the script endings
-//! (tests/conformance/ending-vectors.json). Runs with the `rule-mutation`
+//! the server outcomes (tests/conformance/server-vectors.json), the script endings
+//! (tests/conformance/ending-vectors.json) or the resume-file texts
+//! (tests/conformance/resume-text-vectors.json). Runs with the `rule-mutation`
 //! feature (`cargo test --features rule-mutation --test rule_mutation -- --nocapture` prints
 //! the table the README shows).
 #![cfg(feature = "rule-mutation")]
@@ -10,6 +11,7 @@ mod common;
 
 use common::ending_replay::{self, EndingVector};
 use common::replay::{Vector, compare, load_vectors};
+use common::resume_text_replay::{self, TextVector};
 use common::server_replay::{self, ServerVector};
 use serde_json::Value;
 use wandb_resume::profile::{BOUNDARIES, Rule, drop_rule};
@@ -17,17 +19,19 @@ use wandb_resume::profile::{BOUNDARIES, Rule, drop_rule};
 /// Rules no vector shows (their evidence would be in docs/research/); none today.
 const NOT_VISIBLE: &[Rule] = &[];
 
-/// The three sets of vectors.
+/// The four sets of vectors.
 struct Sets<'a> {
     offline: &'a [Vector],
     server_doc: &'a Value,
     server: &'a [ServerVector<'a>],
     ending_doc: &'a Value,
     endings: &'a [EndingVector<'a>],
+    /// The resume-file texts the package models (the refused ones are the input check's).
+    texts: &'a [TextVector<'a>],
 }
 
-/// How many (offline, server, ending) vectors fail with `rule` removed.
-fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize) {
+/// How many (offline, server, ending, resume-file text) vectors fail with `rule` removed.
+fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize, usize) {
     drop_rule(rule);
     let offline = sets
         .offline
@@ -44,8 +48,13 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize) {
         .iter()
         .filter(|v| !ending_replay::check(sets.ending_doc, v).is_empty())
         .count();
+    let texts = sets
+        .texts
+        .iter()
+        .filter(|v| !resume_text_replay::check(v).is_empty())
+        .count();
     drop_rule(None);
-    (offline, online, endings)
+    (offline, online, endings, texts)
 }
 
 #[test]
@@ -55,20 +64,26 @@ fn removing_any_rule_fails_vectors() {
     let server = server_replay::vectors(&server_doc);
     let ending_doc = ending_replay::load();
     let endings = ending_replay::vectors(&ending_doc);
+    let text_doc = resume_text_replay::load();
+    let texts: Vec<_> = resume_text_replay::vectors(&text_doc)
+        .into_iter()
+        .filter(|v| resume_text_replay::refused(v) == Ok(false))
+        .collect();
     let sets = Sets {
         offline: &vectors,
         server_doc: &server_doc,
         server: &server,
         ending_doc: &ending_doc,
         endings: &endings,
+        texts: &texts,
     };
     assert_eq!(
         failing(&sets, None),
-        (0, 0, 0),
+        (0, 0, 0, 0),
         "the vectors must pass first"
     );
     let half = BOUNDARIES.len() / 2;
-    let counts: Vec<(usize, usize, usize)> = std::thread::scope(|s| {
+    let counts: Vec<(usize, usize, usize, usize)> = std::thread::scope(|s| {
         let parts: Vec<_> = [&BOUNDARIES[..half], &BOUNDARIES[half..]]
             .into_iter()
             .map(|part| {
@@ -86,17 +101,17 @@ fn removing_any_rule_fails_vectors() {
             .collect()
     });
     eprintln!(
-        "| rule removed | since | offline vectors that then fail | server outcomes that then fail | endings that then fail |"
+        "| rule removed | since | offline vectors that then fail | server outcomes that then fail | endings that then fail | resume-file texts that then fail |"
     );
-    eprintln!("| --- | --- | --- | --- | --- |");
+    eprintln!("| --- | --- | --- | --- | --- | --- |");
     let mut problems = Vec::new();
-    for (b, (offline, online, ending)) in BOUNDARIES.iter().zip(&counts) {
+    for (b, (offline, online, ending, text)) in BOUNDARIES.iter().zip(&counts) {
         eprintln!(
-            "| `{:?}` | {} | {offline} | {online} | {ending} |",
+            "| `{:?}` | {} | {offline} | {online} | {ending} | {text} |",
             b.rule, b.since
         );
         let visible = !NOT_VISIBLE.contains(&b.rule);
-        let seen = offline + online + ending;
+        let seen = offline + online + ending + text;
         if visible && seen == 0 {
             problems.push(format!("{:?} ({}): no vector pins it", b.rule, b.since));
         }
@@ -108,10 +123,11 @@ fn removing_any_rule_fails_vectors() {
         }
     }
     eprintln!(
-        "({} offline vectors, {} server outcomes, {} endings)",
+        "({} offline vectors, {} server outcomes, {} endings, {} resume-file texts)",
         vectors.len(),
         server.len(),
-        endings.len()
+        endings.len(),
+        texts.len()
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

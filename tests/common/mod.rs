@@ -3,6 +3,7 @@
 
 pub mod ending_replay;
 pub mod replay;
+pub mod resume_text_replay;
 pub mod server_replay;
 
 use serde_json::Value;

@@ -4,6 +4,8 @@
 
     python3 tests/conformance/generate_resume_texts.py            # 39 releases
     python3 tests/conformance/generate_resume_texts.py --versions 0.19.2 0.19.3 --jobs 2
+    python3 tests/conformance/generate_resume_texts.py --versions 0.19.0 0.31.0 \
+        --random 3000 --seed 7 --out /tmp/wider.json             # a wider sample
 
 wandb writes `{"run_id": "<id>"}` with `open(path, "w")`, which empties the file first: a job
 killed at that moment leaves it empty, a full disk leaves it truncated, and people and tools
@@ -55,7 +57,10 @@ HAND_PICKED = [
     # Not modelled (the package refuses them): run_id neither a string nor null.
     '{"run_id": 123}', '{"run_id": true}', '{"run_id": ["a"]}', '{"run_id": {"x": 1}}',
 ]
-BASES = [WRITTEN, '{"run_id": "x-1", "other": [1, 2.5, null, true, {"a": "b\\n"}]}', '["a", 1]']
+BASES = [
+    WRITTEN, '{"run_id": "x-1", "other": [1, 2.5, null, true, {"a": "b\\n"}]}', '["a", 1]',
+    '{\r\n  "run_id": "\u00e9t\u00e9-\\u00e9\\ud83d\\ude00"\r\n}\r\n', '{"run_id": -1.5e-3, "x": "\\"\\/\\b"}',
+]
 EDIT_CHARS = list('{}[]":,.-+0123456789eE \t\n\r\\/ubfnrtxaNIl') + ["\u00e9", "\ufeff", "\x01", "\u2028"]
 RANDOM_TEXTS = 200
 CONFIGS = [
@@ -65,10 +70,10 @@ CONFIGS = [
 ]
 
 
-def random_texts():
-    rnd = random.Random(SEED)
+def random_texts(count=RANDOM_TEXTS, seed=SEED):
+    rnd = random.Random(seed)
     texts = []
-    while len(texts) < RANDOM_TEXTS:
+    while len(texts) < count:
         s = list(rnd.choice(BASES))
         for _ in range(rnd.randint(1, 3)):
             op = rnd.random()
@@ -85,22 +90,39 @@ def random_texts():
     return texts
 
 
-def all_texts():
+def all_texts(count=RANDOM_TEXTS, seed=SEED):
     truncations = [WRITTEN[:n] for n in range(len(WRITTEN))]
     fixed = list(dict.fromkeys(HAND_PICKED + truncations))
-    return fixed, random_texts()
+    return fixed, random_texts(count, seed)
 
 
-def all_cases(with_random):
-    fixed, rnd = all_texts()
+def all_cases(with_random, count=RANDOM_TEXTS, seed=SEED):
+    fixed, rnd = all_texts(count, seed)
     texts = fixed + (rnd if with_random else [])
     return [dict(config, context={"resumeFileText": t}) for t in texts for config in CONFIGS]
+
+
+def utf8_safe(value):
+    """`value` with every string that holds an unpaired surrogate (a run_id decoded from a
+    broken escape pair: Python keeps it, UTF-8 cannot) replaced by `{"notUtf8": <the string as
+    ASCII-escaped JSON>}`. The package refuses such a file, so the replays never compare it."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+            return value
+        except UnicodeEncodeError:
+            return {"notUtf8": json.dumps(value)}
+    if isinstance(value, list):
+        return [utf8_safe(v) for v in value]
+    if isinstance(value, dict):
+        return {k: utf8_safe(v) for k, v in value.items()}
+    return value
 
 
 def process_version(version, args):
     t0 = time.time()
     py = venvs.ensure_venv(version, args.cache, args.python_overrides, log)
-    cases = all_cases(version in MAIN_VERSIONS)
+    cases = all_cases(version in MAIN_VERSIONS, args.random, args.seed)
     with tempfile.TemporaryDirectory(prefix="wbtext_") as tmp:
         cp, op = os.path.join(tmp, "cases.json"), os.path.join(tmp, "out.json")
         with open(cp, "w") as f:
@@ -112,7 +134,7 @@ def process_version(version, args):
     results = []
     for r in batch["results"]:
         r.pop("seconds", None)
-        results.append(r)
+        results.append(utf8_safe(r))
     log("%s: %d cases in %.0f s" % (version, len(results), time.time() - t0))
     return version, results, venvs.installed(py)
 
@@ -121,13 +143,16 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--versions", nargs="*", help="default: the %d releases of the offline set"
                     % (len(MAIN_VERSIONS) + len(BOUNDARY_VERSIONS)))
+    ap.add_argument("--random", type=int, default=RANDOM_TEXTS, help="random texts (main releases)")
+    ap.add_argument("--seed", type=int, default=SEED)
     args = parse_args(ap, "resume-text-vectors.json")
     versions = args.versions or sorted(MAIN_VERSIONS + BOUNDARY_VERSIONS, key=vkey)
     t0 = time.time()
     results, packages = run_versions(versions, args, process_version)
-    fixed, rnd = all_texts()
-    meta = {"seed": SEED, "configs": CONFIGS, "randomOnlyFor": sorted(MAIN_VERSIONS, key=vkey)}
-    write_vectors(args.out, SCHEMA, SOURCE_FILES, meta, all_cases(True), results, packages, t0)
+    meta = {"seed": args.seed, "random": args.random, "configs": CONFIGS,
+            "randomOnlyFor": sorted(MAIN_VERSIONS, key=vkey)}
+    write_vectors(args.out, SCHEMA, SOURCE_FILES, meta, all_cases(True, args.random, args.seed),
+                  results, packages, t0)
 
 
 if __name__ == "__main__":
