@@ -342,10 +342,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
             RunIdSource::Init => "init.id",
             RunIdSource::Env => "env.WANDB_RUN_ID",
             RunIdSource::InitResume => "init.resume",
-            RunIdSource::ResumeFile => match file {
-                FileFound::Id(_, field) => field,
-                _ => "context.resumeFile",
-            },
+            RunIdSource::ResumeFile => file.field(),
             RunIdSource::ResumeFrom => "init.resumeFrom",
             RunIdSource::Generated => "",
         };

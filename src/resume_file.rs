@@ -37,6 +37,15 @@ impl<'a> FileFound<'a> {
         }
     }
 
+    /// The input field the file came from, which the diagnostics about it name.
+    pub(crate) fn field(self) -> &'static str {
+        match self {
+            FileFound::Id(_, field) => field,
+            FileFound::Unreadable(_) => TEXT_FIELD,
+            FileFound::Absent => FIELD,
+        }
+    }
+
     /// The id the file holds, if it gives one.
     pub(crate) fn id(self) -> Option<&'a str> {
         match self {
@@ -84,10 +93,7 @@ pub(crate) fn read(
     }
     if !profile.has(Rule::SettingsObject) && !resume.init_truthy {
         // 0.9.x deletes the file before reading it whenever wandb.init's resume is falsy.
-        let field = match file {
-            FileFound::Id(_, field) => field,
-            _ => TEXT_FIELD,
-        };
+        let field = file.field();
         let what = file.id().map_or_else(
             || "whatever it holds".to_owned(),
             |id| format!("run {}", repr(id)),
