@@ -367,10 +367,12 @@ function renderMethodTable(cell) {
 /** The package's examples (`scenarios()`): a configuration with its restarts. */
 let scenarioList = null;
 
+/** A timeline's attempts as the restart list holds them. */
+const restartsOf = (attempts) => attempts.map(({ after, where }) => ({ after, where }));
+
 /** The restarts shown before anyone chooses: the first example's (preempted twice, same
  * directory — the documentation's own case). */
-const defaultRestarts = () =>
-  scenarioList[0].attempts.map(({ after, where }) => ({ after, where }));
+const defaultRestarts = () => restartsOf(scenarioList[0].attempts);
 
 const sameRestarts = (a, b) =>
   a.length === b.length && a.every((r, i) => r.after === b[i].after && r.where === b[i].where);
@@ -388,9 +390,7 @@ function restartsFromFragment(p) {
   }
   if (p.get("restarts") === "none") return [];
   const example = scenarioList.find((s) => s.id === p.get("scenario"));
-  return example
-    ? example.attempts.map(({ after, where }) => ({ after, where }))
-    : defaultRestarts();
+  return example ? restartsOf(example.attempts) : defaultRestarts();
 }
 
 /** A choice among `words`, showing a value it does not know (from an edited link) as such, so
@@ -457,23 +457,32 @@ function addRestart() {
   $("restarts").lastElementChild?.querySelector("select")?.focus();
 }
 
+/** The form state of `wandb.init` arguments (`InitArgs`); `explicitNone`: `resume=None` was
+ * written out, which the form shows as such. */
+function initState(init, explicitNone) {
+  const state = {};
+  const r = init.resume;
+  if (r === true || r === false) state.resume = String(r);
+  else if (typeof r === "string") state.resume = `s:${r}`;
+  else if (explicitNone) state.resume = "none";
+  for (const [js] of INIT_STRINGS) {
+    if (typeof init[js] === "string") state[js] = init[js];
+  }
+  return state;
+}
+
 /** The form state an example's configuration fills, keeping the SDK version typed (the
  * examples hold for any version; the version is the job's). */
 function exampleState(example, sdk) {
   const { env = {}, init = {}, context = {} } = example.input;
-  const state = { sdk, env: { ...env }, init: {}, ctx: {} };
-  if (init.resume === true || init.resume === false) state.init.resume = String(init.resume);
-  else if (init.resume === null) state.init.resume = "none";
-  else if (typeof init.resume === "string") state.init.resume = `s:${init.resume}`;
-  for (const [js] of INIT_STRINGS) {
-    if (typeof init[js] === "string") state.init[js] = init[js];
-  }
+  const state = { sdk, env: { ...env }, init: initState(init, init.resume === null), ctx: {} };
   if (typeof context.resumeFile === "string") state.ctx.file = context.resumeFile;
+  if (typeof context.resumeFileText === "string") state.ctx.fileText = context.resumeFileText;
   const word = (v) => (v === true ? "yes" : v === false ? "no" : "unknown");
   state.ctx.exists = word(context.runExists);
   state.ctx.shared = word(context.sharedFilesystem);
   state.ctx.processes = String(context.processes ?? 1);
-  state.restarts = example.attempts.map(({ after, where }) => ({ after, where }));
+  state.restarts = restartsOf(example.attempts);
   return state;
 }
 
@@ -677,14 +686,7 @@ function fillFromPaste() {
   try {
     if (looksLikePython) {
       const call = parseInitCall(text);
-      state.init = {};
-      const r = call.init.resume;
-      if (r === true || r === false) state.init.resume = String(r);
-      else if (typeof r === "string") state.init.resume = `s:${r}`;
-      else if (call.explicitNone.includes("resume")) state.init.resume = "none";
-      for (const [js] of INIT_STRINGS) {
-        if (typeof call.init[js] === "string") state.init[js] = call.init[js];
-      }
+      state.init = initState(call.init, call.explicitNone.includes("resume"));
       const fromEnv = call.fromEnvironment.map((f) => `${f.field} from $${f.variable}`);
       status.textContent =
         "Filled from the wandb.init call." +
