@@ -16,8 +16,9 @@ driver (resume_text_driver.py, driver.py with the file written raw): the texts a
 hand-picked set, every truncation of what wandb writes, and seeded random edits of a few
 documents (which exercise the JSON decoder's messages and positions), each under three
 configurations: `resume=True` (auto, the file is read), `resume=True` with an id (read, then
-overridden), and `WANDB_RESUME=allow` with `WANDB_RUN_ID` (not read). The random texts run on
-the main releases only, to keep the file small.
+overridden), and `WANDB_RESUME=allow` with `WANDB_RUN_ID` (not read); the fixed texts also
+under `WANDB_RESUME=auto` alone and with no resume at all. The random texts run on the main
+releases only, to keep the file small.
 
 Writes resume-text-vectors.json next to this file; tests/resume_text_conformance.rs and
 tests/js/resume-text-conformance.test.mjs replay it against `decide`. See NOTES.md.
@@ -70,6 +71,10 @@ CONFIGS = [
     {"init": {"resume": True}},
     {"init": {"resume": True, "id": "explicit"}},
     {"env": {"WANDB_RESUME": "allow", "WANDB_RUN_ID": "x1"}},
+    # The fixed texts only: resuming from the environment alone (0.9.x deletes the file
+    # before reading it), and no resume at all (0.14.1+ delete the file at init).
+    {"env": {"WANDB_RESUME": "auto"}},
+    {},
 ]
 
 
@@ -99,10 +104,19 @@ def all_texts(count=RANDOM_TEXTS, seed=SEED):
     return fixed, random_texts(count, seed)
 
 
+# How many of CONFIGS the random texts run under.
+RANDOM_CONFIGS = 3
+
+
 def all_cases(with_random, count=RANDOM_TEXTS, seed=SEED):
+    """The fixed texts under every configuration, then (`with_random`) the random ones under
+    the first three: a release that runs no random texts has results for a prefix."""
     fixed, rnd = all_texts(count, seed)
-    texts = fixed + (rnd if with_random else [])
-    return [dict(config, context={"resumeFileText": t}) for t in texts for config in CONFIGS]
+    case = lambda text, config: dict(config, context={"resumeFileText": text})  # noqa: E731
+    cases = [case(t, config) for t in fixed for config in CONFIGS]
+    if with_random:
+        cases += [case(t, config) for t in rnd for config in CONFIGS[:RANDOM_CONFIGS]]
+    return cases
 
 
 def utf8_safe(value):
@@ -154,6 +168,7 @@ def main():
     t0 = time.time()
     results, packages = run_versions(versions, args, process_version)
     meta = {"seed": args.seed, "random": args.random, "configs": CONFIGS,
+            "randomConfigs": RANDOM_CONFIGS,
             "randomOnlyFor": sorted(MAIN_VERSIONS, key=vkey)}
     write_vectors(args.out, SCHEMA, SOURCE_FILES, meta, all_cases(True, args.random, args.seed),
                   results, packages, t0)
