@@ -12,7 +12,7 @@
 // Every rule and both parsers come from the package; this file reads files and arguments,
 // calls the module and prints. It never writes to disk. Exit status: 0 valid, 1 problems
 // found (errors; warnings too with --strict), 2 usage or input error.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import {
@@ -50,8 +50,9 @@ Options:
   --env-file FILE        read the variables from a .env / export block instead of the environment
   --init ARGS            the wandb.init keyword arguments, in Python: 'resume="allow", id="abc"'
   --sdk VERSION          the wandb version the job runs (default: the newest known)
-  --resume-file PATH     the auto-resume file to read (default: $WANDB_DIR/wandb/wandb-resume.json,
-                         else ./wandb/wandb-resume.json); "none" = no such file
+  --resume-file PATH     the auto-resume file to read (default: where wandb keeps it, under
+                         $WANDB_DIR or .: .wandb/wandb-resume.json when .wandb exists, else
+                         wandb/wandb-resume.json); "none" = no such file
   --run-exists WHEN      yes | no | unknown (default): does a run with this id exist on W&B
   --json                 print the Decision as JSON
   --strict               warnings fail too (exit 1)
@@ -185,16 +186,36 @@ function readInit(text) {
   return { init, notes };
 }
 
+/**
+ * Where wandb looks for its resume file: `<root>/.wandb/` when that exists, else
+ * `<root>/wandb/` (every release; the root is WANDB_DIR, else the working directory). Newer
+ * releases let WANDB_USE_DOT_WANDB choose; when it is set the choice is version-dependent, so
+ * the path must be given. Returns the path and a note saying how it was found.
+ */
+function defaultResumeFile(jobEnv) {
+  if (jobEnv.WANDB_USE_DOT_WANDB !== undefined)
+    throw new UsageError(
+      "WANDB_USE_DOT_WANDB is set: newer wandb releases choose wandb/ or .wandb/ by it, so give the resume file with --resume-file PATH (or none)",
+    );
+  const root = jobEnv.WANDB_DIR || ".";
+  const dotted = existsSync(join(root, ".wandb"));
+  const path = join(root, dotted ? ".wandb" : "wandb", "wandb-resume.json");
+  return { path, why: dotted ? ` (${join(root, ".wandb")} exists, so wandb uses it)` : "" };
+}
+
 /** The text of wandb-resume.json (null when the file is absent), as bytes decoded from UTF-8:
- * the package reads it as the SDK does, whatever it holds. */
-function readResumeFile(option) {
+ * the package reads it as the SDK does, whatever it holds. `jobEnv`: the job's WANDB_*
+ * variables, for where wandb keeps the file. */
+function readResumeFile(option, jobEnv) {
   if (option === "none") return { text: null, note: null };
-  const path = option ?? join(process.env.WANDB_DIR || ".", "wandb", "wandb-resume.json");
+  const found = option === undefined ? defaultResumeFile(jobEnv) : { path: option, why: "" };
+  const path = found.path;
   let bytes;
   try {
     bytes = readFileSync(path);
   } catch (error) {
-    if (error.code === "ENOENT" && option === undefined) return { text: null, note: null };
+    if (error.code === "ENOENT" && option === undefined)
+      return { text: null, note: found.why ? `${path}: no such file${found.why}` : null };
     if (error.code === "ENOENT")
       return { text: null, note: `${path}: no such file (checked as absent)` };
     throw new UsageError(`cannot read the resume file ${path}: ${error.message}`);
@@ -208,7 +229,7 @@ function readResumeFile(option) {
       `${path}: not UTF-8 text; wandb reads it in the locale's encoding (with UTF-8, wandb.init raises UnicodeDecodeError), which this package does not model`,
     );
   }
-  return { text, note: `read ${path} (${bytes.length} bytes)` };
+  return { text, note: `read ${path} (${bytes.length} bytes)${found.why}` };
 }
 
 /** Exit status 1 when `wandb.init` would fail, or with --strict when anything warns. */
@@ -268,7 +289,7 @@ function check(argv) {
     );
   const env = readEnv(values["env-file"]);
   const init = readInit(values.init);
-  const file = readResumeFile(values["resume-file"]);
+  const file = readResumeFile(values["resume-file"], env.env);
   const input = {
     env: env.env,
     init: init.init,

@@ -3,7 +3,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -180,4 +180,29 @@ test("table, --help and --version", () => {
   }
   assert.match(run(["--help"]).out, /Usage:/);
   assert.match(run(["--version"]).out, /^\d+\.\d+\.\d+\n$/);
+});
+
+test("the resume file is found where wandb keeps it: .wandb/ when that exists", () => {
+  const root = mkdtempSync(join(tmpdir(), "wandb-resume-root-"));
+  const write = (dir, id) => {
+    mkdirSync(join(root, dir), { recursive: true });
+    writeFileSync(join(root, dir, "wandb-resume.json"), JSON.stringify({ run_id: id }));
+  };
+  const check = (env = {}) =>
+    run(["check", "--init", "resume=True", "--json"], { WANDB_DIR: root, ...env });
+  write("wandb", "plain-id");
+  assert.equal(JSON.parse(check().out).runId, "plain-id");
+  // With a .wandb directory every release reads .wandb/wandb-resume.json instead.
+  mkdirSync(join(root, ".wandb"));
+  const dotted = check();
+  assert.equal(dotted.code, 0, dotted.err);
+  assert.equal(JSON.parse(dotted.out).runId, null, "no file in .wandb/: a new id");
+  assert.match(dotted.err, /\.wandb\/wandb-resume\.json: no such file \(.*\.wandb exists/);
+  write(".wandb", "dotted-id");
+  assert.equal(JSON.parse(check().out).runId, "dotted-id");
+  // Newer releases let WANDB_USE_DOT_WANDB choose: the path must then be given.
+  const chosen = check({ WANDB_USE_DOT_WANDB: "false" });
+  assert.equal(chosen.code, 2);
+  assert.match(chosen.err, /WANDB_USE_DOT_WANDB is set.*--resume-file/);
+  rmSync(root, { recursive: true, force: true });
 });
