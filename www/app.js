@@ -679,6 +679,16 @@ function fillFromPaste() {
     return;
   }
   const state = readState();
+  // A JSON object naming run_id is the resume file itself: the package reads it as wandb
+  // does, whatever it holds (an export block or a Python call never starts with `{`).
+  if (/^\s*\{/.test(text) && text.includes("run_id")) {
+    delete state.ctx.file;
+    state.ctx.fileText = text;
+    status.textContent = "Filled wandb/wandb-resume.json with the pasted text, as wandb reads it.";
+    writeState(state);
+    update();
+    return;
+  }
   const looksLikePython =
     /\binit\s*\(|^\s*(resume|id|resume_from|fork_from|notes)\s*=\s*(True|False|None|["'(]|os\.)/m.test(
       text,

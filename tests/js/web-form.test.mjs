@@ -393,3 +393,21 @@ test("the resume file given as its text: an empty file, as each release reads it
   await page.fill("#ctx-file-text", '{"run_id": 123}');
   assert.match(await verdict(page), /Cannot read the configuration.*not modelled/);
 });
+
+test("a pasted wandb-resume.json fills the resume file, as wandb reads it", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill("#sdk", "0.19.0");
+  await page.selectOption("#init-resume", "true");
+  await page.fill("#paste-text", '{"run_id": "abc1');
+  await page.click("#paste-fill");
+  assert.equal(await page.locator("#ctx-file-set").isChecked(), true);
+  assert.equal(await page.inputValue("#ctx-file-kind"), "text");
+  assert.equal(await page.inputValue("#ctx-file-text"), '{"run_id": "abc1');
+  assert.match(await page.locator("#paste-status").innerText(), /wandb-resume\.json/);
+  // Truncated: 0.19.0 raises on it, quoting Python.
+  assert.match(await verdict(page), /will fail/);
+  assert.match(
+    await page.locator("#diagnostics").innerText(),
+    /Unterminated string starting at: line 1 column 12 \(char 11\)/,
+  );
+});
