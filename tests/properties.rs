@@ -9,8 +9,6 @@ use wandb_resume::{
     engine::env_keys, generate_id, sanitize::replace_non_word, sanitize_run_id, simulate,
 };
 
-/// Strings that exercise the rules: mode names in any case, ids with reserved characters,
-/// whitespace, Unicode, run moments, and arbitrary text.
 /// The text of a resume file: what wandb writes around an interesting id, cut short or
 /// edited, or any string at all.
 fn resume_file_text() -> impl Strategy<Value = String> {
@@ -37,6 +35,8 @@ fn resume_file_text() -> impl Strategy<Value = String> {
     ]
 }
 
+/// Strings that exercise the rules: mode names in any case, ids with reserved characters,
+/// whitespace, Unicode, run moments, and arbitrary text.
 fn interesting_string() -> impl Strategy<Value = String> {
     prop_oneof![
         Just(String::new()),
@@ -247,4 +247,75 @@ proptest! {
 /// The decision's JSON as read by a reference reader.
 fn decision_as_json(d: &wandb_resume::Decision) -> serde_json::Value {
     serde_json::from_str(&wandb_resume::codec::to_json(d)).expect("valid JSON")
+}
+
+/// Any JSON value, nested a few levels, with keys that are sometimes `run_id`.
+fn json_value() -> impl Strategy<Value = serde_json::Value> {
+    use serde_json::Value;
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        any::<i64>().prop_map(Value::from),
+        (-1e6f64..1e6).prop_map(Value::from),
+        interesting_string().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 32, 4, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+            prop::collection::vec(
+                (prop_oneof![Just("run_id".to_owned()), "[a-z_]{0,6}"], inner),
+                0..4
+            )
+            .prop_map(|members| Value::Object(members.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    /// Python's `json` reads every document strict JSON allows (it also reads `NaN` and
+    /// friends), so whatever serde_json writes, compact or pretty, with CRLF line ends or
+    /// not, the decoder must read as the same value: the object's `run_id`, or what it is
+    /// instead. And no cut of it makes the decoder panic.
+    #[test]
+    fn the_resume_file_decoder_reads_what_json_writes(
+        value in json_value(),
+        pretty in any::<bool>(),
+        crlf in any::<bool>(),
+        cut in any::<prop::sample::Index>(),
+    ) {
+        use wandb_resume::resume_file_text::{FileContent, JsonKind, read};
+        let mut text = if pretty {
+            serde_json::to_string_pretty(&value).unwrap()
+        } else {
+            serde_json::to_string(&value).unwrap()
+        };
+        if crlf {
+            text = text.replace('\n', "\r\n");
+        }
+        let expected = match &value {
+            serde_json::Value::Object(members) => match members.get("run_id") {
+                None => FileContent::NoRunId,
+                Some(serde_json::Value::String(id)) => FileContent::RunId(id.clone()),
+                Some(serde_json::Value::Null) => FileContent::NullRunId,
+                Some(_) => {
+                    prop_assert!(matches!(read(&text), FileContent::Unmodeled(_)), "{}", text);
+                    return Ok(());
+                }
+            },
+            serde_json::Value::Array(_) => FileContent::NotAnObject(JsonKind::List),
+            serde_json::Value::String(_) => FileContent::NotAnObject(JsonKind::Str),
+            serde_json::Value::Null => FileContent::NotAnObject(JsonKind::Null),
+            serde_json::Value::Bool(_) => FileContent::NotAnObject(JsonKind::Bool),
+            serde_json::Value::Number(n) => FileContent::NotAnObject(if n.is_f64() {
+                JsonKind::Float
+            } else {
+                JsonKind::Int
+            }),
+        };
+        prop_assert_eq!(read(&text), expected, "{}", text);
+        let cut_at = cut.index(text.chars().count() + 1);
+        let _ = read(&text.chars().take(cut_at).collect::<String>());
+    }
 }
