@@ -170,13 +170,13 @@ impl Value {
                 "its run_id holds an unpaired surrogate escape, which wandb could not write back"
             }
             Value::Kind(JsonKind::Bool) => {
-                "its run_id is a JSON boolean, not a string (wandb writes a string)"
+                "its run_id is a JSON boolean, not a string as wandb writes"
             }
             Value::Kind(JsonKind::List) => {
-                "its run_id is a JSON array, not a string (wandb writes a string)"
+                "its run_id is a JSON array, not a string as wandb writes"
             }
-            Value::Kind(_) => "its run_id is a JSON number, not a string (wandb writes a string)",
-            Value::Object(_) => "its run_id is a JSON object, not a string (wandb writes a string)",
+            Value::Kind(_) => "its run_id is a JSON number, not a string as wandb writes",
+            Value::Object(_) => "its run_id is a JSON object, not a string as wandb writes",
         })
     }
 }

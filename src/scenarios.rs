@@ -155,6 +155,20 @@ pub fn scenarios() -> Vec<Scenario> {
             },
             attempts: restarts(1, Ending::Crashed, Place::SameDirectory),
         },
+        Scenario {
+            id: "empty-resume-file".into(),
+            title: "An empty wandb-resume.json, resume=True".into(),
+            description: "Left by a job killed while wandb rewrote it, or by a full disk. 0.19.3+ start a new run; 0.10.0–0.19.2 fail until it is deleted (try 0.19.2).".into(),
+            input: ResumeInput {
+                init: resume_true(),
+                context: Some(LaunchContext {
+                    resume_file_text: Some(String::new()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            },
+            attempts: restarts(2, Ending::Preempted, Place::SameDirectory),
+        },
     ]
 }
 
@@ -176,7 +190,7 @@ mod tests {
     #[test]
     fn every_scenario_has_the_expected_timeline() {
         use Action::*;
-        let expected: [(&str, &[Action], u32, u32); 7] = [
+        let expected: [(&str, &[Action], u32, u32); 8] = [
             ("preemptible-same-machine", &[Create, Resume, Resume], 1, 0),
             ("preemptible-new-machine", &[Create, Create, Create], 3, 0),
             ("allow-fixed-id", &[Create, Resume, Resume], 1, 0),
@@ -184,6 +198,7 @@ mod tests {
             ("slurm-requeue", &[Create, Resume, Resume], 1, 0),
             ("kubernetes-pod-restart", &[Create, Create, Create], 3, 0),
             ("ranks-one-id", &[Create, Resume], 1, 0),
+            ("empty-resume-file", &[Create, Resume, Resume], 1, 0),
         ];
         assert_eq!(scenarios().len(), expected.len());
         for (id, acts, runs, failed) in expected {
@@ -192,6 +207,18 @@ mod tests {
             assert_eq!(t.summary.runs, runs, "{id}");
             assert_eq!(t.summary.failed_attempts, failed, "{id}");
         }
+    }
+
+    /// What the empty file's description says of 0.19.2: every attempt fails.
+    #[test]
+    fn the_empty_resume_file_fails_every_attempt_on_0_19_2() {
+        let mut s = scenarios()
+            .into_iter()
+            .find(|s| s.id == "empty-resume-file")
+            .unwrap();
+        s.input.sdk = Some("0.19.2".into());
+        let t = simulate(&s.input, &s.attempts).unwrap();
+        assert_eq!(actions(&t), [Action::Fail; 3]);
     }
 
     #[test]
