@@ -454,16 +454,15 @@ impl<'a> JsonStr<'a> {
             // The parser checked every escape, so the indexing below stays in bounds.
             let (ch, used) = match bytes[at + 1] {
                 b'u' => {
-                    let high = hex4(&bytes[at + 2..at + 6]);
+                    let high = hex4(&bytes[at + 2..at + 6]).unwrap_or_default();
                     match high {
                         0xD800..=0xDBFF => {
                             let low = (bytes.get(at + 6) == Some(&b'\\')
                                 && bytes.get(at + 7) == Some(&b'u'))
                             .then(|| hex4(&bytes[at + 8..at + 12]))
-                            .filter(|low| (0xDC00..=0xDFFF).contains(low))
+                            .flatten()
                             .ok_or(LoneSurrogate)?;
-                            let code = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00);
-                            (char::from_u32(code).ok_or(LoneSurrogate)?, 12)
+                            (surrogate_pair(high, low).ok_or(LoneSurrogate)?, 12)
                         }
                         0xDC00..=0xDFFF => return Err(LoneSurrogate),
                         unit => (char::from_u32(unit).ok_or(LoneSurrogate)?, 6),
@@ -489,10 +488,21 @@ impl<'a> JsonStr<'a> {
     }
 }
 
-fn hex4(digits: &[u8]) -> u32 {
-    digits.iter().fold(0, |acc, &d| {
-        acc * 16 + (d as char).to_digit(16).unwrap_or(0)
+/// The value of a `\\uXXXX` escape's four hex digits; `None` when they are not hex digits.
+/// Shared with the resume-file decoder (`resume_file_text`), which reads Python's JSON.
+pub(crate) fn hex4(digits: &[u8]) -> Option<u32> {
+    digits.iter().try_fold(0u32, |acc, &d| {
+        char::from(d).to_digit(16).map(|v| acc << 4 | v)
     })
+}
+
+/// The character the high surrogate `high` (the caller has checked it is one) and `low`
+/// stand for; `None` unless `low` is a low surrogate.
+pub(crate) fn surrogate_pair(high: u32, low: u32) -> Option<char> {
+    (0xDC00..0xE000)
+        .contains(&low)
+        .then(|| char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)))
+        .flatten()
 }
 
 /// Text that is not JSON, with where it stops being JSON.

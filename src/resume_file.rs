@@ -227,17 +227,24 @@ fn read_unreadable(
         return true;
     }
     // Which release reads the file without raising, for the hint.
-    let upgrade = |content: &FileContent| match content {
-        FileContent::NotAnObject(_) => "no release reads JSON that is not an object",
-        FileContent::NullRunId => "wandb 0.10.0+ take a null run_id for no id",
-        _ => "or upgrade wandb to 0.19.3+, which passes over it and starts a new run",
+    // Which release reads the file without raising.
+    let hint = match content {
+        FileContent::NotAnObject(_) => {
+            "Delete wandb/wandb-resume.json (no release reads JSON that is not an object)."
+        }
+        FileContent::NullRunId => {
+            "Delete wandb/wandb-resume.json (wandb 0.10.0+ take a null run_id for no id)."
+        }
+        _ => {
+            "Delete wandb/wandb-resume.json, or upgrade wandb to 0.19.3+, which passes over it and starts a new run."
+        }
     };
     let raises = |what: String, sdk: String| {
         diagnostic(Code::ResumeFileUnreadable, Severity::Error, Some(TEXT_FIELD), format!(
             "wandb/wandb-resume.json {what}, and wandb {v} raises when it reads it{}: wandb.init fails on this launch and on every restart in this directory until the file is deleted.",
             if id_set { " (even though an id is set)" } else { "" }
         ))
-        .hint(format!("Delete wandb/wandb-resume.json ({}).", upgrade(content)))
+        .hint(hint)
         .sdk(sdk)
     };
     let ignored = |what: String| {

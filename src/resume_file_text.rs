@@ -13,6 +13,8 @@
 //! `open()` applies). CPython 3.13 words a trailing comma differently ("Illegal trailing
 //! comma before end of object"); the position and the outcome are the same.
 
+use crate::json::{hex4, surrogate_pair};
+
 /// What `json.load(f)["run_id"]` gives for a file's text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileContent {
@@ -163,21 +165,16 @@ enum RunId {
 
 impl Value {
     fn into_run_id(self) -> RunId {
-        RunId::Unmodeled(match self {
-            Value::Str(Some(id)) => return RunId::Str(id),
-            Value::Kind(JsonKind::Null) => return RunId::Null,
-            Value::Str(None) => {
-                "its run_id holds an unpaired surrogate escape, which wandb could not write back"
-            }
-            Value::Kind(JsonKind::Bool) => {
-                "its run_id is a JSON boolean, not a string as wandb writes"
-            }
-            Value::Kind(JsonKind::List) => {
-                "its run_id is a JSON array, not a string as wandb writes"
-            }
-            Value::Kind(_) => "its run_id is a JSON number, not a string as wandb writes",
-            Value::Object(_) => "its run_id is a JSON object, not a string as wandb writes",
-        })
+        match self {
+            Value::Str(Some(id)) => RunId::Str(id),
+            Value::Kind(JsonKind::Null) => RunId::Null,
+            Value::Str(None) => RunId::Unmodeled(
+                "its run_id holds an unpaired surrogate escape, which wandb could not write back",
+            ),
+            _ => RunId::Unmodeled(
+                "its run_id is neither a string nor null but a number, a boolean, an array or an object, which wandb never writes",
+            ),
+        }
     }
 }
 
@@ -431,7 +428,6 @@ impl Scanner<'_> {
                 let Some(unit) = hex4(&s[next..end]) else {
                     return fail("Invalid \\uXXXX escape", end - 5);
                 };
-                let mut code = unit;
                 // CPython looks at the two characters after a high surrogate whether or not
                 // they start a second escape.
                 if (0xd800..0xdc00).contains(&unit)
@@ -439,20 +435,19 @@ impl Scanner<'_> {
                     && s[end] == b'\\'
                     && s[end + 1] == b'u'
                 {
-                    end += 6;
-                    let Some(low) = hex4(&s[end - 4..end]) else {
-                        return fail("Invalid \\uXXXX escape", end - 5);
+                    let Some(low) = hex4(&s[end + 2..end + 6]) else {
+                        return fail("Invalid \\uXXXX escape", end + 1);
                     };
-                    if (0xdc00..0xe000).contains(&low) {
-                        code = 0x10000 + ((unit - 0xd800) << 10) + (low - 0xdc00);
-                    } else {
-                        end -= 6;
+                    if let Some(pair) = surrogate_pair(unit, low) {
+                        end += 6;
+                        push_char(&mut text, pair);
+                        continue;
                     }
                 }
-                code
+                unit
             };
             match char::from_u32(code) {
-                Some(ch) => text.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes()),
+                Some(ch) => push_char(&mut text, ch),
                 None => lone_surrogate = true,
             }
         }
@@ -462,10 +457,8 @@ impl Scanner<'_> {
     }
 }
 
-fn hex4(digits: &[u8]) -> Option<u32> {
-    digits.iter().try_fold(0u32, |acc, &d| {
-        char::from(d).to_digit(16).map(|v| acc << 4 | v)
-    })
+fn push_char(text: &mut Vec<u8>, ch: char) {
+    text.extend_from_slice(ch.encode_utf8(&mut [0; 4]).as_bytes());
 }
 
 #[cfg(test)]
