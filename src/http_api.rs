@@ -667,9 +667,22 @@ mod tests {
         let d = json(&r);
         assert_eq!(d["valid"], false);
         assert_eq!(d["diagnostics"][0]["code"], "resume-file-unreadable");
+        // The decision decide() gives (whose quote of Python the vectors check), unchanged.
+        let input = crate::model::ResumeInput {
+            sdk: Some("0.19.0".into()),
+            init: Some(crate::model::InitArgs {
+                resume: Some(crate::model::ResumeArg::Bool(true)),
+                ..Default::default()
+            }),
+            context: Some(crate::model::LaunchContext {
+                resume_file_text: Some(String::new()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
         assert_eq!(
-            d["diagnostics"][0]["sdkMessage"],
-            "Expecting value: line 1 column 1 (char 0)"
+            r.body,
+            crate::codec::to_json(&crate::engine::decide(&input))
         );
         let r = post(
             "/api/decide",

@@ -10,6 +10,7 @@
 mod common;
 
 use common::resume_text_replay::{TextVector, check, load, refused, vectors};
+use wandb_resume::resume_file_text::{FileContent, read};
 
 #[test]
 fn resume_file_texts_match_the_real_sdk() {
@@ -93,4 +94,30 @@ fn resume_text_vectors_cover_each_outcome() {
     ] {
         assert!(messages.contains(expected), "no vector raises {expected:?}");
     }
+}
+
+/// The decoder says what CPython says: wherever a release raised `JSONDecodeError` (itself
+/// or as the cause of wandb's wrapper), the decoder reads that text as not JSON with exactly
+/// that message — position, line and column (after `open()`'s newline translation) included.
+#[test]
+fn the_decoders_messages_are_cpythons() {
+    let doc = load();
+    let mut seen = 0;
+    for v in vectors(&doc) {
+        let error = &v.out["error"];
+        let raised = [error, &error["cause"]]
+            .into_iter()
+            .find(|e| e["type"] == "JSONDecodeError");
+        let Some(raised) = raised else { continue };
+        let message = raised["message"].as_str().expect("a message");
+        assert_eq!(
+            read(v.text()),
+            FileContent::NotJson(message.to_owned()),
+            "[{}] {:?}",
+            v.version,
+            v.text()
+        );
+        seen += 1;
+    }
+    assert!(seen > 1000, "{seen} decode errors recorded");
 }

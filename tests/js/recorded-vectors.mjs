@@ -97,3 +97,21 @@ export function compareDecision(d, out) {
   }
   return diffs;
 }
+
+let resumeTexts = null;
+
+/**
+ * What release `sdk` raised in `wandb.init(resume=True)` with `wandb-resume.json` holding
+ * `text`, as tests/conformance/resume-text-vectors.json recorded it (the SDK's own error, not
+ * wandb's wrapper): for tests that show an SDK message without writing it by hand.
+ */
+export function resumeTextRaised(sdk, text) {
+  resumeTexts ??= conformanceJson("resume-text-vectors.json");
+  const config = JSON.stringify(resumeTexts.meta.configs[0]);
+  const index = resumeTexts.cases.findIndex(
+    ({ context, ...rest }) => context.resumeFileText === text && JSON.stringify(rest) === config,
+  );
+  const error = resumeTexts.results[sdk]?.[index]?.error;
+  assert.ok(error, `${sdk} raised on ${JSON.stringify(text)} (recorded)`);
+  return (error.cause?.type === "JSONDecodeError" ? error.cause : error).message;
+}
