@@ -11,10 +11,12 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised once, from 115 KiB, for reading the resume file's text as the SDK does
- * (`resumeFileText`: CPython's JSON decoder with its messages, and what each release does
- * with a file that is not what wandb writes): +4.1 KB gzipped. */
-export const SIZE_CEILING_GZIP_BYTES = 119 * 1024;
+ * Raised twice, each time for an answer that was wrong before: from 115 KiB for reading the
+ * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
+ * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
+ * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
+ * answered as online, "fails" where it never fails): +1.6 KB gzipped. */
+export const SIZE_CEILING_GZIP_BYTES = 121 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. */

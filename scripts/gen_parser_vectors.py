@@ -780,9 +780,9 @@ def env_vectors(bash, seed, random_count):
 import io
 import tokenize
 
-READ = ["resume", "id", "notes", "resume_from", "fork_from"]
+READ = ["resume", "id", "notes", "resume_from", "fork_from", "mode"]
 CAMEL = {"resume": "resume", "id": "id", "notes": "notes", "resume_from": "resumeFrom",
-         "fork_from": "forkFrom"}
+         "fork_from": "forkFrom", "mode": "mode"}
 
 
 def char_col(text, lineno, col_offset):
@@ -1348,7 +1348,7 @@ HAND_INIT = [
 
 # Random calls
 
-R_KEYS = READ + ["project", "config", "name", "tags", "settings", "mode", "group"]
+R_KEYS = READ + ["project", "config", "name", "tags", "settings", "job_type", "group"]
 
 
 def rand_str_literal(rng, allow_f=True, allow_bytes=False):

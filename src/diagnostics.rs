@@ -141,6 +141,12 @@ codes! {
     /// 0.21.2 warns on every launch that environment variable changes will be ignored;
     /// nothing is.
     EnvChangeWarningSpurious = "env-change-warning-spurious",
+    /// `WANDB_MODE` holds a value this SDK version does not know (0.9.x: only `run`, `dryrun`).
+    ModeInvalid = "mode-invalid",
+    /// Offline: `wandb.init` never asks W&B about the run, so resume is not applied at launch.
+    OfflineResumeIgnored = "offline-resume-ignored",
+    /// Offline: what W&B does with the run happens only when `wandb sync` uploads it.
+    OfflineMode = "offline-mode",
 }
 
 /// Builds a diagnostic.

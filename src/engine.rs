@@ -20,6 +20,7 @@ use crate::resume_file::{self, FileFound};
 use crate::resume_file_text;
 use crate::resume_value::{self, ResumeSetting};
 use crate::run_id::{check_effective_run_id, check_run_id};
+use crate::run_mode;
 use crate::run_moment::RunMoment;
 use crate::version::{SdkVersion, VersionError, parse_sdk_version};
 
@@ -40,8 +41,10 @@ pub mod env_keys {
     /// Turns the service process off (0.13.0–0.19.x), which changes what the end of a script
     /// does to the resume file.
     pub const DISABLE_SERVICE: &str = crate::service_process::DISABLE_SERVICE;
+    /// The run mode: offline, W&B is not asked about the run.
+    pub const MODE: &str = crate::run_mode::MODE_ENV;
     /// Every variable above (for generators of test configurations).
-    pub const ALL: [&str; 7] = [
+    pub const ALL: [&str; 8] = [
         RESUME,
         RUN_ID,
         SWEEP_ID,
@@ -49,6 +52,7 @@ pub mod env_keys {
         RESUME_FROM,
         FORK_FROM,
         DISABLE_SERVICE,
+        MODE,
     ];
 }
 
@@ -135,6 +139,10 @@ pub(crate) struct Settled<'a> {
     pub rejected: bool,
     /// `wandb.init` passes locally but the backend refuses the launch (its message).
     pub backend_error: Option<String>,
+    /// Offline: `wandb.init` never asks W&B about the run.
+    pub offline: bool,
+    /// Where the mode came from (`init.mode` / `env.WANDB_MODE`), when it was given.
+    pub mode_field: &'static str,
 }
 
 /// What W&B will do with `input` on one launch. Never panics; problems are diagnostics.
@@ -173,6 +181,21 @@ pub fn decide(input: &ResumeInput) -> Decision {
 
     // 2b. WANDB_DISABLE_SERVICE, read as a bool by 0.13.11–0.19.x.
     rejected |= !crate::service_process::check(&profile, env, &mut out);
+
+    // 2c. The run mode: offline, W&B is not asked about the run.
+    let env_mode = env.get(env_keys::MODE).map(String::as_str);
+    let mode = run_mode::settle(
+        &profile,
+        init.mode.as_deref(),
+        env_mode,
+        &mut out,
+        &mut rejected,
+    );
+    let mode_field = if init.mode.is_some() && profile.has(Rule::SettingsObject) {
+        "init.mode"
+    } else {
+        "env.WANDB_MODE"
+    };
 
     // 3. Run ids as given, validated where the SDK validates them: the environment when the
     //    settings load; init arguments when assigned — except that 0.10.22–0.18.7 drop an
@@ -360,6 +383,15 @@ pub fn decide(input: &ResumeInput) -> Decision {
         );
     }
 
+    let offline = mode == run_mode::RunMode::Offline;
+    // The SDK tests its settled `resume` for truth: a mode is set.
+    if offline
+        && resume.mode.is_some()
+        && check_order::gets_to(&profile, &out, check_order::RUN_START)
+    {
+        run_mode::offline_warning(&profile, resume.field(), run_id.as_deref(), &mut out);
+    }
+
     let settled = Settled {
         profile,
         resume,
@@ -372,6 +404,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
         in_sweep,
         rejected,
         backend_error,
+        offline,
+        mode_field,
     };
 
     // 7. What the configuration means across restarts, and who else touches the run.

@@ -153,6 +153,7 @@ impl ResumeInput {
             notes,
             resume_from,
             fork_from,
+            mode,
         }) = &self.init
         {
             if let Some(crate::model::ResumeArg::Text(s)) = resume {
@@ -163,6 +164,7 @@ impl ResumeInput {
                 ("init.notes", notes),
                 ("init.resumeFrom", resume_from),
                 ("init.forkFrom", fork_from),
+                ("init.mode", mode),
             ] {
                 if let Some(v) = value {
                     out.push((name.to_owned(), v.as_str()));
@@ -203,7 +205,7 @@ impl ResumeInput {
                 .any(|(k, v)| too_long(k) || too_long(v))
             || self.init.as_ref().is_some_and(|i| {
                 matches!(&i.resume, Some(crate::model::ResumeArg::Text(t)) if too_long(t))
-                    || [&i.id, &i.notes, &i.resume_from, &i.fork_from]
+                    || [&i.id, &i.notes, &i.resume_from, &i.fork_from, &i.mode]
                         .into_iter()
                         .any(|v| v.as_deref().is_some_and(too_long))
             })
@@ -220,6 +222,7 @@ impl ResumeInput {
         if let Some(context) = &self.context {
             check_resume_file_text(context)?;
         }
+        crate::run_mode::check_input(self)?;
         if let Some(n) = self.context.as_ref().and_then(|c| c.processes) {
             if n > MAX_PROCESSES {
                 return Err(InputError::TooLarge {

@@ -14,7 +14,7 @@
 //!   with `!pip` lines can be pasted;
 //! * with no such call, a bare keyword list as given to a CLI flag: `resume=True, id="abc"`.
 //!
-//! The keyword arguments read are `resume`, `id`, `notes`, `resume_from` and `fork_from`. Their
+//! The keyword arguments read are `resume`, `id`, `notes`, `resume_from`, `fork_from` and `mode`. Their
 //! values must be literals (`True`, `False`, `None`, strings in every quote style and prefix,
 //! implicitly concatenated, with every escape), an f-string without placeholders, or an
 //! environment lookup (`os.environ["X"]`, `os.environ.get("X", "d")`, `os.getenv("X")`,
@@ -43,7 +43,7 @@ use crate::parse_error::{ParseError, ParseErrorKind, ParseNote, SourcePosition, 
 /// What a pasted `wandb.init(...)` call (or keyword list) passes for resuming.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct InitCall {
-    /// The literal values of `resume`, `id`, `notes`, `resume_from`, `fork_from`; an argument
+    /// The literal values of `resume`, `id`, `notes`, `resume_from`, `fork_from`, `mode`; an argument
     /// given as `None`, read from the environment, or not given is absent.
     pub init: InitArgs,
     /// The read arguments given explicitly as `None`, in order (Python names, e.g. `resume`).
@@ -67,7 +67,7 @@ crate::json_object!(InitCall {
 /// A read argument whose value comes from the environment, e.g. `id=os.environ["RUN_ID"]`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FromEnvironment {
-    /// The argument: `resume`, `id`, `notes`, `resume_from` or `fork_from`.
+    /// The argument: `resume`, `id`, `notes`, `resume_from`, `fork_from` or `mode`.
     pub field: String,
     /// The environment variable read.
     pub variable: String,
@@ -88,7 +88,7 @@ crate::json_object!(FromEnvironment {
 });
 
 /// The keyword arguments whose values are read.
-pub const READ_ARGUMENTS: [&str; 5] = ["resume", "id", "notes", "resume_from", "fork_from"];
+pub const READ_ARGUMENTS: [&str; 6] = ["resume", "id", "notes", "resume_from", "fork_from", "mode"];
 
 /// Reads the resume-related arguments of the first `wandb.init(...)` call in `text`, or of
 /// `text` as a bare keyword list when it has no such call.
@@ -2078,6 +2078,7 @@ fn evaluate(args: Vec<Arg>, mut notes: Vec<ParseNote>) -> Result<InitCall, Parse
                         "id" => call.init.id = Some(text),
                         "notes" => call.init.notes = Some(text),
                         "resume_from" => call.init.resume_from = Some(text),
+                        "mode" => call.init.mode = Some(text),
                         _ => call.init.fork_from = Some(text),
                     },
                 }
@@ -2248,13 +2249,17 @@ mod tests {
     #[test]
     fn skips_other_arguments_whole() {
         let c = ok(
-            "wandb.init(config=dict(a=1, b=[1, (2, 3)], c={'k': lambda x: x + 1}), settings=wandb.Settings(start_method='fork'), tags=['a', 'b'], name=f'{x}-run', id='ok', mode='offline' if debug else 'online')",
+            "wandb.init(config=dict(a=1, b=[1, (2, 3)], c={'k': lambda x: x + 1}), settings=wandb.Settings(start_method='fork'), tags=['a', 'b'], name=f'{x}-run', id='ok', job_type='eval' if debug else 'train', mode='offline')",
         );
         assert_eq!(c.init.id.as_deref(), Some("ok"));
+        assert_eq!(c.init.mode.as_deref(), Some("offline"));
         assert_eq!(
             c.other_arguments,
-            ["config", "settings", "tags", "name", "mode"]
+            ["config", "settings", "tags", "name", "job_type"]
         );
+        // The mode is read like the other arguments: a value known only at run time is not
+        // guessed.
+        fail("wandb.init(mode='offline' if debug else 'online')");
     }
 
     #[test]

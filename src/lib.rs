@@ -35,6 +35,7 @@ mod resume_file;
 pub mod resume_file_text;
 pub mod resume_value;
 pub mod run_id;
+mod run_mode;
 pub mod run_moment;
 pub mod sanitize;
 pub mod scenarios;

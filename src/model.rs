@@ -67,6 +67,10 @@ pub struct InitArgs {
     /// `fork_from="<run>?_step=<N>"` (wandb ≥ 0.16.5).
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub fork_from: Option<String>,
+    /// `mode=`: `"online"`/`"run"`, or `"offline"`/`"dryrun"`, where `wandb.init` never asks
+    /// W&B about the run (wandb ≥ 0.10.0; beats `WANDB_MODE`).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub mode: Option<String>,
 }
 
 crate::json_optional_fields!(InitArgs {
@@ -75,6 +79,7 @@ crate::json_optional_fields!(InitArgs {
     "notes": notes,
     "resumeFrom": resume_from,
     "forkFrom": fork_from,
+    "mode": mode,
 });
 
 /// The value given to `wandb.init(resume=...)`: Python allows a bool or a string.
@@ -281,6 +286,9 @@ pub enum Action {
     Overwrite,
     /// `wandb.init` raises; the job stops.
     Fail,
+    /// Offline: the run is written to a local directory, whether or not W&B has a run with
+    /// its id; nothing is checked or sent until `wandb sync`.
+    Offline,
 }
 
 crate::json_enum!(Action {
@@ -288,6 +296,7 @@ crate::json_enum!(Action {
     Resume => "resume",
     Overwrite => "overwrite",
     Fail => "fail",
+    Offline => "offline",
 });
 
 /// One branch of a launch.

@@ -96,6 +96,14 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             outcome(Action::Fail, text),
         );
     }
+    if s.offline {
+        // Every backend refusal the engine knows happens once online.
+        let text = offline_text(s);
+        return (
+            outcome(Action::Offline, text.clone()),
+            outcome(Action::Offline, text),
+        );
+    }
     if let Some(message) = &s.backend_error {
         let text = format!("wandb.init starts, then fails once it contacts W&B: {message}");
         return (
@@ -236,6 +244,22 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
     }
 }
 
+/// Offline, both branches: the run goes to a local directory whatever W&B holds.
+fn offline_text(s: &Settled<'_>) -> String {
+    let prefix = if s.profile.has(Rule::SettingsObject) {
+        "offline-run"
+    } else {
+        "dryrun"
+    };
+    let (run, id) = match s.run_id.as_deref() {
+        Some(id) => (format!("run {}", repr(id)), id),
+        None => ("a run with a freshly generated id".to_owned(), "<new id>"),
+    };
+    format!(
+        "offline, wandb.init does not ask W&B about the run and does not apply resume: it starts {run} in wandb/{prefix}-<time>-{id}, whether or not W&B has that run. Nothing reaches W&B until `wandb sync` uploads it."
+    )
+}
+
 /// What `wandb.init` fails with when resume is must and no run has the id. Before 0.10.0 the
 /// check runs in the background wandb process, which prints its reason and exits;
 /// `wandb.init` then raises a generic error naming the debug log
@@ -281,7 +305,25 @@ pub(crate) fn explain(
         RunIdSource::Init | RunIdSource::Env | RunIdSource::InitResume
     );
     let field = s.resume.field();
+    if s.offline {
+        out.push(
+            diagnostic(
+                Code::OfflineMode,
+                Severity::Info,
+                Some(s.mode_field),
+                "offline, nothing W&B decides (resume, overwrite, must, never, a fork or a rewind) happens at launch, only when `wandb sync` uploads the run, which this package does not model.".to_owned(),
+            )
+            .hint("To see what W&B does with this setting, check it online (without the offline mode)."),
+        );
+    }
     match s.resume.mode {
+        // What W&B does with the run (fork, rewind, overwrite, refuse) is not decided offline.
+        None | Some(ResumeMode::Never) | Some(ResumeMode::Must)
+            if s.offline
+                && (explicit
+                    || s.fork_from.is_some()
+                    || s.resume_from.is_some()
+                    || s.resume.mode == Some(ResumeMode::Must)) => {}
         None if s.fork_from.is_some() => out.push(diagnostic(
             Code::ForkCreatesRun,
             Severity::Info,
@@ -360,7 +402,8 @@ pub(crate) fn explain(
                 )
                 .hint("Set WANDB_RUN_ID to a stable id and WANDB_RESUME=allow instead."),
             ),
-            _ if s.run_id_source == RunIdSource::Generated => out.push(
+            // Only a launch that gets through wandb.init writes the file.
+            _ if s.run_id_source == RunIdSource::Generated && !s.rejected => out.push(
                 diagnostic(
                     Code::AutoWithoutSharedFilesystem,
                     Severity::Info,
@@ -381,6 +424,7 @@ pub(crate) fn explain(
     // Only where a resume can actually happen: an id to resume, or the auto-resume file.
     let can_resume = may_resume_mode
         && !s.rejected
+        && !s.offline
         && (s.run_id.is_some() || s.resume.mode == Some(ResumeMode::Auto));
     if can_resume && s.resume_from.is_none() {
         if resumed_flag_broken(&s.profile) {
@@ -468,7 +512,7 @@ pub(crate) fn explain(
         s.resume.mode,
         Some(ResumeMode::Allow | ResumeMode::Must | ResumeMode::Auto)
     ) || s.resume_from.is_some();
-    if notes.is_some() && may_resume && !s.in_sweep {
+    if notes.is_some() && may_resume && !s.in_sweep && !s.offline {
         out.push(
             diagnostic(
                 Code::NotesOverwriteUi,

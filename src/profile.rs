@@ -87,6 +87,10 @@ pub enum Rule {
     RunStepFromBackend,
     /// The rewritten resume messages.
     PlainResumeMessages,
+    /// Offline with a resume setting, `wandb.init` warns that resume is ignored.
+    OfflineResumeWarning,
+    /// That warning is gone (resume is still not applied offline).
+    OfflineResumeWarningDropped,
 }
 
 /// One row of the boundary table: a rule, the first release that has it, what it changed.
@@ -103,7 +107,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 36] = [
+pub const BOUNDARIES: [Boundary; 38] = [
     Boundary {
         rule: Rule::SettingsObject,
         since: SdkVersion::new(0, 10, 0),
@@ -133,6 +137,11 @@ pub const BOUNDARIES: [Boundary; 36] = [
         rule: Rule::EmptyResumeIsFalsy,
         since: SdkVersion::new(0, 12, 0),
         change: "`resume=\"\"` means unset (before: a run id `\"\"`, i.e. allow with a generated id)",
+    },
+    Boundary {
+        rule: Rule::OfflineResumeWarning,
+        since: SdkVersion::new(0, 12, 0),
+        change: "offline (`WANDB_MODE=offline`/`dryrun`, `mode=`), a resume setting gets the warning \"`resume` will be ignored since W&B syncing is set to `offline`. Starting a new run with run id …\"",
     },
     Boundary {
         rule: Rule::SweepWarningPeriod,
@@ -283,6 +292,11 @@ pub const BOUNDARIES: [Boundary; 36] = [
         rule: Rule::PlainResumeMessages,
         since: SdkVersion::new(0, 31, 0),
         change: "resume errors reworded (\"Run (…) already exists, but your `resume` setting…\")",
+    },
+    Boundary {
+        rule: Rule::OfflineResumeWarningDropped,
+        since: SdkVersion::new(0, 31, 0),
+        change: "offline, that warning is gone (resume is still not applied until `wandb sync`)",
     },
 ];
 

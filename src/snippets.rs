@@ -361,7 +361,7 @@ fn kubernetes_list(lines: &[KubeLine]) -> String {
 }
 
 /// `wandb.init(...)` with the arguments that are set, in the order id, resume, resume_from,
-/// fork_from, notes; each value as Python's `repr()` writes it. More than two arguments go
+/// fork_from, mode, notes; each value as Python's `repr()` writes it. More than two arguments go
 /// one per line.
 fn python_call(init: Option<&InitArgs>) -> String {
     let mut args: Vec<String> = Vec::new();
@@ -377,6 +377,9 @@ fn python_call(init: Option<&InitArgs>) -> String {
         }
         if let Some(from) = &init.fork_from {
             args.push(format!("fork_from={}", repr(from)));
+        }
+        if let Some(mode) = &init.mode {
+            args.push(format!("mode={}", repr(mode)));
         }
         if let Some(notes) = &init.notes {
             args.push(format!("notes={}", repr(notes)));
@@ -523,10 +526,11 @@ mod tests {
                 notes: Some("a\nb".into()),
                 resume_from: Some("abc?_step=10".into()),
                 fork_from: Some("x".into()),
+                mode: Some("offline".into()),
             }))
             .python,
             "wandb.init(\n    id='abc',\n    resume=False,\n    resume_from='abc?_step=10',\n    \
-             fork_from='x',\n    notes='a\\nb',\n)"
+             fork_from='x',\n    mode='offline',\n    notes='a\\nb',\n)"
         );
         // Environment variables never appear in the Python snippet.
         assert_eq!(

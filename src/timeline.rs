@@ -442,7 +442,11 @@ fn run_attempt(
             (Some(format!("new{:05}", world.generated)), true)
         }
     };
-    if let Some(id) = &run_id {
+    // Offline, W&B does not learn of the run: the id names a local directory only.
+    if let Some(id) = run_id
+        .as_ref()
+        .filter(|_| outcome.action != Action::Offline)
+    {
         if !world.runs.contains(id) {
             world.runs.push(id.clone());
         }
@@ -508,8 +512,18 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
     let overwritten = count(Action::Overwrite);
     let runs = run_ids.len() as u32;
     let launches = results.len();
+    let offline = count(Action::Offline);
     let verdict = if failed as usize == launches {
         "every attempt fails: nothing is logged.".to_owned()
+    } else if offline > 0 {
+        let fail_note = if failed > 0 {
+            format!("{failed} of {launches} attempts fail; ")
+        } else {
+            String::new()
+        };
+        format!(
+            "{fail_note}{offline} attempt(s) run offline, into local directories for {runs} run id(s); nothing reaches W&B until `wandb sync`, and what it makes of them is not modelled."
+        )
     } else if failed > 0 {
         format!("{failed} of {launches} attempts fail; the rest log to {runs} run(s).")
     } else if runs == 1 && overwritten == 0 {

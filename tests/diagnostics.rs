@@ -270,6 +270,21 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         Severity::Info,
         r#"{"sdk":"0.21.2","env":{"WANDB_RUN_ID":"abc"}}"#,
     ),
+    (
+        "mode-invalid",
+        Severity::Error,
+        r#"{"sdk":"0.9.7","env":{"WANDB_MODE":"offline"}}"#,
+    ),
+    (
+        "offline-resume-ignored",
+        Severity::Info,
+        r#"{"sdk":"0.30.0","env":{"WANDB_MODE":"offline"},"init":{"resume":"must","id":"abc"}}"#,
+    ),
+    (
+        "offline-mode",
+        Severity::Info,
+        r#"{"init":{"mode":"offline","resume":"allow","id":"abc"}}"#,
+    ),
 ];
 
 fn decision(json: &str) -> Decision {

@@ -68,6 +68,10 @@ fn interesting_string() -> impl Strategy<Value = String> {
             "0.31.0",
             "0.22.5",
             "1.0.0",
+            "offline",
+            "dryrun",
+            "online",
+            "run",
         ])
         .prop_map(str::to_owned),
         "[a-z0-9]{1,12}",
@@ -103,6 +107,7 @@ fn input() -> impl Strategy<Value = ResumeInput> {
             prop::option::of(interesting_string()),
             prop::option::of(interesting_string()),
             prop::option::of(interesting_string()),
+            prop::option::of(interesting_string()),
         )),
         prop::option::of((
             prop::option::of(interesting_string()),
@@ -115,13 +120,16 @@ fn input() -> impl Strategy<Value = ResumeInput> {
         .prop_map(|(sdk, env, init, context)| ResumeInput {
             sdk,
             env,
-            init: init.map(|(resume, id, notes, resume_from, fork_from)| InitArgs {
-                resume,
-                id,
-                notes,
-                resume_from,
-                fork_from,
-            }),
+            init: init.map(
+                |(resume, id, notes, resume_from, fork_from, mode)| InitArgs {
+                    resume,
+                    id,
+                    notes,
+                    resume_from,
+                    fork_from,
+                    mode,
+                },
+            ),
             context: context.map(
                 |(resume_file, resume_file_text, run_exists, processes, shared_filesystem)| {
                     LaunchContext {

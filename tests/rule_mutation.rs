@@ -13,6 +13,7 @@ use common::ending_replay::{self, EndingVector};
 use common::replay::{Vector, compare, load_vectors};
 use common::resume_text_replay::{self, TextVector};
 use common::server_replay::{self, ServerVector};
+use common::{Recorded, mode_replay};
 use serde_json::Value;
 use wandb_resume::profile::{BOUNDARIES, Rule, drop_rule};
 
@@ -28,10 +29,12 @@ struct Sets<'a> {
     endings: &'a [EndingVector<'a>],
     /// The resume-file texts the package models (the refused ones are the input check's).
     texts: &'a [TextVector<'a>],
+    /// The mode vectors.
+    modes: &'a [Recorded<'a>],
 }
 
 /// How many (offline, server, ending, resume-file text) vectors fail with `rule` removed.
-fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize, usize) {
+fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize, usize, usize) {
     drop_rule(rule);
     let offline = sets
         .offline
@@ -53,8 +56,13 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize, usize) 
         .iter()
         .filter(|v| !resume_text_replay::check(v).is_empty())
         .count();
+    let modes = sets
+        .modes
+        .iter()
+        .filter(|v| !mode_replay::check(v).is_empty())
+        .count();
     drop_rule(None);
-    (offline, online, endings, texts)
+    (offline, online, endings, texts, modes)
 }
 
 #[test]
@@ -69,6 +77,11 @@ fn removing_any_rule_fails_vectors() {
         .into_iter()
         .filter(|v| resume_text_replay::refused(v) == Ok(false))
         .collect();
+    let mode_doc = mode_replay::load();
+    let modes: Vec<_> = common::recorded(&mode_doc)
+        .into_iter()
+        .filter(|v| mode_replay::refused(v) == Ok(false))
+        .collect();
     let sets = Sets {
         offline: &vectors,
         server_doc: &server_doc,
@@ -76,14 +89,15 @@ fn removing_any_rule_fails_vectors() {
         ending_doc: &ending_doc,
         endings: &endings,
         texts: &texts,
+        modes: &modes,
     };
     assert_eq!(
         failing(&sets, None),
-        (0, 0, 0, 0),
+        (0, 0, 0, 0, 0),
         "the vectors must pass first"
     );
     let half = BOUNDARIES.len() / 2;
-    let counts: Vec<(usize, usize, usize, usize)> = std::thread::scope(|s| {
+    let counts: Vec<(usize, usize, usize, usize, usize)> = std::thread::scope(|s| {
         let parts: Vec<_> = [&BOUNDARIES[..half], &BOUNDARIES[half..]]
             .into_iter()
             .map(|part| {
@@ -101,17 +115,17 @@ fn removing_any_rule_fails_vectors() {
             .collect()
     });
     eprintln!(
-        "| rule removed | since | offline vectors that then fail | server outcomes that then fail | endings that then fail | resume-file texts that then fail |"
+        "| rule removed | since | offline vectors that then fail | server outcomes that then fail | endings that then fail | resume-file texts that then fail | mode vectors that then fail |"
     );
-    eprintln!("| --- | --- | --- | --- | --- | --- |");
+    eprintln!("| --- | --- | --- | --- | --- | --- | --- |");
     let mut problems = Vec::new();
-    for (b, (offline, online, ending, text)) in BOUNDARIES.iter().zip(&counts) {
+    for (b, (offline, online, ending, text, mode)) in BOUNDARIES.iter().zip(&counts) {
         eprintln!(
-            "| `{:?}` | {} | {offline} | {online} | {ending} | {text} |",
+            "| `{:?}` | {} | {offline} | {online} | {ending} | {text} | {mode} |",
             b.rule, b.since
         );
         let visible = !NOT_VISIBLE.contains(&b.rule);
-        let seen = offline + online + ending + text;
+        let seen = offline + online + ending + text + mode;
         if visible && seen == 0 {
             problems.push(format!("{:?} ({}): no vector pins it", b.rule, b.since));
         }
@@ -123,11 +137,12 @@ fn removing_any_rule_fails_vectors() {
         }
     }
     eprintln!(
-        "({} offline vectors, {} server outcomes, {} endings, {} resume-file texts)",
+        "({} offline vectors, {} server outcomes, {} endings, {} resume-file texts, {} mode vectors)",
         vectors.len(),
         server.len(),
         endings.len(),
-        texts.len()
+        texts.len(),
+        modes.len()
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

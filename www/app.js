@@ -26,6 +26,7 @@ const ENV_VARS = [
   ["WANDB_RESUME_FROM", "<run>?_step=<N>"],
   ["WANDB_FORK_FROM", "<run>?_step=<N>"],
   ["WANDB_NOTES", "run notes"],
+  ["WANDB_MODE", "online, offline, dryrun"],
 ];
 /** The string arguments of wandb.init read for resuming: [JS name, Python name]. */
 const INIT_STRINGS = [
@@ -33,6 +34,7 @@ const INIT_STRINGS = [
   ["resumeFrom", "resume_from"],
   ["forkFrom", "fork_from"],
   ["notes", "notes"],
+  ["mode", "mode"],
 ];
 const $ = (id) => document.getElementById(id);
 

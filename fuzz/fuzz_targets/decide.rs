@@ -22,6 +22,10 @@ const WORDS: &[&str] = &[
     "ALLOW ",
     "must",
     "never",
+    "offline",
+    "dryrun",
+    "online",
+    "run",
     "auto",
     "true",
     "True",
@@ -99,7 +103,7 @@ fn env(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<BTreeMap<String, St
     }
     // The variables the engine reads, and two it does not.
     let mut keys = env_keys::ALL.to_vec();
-    keys.extend(["WANDB_PROJECT", "WANDB_MODE"]);
+    keys.extend(["WANDB_PROJECT", "WANDB_DIR"]);
     let mut env = BTreeMap::new();
     for _ in 0..u.int_in_range(0..=5)? {
         let key = if u.ratio(7, 8)? {
@@ -126,6 +130,7 @@ fn init(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<InitArgs>> {
         notes: opt_text(u)?,
         resume_from: opt_text(u)?,
         fork_from: opt_text(u)?,
+        mode: opt_text(u)?,
     }))
 }
 

@@ -2,6 +2,7 @@
 #![allow(dead_code)] // each test binary uses a part
 
 pub mod ending_replay;
+pub mod mode_replay;
 pub mod replay;
 pub mod resume_text_replay;
 pub mod server_replay;

@@ -105,7 +105,7 @@ pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
         .as_array()
         .map(|a| {
             a.iter()
-                .filter_map(|w| w.as_str().map(str::to_owned))
+                .filter_map(|w| w.as_str().map(new_id_placeholder))
                 .collect()
         })
         .unwrap_or_default();
@@ -131,6 +131,28 @@ pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
         diffs.push(format!("warnings: sdk={warnings:?} engine={quoted:?}"));
     }
     diffs
+}
+
+/// A recorded text with the generator's sentinel ids (`zgen0001`: the id wandb generated)
+/// written as the engine writes an id not known before launch.
+pub fn new_id_placeholder(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find("zgen") {
+        let digits = rest[at + 4..]
+            .bytes()
+            .take_while(u8::is_ascii_digit)
+            .count();
+        out.push_str(&rest[..at]);
+        if digits == 4 {
+            out.push_str("<new id>");
+        } else {
+            out.push_str(&rest[at..at + 4 + digits]);
+        }
+        rest = &rest[at + 4 + digits..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// True when the error the SDK raised (`out.error`: its message or its cause) is `quoted`.

@@ -72,6 +72,23 @@ test("check --env-file, --init and --sdk together, as JSON", () => {
   assert.equal(d.runIdSource, "init");
 });
 
+test("offline (from the environment or mode=), must does not fail; a mode not modelled is refused", () => {
+  // must without an id fails online: offline, wandb never asks W&B about the run.
+  const args = ["check", "--resume-file", "none"];
+  const online = run(args, { WANDB_RESUME: "must" });
+  assert.equal(online.code, 1, online.out + online.err);
+  const offline = run(args, { WANDB_RESUME: "must", WANDB_MODE: "offline" });
+  assert.equal(offline.code, 0, offline.out + offline.err);
+  assert.match(offline.out, /if the run exists: +offline — /);
+  assert.match(offline.out, /offline-mode/);
+  const byArgument = run([...args, "--init", 'mode="dryrun"', "--json"], { WANDB_RESUME: "must" });
+  assert.equal(byArgument.code, 0, byArgument.out + byArgument.err);
+  assert.equal(JSON.parse(byArgument.out).ifMissing.action, "offline");
+  const disabled = run(args, { WANDB_RESUME: "must", WANDB_MODE: "disabled" });
+  assert.equal(disabled.code, 2, disabled.out + disabled.err);
+  assert.match(disabled.err, /env\.WANDB_MODE.*not modelled/);
+});
+
 test("--strict makes warnings fail", () => {
   const args = ["check", "--init", 'id="abc"', "--resume-file", "none"];
   const lenient = run(args, { WANDB_SWEEP_ID: "sw1" });

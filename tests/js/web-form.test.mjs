@@ -413,3 +413,32 @@ test("a pasted wandb-resume.json fills the resume file, as wandb reads it", asyn
     ),
   );
 });
+
+test("offline: both branches say so, the timeline counts local runs, a link keeps the mode", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill("#env-WANDB_RESUME", "must");
+  await page.fill("#env-WANDB_RUN_ID", "exp-42");
+  await page.fill("#env-WANDB_MODE", "offline");
+  // Offline, must on a run W&B does not have does not fail: nothing asks W&B.
+  assert.match(await verdict(page), /^Valid/);
+  const cards = page.locator("#branches article.offline");
+  assert.equal(await cards.count(), 2);
+  assert.ok((await codes(page)).includes("offline-mode"));
+  const expected = simulate(
+    { env: { WANDB_RESUME: "must", WANDB_RUN_ID: "exp-42", WANDB_MODE: "offline" } },
+    await formRestarts(page),
+  );
+  assert.equal(await page.locator("#timeline-summary").innerText(), expected.summary.verdict);
+  // mode= beats the variable, and a link keeps both.
+  await page.check("#init-mode-set");
+  await page.fill("#init-mode", "online");
+  assert.match(await verdict(page), /Cannot read the configuration.*not modelled/);
+  await page.fill("#env-WANDB_MODE", "run");
+  await page.fill("#init-mode", "dryrun");
+  assert.equal(await cards.count(), 2);
+  const link = await currentLink(page);
+  const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
+  assert.equal(await other.inputValue("#init-mode"), "dryrun");
+  assert.equal(await other.inputValue("#env-WANDB_MODE"), "run");
+  assert.equal(await other.locator("#branches article.offline").count(), 2);
+});

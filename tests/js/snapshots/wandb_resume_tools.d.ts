@@ -430,6 +430,11 @@ export interface InitArgs {
      * `fork_from="<run>?_step=<N>"` (wandb ≥ 0.16.5).
      */
     forkFrom?: string | null;
+    /**
+     * `mode=`: `"online"`/`"run"`, or `"offline"`/`"dryrun"`, where `wandb.init` never asks
+     * W&B about the run (wandb ≥ 0.10.0; beats `WANDB_MODE`).
+     */
+    mode?: string | null;
 }
 
 /**
@@ -622,7 +627,7 @@ export interface AttemptResult {
 /**
  * What the server side of a launch does in one branch (run exists / run missing).
  */
-export type Action = "create" | "resume" | "overwrite" | "fail";
+export type Action = "create" | "resume" | "overwrite" | "fail" | "offline";
 
 /**
  * Where a setting's effective value came from.

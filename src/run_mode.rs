@@ -1,0 +1,212 @@
+//! The run mode: `wandb.init(mode=…)` over `WANDB_MODE`.
+//!
+//! Offline (`offline`, or `dryrun`, its older name) `wandb.init` settles the settings, the run
+//! id and the auto-resume file exactly as online, but never asks W&B about the run: the
+//! resume setting is not applied at launch (0.12.0–0.30.0 say so in a warning), nothing that
+//! W&B checks "once online" is checked, and nothing reaches W&B until `wandb sync` uploads
+//! the run's directory. The mode-vectors (tests/conformance/mode-vectors.json) pin this for
+//! each release. `disabled`, `shared` and the values an SDK refuses are not modelled yet:
+//! the input check refuses them with the reason rather than answer as if online.
+
+use crate::check_order;
+use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
+use crate::error::InputError;
+use crate::model::{Diagnostic, ResumeInput, Severity};
+use crate::profile::{Profile, Rule};
+
+/// The environment variable that selects the mode.
+pub const MODE_ENV: &str = "WANDB_MODE";
+
+/// Where a launch's data goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum RunMode {
+    /// To W&B as the run starts.
+    Online,
+    /// To a local `offline-run-…` directory only.
+    Offline,
+}
+
+/// How every modelled release reads `value` (`None`: not modelled).
+fn classify(value: &str) -> Option<RunMode> {
+    match value {
+        "online" | "run" => Some(RunMode::Online),
+        "offline" | "dryrun" => Some(RunMode::Offline),
+        _ => None,
+    }
+}
+
+/// The input check: a mode whose outcome is not modelled is refused with the reason.
+pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
+    let given = [
+        (
+            "init.mode",
+            input.init.as_ref().and_then(|i| i.mode.as_deref()),
+        ),
+        (
+            "env.WANDB_MODE",
+            input
+                .env
+                .as_ref()
+                .and_then(|e| e.get(MODE_ENV))
+                .map(String::as_str),
+        ),
+    ];
+    for (path, value) in given {
+        if let Some(value) = value.filter(|v| classify(v).is_none()) {
+            return Err(InputError::Invalid {
+                path: path.to_owned(),
+                reason: format!(
+                    "what wandb does in mode {} is not modelled; modelled: \"online\", \"run\", \"offline\", \"dryrun\"",
+                    crate::pyunicode::repr(value)
+                ),
+            });
+        }
+    }
+    // wandb.setup has read the environment as offline before the argument turns the launch
+    // online: some releases then warn about the login, 0.10.x–0.12.x behave differently in the
+    // vectors' harness. Not guessed.
+    if let [(path, Some(init)), (_, Some(env))] = given {
+        if classify(init) == Some(RunMode::Online) && classify(env) == Some(RunMode::Offline) {
+            return Err(InputError::Invalid {
+                path: path.to_owned(),
+                reason: "an online mode over WANDB_MODE=offline (or dryrun) is not modelled: wandb has already read the environment as offline when wandb.init turns the launch online".to_owned(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The mode the launch runs in, with what `profile`'s SDK rejects on the way. The init
+/// argument beats the environment; 0.9.x has no `mode` argument and knows only `run` and
+/// `dryrun` (`wandb/__init__.py`, after the run object is made).
+pub(crate) fn settle(
+    profile: &Profile,
+    init_mode: Option<&str>,
+    env_mode: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+    rejected: &mut bool,
+) -> RunMode {
+    if !profile.has(Rule::SettingsObject) {
+        if init_mode.is_some() {
+            out.push(
+                diagnostic(
+                    Code::NeedsNewerSdk,
+                    Severity::Error,
+                    Some("init.mode"),
+                    format!(
+                        "wandb {} has no `mode` argument; it needs wandb 0.10.0 or newer.",
+                        profile.version
+                    ),
+                )
+                .hint("With wandb 0.9.x use WANDB_MODE=dryrun for offline, run (or unset) for online.")
+                .sdk("init() got an unexpected keyword argument 'mode'")
+                .at(check_order::CALL_RESUME_FROM),
+            );
+            *rejected = true;
+        }
+        return match env_mode {
+            Some("dryrun") => RunMode::Offline,
+            Some(value @ ("offline" | "online")) => {
+                out.push(
+                    diagnostic(
+                        Code::ModeInvalid,
+                        Severity::Error,
+                        Some("env.WANDB_MODE"),
+                        format!(
+                            "wandb {} knows only WANDB_MODE=run and dryrun; with {value} wandb.init raises.",
+                            profile.version
+                        ),
+                    )
+                    .hint("With wandb 0.9.x use WANDB_MODE=dryrun for offline, run (or unset) for online.")
+                    .sdk("The WANDB_MODE environment variable is invalid.")
+                    .at(check_order::LATER_SETTINGS),
+                );
+                *rejected = true;
+                RunMode::Online
+            }
+            _ => RunMode::Online,
+        };
+    }
+    init_mode
+        .or(env_mode)
+        .and_then(classify)
+        .unwrap_or(RunMode::Online)
+}
+
+/// Offline, the warning 0.12.0–0.30.0 print when a resume setting is given, once the
+/// settings are settled (`wandb_init.py`, before the run is handed to the backend).
+pub(crate) fn offline_warning(
+    profile: &Profile,
+    field: &str,
+    run_id: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    if !profile.has(Rule::OfflineResumeWarning) || profile.has(Rule::OfflineResumeWarningDropped) {
+        return;
+    }
+    out.push(
+        diagnostic(
+            Code::OfflineResumeIgnored,
+            Severity::Info,
+            Some(field),
+            "offline, resume is not applied at launch; wandb says so.".to_owned(),
+        )
+        .sdk(format!(
+            "`resume` will be ignored since W&B syncing is set to `offline`. Starting a new run with run id {}.",
+            run_id.unwrap_or("<new id>")
+        ))
+        .at(check_order::RUN_START),
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::InitArgs;
+    use std::collections::BTreeMap;
+
+    fn input(env_mode: Option<&str>, init_mode: Option<&str>) -> ResumeInput {
+        ResumeInput {
+            env: env_mode.map(|m| BTreeMap::from([(MODE_ENV.to_owned(), m.to_owned())])),
+            init: init_mode.map(|m| InitArgs {
+                mode: Some(m.to_owned()),
+                ..Default::default()
+            }),
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn modelled_modes_pass_the_input_check_and_others_are_refused_by_field() {
+        for mode in ["online", "run", "offline", "dryrun"] {
+            assert!(input(Some(mode), None).check_limits().is_ok(), "{mode}");
+            assert!(input(None, Some(mode)).check_limits().is_ok(), "{mode}");
+        }
+        for mode in [
+            "disabled", "shared", "noop", "", "OFFLINE", " offline", "bogus",
+        ] {
+            for (given, path) in [
+                (input(Some(mode), None), "env.WANDB_MODE"),
+                (input(None, Some(mode)), "init.mode"),
+            ] {
+                match given.check_limits() {
+                    Err(InputError::Invalid { path: p, reason }) => {
+                        assert_eq!(p, path);
+                        assert!(reason.contains("not modelled"), "{reason}");
+                    }
+                    other => panic!("{mode:?} at {path}: {other:?}"),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn offline_launches_answer_offline_on_both_branches() {
+        let d = crate::decide(&input(Some("online"), Some("offline")));
+        assert_eq!(d.if_exists.action, crate::model::Action::Offline);
+        assert_eq!(d.if_missing.action, crate::model::Action::Offline);
+        assert!(!d.if_missing.resumed);
+        let online = crate::decide(&input(Some("run"), None));
+        assert_ne!(online.if_missing.action, crate::model::Action::Offline);
+    }
+}

@@ -1,0 +1,39 @@
+"""driver.py with `wandb.init(mode=…)` passed through, for generate_modes.py.
+
+    python mode_driver.py batch CASES.json OUT.json   # settings only (online modes)
+    python mode_driver.py real CASE.json OUT.json     # one complete offline wandb.init
+
+The case's `init.mode` becomes the `mode` keyword argument (an unknown keyword before 0.10.0:
+the interpreter's own TypeError), and each result records `offline`: the settled settings'
+own `_offline` (0.10.0+; 0.9.x runs every case in dryrun mode anyway). Everything else —
+stubs, captured settings, warnings, the resume file read back — is driver.py's.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import driver  # noqa: E402
+
+driver.INIT_KW = dict(driver.INIT_KW, mode="mode")
+_result_from_settings = driver.result_from_settings
+
+
+def result_from_settings(s):
+    r = _result_from_settings(s)
+    r["offline"] = bool(driver.settings_get(s, "_offline"))
+    return r
+
+
+driver.result_from_settings = result_from_settings
+
+if __name__ == "__main__":
+    mode = sys.argv[1]
+    paths = [os.path.abspath(a) for a in sys.argv[2:]]
+    if mode == "batch":
+        driver.run_batch(*paths)
+    elif mode == "real":
+        driver.run_real(*paths)
+    else:
+        raise SystemExit("unknown mode " + mode)
