@@ -410,6 +410,10 @@ pub fn decide(input: &ResumeInput) -> Decision {
 
     // 7. What the configuration means across restarts, and who else touches the run.
     outcome::explain(&settled, init, env, &mut out);
+    if settled.offline {
+        // What W&B would refuse once online does not stop an offline launch.
+        run_mode::offline_server_checks(&mut out);
+    }
     // 8. What 0.21.2 prints on every launch.
     spurious_env_change_warning(&settled.profile, &mut out);
     check_order::sort(&settled.profile, &mut out);

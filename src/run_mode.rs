@@ -133,6 +133,16 @@ pub(crate) fn settle(
         .unwrap_or(RunMode::Online)
 }
 
+/// Offline, the errors the engine knows to be raised once online (the 0.16.5–0.17.x sender's
+/// checks, wandb-core's rewind check) are not met at launch: they stay, as warnings.
+pub(crate) fn offline_server_checks(out: &mut [Diagnostic]) {
+    for d in out {
+        if d.severity == Severity::Error && d.stage == Some(check_order::SERVER) {
+            d.severity = Severity::Warning;
+        }
+    }
+}
+
 /// Offline, the warning 0.12.0–0.30.0 print when a resume setting is given, once the
 /// settings are settled (`wandb_init.py`, before the run is handed to the backend).
 pub(crate) fn offline_warning(
@@ -198,6 +208,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn what_w_and_b_refuses_once_online_does_not_stop_an_offline_launch() {
+        // 0.17.1's sender refuses WANDB_RESUME with fork_from only when it sends the run.
+        let mut given = input(None, None);
+        given.sdk = Some("0.17.1".to_owned());
+        given.init = Some(InitArgs {
+            fork_from: Some("other?_step=1".to_owned()),
+            ..Default::default()
+        });
+        let mut env = BTreeMap::from([("WANDB_RESUME".to_owned(), "allow".to_owned())]);
+        given.env = Some(env.clone());
+        let online = crate::decide(&given);
+        assert!(!online.valid);
+        env.insert(MODE_ENV.to_owned(), "offline".to_owned());
+        given.env = Some(env);
+        let offline = crate::decide(&given);
+        assert!(offline.valid, "{:#?}", offline.diagnostics);
+        assert!(
+            offline
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "branching-args-exclusive" && d.severity == Severity::Warning)
+        );
     }
 
     #[test]

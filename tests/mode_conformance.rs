@@ -9,6 +9,7 @@
 mod common;
 
 use common::{assert_all_agree, mode_replay, recorded};
+use wandb_resume::{Action, ResumeFileAction, decide};
 
 #[test]
 fn modes_match_the_real_sdk() {
@@ -65,4 +66,59 @@ fn mode_vectors_cover_each_rule() {
     assert_eq!(find("0.31.0", init_beats_env)["offline"], true);
     let online = r#"{"env":{"WANDB_MODE":"run","WANDB_API_KEY":"0000000000000000000000000000000000000000","WANDB_BASE_URL":"http://127.0.0.1:9"},"init":{"resume":"must","id":"abc"}}"#;
     assert_eq!(find("0.31.0", online)["offline"], false);
+}
+
+/// Every offline vector (tests/conformance/vectors) was recorded offline — `WANDB_MODE=offline`
+/// (0.9.x: `dryrun`) — with the offline-only warning left out, so read as the offline launch it
+/// was, each must agree with the engine: it raises exactly where the SDK raised, and where the
+/// SDK passed, the launch is offline on both branches with no error left (what W&B would refuse
+/// once online does not stop it).
+#[test]
+fn the_offline_vectors_read_as_offline_launches() {
+    let (_, vectors) = common::replay::load_vectors();
+    let mut failures = Vec::new();
+    let mut compared = 0;
+    for v in &vectors {
+        let mut input = v.input.clone();
+        let mode = if v.sdk.starts_with("0.9.") {
+            "dryrun"
+        } else {
+            "offline"
+        };
+        input
+            .env
+            .get_or_insert_with(Default::default)
+            .insert("WANDB_MODE".to_owned(), mode.to_owned());
+        let d = decide(&input);
+        if d.diagnostics
+            .iter()
+            .any(|x| x.code == "env-order-dependent")
+        {
+            continue;
+        }
+        compared += 1;
+        let rejected = v.out["rejected"].as_bool().unwrap_or(false);
+        let problem = if rejected != (d.resume_file_action == ResumeFileAction::NotReached) {
+            Some(format!("wandb.init raises: sdk={rejected}"))
+        } else if !rejected && !d.valid {
+            Some(format!("errors left: {:?}", d.diagnostics))
+        } else if !rejected && [d.if_exists.action, d.if_missing.action] != [Action::Offline; 2] {
+            Some(format!(
+                "{:?}/{:?}",
+                d.if_exists.action, d.if_missing.action
+            ))
+        } else {
+            None
+        };
+        if let Some(p) = problem {
+            failures.push(format!("[{}] {}: {p}", v.sdk, v.case));
+        }
+    }
+    assert!(compared > 70_000, "{compared} compared");
+    assert!(
+        failures.is_empty(),
+        "{} of {compared} disagree:\n{}",
+        failures.len(),
+        failures[..failures.len().min(20)].join("\n")
+    );
 }
