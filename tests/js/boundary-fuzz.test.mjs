@@ -117,7 +117,20 @@ const utf16 = fc.string({
 });
 const word = fc.oneof(
   utf16,
-  fc.constantFrom("allow", "must", "never", "auto", "ALLOW", "True", "", " abc ", "0.19.0"),
+  fc.constantFrom(
+    "allow",
+    "must",
+    "never",
+    "auto",
+    "ALLOW",
+    "True",
+    "",
+    " abc ",
+    "0.19.0",
+    "offline",
+    "dryrun",
+    "WANDB_MODE",
+  ),
 );
 const special = fc.integer({ min: 0, max: SPECIALS.length - 1 }).map((i) => SPECIALS[i]());
 const anything = fc.anything({
@@ -145,6 +158,7 @@ const configLike = fc.record(
           notes: field,
           resumeFrom: field,
           forkFrom: field,
+          mode: field,
           bogus: field,
         },
         { requiredKeys: [] },
