@@ -147,6 +147,8 @@ codes! {
     OfflineResumeIgnored = "offline-resume-ignored",
     /// Offline: what W&B does with the run happens only when `wandb sync` uploads it.
     OfflineMode = "offline-mode",
+    /// Offline with an id that restarts reuse: `wandb sync` writes each directory over the run.
+    OfflineSyncWritesOver = "offline-sync-writes-over",
 }
 
 /// Builds a diagnostic.

@@ -311,10 +311,17 @@ pub(crate) fn explain(
                 Code::OfflineMode,
                 Severity::Info,
                 Some(s.mode_field),
-                "offline, nothing W&B decides (resume, overwrite, must, never, a fork or a rewind) happens at launch, only when `wandb sync` uploads the run, which this package does not model.".to_owned(),
+                "offline, nothing W&B decides (resume, overwrite, must, never, a fork or a rewind) happens at launch. `wandb sync` uploads the run later without the checks of must and never; what it does with a fork or a rewind is not modelled.".to_owned(),
             )
-            .hint("To see what W&B does with this setting, check it online (without the offline mode)."),
+            .hint("Check the setting online to see what W&B does with it."),
         );
+        // Restarts reuse the id: an explicit one, or the one the auto-resume file keeps.
+        let reused = explicit
+            || s.run_id_source == RunIdSource::ResumeFile
+            || s.resume.mode == Some(ResumeMode::Auto);
+        if reused && !s.rejected && s.profile.has(Rule::SettingsObject) {
+            crate::run_mode::sync_warning(&s.profile, s.run_id.as_deref(), s.mode_field, out);
+        }
     }
     match s.resume.mode {
         // What W&B does with the run (fork, rewind, overwrite, refuse) is not decided offline.

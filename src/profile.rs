@@ -91,6 +91,10 @@ pub enum Rule {
     OfflineResumeWarning,
     /// That warning is gone (resume is still not applied offline).
     OfflineResumeWarningDropped,
+    /// `wandb sync --append` adds an offline directory's history after a run's.
+    SyncAppend,
+    /// The rewritten `wandb sync` has no `--append`.
+    SyncAppendRemoved,
 }
 
 /// One row of the boundary table: a rule, the first release that has it, what it changed.
@@ -107,7 +111,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 38] = [
+pub const BOUNDARIES: [Boundary; 40] = [
     Boundary {
         rule: Rule::SettingsObject,
         since: SdkVersion::new(0, 10, 0),
@@ -152,6 +156,11 @@ pub const BOUNDARIES: [Boundary; 38] = [
         rule: Rule::ServiceProcess,
         since: SdkVersion::new(0, 13, 0),
         change: "service process by default: `wandb-resume.json` survives a script that ends without `run.finish()` (a normal end, `sys.exit(0)`, and `exit(n)` / `raise SystemExit(n)`, which the exit hook before took for a clean end)",
+    },
+    Boundary {
+        rule: Rule::SyncAppend,
+        since: SdkVersion::new(0, 13, 10),
+        change: "`wandb sync --append` asks W&B about the run and adds an offline directory's history after the run's rows (with the steps as logged offline); plain `wandb sync` never asks and writes from the first row",
     },
     Boundary {
         rule: Rule::DisableServiceIsBool,
@@ -287,6 +296,11 @@ pub const BOUNDARIES: [Boundary; 38] = [
         rule: Rule::RunStepFromBackend,
         since: SdkVersion::new(0, 27, 2),
         change: "`wandb.run.step` reads 0 right after a resumed `wandb.init`; `wandb.run.starting_step` holds the step",
+    },
+    Boundary {
+        rule: Rule::SyncAppendRemoved,
+        since: SdkVersion::new(0, 30, 0),
+        change: "the rewritten `wandb sync` has no `--append`: a directory can only be written over a run",
     },
     Boundary {
         rule: Rule::PlainResumeMessages,

@@ -56,7 +56,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
             return Err(InputError::Invalid {
                 path: path.to_owned(),
                 reason: format!(
-                    "what wandb does in mode {} is not modelled; modelled: \"online\", \"run\", \"offline\", \"dryrun\"",
+                    "mode {} is not modelled (only online, run, offline, dryrun)",
                     crate::pyunicode::repr(value)
                 ),
             });
@@ -69,7 +69,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         if classify(init) == Some(RunMode::Online) && classify(env) == Some(RunMode::Offline) {
             return Err(InputError::Invalid {
                 path: path.to_owned(),
-                reason: "an online mode over WANDB_MODE=offline (or dryrun) is not modelled: wandb has already read the environment as offline when wandb.init turns the launch online".to_owned(),
+                reason: "an online mode over an offline WANDB_MODE is not modelled (wandb has read the environment as offline by then)".to_owned(),
             });
         }
     }
@@ -141,6 +141,45 @@ pub(crate) fn offline_server_checks(out: &mut [Diagnostic]) {
             d.severity = Severity::Warning;
         }
     }
+}
+
+/// Offline, with a run id that restarts reuse (`id`; `None`: the one `wandb-resume.json`
+/// will keep): what `wandb sync` does with each restart's directory (tests/conformance/
+/// sync-vectors.json: it never asks W&B and sends the history from the run's first row;
+/// `--append`, 0.13.10–0.29.x, asks and adds the rows after the run's, steps as logged).
+pub(crate) fn sync_warning(
+    profile: &Profile,
+    id: Option<&str>,
+    field: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let run = match id {
+        Some(id) => format!("run id {}", crate::pyunicode::repr(id)),
+        None => "the id wandb-resume.json keeps".to_owned(),
+    };
+    let append = profile.has(Rule::SyncAppend) && !profile.has(Rule::SyncAppendRemoved);
+    let mut message = format!(
+        "offline, each launch with {run} writes its own directory; `wandb sync` uploads it without asking W&B, from the run's first history row, so each restart's directory writes over the last (wandb/wandb#3841)."
+    );
+    let hint = if append {
+        message.push_str(" `wandb sync --append` adds the rows after the run's instead, with the steps as logged: from 0 again unless wandb.log got step=.");
+        "Log with step=<global step> and sync the directories in order with `wandb sync --append`."
+            .to_owned()
+    } else {
+        format!(
+            "wandb {} has no `wandb sync --append` (0.13.10–0.29.x): run online so restarts resume, or give each restart its own id.",
+            profile.version
+        )
+    };
+    out.push(
+        diagnostic(
+            Code::OfflineSyncWritesOver,
+            Severity::Warning,
+            Some(field),
+            message,
+        )
+        .hint(hint),
+    );
 }
 
 /// Offline, the warning 0.12.0–0.30.0 print when a resume setting is given, once the

@@ -521,8 +521,13 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
         } else {
             String::new()
         };
+        let shared = if (runs as usize) < offline as usize {
+            ", and a plain `wandb sync` writes each directory of an id over the one before"
+        } else {
+            ""
+        };
         format!(
-            "{fail_note}{offline} attempt(s) run offline, into local directories for {runs} run id(s); nothing reaches W&B until `wandb sync`, and what it makes of them is not modelled."
+            "{fail_note}{offline} attempt(s) run offline, into local directories for {runs} run id(s); nothing reaches W&B until `wandb sync`{shared}."
         )
     } else if failed > 0 {
         format!("{failed} of {launches} attempts fail; the rest log to {runs} run(s).")

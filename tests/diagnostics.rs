@@ -285,6 +285,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         Severity::Info,
         r#"{"init":{"mode":"offline","resume":"allow","id":"abc"}}"#,
     ),
+    (
+        "offline-sync-writes-over",
+        Severity::Warning,
+        r#"{"sdk":"0.25.0","env":{"WANDB_MODE":"offline","WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,
+    ),
 ];
 
 fn decision(json: &str) -> Decision {

@@ -13,7 +13,7 @@ use common::ending_replay::{self, EndingVector};
 use common::replay::{Vector, compare, load_vectors};
 use common::resume_text_replay::{self, TextVector};
 use common::server_replay::{self, ServerVector};
-use common::{Recorded, mode_replay};
+use common::{Recorded, mode_replay, sync_replay};
 use serde_json::Value;
 use wandb_resume::profile::{BOUNDARIES, Rule, drop_rule};
 
@@ -31,10 +31,13 @@ struct Sets<'a> {
     texts: &'a [TextVector<'a>],
     /// The mode vectors.
     modes: &'a [Recorded<'a>],
+    sync_doc: &'a Value,
+    /// The sync vectors.
+    syncs: &'a [Recorded<'a>],
 }
 
 /// How many (offline, server, ending, resume-file text) vectors fail with `rule` removed.
-fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize, usize, usize) {
+fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize, usize, usize, usize) {
     drop_rule(rule);
     let offline = sets
         .offline
@@ -61,8 +64,13 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize, usize, 
         .iter()
         .filter(|v| !mode_replay::check(v).is_empty())
         .count();
+    let syncs = sets
+        .syncs
+        .iter()
+        .filter(|v| !sync_replay::check(sets.sync_doc, v).is_empty())
+        .count();
     drop_rule(None);
-    (offline, online, endings, texts, modes)
+    (offline, online, endings, texts, modes, syncs)
 }
 
 #[test]
@@ -82,6 +90,8 @@ fn removing_any_rule_fails_vectors() {
         .into_iter()
         .filter(|v| mode_replay::refused(v) == Ok(false))
         .collect();
+    let sync_doc = sync_replay::load();
+    let syncs = common::recorded(&sync_doc);
     let sets = Sets {
         offline: &vectors,
         server_doc: &server_doc,
@@ -90,14 +100,16 @@ fn removing_any_rule_fails_vectors() {
         endings: &endings,
         texts: &texts,
         modes: &modes,
+        sync_doc: &sync_doc,
+        syncs: &syncs,
     };
     assert_eq!(
         failing(&sets, None),
-        (0, 0, 0, 0, 0),
+        (0, 0, 0, 0, 0, 0),
         "the vectors must pass first"
     );
     let half = BOUNDARIES.len() / 2;
-    let counts: Vec<(usize, usize, usize, usize, usize)> = std::thread::scope(|s| {
+    let counts: Vec<(usize, usize, usize, usize, usize, usize)> = std::thread::scope(|s| {
         let parts: Vec<_> = [&BOUNDARIES[..half], &BOUNDARIES[half..]]
             .into_iter()
             .map(|part| {
@@ -115,17 +127,17 @@ fn removing_any_rule_fails_vectors() {
             .collect()
     });
     eprintln!(
-        "| rule removed | since | offline vectors that then fail | server outcomes that then fail | endings that then fail | resume-file texts that then fail | mode vectors that then fail |"
+        "| rule removed | since | offline vectors that then fail | server outcomes that then fail | endings that then fail | resume-file texts that then fail | mode vectors that then fail | syncs that then fail |"
     );
-    eprintln!("| --- | --- | --- | --- | --- | --- | --- |");
+    eprintln!("| --- | --- | --- | --- | --- | --- | --- | --- |");
     let mut problems = Vec::new();
-    for (b, (offline, online, ending, text, mode)) in BOUNDARIES.iter().zip(&counts) {
+    for (b, (offline, online, ending, text, mode, sync)) in BOUNDARIES.iter().zip(&counts) {
         eprintln!(
-            "| `{:?}` | {} | {offline} | {online} | {ending} | {text} | {mode} |",
+            "| `{:?}` | {} | {offline} | {online} | {ending} | {text} | {mode} | {sync} |",
             b.rule, b.since
         );
         let visible = !NOT_VISIBLE.contains(&b.rule);
-        let seen = offline + online + ending + text + mode;
+        let seen = offline + online + ending + text + mode + sync;
         if visible && seen == 0 {
             problems.push(format!("{:?} ({}): no vector pins it", b.rule, b.since));
         }
@@ -137,12 +149,13 @@ fn removing_any_rule_fails_vectors() {
         }
     }
     eprintln!(
-        "({} offline vectors, {} server outcomes, {} endings, {} resume-file texts, {} mode vectors)",
+        "({} offline vectors, {} server outcomes, {} endings, {} resume-file texts, {} mode vectors, {} syncs)",
         vectors.len(),
         server.len(),
         endings.len(),
         texts.len(),
-        modes.len()
+        modes.len(),
+        syncs.len()
     );
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
