@@ -693,6 +693,24 @@ mod tests {
         assert!(r.body.contains("context.resumeFileText"), "{}", r.body);
     }
 
+    /// The run mode over HTTP: offline is a decision with both branches offline; a mode the
+    /// package does not model is a 422 naming the field.
+    #[test]
+    fn decide_reads_the_run_mode() {
+        let r = post(
+            "/api/decide",
+            r#"{"env":{"WANDB_MODE":"offline","WANDB_RESUME":"must"}}"#,
+        );
+        assert_eq!(r.status, 200, "{}", r.body);
+        let d = json(&r);
+        assert_eq!(d["ifExists"]["action"], "offline");
+        assert_eq!(d["ifMissing"]["action"], "offline");
+        let r = post("/api/decide", r#"{"init":{"mode":"disabled"}}"#);
+        assert_eq!(r.status, 422, "{}", r.body);
+        assert_eq!(error_code(&r), "invalid-input");
+        assert!(r.body.contains("init.mode"), "{}", r.body);
+    }
+
     #[test]
     fn every_route_answers() {
         assert_eq!(
