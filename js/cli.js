@@ -203,6 +203,33 @@ function defaultResumeFile(jobEnv) {
   return { path, why: dotted ? ` (${join(root, ".wandb")} exists, so wandb uses it)` : "" };
 }
 
+/**
+ * Refuses a workspace settings file that sets the run mode (`wandb offline` writes
+ * `mode = offline`, older releases also `disabled = true`, into `<wandb dir>/settings`): wandb
+ * reads it when the job starts, releases weigh it differently against WANDB_MODE (some raise
+ * on the `disabled` line), and the package does not model it — so the check would answer for
+ * the wrong mode. `wandb online` removes the lines.
+ */
+function refuseWorkspaceMode(jobEnv) {
+  const root = jobEnv.WANDB_DIR || ".";
+  const dir = join(root, existsSync(join(root, ".wandb")) ? ".wandb" : "wandb");
+  const path = join(dir, "settings");
+  let text;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return;
+  }
+  const line = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .find((l) => /^(mode|disabled)\s*[=:]/.test(l));
+  if (line !== undefined)
+    throw new UsageError(
+      `${path} sets \`${line}\` (as \`wandb offline\` writes it): wandb reads that file when the job starts, releases weigh it differently against WANDB_MODE, and this check does not model it; run \`wandb online\` there to remove it, or check the job where it is absent`,
+    );
+}
+
 /** The text of wandb-resume.json (null when the file is absent), as bytes decoded from UTF-8:
  * the package reads it as the SDK does, whatever it holds. `jobEnv`: the job's WANDB_*
  * variables, for where wandb keeps the file. */
@@ -289,6 +316,7 @@ function check(argv) {
     );
   const env = readEnv(values["env-file"]);
   const init = readInit(values.init);
+  refuseWorkspaceMode(env.env);
   const file = readResumeFile(values["resume-file"], env.env);
   const input = {
     env: env.env,

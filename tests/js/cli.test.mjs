@@ -89,6 +89,24 @@ test("offline (from the environment or mode=), must does not fail; a mode not mo
   assert.match(disabled.err, /env\.WANDB_MODE.*not modelled/);
 });
 
+test("a workspace settings file that sets the mode (wandb offline) is refused, not ignored", () => {
+  const root = mkdtempSync(join(tmpdir(), "wandb-resume-settings-"));
+  try {
+    mkdirSync(join(root, "wandb"));
+    writeFileSync(join(root, "wandb", "settings"), "[default]\ndisabled = true\nmode = offline\n");
+    const r = run(["check", "--resume-file", "none"], { WANDB_DIR: root, WANDB_RESUME: "allow" });
+    assert.equal(r.code, 2, r.out + r.err);
+    assert.match(r.err, /settings sets `disabled = true`.*wandb online/);
+    // What `wandb online` leaves: the section alone, which is no reason to refuse.
+    writeFileSync(join(root, "wandb", "settings"), "[default]\n");
+    const ok = run(["check", "--resume-file", "none"], { WANDB_DIR: root, WANDB_RESUME: "allow" });
+    assert.equal(ok.code, 0, ok.out + ok.err);
+    assert.match(ok.out, /allow-without-run-id/);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+});
+
 test("--strict makes warnings fail", () => {
   const args = ["check", "--init", 'id="abc"', "--resume-file", "none"];
   const lenient = run(args, { WANDB_SWEEP_ID: "sw1" });
