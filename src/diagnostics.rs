@@ -149,6 +149,8 @@ codes! {
     OfflineMode = "offline-mode",
     /// Offline with an id that restarts reuse: `wandb sync` writes each directory over the run.
     OfflineSyncWritesOver = "offline-sync-writes-over",
+    /// 0.10.3–0.10.8 log in before applying `mode="offline"`: without an API key they raise.
+    OfflineLoginFirst = "offline-login-first",
 }
 
 /// Builds a diagnostic.

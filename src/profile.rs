@@ -91,226 +91,268 @@ pub enum Rule {
     OfflineResumeWarning,
     /// That warning is gone (resume is still not applied offline).
     OfflineResumeWarningDropped,
+    /// `wandb.init` logs in before it applies `mode=`: without an API key it raises, offline or not.
+    LoginBeforeInitMode,
+    /// `mode=` is applied before the login again.
+    InitModeBeforeLogin,
     /// `wandb sync --append` adds an offline directory's history after a run's.
     SyncAppend,
     /// The rewritten `wandb sync` has no `--append`.
     SyncAppendRemoved,
 }
 
-/// One row of the boundary table: a rule, the first release that has it, what it changed.
+/// One row of the boundary table: a rule and the first release that has it (what changed is
+/// the comment above each row; the README's table says it for users).
 #[derive(Clone, Copy, Debug)]
 pub struct Boundary {
     /// The rule.
     pub rule: Rule,
     /// The first release with the rule.
     pub since: SdkVersion,
-    /// What changed, for the README.
-    pub change: &'static str,
 }
 
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 40] = [
+pub const BOUNDARIES: [Boundary; 42] = [
+    // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
+    // overrides `WANDB_RESUME`
     Boundary {
         rule: Rule::SettingsObject,
         since: SdkVersion::new(0, 10, 0),
-        change: "settings object; `resume=\"auto\"` is a mode (a run id named \"auto\" before); `resume=False` overrides `WANDB_RESUME`",
     },
+    // a script killed by a signal (SIGTERM, SIGKILL) leaves `wandb-resume.json` (0.9.x's
+    // background process took it for a finished script and deleted the file)
     Boundary {
         rule: Rule::KilledScriptKeepsResumeFile,
         since: SdkVersion::new(0, 10, 0),
-        change: "a script killed by a signal (SIGTERM, SIGKILL) leaves `wandb-resume.json` (0.9.x's background process took it for a finished script and deleted the file)",
     },
+    // `resume="must"` on an existing run resumes it (0.10.2 checked that it exists, then started
+    // it over from step 0 with `wandb.run.resumed` False)
     Boundary {
         rule: Rule::MustLoadsResumeState,
         since: SdkVersion::new(0, 10, 3),
-        change: "`resume=\"must\"` on an existing run resumes it (0.10.2 checked that it exists, then started it over from step 0 with `wandb.run.resumed` False)",
     },
+    // `wandb.init` logs in before it applies `mode="offline"`: without an API key it raises
+    // `api_key not configured (no-tty)`, offline or not (`WANDB_MODE=offline` is applied first)
+    Boundary {
+        rule: Rule::LoginBeforeInitMode,
+        since: SdkVersion::new(0, 10, 3),
+    },
+    // `mode=` is applied before the login again: `mode="offline"` needs no API key
+    Boundary {
+        rule: Rule::InitModeBeforeLogin,
+        since: SdkVersion::new(0, 10, 9),
+    },
+    // the resume-file warning fires only when the explicit id differs from the file's (before:
+    // whenever an id was set)
     Boundary {
         rule: Rule::ResumeFileWarnsOnlyIfDifferent,
         since: SdkVersion::new(0, 10, 11),
-        change: "the resume-file warning fires only when the explicit id differs from the file's (before: whenever an id was set)",
     },
+    // in a sweep the `wandb.init` id is ignored with a warning (before: it replaced the agent's
+    // id)
     Boundary {
         rule: Rule::SweepIgnoresInitId,
         since: SdkVersion::new(0, 10, 22),
-        change: "in a sweep the `wandb.init` id is ignored with a warning (before: it replaced the agent's id)",
     },
+    // `resume=""` means unset (before: a run id `""`, i.e. allow with a generated id)
     Boundary {
         rule: Rule::EmptyResumeIsFalsy,
         since: SdkVersion::new(0, 12, 0),
-        change: "`resume=\"\"` means unset (before: a run id `\"\"`, i.e. allow with a generated id)",
     },
+    // offline (`WANDB_MODE=offline`/`dryrun`, `mode=`), a resume setting gets the warning
+    // "`resume` will be ignored since W&B syncing is set to `offline`. Starting a new run with
+    // run id …"
     Boundary {
         rule: Rule::OfflineResumeWarning,
         since: SdkVersion::new(0, 12, 0),
-        change: "offline (`WANDB_MODE=offline`/`dryrun`, `mode=`), a resume setting gets the warning \"`resume` will be ignored since W&B syncing is set to `offline`. Starting a new run with run id …\"",
     },
+    // the sweep warning gains its final period
     Boundary {
         rule: Rule::SweepWarningPeriod,
         since: SdkVersion::new(0, 12, 10),
-        change: "the sweep warning gains its final period",
     },
+    // service process by default: `wandb-resume.json` survives a script that ends without
+    // `run.finish()` (a normal end, `sys.exit(0)`, and `exit(n)` / `raise SystemExit(n)`, which
+    // the exit hook before took for a clean end)
     Boundary {
         rule: Rule::ServiceProcess,
         since: SdkVersion::new(0, 13, 0),
-        change: "service process by default: `wandb-resume.json` survives a script that ends without `run.finish()` (a normal end, `sys.exit(0)`, and `exit(n)` / `raise SystemExit(n)`, which the exit hook before took for a clean end)",
     },
+    // `wandb sync --append` asks W&B about the run and adds an offline directory's history after
+    // the run's rows (with the steps as logged offline); plain `wandb sync` never asks and writes
+    // from the first row
     Boundary {
         rule: Rule::SyncAppend,
         since: SdkVersion::new(0, 13, 10),
-        change: "`wandb sync --append` asks W&B about the run and adds an offline directory's history after the run's rows (with the steps as logged offline); plain `wandb sync` never asks and writes from the first row",
     },
+    // `WANDB_DISABLE_SERVICE` is read as a bool (true/false, yes/no, on/off, 1/0, t/f, y/n;
+    // 0.13.0–0.13.10: any non-empty value, even `false`, turns the service off)
     Boundary {
         rule: Rule::DisableServiceIsBool,
         since: SdkVersion::new(0, 13, 11),
-        change: "`WANDB_DISABLE_SERVICE` is read as a bool (true/false, yes/no, on/off, 1/0, t/f, y/n; 0.13.0–0.13.10: any non-empty value, even `false`, turns the service off)",
     },
+    // an empty or whitespace-only run id gets the warning `Invalid value for property run_id: …
+    // This will raise an error in the future.`
     Boundary {
         rule: Rule::WarnEmptyRunId,
         since: SdkVersion::new(0, 14, 1),
-        change: "an empty or whitespace-only run id gets the warning `Invalid value for property run_id: … This will raise an error in the future.`",
     },
+    // `wandb.init` whose resume is unset deletes an existing `wandb-resume.json`
     Boundary {
         rule: Rule::ResumeFileRemovedAtInit,
         since: SdkVersion::new(0, 14, 1),
-        change: "`wandb.init` whose resume is unset deletes an existing `wandb-resume.json`",
     },
+    // server-side resume errors say "You provided an invalid value for the `resume` argument…"
     Boundary {
         rule: Rule::UsageResumeMessages,
         since: SdkVersion::new(0, 14, 1),
-        change: "server-side resume errors say \"You provided an invalid value for the `resume` argument…\"",
     },
+    // an empty or whitespace-only run id is rejected (`Invalid value for property run_id: .`)
     Boundary {
         rule: Rule::RejectEmptyRunId,
         since: SdkVersion::new(0, 15, 6),
-        change: "an empty or whitespace-only run id is rejected (`Invalid value for property run_id: .`)",
     },
+    // a `WANDB_DISABLE_SERVICE` that is not a bool makes `wandb.init` raise
+    // `SettingsPreprocessingError` (0.13.11–0.15.5: three warnings, and the text is kept: the
+    // service is off unless it is empty)
     Boundary {
         rule: Rule::UnreadableSettingRaises,
         since: SdkVersion::new(0, 15, 6),
-        change: "a `WANDB_DISABLE_SERVICE` that is not a bool makes `wandb.init` raise `SettingsPreprocessingError` (0.13.11–0.15.5: three warnings, and the text is kept: the service is off unless it is empty)",
     },
+    // `fork_from="<id>?_step=N"` and `WANDB_FORK_FROM`; not together with `resume`
     Boundary {
         rule: Rule::ForkFrom,
         since: SdkVersion::new(0, 16, 5),
-        change: "`fork_from=\"<id>?_step=N\"` and `WANDB_FORK_FROM`; not together with `resume`",
     },
+    // `resume_from="<id>?_step=N"` and `WANDB_RESUME_FROM`; `resume`, `resume_from`, `fork_from`
+    // mutually exclusive
     Boundary {
         rule: Rule::ResumeFrom,
         since: SdkVersion::new(0, 17, 1),
-        change: "`resume_from=\"<id>?_step=N\"` and `WANDB_RESUME_FROM`; `resume`, `resume_from`, `fork_from` mutually exclusive",
     },
+    // a run counts as existing only once it has started: a run a sweep created ahead of time is
+    // "missing"
     Boundary {
         rule: Rule::StartedRunCheck,
         since: SdkVersion::new(0, 17, 2),
-        change: "a run counts as existing only once it has started: a run a sweep created ahead of time is \"missing\"",
     },
+    // the `resume_from`/id warning fires only when the ids differ
     Boundary {
         rule: Rule::ResumeFromWarnsOnlyIfDifferent,
         since: SdkVersion::new(0, 17, 6),
-        change: "the `resume_from`/id warning fires only when the ids differ",
     },
+    // `fork_from` naming the run's own id is rejected
     Boundary {
         rule: Rule::RejectForkFromSameId,
         since: SdkVersion::new(0, 17, 8),
-        change: "`fork_from` naming the run's own id is rejected",
     },
+    // turning the service off warns "Disabling the wandb service is deprecated as of version
+    // 0.18.0…" ("…removed in version 0.19.0."; from 0.18.0 "…in future versions.")
     Boundary {
         rule: Rule::DisableServiceDeprecated,
         since: SdkVersion::new(0, 17, 8),
-        change: "turning the service off warns \"Disabling the wandb service is deprecated as of version 0.18.0…\" (\"…removed in version 0.19.0.\"; from 0.18.0 \"…in future versions.\")",
     },
+    // wandb-core (Go) is the default backend; its resume messages differ slightly
     Boundary {
         rule: Rule::CoreBackend,
         since: SdkVersion::new(0, 18, 0),
-        change: "wandb-core (Go) is the default backend; its resume messages differ slightly",
     },
+    // `wandb.run.resumed` is True again after a resume (False in 0.18.0, wandb/wandb#8395)
     Boundary {
         rule: Rule::CoreResumedFlagFixed,
         since: SdkVersion::new(0, 18, 1),
-        change: "`wandb.run.resumed` is True again after a resume (False in 0.18.0, wandb/wandb#8395)",
     },
+    // a resumed run's config is in `wandb.config` again (empty in 0.18.0–0.18.5,
+    // wandb/wandb#8775)
     Boundary {
         rule: Rule::CoreResumedConfigFixed,
         since: SdkVersion::new(0, 18, 6),
-        change: "a resumed run's config is in `wandb.config` again (empty in 0.18.0–0.18.5, wandb/wandb#8775)",
     },
+    // `resume` must be allow/must/never/auto or a bool (True→auto, False→unset, which no longer
+    // clears `WANDB_RESUME`); a string is no longer a run id; `WANDB_SWEEP_ID` validated
     Boundary {
         rule: Rule::StrictResume,
         since: SdkVersion::new(0, 19, 0),
-        change: "`resume` must be allow/must/never/auto or a bool (True→auto, False→unset, which no longer clears `WANDB_RESUME`); a string is no longer a run id; `WANDB_SWEEP_ID` validated",
     },
+    // a run id may not start or end with whitespace
     Boundary {
         rule: Rule::RejectEdgeWhitespace,
         since: SdkVersion::new(0, 19, 0),
-        change: "a run id may not start or end with whitespace",
     },
+    // `wandb.init` works with the service process off again (0.19.0 raises `AttributeError:
+    // SettingsStatic has no attribute __pydantic_private__`)
     Boundary {
         rule: Rule::DisabledServiceRepaired,
         since: SdkVersion::new(0, 19, 1),
-        change: "`wandb.init` works with the service process off again (0.19.0 raises `AttributeError: SettingsStatic has no attribute __pydantic_private__`)",
     },
+    // an unreadable or empty `wandb-resume.json` is ignored; warning reworded ("Ignoring ID …
+    // loaded due to resume='auto'…")
     Boundary {
         rule: Rule::LenientResumeFile,
         since: SdkVersion::new(0, 19, 3),
-        change: "an unreadable or empty `wandb-resume.json` is ignored; warning reworded (\"Ignoring ID … loaded due to resume='auto'…\")",
     },
+    // `fork_from` and `resume_from` work again (0.19.0–0.19.4 crash or reject every use)
     Boundary {
         rule: Rule::BranchingRepaired,
         since: SdkVersion::new(0, 19, 5),
-        change: "`fork_from` and `resume_from` work again (0.19.0–0.19.4 crash or reject every use)",
     },
+    // `resume_from` supplies the run id again when none is given (0.19.5–0.19.8 generate one, and
+    // the rewind fails)
     Boundary {
         rule: Rule::ResumeFromSuppliesIdAgain,
         since: SdkVersion::new(0, 19, 9),
-        change: "`resume_from` supplies the run id again when none is given (0.19.5–0.19.8 generate one, and the rewind fails)",
     },
+    // wandb-core no longer refuses a `fork_from` naming the run's own id when the run starts
+    // (0.18.0–0.19.11 raise "fork_from run id must be different from current run id", also where
+    // `WANDB_FORK_FROM` slipped past the Python check)
     Boundary {
         rule: Rule::CoreAcceptsSelfFork,
         since: SdkVersion::new(0, 20, 0),
-        change: "wandb-core no longer refuses a `fork_from` naming the run's own id when the run starts (0.18.0–0.19.11 raise \"fork_from run id must be different from current run id\", also where `WANDB_FORK_FROM` slipped past the Python check)",
     },
+    // `WANDB_DISABLE_SERVICE` is ignored: the service process always runs
     Boundary {
         rule: Rule::DisableServiceRemoved,
         since: SdkVersion::new(0, 20, 0),
-        change: "`WANDB_DISABLE_SERVICE` is ignored: the service process always runs",
     },
+    // a run id may not contain any of `:;,#?/'`
     Boundary {
         rule: Rule::RejectReservedChars,
         since: SdkVersion::new(0, 21, 0),
-        change: "a run id may not contain any of `:;,#?/'`",
     },
+    // every `wandb.init` that gets past its settings warns "Changes to your `wandb` environment
+    // variables will be ignored…" (its check that the environment changed is inverted); nothing
+    // is ignored
     Boundary {
         rule: Rule::SpuriousEnvChangeWarning,
         since: SdkVersion::new(0, 21, 2),
-        change: "every `wandb.init` that gets past its settings warns \"Changes to your `wandb` environment variables will be ignored…\" (its check that the environment changed is inverted); nothing is ignored",
     },
+    // the check is fixed: no warning unless the environment changed after `wandb.setup()`
     Boundary {
         rule: Rule::EnvChangeWarningFixed,
         since: SdkVersion::new(0, 21, 3),
-        change: "the check is fixed: no warning unless the environment changed after `wandb.setup()`",
     },
+    // `wandb.run.step` reads 0 right after a resumed `wandb.init`; `wandb.run.starting_step`
+    // holds the step
     Boundary {
         rule: Rule::RunStepFromBackend,
         since: SdkVersion::new(0, 27, 2),
-        change: "`wandb.run.step` reads 0 right after a resumed `wandb.init`; `wandb.run.starting_step` holds the step",
     },
+    // the rewritten `wandb sync` has no `--append`: a directory can only be written over a run
     Boundary {
         rule: Rule::SyncAppendRemoved,
         since: SdkVersion::new(0, 30, 0),
-        change: "the rewritten `wandb sync` has no `--append`: a directory can only be written over a run",
     },
+    // resume errors reworded ("Run (…) already exists, but your `resume` setting…")
     Boundary {
         rule: Rule::PlainResumeMessages,
         since: SdkVersion::new(0, 31, 0),
-        change: "resume errors reworded (\"Run (…) already exists, but your `resume` setting…\")",
     },
+    // offline, that warning is gone (resume is still not applied until `wandb sync`)
     Boundary {
         rule: Rule::OfflineResumeWarningDropped,
         since: SdkVersion::new(0, 31, 0),
-        change: "offline, that warning is gone (resume is still not applied until `wandb sync`)",
     },
 ];
 

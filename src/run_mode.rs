@@ -127,10 +127,31 @@ pub(crate) fn settle(
             _ => RunMode::Online,
         };
     }
-    init_mode
+    let mode = init_mode
         .or(env_mode)
         .and_then(classify)
-        .unwrap_or(RunMode::Online)
+        .unwrap_or(RunMode::Online);
+    // Whether an API key is configured is not part of the input: say what depends on it.
+    if mode == RunMode::Offline
+        && env_mode.and_then(classify) != Some(RunMode::Offline)
+        && profile.has(Rule::LoginBeforeInitMode)
+        && !profile.has(Rule::InitModeBeforeLogin)
+    {
+        out.push(
+            diagnostic(
+                Code::OfflineLoginFirst,
+                Severity::Warning,
+                Some("init.mode"),
+                format!(
+                    "wandb {} logs in before it applies mode=: without an API key (wandb login, WANDB_API_KEY) wandb.init raises, offline or not.",
+                    profile.version
+                ),
+            )
+            .hint("Set WANDB_MODE=offline as well (it is applied before the login), or upgrade to wandb 0.10.9 or newer.")
+            .sdk("api_key not configured (no-tty).  Run wandb login"),
+        );
+    }
+    mode
 }
 
 /// Offline, the errors the engine knows to be raised once online (the 0.16.5–0.17.x sender's

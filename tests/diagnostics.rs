@@ -286,6 +286,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"init":{"mode":"offline","resume":"allow","id":"abc"}}"#,
     ),
     (
+        "offline-login-first",
+        Severity::Warning,
+        r#"{"sdk":"0.10.5","init":{"mode":"offline","resume":"allow","id":"abc"}}"#,
+    ),
+    (
         "offline-sync-writes-over",
         Severity::Warning,
         r#"{"sdk":"0.25.0","env":{"WANDB_MODE":"offline","WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,

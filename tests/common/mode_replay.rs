@@ -49,6 +49,22 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
 pub fn check(v: &Recorded<'_>) -> Vec<String> {
     let input = input(v);
     let mut diffs = compare(&input, v.out);
+    // The offline cases ran without an API key: where the engine warns that the release logs
+    // in first, that launch must have raised for want of one, and only there.
+    if v.case["env"]["WANDB_API_KEY"].is_null() {
+        let warned = decide(&input)
+            .diagnostics
+            .iter()
+            .any(|x| x.code == "offline-login-first");
+        let no_key = v.out["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("api_key not configured"));
+        if warned != no_key {
+            diffs.push(format!(
+                "login before mode=: engine warns {warned}, sdk raised for the key {no_key}"
+            ));
+        }
+    }
     if let Some(offline) = v.out["offline"].as_bool() {
         let d = decide(&input);
         let ours = [d.if_exists.action, d.if_missing.action].map(|a| a == Action::Offline);

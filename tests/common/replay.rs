@@ -21,13 +21,10 @@ pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
     let mut diffs = Vec::new();
     let rejected = out["rejected"].as_bool().unwrap_or(false);
     let engine_rejected = d.resume_file_action == ResumeFileAction::NotReached;
-    // Where the SDK's outcome depends on the order of the process environment (which the
-    // input, a map, does not carry), the engine says so instead of guessing.
-    if d.diagnostics
-        .iter()
-        .any(|x| x.code == "env-order-dependent")
-        && (rejected != engine_rejected || rejected)
-    {
+    // Where the SDK's outcome depends on what the input does not carry (the order of the
+    // process environment, whether an API key is configured), the engine says so instead of
+    // guessing.
+    if depends_on_the_unknown(&d) && (rejected != engine_rejected || rejected) {
         return diffs;
     }
     if rejected != engine_rejected {
@@ -133,6 +130,14 @@ pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
     diffs
 }
 
+/// Whether the decision says that whether `wandb.init` raises depends on what the input does
+/// not carry: the order of the process environment, or whether an API key is configured.
+pub fn depends_on_the_unknown(d: &wandb_resume::Decision) -> bool {
+    d.diagnostics
+        .iter()
+        .any(|x| x.code == "env-order-dependent" || x.code == "offline-login-first")
+}
+
 /// A recorded text with the generator's sentinel ids (`zgen0001`: the id wandb generated)
 /// written as the engine writes an id not known before launch.
 pub fn new_id_placeholder(text: &str) -> String {
@@ -172,10 +177,7 @@ pub fn first_error_raised(input: &ResumeInput, out: &Value) -> Option<bool> {
         return None;
     }
     let d = decide(input);
-    if d.diagnostics
-        .iter()
-        .any(|x| x.code == "env-order-dependent")
-    {
+    if depends_on_the_unknown(&d) {
         return None;
     }
     let first = d

@@ -2,12 +2,14 @@
 """Generate the mode vectors: what each wandb release does with a resume configuration when
 `WANDB_MODE` or `wandb.init(mode=…)` makes the run offline (or names the online mode).
 
-    python3 tests/conformance/generate_modes.py                 # 16 releases
+    python3 tests/conformance/generate_modes.py                 # 19 releases
     python3 tests/conformance/generate_modes.py --versions 0.30.0 0.31.0 --jobs 2
 
 Offline, `wandb.init` never asks W&B about the run: the resume setting is not applied at
 launch (0.12.0–0.30.0 say so in a warning), and everything else — the settings checks, the
-run id, the auto-resume file — is what the online launch does. Each offline case runs the
+run id, the auto-resume file — is what the online launch does. A case runs with exactly its
+own `WANDB_MODE` (none when it has none), so `mode=` alone is seen as users run it: 0.10.3-0.10.8
+log in before applying it, and without an API key raise. Each offline case runs the
 release's complete, unmodified `wandb.init` in a fresh process (driver.py's `real` mode, so
 the warning, printed after the settings are settled, is seen); the cases that name an online
 mode run through the batch driver (which stops before the backend) with a dummy API key and
@@ -34,8 +36,11 @@ from generate_server import log, parse_args, run_versions, write_vectors  # noqa
 
 SCHEMA = 1
 SOURCE_FILES = ["generate_modes.py", "mode_driver.py", "driver.py", "venvs.py"]
-# The main releases and the neighbours of the offline warning's first and last release.
-VERSIONS = sorted(MAIN_VERSIONS + ["0.11.2", "0.12.0", "0.30.0"], key=vkey)
+# The main releases, the neighbours of the offline warning's first and last release, and the
+# releases that log in before applying `mode=` (0.10.3-0.10.8) with the first that does not.
+# 0.10.2 is left out: the driver's stub of its viewer query (driver.py) makes its online login
+# fail, which a real key would not; the wider sample covers its offline cases.
+VERSIONS = sorted(MAIN_VERSIONS + ["0.10.3", "0.10.8", "0.10.9", "0.11.2", "0.12.0", "0.30.0"], key=vkey)
 CONFIGS = [
     {"init": {"resume": "must", "id": "abc"}},
     {"init": {"resume": "auto"}},

@@ -28,10 +28,27 @@ def result_from_settings(s):
 
 driver.result_from_settings = result_from_settings
 
+# A case without WANDB_MODE runs without it (driver.py's base environment would make every
+# launch offline, hiding what `mode=` alone does); the batch runs, which are online, have the
+# dummy key and server address from the start (some releases read the key at import).
+_set_environ = driver.set_environ
+
+
+def set_environ(case_env, base):
+    base = dict(base)
+    if "WANDB_MODE" not in case_env:
+        base.pop("WANDB_MODE", None)
+    _set_environ(case_env, base)
+
+
+driver.set_environ = set_environ
+ONLINE_ENV = {"WANDB_API_KEY": "0" * 40, "WANDB_BASE_URL": "http://127.0.0.1:9"}
+
 if __name__ == "__main__":
     mode = sys.argv[1]
     paths = [os.path.abspath(a) for a in sys.argv[2:]]
     if mode == "batch":
+        driver.BASE_ENV_NEW = dict(driver.BASE_ENV_NEW, **ONLINE_ENV)
         driver.run_batch(*paths)
     elif mode == "real":
         driver.run_real(*paths)

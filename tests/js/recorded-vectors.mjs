@@ -40,9 +40,11 @@ export function compareDecision(d, out) {
   const diffs = [];
   const rejected = out.rejected === true;
   const engineRejected = d.resumeFileAction === "notReached";
-  // Where the SDK's outcome depends on the order of the process environment (which the input,
-  // a map, does not carry), the engine says so instead of guessing.
-  if (d.diagnostics.some((x) => x.code === "env-order-dependent") && (rejected || engineRejected)) {
+  // Where the SDK's outcome depends on what the input does not carry (the order of the
+  // process environment, whether an API key is configured), the engine says so instead of
+  // guessing.
+  const unknowable = ["env-order-dependent", "offline-login-first"];
+  if (d.diagnostics.some((x) => unknowable.includes(x.code)) && (rejected || engineRejected)) {
     return diffs;
   }
   if (rejected !== engineRejected) {
