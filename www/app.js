@@ -692,7 +692,7 @@ function fillFromPaste() {
     return;
   }
   const looksLikePython =
-    /\binit\s*\(|^\s*(resume|id|resume_from|fork_from|notes)\s*=\s*(True|False|None|["'(]|os\.)/m.test(
+    /\binit\s*\(|^\s*(resume|id|resume_from|fork_from|notes|mode)\s*=\s*(True|False|None|["'(]|os\.)/m.test(
       text,
     );
   try {

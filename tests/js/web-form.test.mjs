@@ -429,6 +429,12 @@ test("offline: both branches say so, the timeline counts local runs, a link keep
     await formRestarts(page),
   );
   assert.equal(await page.locator("#timeline-summary").innerText(), expected.summary.verdict);
+  // A pasted keyword list with mode= fills the argument.
+  await page.fill("#paste-text", "mode='dryrun', resume='allow'");
+  await page.click("#paste-fill");
+  assert.equal(await page.inputValue("#init-mode"), "dryrun");
+  assert.equal(await cards.count(), 2);
+  await page.uncheck("#init-mode-set");
   // mode= beats the variable, and a link keeps both.
   await page.check("#init-mode-set");
   await page.fill("#init-mode", "online");
