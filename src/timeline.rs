@@ -569,6 +569,49 @@ mod tests {
         }
     }
 
+    /// Offline attempts leave nothing on W&B: a later online attempt with the same id finds
+    /// no run and creates it, where an online first attempt would have been resumed.
+    #[test]
+    fn offline_attempts_do_not_create_runs_on_w_and_b() {
+        let env = |mode: &str| {
+            BTreeMap::from(
+                [
+                    ("WANDB_RESUME", "allow"),
+                    ("WANDB_RUN_ID", "exp-42"),
+                    ("WANDB_MODE", mode),
+                ]
+                .map(|(k, v)| (k.to_owned(), v.to_owned())),
+            )
+        };
+        let input = ResumeInput {
+            env: Some(env("offline")),
+            ..Default::default()
+        };
+        let online_again = Attempt {
+            env: Some(env("online")),
+            ..restart(Ending::Preempted, Place::NewMachine)
+        };
+        let t = simulate(
+            &input,
+            &[restart(Ending::Crashed, Place::SameDirectory), online_again],
+        )
+        .unwrap();
+        let actions: Vec<Action> = t.attempts.iter().map(|a| a.outcome.action).collect();
+        assert_eq!(actions, [Action::Offline, Action::Offline, Action::Create]);
+        assert!(!t.attempts[2].run_existed);
+        assert_eq!(t.summary.runs, 1);
+        assert!(
+            t.summary.verdict.contains("2 attempt(s) run offline"),
+            "{}",
+            t.summary.verdict
+        );
+        assert!(
+            t.summary
+                .verdict
+                .contains("writes each directory of an id over")
+        );
+    }
+
     /// An empty resume file (a job killed while wandb rewrote it) in the same directory:
     /// 0.19.2 fails on every restart and leaves the file as it is; 0.19.3 passes over it on
     /// the first launch, writes a new id, and every restart resumes that run.
