@@ -139,10 +139,9 @@ pub(crate) struct Settled<'a> {
     pub rejected: bool,
     /// `wandb.init` passes locally but the backend refuses the launch (its message).
     pub backend_error: Option<String>,
-    /// Offline: `wandb.init` never asks W&B about the run.
-    pub offline: bool,
-    /// Where the mode came from (`init.mode` / `env.WANDB_MODE`), when it was given.
-    pub mode_field: &'static str,
+    /// Offline, `wandb.init` never asks W&B about the run: the field that made it so
+    /// (`init.mode` / `env.WANDB_MODE`); `None` online.
+    pub offline_by: Option<&'static str>,
 }
 
 /// What W&B will do with `input` on one launch. Never panics; problems are diagnostics.
@@ -183,19 +182,13 @@ pub fn decide(input: &ResumeInput) -> Decision {
     rejected |= !crate::service_process::check(&profile, env, &mut out);
 
     // 2c. The run mode: offline, W&B is not asked about the run.
-    let env_mode = env.get(env_keys::MODE).map(String::as_str);
-    let mode = run_mode::settle(
+    let offline_by = run_mode::settle(
         &profile,
         init.mode.as_deref(),
-        env_mode,
+        env.get(env_keys::MODE).map(String::as_str),
         &mut out,
         &mut rejected,
     );
-    let mode_field = if init.mode.is_some() && profile.has(Rule::SettingsObject) {
-        "init.mode"
-    } else {
-        "env.WANDB_MODE"
-    };
 
     // 3. Run ids as given, validated where the SDK validates them: the environment when the
     //    settings load; init arguments when assigned — except that 0.10.22–0.18.7 drop an
@@ -383,9 +376,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
         );
     }
 
-    let offline = mode == run_mode::RunMode::Offline;
     // The SDK tests its settled `resume` for truth: a mode is set.
-    if offline
+    if offline_by.is_some()
         && resume.mode.is_some()
         && check_order::gets_to(&profile, &out, check_order::RUN_START)
     {
@@ -404,13 +396,12 @@ pub fn decide(input: &ResumeInput) -> Decision {
         in_sweep,
         rejected,
         backend_error,
-        offline,
-        mode_field,
+        offline_by,
     };
 
     // 7. What the configuration means across restarts, and who else touches the run.
     outcome::explain(&settled, init, env, &mut out);
-    if settled.offline {
+    if settled.offline_by.is_some() {
         // What W&B would refuse once online does not stop an offline launch.
         run_mode::offline_server_checks(&mut out);
     }

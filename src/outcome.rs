@@ -96,7 +96,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             outcome(Action::Fail, text),
         );
     }
-    if s.offline {
+    if s.offline_by.is_some() {
         // Every backend refusal the engine knows happens once online.
         let text = offline_text(s);
         return (
@@ -305,12 +305,12 @@ pub(crate) fn explain(
         RunIdSource::Init | RunIdSource::Env | RunIdSource::InitResume
     );
     let field = s.resume.field();
-    if s.offline {
+    if let Some(mode_field) = s.offline_by {
         out.push(
             diagnostic(
                 Code::OfflineMode,
                 Severity::Info,
-                Some(s.mode_field),
+                Some(mode_field),
                 "offline, nothing W&B decides (resume, overwrite, must, never, a fork or a rewind) happens at launch. `wandb sync` uploads the run later without the checks of must and never; what it does with a fork or a rewind is not modelled.".to_owned(),
             )
             .hint("Check the setting online to see what W&B does with it."),
@@ -320,13 +320,13 @@ pub(crate) fn explain(
             || s.run_id_source == RunIdSource::ResumeFile
             || s.resume.mode == Some(ResumeMode::Auto);
         if reused && !s.rejected && s.profile.has(Rule::SettingsObject) {
-            crate::run_mode::sync_warning(&s.profile, s.run_id.as_deref(), s.mode_field, out);
+            crate::run_mode::sync_warning(&s.profile, s.run_id.as_deref(), mode_field, out);
         }
     }
     match s.resume.mode {
         // What W&B does with the run (fork, rewind, overwrite, refuse) is not decided offline.
         None | Some(ResumeMode::Never) | Some(ResumeMode::Must)
-            if s.offline
+            if s.offline_by.is_some()
                 && (explicit
                     || s.fork_from.is_some()
                     || s.resume_from.is_some()
@@ -431,7 +431,7 @@ pub(crate) fn explain(
     // Only where a resume can actually happen: an id to resume, or the auto-resume file.
     let can_resume = may_resume_mode
         && !s.rejected
-        && !s.offline
+        && s.offline_by.is_none()
         && (s.run_id.is_some() || s.resume.mode == Some(ResumeMode::Auto));
     if can_resume && s.resume_from.is_none() {
         if resumed_flag_broken(&s.profile) {
@@ -519,7 +519,7 @@ pub(crate) fn explain(
         s.resume.mode,
         Some(ResumeMode::Allow | ResumeMode::Must | ResumeMode::Auto)
     ) || s.resume_from.is_some();
-    if notes.is_some() && may_resume && !s.in_sweep && !s.offline {
+    if notes.is_some() && may_resume && !s.in_sweep && s.offline_by.is_none() {
         out.push(
             diagnostic(
                 Code::NotesOverwriteUi,

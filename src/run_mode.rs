@@ -76,7 +76,8 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     Ok(())
 }
 
-/// The mode the launch runs in, with what `profile`'s SDK rejects on the way. The init
+/// Whether the launch runs offline, as the field that made it so (`init.mode` or
+/// `env.WANDB_MODE`; `None`: online), with what `profile`'s SDK rejects on the way. The init
 /// argument beats the environment; 0.9.x has no `mode` argument and knows only `run` and
 /// `dryrun` (`wandb/__init__.py`, after the run object is made).
 pub(crate) fn settle(
@@ -85,7 +86,7 @@ pub(crate) fn settle(
     env_mode: Option<&str>,
     out: &mut Vec<Diagnostic>,
     rejected: &mut bool,
-) -> RunMode {
+) -> Option<&'static str> {
     if !profile.has(Rule::SettingsObject) {
         if init_mode.is_some() {
             out.push(
@@ -105,7 +106,7 @@ pub(crate) fn settle(
             *rejected = true;
         }
         return match env_mode {
-            Some("dryrun") => RunMode::Offline,
+            Some("dryrun") => Some("env.WANDB_MODE"),
             Some(value @ ("offline" | "online")) => {
                 out.push(
                     diagnostic(
@@ -122,17 +123,17 @@ pub(crate) fn settle(
                     .at(check_order::LATER_SETTINGS),
                 );
                 *rejected = true;
-                RunMode::Online
+                None
             }
-            _ => RunMode::Online,
+            _ => None,
         };
     }
-    let mode = init_mode
-        .or(env_mode)
-        .and_then(classify)
-        .unwrap_or(RunMode::Online);
+    let offline_by = match init_mode {
+        Some(mode) => (classify(mode) == Some(RunMode::Offline)).then_some("init.mode"),
+        None => (env_mode.and_then(classify) == Some(RunMode::Offline)).then_some("env.WANDB_MODE"),
+    };
     // Whether an API key is configured is not part of the input: say what depends on it.
-    if mode == RunMode::Offline
+    if offline_by == Some("init.mode")
         && env_mode.and_then(classify) != Some(RunMode::Offline)
         && profile.has(Rule::LoginBeforeInitMode)
         && !profile.has(Rule::InitModeBeforeLogin)
@@ -151,7 +152,7 @@ pub(crate) fn settle(
             .sdk("api_key not configured (no-tty).  Run wandb login"),
         );
     }
-    mode
+    offline_by
 }
 
 /// Offline, the errors the engine knows to be raised once online (the 0.16.5–0.17.x sender's
