@@ -513,14 +513,11 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
     let runs = run_ids.len() as u32;
     let launches = results.len();
     let offline = count(Action::Offline);
+    let failing = format!("{failed} of {launches} attempts fail; ");
     let verdict = if failed as usize == launches {
         "every attempt fails: nothing is logged.".to_owned()
     } else if offline > 0 {
-        let fail_note = if failed > 0 {
-            format!("{failed} of {launches} attempts fail; ")
-        } else {
-            String::new()
-        };
+        let fail_note = if failed > 0 { failing.as_str() } else { "" };
         let shared = if (runs as usize) < offline as usize {
             ", and a plain `wandb sync` writes each directory of an id over the one before"
         } else {
@@ -530,7 +527,7 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
             "{fail_note}{offline} attempt(s) run offline, into local directories for {runs} run id(s); nothing reaches W&B until `wandb sync`{shared}."
         )
     } else if failed > 0 {
-        format!("{failed} of {launches} attempts fail; the rest log to {runs} run(s).")
+        format!("{failing}the rest log to {runs} run(s).")
     } else if runs == 1 && overwritten == 0 {
         if launches == 1 {
             "one launch, one run.".to_owned()
