@@ -187,9 +187,21 @@ function readInit(text) {
 }
 
 /**
- * Where wandb looks for its resume file: `<root>/.wandb/` when that exists, else
- * `<root>/wandb/` (every release; the root is WANDB_DIR, else the working directory). Newer
- * releases let WANDB_USE_DOT_WANDB choose; when it is set the choice is version-dependent, so
+ * The directory wandb keeps its files in (the resume file, the workspace settings):
+ * `<root>/.wandb/` when that exists, else `<root>/wandb/` (every release; the root is
+ * WANDB_DIR, else the working directory), and a note when `.wandb/` was chosen.
+ */
+function wandbDir(jobEnv) {
+  const root = jobEnv.WANDB_DIR || ".";
+  const dotted = join(root, ".wandb");
+  return existsSync(dotted)
+    ? { dir: dotted, why: ` (${dotted} exists, so wandb uses it)` }
+    : { dir: join(root, "wandb"), why: "" };
+}
+
+/**
+ * Where wandb looks for its resume file (see wandbDir). Newer releases let
+ * WANDB_USE_DOT_WANDB choose the directory; when it is set the choice is version-dependent, so
  * the path must be given. Returns the path and a note saying how it was found.
  */
 function defaultResumeFile(jobEnv) {
@@ -197,10 +209,8 @@ function defaultResumeFile(jobEnv) {
     throw new UsageError(
       "WANDB_USE_DOT_WANDB is set: newer wandb releases choose wandb/ or .wandb/ by it, so give the resume file with --resume-file PATH (or none)",
     );
-  const root = jobEnv.WANDB_DIR || ".";
-  const dotted = existsSync(join(root, ".wandb"));
-  const path = join(root, dotted ? ".wandb" : "wandb", "wandb-resume.json");
-  return { path, why: dotted ? ` (${join(root, ".wandb")} exists, so wandb uses it)` : "" };
+  const { dir, why } = wandbDir(jobEnv);
+  return { path: join(dir, "wandb-resume.json"), why };
 }
 
 /**
@@ -211,9 +221,7 @@ function defaultResumeFile(jobEnv) {
  * the wrong mode. `wandb online` removes the lines.
  */
 function refuseWorkspaceMode(jobEnv) {
-  const root = jobEnv.WANDB_DIR || ".";
-  const dir = join(root, existsSync(join(root, ".wandb")) ? ".wandb" : "wandb");
-  const path = join(dir, "settings");
+  const path = join(wandbDir(jobEnv).dir, "settings");
   let text;
   try {
     text = readFileSync(path, "utf8");
