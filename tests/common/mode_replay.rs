@@ -49,10 +49,11 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
 pub fn check(v: &Recorded<'_>) -> Vec<String> {
     let input = input(v);
     let mut diffs = compare(&input, v.out);
+    let d = decide(&input);
     // The offline cases ran without an API key: where the engine warns that the release logs
     // in first, that launch must have raised for want of one, and only there.
     if v.case["env"]["WANDB_API_KEY"].is_null() {
-        let warned = decide(&input)
+        let warned = d
             .diagnostics
             .iter()
             .any(|x| x.code == "offline-login-first");
@@ -66,7 +67,6 @@ pub fn check(v: &Recorded<'_>) -> Vec<String> {
         }
     }
     if let Some(offline) = v.out["offline"].as_bool() {
-        let d = decide(&input);
         let ours = [d.if_exists.action, d.if_missing.action].map(|a| a == Action::Offline);
         if ours != [offline; 2] {
             diffs.push(format!(
