@@ -2,13 +2,12 @@
 //! step): which versions have them, how they are parsed, how they exclude `resume` and each
 //! other, and how they interact with the run id — each with the SDK's wording for its era.
 
-use std::collections::BTreeMap;
-
 use crate::check_order::{
     self, CALL_FORK_FROM, CALL_RESUME_FROM, INIT_GUARD, LATER_SETTINGS, MERGE, RUN_START, SERVER,
 };
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::engine::env_keys;
+use crate::env_vars::EnvVars;
 use crate::model::{Diagnostic, InitArgs, RunIdSource, Severity, ValueSource};
 use crate::profile::{Profile, Rule, since};
 use crate::pyunicode::repr;
@@ -40,7 +39,7 @@ struct Given<'a> {
 
 fn given<'a>(
     init: Option<&'a String>,
-    env: &'a BTreeMap<String, String>,
+    env: &'a EnvVars,
     key: &str,
     init_field: &'static str,
     env_field: &'static str,
@@ -64,7 +63,7 @@ fn given<'a>(
 pub(crate) fn resolve(
     profile: &Profile,
     init: &InitArgs,
-    env: &BTreeMap<String, String>,
+    env: &EnvVars,
     resume: &ResumeSetting,
     explicit_id: Option<&str>,
     out: &mut Vec<Diagnostic>,

@@ -39,6 +39,9 @@ pub(crate) const INIT_GUARD: Stage = 3;
 const LEGACY_ENV: Stage = 10;
 /// Before 0.19.0: `wandb.init`'s arguments applied onto it, and the checks after.
 const LEGACY_SETTINGS: Stage = 11;
+/// 0.10.3–0.10.8: the login, after the environment loads and before `wandb.init` applies its
+/// arguments.
+pub(crate) const LOGIN: Stage = LEGACY_SETTINGS;
 /// 0.19.0+: `wandb.init(resume=…)` assigned.
 const INIT_RESUME: Stage = 10;
 /// 0.19.0+: `wandb.init(id=…)` assigned.
@@ -122,6 +125,24 @@ pub(crate) fn gets_to(profile: &Profile, diagnostics: &[Diagnostic], reached: St
         .iter()
         .filter(|d| d.severity == Severity::Error)
         .all(|d| stage(profile, d) >= reached)
+}
+
+/// True when an error in `diagnostics` stops `wandb.init` before it reaches `reached` (the
+/// input's own `sdk` findings are about this tool, not the launch).
+pub(crate) fn raises_before(profile: &Profile, diagnostics: &[Diagnostic], reached: Stage) -> bool {
+    diagnostics.iter().any(|d| {
+        d.severity == Severity::Error && (SDK_INPUT + 1..reached).contains(&stage(profile, d))
+    })
+}
+
+/// Where `wandb.init` stops short of `from` (offline: the server; disabled: the run
+/// directory), the errors met there or later are not met: they stay, as warnings.
+pub(crate) fn not_reached(profile: &Profile, diagnostics: &mut [Diagnostic], from: Stage) {
+    for d in diagnostics {
+        if d.severity == Severity::Error && stage(profile, d) >= from {
+            d.severity = Severity::Warning;
+        }
+    }
 }
 
 /// When 0.19.0+ find `resume`, `fork_from` and `resume_from` set together: the model check

@@ -141,7 +141,8 @@ codes! {
     /// 0.21.2 warns on every launch that environment variable changes will be ignored;
     /// nothing is.
     EnvChangeWarningSpurious = "env-change-warning-spurious",
-    /// `WANDB_MODE` holds a value this SDK version does not know (0.9.x: only `run`, `dryrun`).
+    /// The mode is one this SDK version does not know (0.9.x: only `run`, `dryrun`; 0.10.0–0.10.9:
+    /// no `disabled`).
     ModeInvalid = "mode-invalid",
     /// Offline: `wandb.init` never asks W&B about the run, so resume is not applied at launch.
     OfflineResumeIgnored = "offline-resume-ignored",
@@ -149,8 +150,13 @@ codes! {
     OfflineMode = "offline-mode",
     /// Offline with an id that restarts reuse: `wandb sync` writes each directory over the run.
     OfflineSyncWritesOver = "offline-sync-writes-over",
-    /// 0.10.3–0.10.8 log in before applying `mode="offline"`: without an API key they raise.
+    /// 0.10.3–0.10.8 log in before applying `mode=`: without an API key they raise.
     OfflineLoginFirst = "offline-login-first",
+    /// Disabled: `wandb.init` returns a run that keeps nothing the job logs.
+    DisabledMode = "disabled-mode",
+    /// Before 0.29.0 the disabled run's id is not the one set: a new random one on every launch
+    /// (0.10.19+), a placeholder that prints as an empty string before.
+    DisabledRunIdDiffers = "disabled-run-id-differs",
 }
 
 /// Builds a diagnostic.

@@ -5,11 +5,10 @@
 //! run id (explicit, resume file, `resume_from`, or generated), then preview both server
 //! branches (run exists / run missing). Every version-dependent step asks the [`Profile`].
 
-use std::collections::BTreeMap;
-
 use crate::branching;
 use crate::check_order;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
+use crate::env_vars::EnvVars;
 use crate::model::{
     Decision, Diagnostic, InitArgs, LaunchContext, ResumeInput, RunIdSource, Severity,
 };
@@ -20,7 +19,7 @@ use crate::resume_file::{self, FileFound};
 use crate::resume_file_text;
 use crate::resume_value::{self, ResumeSetting};
 use crate::run_id::{check_effective_run_id, check_run_id};
-use crate::run_mode;
+use crate::run_mode::{self, LocalLaunch};
 use crate::run_moment::RunMoment;
 use crate::version::{SdkVersion, VersionError, parse_sdk_version};
 
@@ -139,9 +138,9 @@ pub(crate) struct Settled<'a> {
     pub rejected: bool,
     /// `wandb.init` passes locally but the backend refuses the launch (its message).
     pub backend_error: Option<String>,
-    /// Offline, `wandb.init` never asks W&B about the run: the field that made it so
-    /// (`init.mode` / `env.WANDB_MODE`); `None` online.
-    pub offline_by: Option<&'static str>,
+    /// Offline or disabled, `wandb.init` never asks W&B about the run (and the field that
+    /// made it so); `None` online.
+    pub local: Option<LocalLaunch>,
 }
 
 /// What W&B will do with `input` on one launch. Never panics; problems are diagnostics.
@@ -149,7 +148,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
     let mut out: Vec<Diagnostic> = Vec::new();
     let version = resolve_sdk(input.sdk.as_deref(), &mut out);
     let profile = Profile::new(version);
-    let empty_env = BTreeMap::new();
+    let empty_env = EnvVars::new();
     let env = input.env.as_ref().unwrap_or(&empty_env);
     let default_init = InitArgs::default();
     let init = input.init.as_ref().unwrap_or(&default_init);
@@ -181,8 +180,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
     // 2b. WANDB_DISABLE_SERVICE, read as a bool by 0.13.11–0.19.x.
     rejected |= !crate::service_process::check(&profile, env, &mut out);
 
-    // 2c. The run mode: offline, W&B is not asked about the run.
-    let offline_by = run_mode::settle(
+    // 2c. The run mode: offline or disabled, W&B is not asked about the run.
+    let local = run_mode::settle(
         &profile,
         init.mode.as_deref(),
         env.get(env_keys::MODE).map(String::as_str),
@@ -377,11 +376,19 @@ pub fn decide(input: &ResumeInput) -> Decision {
     }
 
     // The SDK tests its settled `resume` for truth: a mode is set.
-    if offline_by.is_some()
+    if matches!(local, Some(LocalLaunch::Offline(_)))
         && resume.mode.is_some()
         && check_order::gets_to(&profile, &out, check_order::RUN_START)
     {
         run_mode::offline_warning(&profile, resume.field(), run_id.as_deref(), &mut out);
+    }
+
+    run_mode::login_reached(&profile, &mut out);
+    if let Some(LocalLaunch::Disabled(_)) = local {
+        // wandb.init returns the disabled run before the backend: what is met there or later
+        // (W&B too) is not met.
+        rejected = run_mode::disabled_checks(&profile, &mut out);
+        backend_error = None;
     }
 
     let settled = Settled {
@@ -396,14 +403,14 @@ pub fn decide(input: &ResumeInput) -> Decision {
         in_sweep,
         rejected,
         backend_error,
-        offline_by,
+        local,
     };
 
     // 7. What the configuration means across restarts, and who else touches the run.
     outcome::explain(&settled, init, env, &mut out);
-    if settled.offline_by.is_some() {
+    if let Some(LocalLaunch::Offline(_)) = settled.local {
         // What W&B would refuse once online does not stop an offline launch.
-        run_mode::offline_server_checks(&mut out);
+        check_order::not_reached(&settled.profile, &mut out, check_order::SERVER);
     }
     // 8. What 0.21.2 prints on every launch.
     spurious_env_change_warning(&settled.profile, &mut out);
@@ -412,6 +419,13 @@ pub fn decide(input: &ResumeInput) -> Decision {
     let valid = !out.iter().any(|d| d.severity == Severity::Error);
     let (if_exists, if_missing) = outcome::branches(&settled, &out);
     let (resume_file_after, resume_file_action) = resume_file::after(&settled);
+    // Before 0.29.0 the disabled run gets a fresh id of its own, whatever the settings hold.
+    let (run_id, run_id_source) = match settled.local {
+        Some(LocalLaunch::Disabled(_)) if !settled.profile.has(Rule::DisabledRunKeepsId) => {
+            (None, RunIdSource::Generated)
+        }
+        _ => (settled.run_id, settled.run_id_source),
+    };
 
     Decision {
         valid,
@@ -419,8 +433,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
         cell: outcome::cell(&settled.resume),
         resume: settled.resume.mode,
         resume_source: settled.resume.source,
-        run_id: settled.run_id,
-        run_id_source: settled.run_id_source,
+        run_id,
+        run_id_source,
         if_exists,
         if_missing,
         resume_file_after,

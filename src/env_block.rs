@@ -47,7 +47,7 @@ use crate::parse_error::{ParseError, ParseErrorKind, ParseNote, SourcePosition, 
 pub struct EnvBlock {
     /// The environment after the block: every exported variable with its final value (the
     /// last assignment wins). Unresolved values hold the text as written.
-    pub env: BTreeMap<String, String>,
+    pub env: crate::env_vars::EnvVars,
     /// Names in `env` whose value is only known when the job runs (an expansion, an
     /// assignment that may not run, a value that depends on the locale or is not UTF-8).
     pub unresolved: Vec<String>,
@@ -140,7 +140,7 @@ pub fn parse_env_block(text: &str) -> Result<EnvBlock, ParseError> {
     // Notes from the lexer (here-documents) and the shell interleave by position.
     notes.extend(shell.notes);
     notes.sort_by_key(|n| (n.line, n.column));
-    let mut env = BTreeMap::new();
+    let mut env = crate::env_vars::EnvVars::new();
     let mut unresolved = Vec::new();
     for (name, var) in &shell.vars {
         if let (Val::Set(value), true) = (&var.val, var.export) {
@@ -3394,7 +3394,7 @@ mod tests {
         || format!("A={}{}", "<(".repeat(120), ")".repeat(120)),
     ];
 
-    fn env(text: &str) -> BTreeMap<String, String> {
+    fn env(text: &str) -> crate::env_vars::EnvVars {
         parse_env_block(text).unwrap().env
     }
 

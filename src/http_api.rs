@@ -693,8 +693,8 @@ mod tests {
         assert!(r.body.contains("context.resumeFileText"), "{}", r.body);
     }
 
-    /// The run mode over HTTP: offline is a decision with both branches offline; a mode the
-    /// package does not model is a 422 naming the field.
+    /// The run mode over HTTP: offline (disabled) is a decision with both branches offline
+    /// (disabled); a mode the package does not model is a 422 naming the field.
     #[test]
     fn decide_reads_the_run_mode() {
         let r = post(
@@ -706,6 +706,9 @@ mod tests {
         assert_eq!(d["ifExists"]["action"], "offline");
         assert_eq!(d["ifMissing"]["action"], "offline");
         let r = post("/api/decide", r#"{"init":{"mode":"disabled"}}"#);
+        assert_eq!(r.status, 200, "{}", r.body);
+        assert_eq!(json(&r)["ifMissing"]["action"], "disabled");
+        let r = post("/api/decide", r#"{"init":{"mode":"shared"}}"#);
         assert_eq!(r.status, 422, "{}", r.body);
         assert_eq!(error_code(&r), "invalid-input");
         assert!(r.body.contains("init.mode"), "{}", r.body);

@@ -11,7 +11,6 @@
 //! reader), so no output ever carries markup that a careless client could render.
 
 use std::borrow::Cow;
-use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::error::InputError;
@@ -297,7 +296,7 @@ impl<T: ToJson> ToJson for Vec<T> {
     }
 }
 
-impl ToJson for BTreeMap<String, String> {
+impl ToJson for crate::env_vars::EnvVars {
     fn write_json(&self, w: &mut JsonWriter) {
         w.begin_object();
         for (key, value) in self {
@@ -900,12 +899,12 @@ impl<T: FromJson> FromJson for Vec<T> {
 
 /// An object of strings (an environment). A repeated key keeps its last value, as
 /// JavaScript's `JSON.parse` and Python's `json` do.
-impl FromJson for BTreeMap<String, String> {
+impl FromJson for crate::env_vars::EnvVars {
     fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
         let Json::Object(members) = value else {
             return Err(path.wrong_type(value, "an object of strings"));
         };
-        let mut out = BTreeMap::new();
+        let mut out = crate::env_vars::EnvVars::new();
         for (key, item) in members {
             path.steps.push(Step::Key(*key));
             let name = key
@@ -1066,9 +1065,7 @@ mod tests {
         assert_eq!(written(&usize::MAX), usize::MAX.to_string());
         assert_eq!(written(&vec![Some(true), None]), "[true,null]");
         assert_eq!(written(&Vec::<String>::new()), "[]");
-        let map: BTreeMap<String, String> = [("B".into(), "2".into()), ("A".into(), "1".into())]
-            .into_iter()
-            .collect();
+        let map = crate::env_vars::EnvVars::from([("B", "2"), ("A", "1")]);
         assert_eq!(written(&map), r#"{"A":"1","B":"2"}"#);
     }
 

@@ -18,6 +18,7 @@ pub mod derive;
 pub mod diagnostics;
 pub mod engine;
 pub mod env_block;
+pub mod env_vars;
 pub mod error;
 pub mod fix;
 pub mod generator;

@@ -5,8 +5,7 @@
 //! TypeScript declarations are generated from these types (tsify, wasm32 builds only), so the
 //! `.d.ts` can never drift from what the module accepts.
 
-use std::collections::BTreeMap;
-
+use crate::env_vars::EnvVars;
 use crate::error::InputError;
 use crate::json::{FromJson, Json, JsonWriter, Path, ToJson};
 
@@ -27,7 +26,7 @@ pub struct ResumeInput {
         target_arch = "wasm32",
         tsify(optional, type = "Record<string, string>")
     )]
-    pub env: Option<BTreeMap<String, String>>,
+    pub env: Option<EnvVars>,
     /// Arguments passed to `wandb.init(...)`.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub init: Option<InitArgs>,
@@ -67,8 +66,9 @@ pub struct InitArgs {
     /// `fork_from="<run>?_step=<N>"` (wandb ≥ 0.16.5).
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub fork_from: Option<String>,
-    /// `mode=`: `"online"`/`"run"`, or `"offline"`/`"dryrun"`, where `wandb.init` never asks
-    /// W&B about the run (wandb ≥ 0.10.0; beats `WANDB_MODE`).
+    /// `mode=`: `"online"`/`"run"`, `"offline"`/`"dryrun"`, where `wandb.init` never asks W&B
+    /// about the run, or `"disabled"` (0.10.10+), where nothing is kept (wandb ≥ 0.10.0; beats
+    /// `WANDB_MODE`).
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub mode: Option<String>,
 }
@@ -289,6 +289,8 @@ pub enum Action {
     /// Offline: the run is written to a local directory, whether or not W&B has a run with
     /// its id; nothing is checked or sent until `wandb sync`.
     Offline,
+    /// Disabled: `wandb.init` returns a run that keeps nothing, on W&B or on disk.
+    Disabled,
 }
 
 crate::json_enum!(Action {
@@ -297,6 +299,7 @@ crate::json_enum!(Action {
     Overwrite => "overwrite",
     Fail => "fail",
     Offline => "offline",
+    Disabled => "disabled",
 });
 
 /// One branch of a launch.

@@ -1,11 +1,10 @@
 //! What a settled configuration means: the method-table cell, the two server branches (run
 //! exists / run missing), the auto-resume file afterwards, and the warnings about restarts.
 
-use std::collections::BTreeMap;
-
 use crate::check_order::SERVER;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::engine::{Settled, env_keys};
+use crate::env_vars::EnvVars;
 use crate::method_table::is_documented;
 use crate::model::{
     Action, Behaviour, Cell, Diagnostic, InitArgs, Method, Outcome, ResumeMode, RunIdSource,
@@ -14,6 +13,7 @@ use crate::model::{
 use crate::profile::{Profile, Rule};
 use crate::pyunicode::repr;
 use crate::resume_value::{self, ResumeSetting, ServerCase};
+use crate::run_mode::LocalLaunch;
 
 /// The method-table cell of a resume setting.
 pub(crate) fn cell(resume: &ResumeSetting) -> Cell {
@@ -96,13 +96,13 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             outcome(Action::Fail, text),
         );
     }
-    if s.offline_by.is_some() {
+    if let Some(local) = s.local {
         // Every backend refusal the engine knows happens once online.
-        let text = offline_text(s);
-        return (
-            outcome(Action::Offline, text.clone()),
-            outcome(Action::Offline, text),
-        );
+        let (action, text) = match local {
+            LocalLaunch::Offline(_) => (Action::Offline, offline_text(s)),
+            LocalLaunch::Disabled(_) => (Action::Disabled, disabled_text(s)),
+        };
+        return (outcome(action, text.clone()), outcome(action, text));
     }
     if let Some(message) = &s.backend_error {
         let text = format!("wandb.init starts, then fails once it contacts W&B: {message}");
@@ -260,6 +260,20 @@ fn offline_text(s: &Settled<'_>) -> String {
     )
 }
 
+/// Disabled, both branches: nothing is created, resumed or kept.
+fn disabled_text(s: &Settled<'_>) -> String {
+    let id = match s.run_id.as_deref() {
+        Some(id) if s.profile.has(Rule::DisabledRunKeepsId) => format!("its id is {}", repr(id)),
+        _ if !s.profile.has(Rule::DisabledRunGetsId) => {
+            format!("its id is {}", crate::run_mode::PLACEHOLDER_ID)
+        }
+        _ => "its id is a new random one".to_owned(),
+    };
+    format!(
+        "disabled, wandb.init does not ask W&B about the run and does not apply resume: it returns a run that keeps nothing the job logs, on W&B or on disk ({id}), whether or not W&B has that run."
+    )
+}
+
 /// What `wandb.init` fails with when resume is must and no run has the id. Before 0.10.0 the
 /// check runs in the background wandb process, which prints its reason and exits;
 /// `wandb.init` then raises a generic error naming the debug log
@@ -294,18 +308,24 @@ fn fork_text(s: &Settled<'_>) -> String {
 }
 
 /// Warnings and explanations about what happens across restarts and around the run.
-pub(crate) fn explain(
-    s: &Settled<'_>,
-    init: &InitArgs,
-    env: &BTreeMap<String, String>,
-    out: &mut Vec<Diagnostic>,
-) {
+pub(crate) fn explain(s: &Settled<'_>, init: &InitArgs, env: &EnvVars, out: &mut Vec<Diagnostic>) {
     let explicit = matches!(
         s.run_id_source,
         RunIdSource::Init | RunIdSource::Env | RunIdSource::InitResume
     );
+    if let Some(LocalLaunch::Disabled(mode_field)) = s.local {
+        // Nothing W&B or a restart does applies: the run keeps nothing.
+        if !s.rejected {
+            let settled_id = s
+                .run_id
+                .as_deref()
+                .filter(|_| explicit || s.run_id_source == RunIdSource::ResumeFile);
+            crate::run_mode::disabled_warnings(&s.profile, mode_field, settled_id, out);
+        }
+        return;
+    }
     let field = s.resume.field();
-    if let Some(mode_field) = s.offline_by {
+    if let Some(LocalLaunch::Offline(mode_field)) = s.local {
         out.push(
             diagnostic(
                 Code::OfflineMode,
@@ -326,7 +346,7 @@ pub(crate) fn explain(
     match s.resume.mode {
         // What W&B does with the run (fork, rewind, overwrite, refuse) is not decided offline.
         None | Some(ResumeMode::Never) | Some(ResumeMode::Must)
-            if s.offline_by.is_some()
+            if s.local.is_some()
                 && (explicit
                     || s.fork_from.is_some()
                     || s.resume_from.is_some()
@@ -431,7 +451,7 @@ pub(crate) fn explain(
     // Only where a resume can actually happen: an id to resume, or the auto-resume file.
     let can_resume = may_resume_mode
         && !s.rejected
-        && s.offline_by.is_none()
+        && s.local.is_none()
         && (s.run_id.is_some() || s.resume.mode == Some(ResumeMode::Auto));
     if can_resume && s.resume_from.is_none() {
         if resumed_flag_broken(&s.profile) {
@@ -519,7 +539,7 @@ pub(crate) fn explain(
         s.resume.mode,
         Some(ResumeMode::Allow | ResumeMode::Must | ResumeMode::Auto)
     ) || s.resume_from.is_some();
-    if notes.is_some() && may_resume && !s.in_sweep && s.offline_by.is_none() {
+    if notes.is_some() && may_resume && !s.in_sweep && s.local.is_none() {
         out.push(
             diagnostic(
                 Code::NotesOverwriteUi,

@@ -97,6 +97,18 @@ pub enum Rule {
     InitModeBeforeLogin,
     /// `wandb sync --append` adds an offline directory's history after a run's.
     SyncAppend,
+    /// `disabled` is the mode that turns wandb off (`noop` before, which is not modelled).
+    DisabledMode,
+    /// The disabled run has an id of its own, a fresh one on every launch (before: a placeholder
+    /// that prints as an empty string).
+    DisabledRunGetsId,
+    /// A disabled launch no longer makes the run directory (before: its checks still raised).
+    DisabledSkipsRunDirectory,
+    /// `wandb.init` no longer turns the service process off for the disabled mode (0.17.8–0.18.0
+    /// print the deprecation warning about that).
+    DisabledKeepsService,
+    /// The disabled run keeps the settled run id (before: a fresh id on every launch).
+    DisabledRunKeepsId,
     /// The rewritten `wandb sync` has no `--append`.
     SyncAppendRemoved,
 }
@@ -114,7 +126,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 42] = [
+pub const BOUNDARIES: [Boundary; 47] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -144,17 +156,35 @@ pub const BOUNDARIES: [Boundary; 42] = [
         rule: Rule::InitModeBeforeLogin,
         since: SdkVersion::new(0, 10, 9),
     },
+    // `WANDB_MODE=disabled` / `mode="disabled"`: `wandb.init` returns a run that logs nothing
+    // (before: an unknown mode, and `wandb.init` raises; the mode was called `noop`)
+    Boundary {
+        rule: Rule::DisabledMode,
+        since: SdkVersion::new(0, 10, 10),
+    },
     // the resume-file warning fires only when the explicit id differs from the file's (before:
     // whenever an id was set)
     Boundary {
         rule: Rule::ResumeFileWarnsOnlyIfDifferent,
         since: SdkVersion::new(0, 10, 11),
     },
+    // the disabled run has an id, a fresh random one on every launch (before: `wandb.run.id` is a
+    // placeholder object that prints as an empty string)
+    Boundary {
+        rule: Rule::DisabledRunGetsId,
+        since: SdkVersion::new(0, 10, 19),
+    },
     // in a sweep the `wandb.init` id is ignored with a warning (before: it replaced the agent's
     // id)
     Boundary {
         rule: Rule::SweepIgnoresInitId,
         since: SdkVersion::new(0, 10, 22),
+    },
+    // a disabled launch no longer makes the run directory `wandb/run-<time>-<id>` (before: it did,
+    // so an id too long for a file name, or with a NUL, still made `wandb.init` raise)
+    Boundary {
+        rule: Rule::DisabledSkipsRunDirectory,
+        since: SdkVersion::new(0, 10, 30),
     },
     // `resume=""` means unset (before: a run id `""`, i.e. allow with a generated id)
     Boundary {
@@ -264,6 +294,12 @@ pub const BOUNDARIES: [Boundary; 42] = [
         rule: Rule::CoreResumedFlagFixed,
         since: SdkVersion::new(0, 18, 1),
     },
+    // `wandb.init` no longer turns the service process off for the disabled mode, so the
+    // deprecation warning 0.17.8–0.18.0 print for that is gone
+    Boundary {
+        rule: Rule::DisabledKeepsService,
+        since: SdkVersion::new(0, 18, 1),
+    },
     // a resumed run's config is in `wandb.config` again (empty in 0.18.0–0.18.5,
     // wandb/wandb#8775)
     Boundary {
@@ -338,6 +374,11 @@ pub const BOUNDARIES: [Boundary; 42] = [
     Boundary {
         rule: Rule::RunStepFromBackend,
         since: SdkVersion::new(0, 27, 2),
+    },
+    // the disabled run keeps the settled run id (before: a fresh random id on every launch)
+    Boundary {
+        rule: Rule::DisabledRunKeepsId,
+        since: SdkVersion::new(0, 29, 0),
     },
     // the rewritten `wandb sync` has no `--append`: a directory can only be written over a run
     Boundary {

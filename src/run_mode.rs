@@ -4,9 +4,12 @@
 //! id and the auto-resume file exactly as online, but never asks W&B about the run: the
 //! resume setting is not applied at launch (0.12.0–0.30.0 say so in a warning), nothing that
 //! W&B checks "once online" is checked, and nothing reaches W&B until `wandb sync` uploads
-//! the run's directory. The mode-vectors (tests/conformance/mode-vectors.json) pin this for
-//! each release. `disabled`, `shared` and the values an SDK refuses are not modelled yet:
-//! the input check refuses them with the reason rather than answer as if online.
+//! the run's directory. Disabled (`disabled`, 0.10.10+) `wandb.init` settles the settings as
+//! well — their checks still raise, the auto-resume file is still written — then returns a run
+//! that logs nothing anywhere, before the run directory. The mode-vectors
+//! (tests/conformance/mode-vectors.json) pin both for each release. `shared`, `noop` (the
+//! disabled mode of 0.10.0–0.10.9) and the values an SDK refuses are not modelled: the input
+//! check refuses them with the reason rather than answer as if online.
 
 use crate::check_order;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
@@ -19,18 +22,31 @@ pub const MODE_ENV: &str = "WANDB_MODE";
 
 /// Where a launch's data goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum RunMode {
+enum RunMode {
     /// To W&B as the run starts.
     Online,
     /// To a local `offline-run-…` directory only.
     Offline,
+    /// Nowhere.
+    Disabled,
 }
 
-/// How every modelled release reads `value` (`None`: not modelled).
+/// A launch that W&B is not asked about, with the field that made it so (`init.mode` or
+/// `env.WANDB_MODE`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum LocalLaunch {
+    /// Into a local directory, uploaded by `wandb sync`.
+    Offline(&'static str),
+    /// Nowhere: `wandb.init` returns a run that logs nothing.
+    Disabled(&'static str),
+}
+
+/// How the modelled releases read `value` (`None`: not modelled).
 fn classify(value: &str) -> Option<RunMode> {
     match value {
         "online" | "run" => Some(RunMode::Online),
         "offline" | "dryrun" => Some(RunMode::Offline),
+        "disabled" => Some(RunMode::Disabled),
         _ => None,
     }
 }
@@ -56,37 +72,51 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
             return Err(InputError::Invalid {
                 path: path.to_owned(),
                 reason: format!(
-                    "mode {} is not modelled (only online, run, offline, dryrun)",
+                    "mode {} is not modelled (only online, run, offline, dryrun, disabled)",
                     crate::pyunicode::repr(value)
                 ),
             });
         }
     }
-    // wandb.setup has read the environment as offline before the argument turns the launch
-    // online: some releases then warn about the login, 0.10.x–0.12.x behave differently in the
-    // vectors' harness. Not guessed.
+    // wandb.setup has read the environment as offline or disabled before the argument says
+    // otherwise. Online over offline: some releases then warn about the login, 0.10.x–0.12.x
+    // behave differently in the vectors' harness. Offline (or online) over disabled: the
+    // library is set up without the service process (0.13.0–0.19.x), which decides what the end
+    // of the script does to the resume file, and 0.19.0 crashes. Not guessed.
     if let [(path, Some(init)), (_, Some(env))] = given {
-        if classify(init) == Some(RunMode::Online) && classify(env) == Some(RunMode::Offline) {
-            return Err(InputError::Invalid {
-                path: path.to_owned(),
-                reason: "an online mode over an offline WANDB_MODE is not modelled (wandb has read the environment as offline by then)".to_owned(),
-            });
-        }
+        let reason = match (classify(init), classify(env)) {
+            (Some(RunMode::Online), Some(RunMode::Offline)) => {
+                "an online mode over an offline WANDB_MODE is not modelled (wandb has read the environment as offline by then)"
+            }
+            (Some(RunMode::Online | RunMode::Offline), Some(RunMode::Disabled)) => {
+                "an online or offline mode over WANDB_MODE=disabled is not modelled (wandb has set itself up without the service process by then)"
+            }
+            _ => return Ok(()),
+        };
+        return Err(InputError::Invalid {
+            path: path.to_owned(),
+            reason: reason.to_owned(),
+        });
     }
     Ok(())
 }
 
-/// Whether the launch runs offline, as the field that made it so (`init.mode` or
-/// `env.WANDB_MODE`; `None`: online), with what `profile`'s SDK rejects on the way. The init
-/// argument beats the environment; 0.9.x has no `mode` argument and knows only `run` and
-/// `dryrun` (`wandb/__init__.py`, after the run object is made).
+/// The hint for a mode 0.9.x does not know.
+const MODE_HINT_09: &str =
+    "With wandb 0.9.x use WANDB_MODE=dryrun for offline, run (or unset) for online.";
+
+/// Where the launch goes when not to W&B ([`LocalLaunch`]; `None`: online), with what
+/// `profile`'s SDK rejects on the way. The init argument beats the environment; 0.9.x has no
+/// `mode` argument and knows only `run` and `dryrun` (`wandb/__init__.py`, after the run
+/// object is made); 0.10.0–0.10.9 know no `disabled` (the settings refuse it as each value is
+/// applied, the environment's when the library is set up).
 pub(crate) fn settle(
     profile: &Profile,
     init_mode: Option<&str>,
     env_mode: Option<&str>,
     out: &mut Vec<Diagnostic>,
     rejected: &mut bool,
-) -> Option<&'static str> {
+) -> Option<LocalLaunch> {
     if !profile.has(Rule::SettingsObject) {
         if init_mode.is_some() {
             out.push(
@@ -99,15 +129,15 @@ pub(crate) fn settle(
                         profile.version
                     ),
                 )
-                .hint("With wandb 0.9.x use WANDB_MODE=dryrun for offline, run (or unset) for online.")
+                .hint(MODE_HINT_09)
                 .sdk("init() got an unexpected keyword argument 'mode'")
                 .at(check_order::CALL_RESUME_FROM),
             );
             *rejected = true;
         }
         return match env_mode {
-            Some("dryrun") => Some("env.WANDB_MODE"),
-            Some(value @ ("offline" | "online")) => {
+            Some("dryrun") => Some(LocalLaunch::Offline("env.WANDB_MODE")),
+            Some(value @ ("offline" | "online" | "disabled")) => {
                 out.push(
                     diagnostic(
                         Code::ModeInvalid,
@@ -118,7 +148,7 @@ pub(crate) fn settle(
                             profile.version
                         ),
                     )
-                    .hint("With wandb 0.9.x use WANDB_MODE=dryrun for offline, run (or unset) for online.")
+                    .hint(MODE_HINT_09)
                     .sdk("The WANDB_MODE environment variable is invalid.")
                     .at(check_order::LATER_SETTINGS),
                 );
@@ -128,13 +158,48 @@ pub(crate) fn settle(
             _ => None,
         };
     }
-    let offline_by = match init_mode {
-        Some(mode) => (classify(mode) == Some(RunMode::Offline)).then_some("init.mode"),
-        None => (env_mode.and_then(classify) == Some(RunMode::Offline)).then_some("env.WANDB_MODE"),
+    let env_class = env_mode.and_then(classify);
+    if !profile.has(Rule::DisabledMode) {
+        for (field, value) in [("env.WANDB_MODE", env_mode), ("init.mode", init_mode)] {
+            if value.and_then(classify) == Some(RunMode::Disabled) {
+                out.push(
+                    diagnostic(
+                        Code::ModeInvalid,
+                        Severity::Error,
+                        Some(field),
+                        format!(
+                            "wandb {} has no `disabled` mode (0.10.10 added it): wandb.init raises.",
+                            profile.version
+                        ),
+                    )
+                    .hint("Upgrade to wandb 0.10.10 or newer to turn wandb off with mode disabled.")
+                    .sdk("Settings field mode: disabled not in"),
+                );
+                *rejected = true;
+            }
+        }
+    }
+    // 0.17.8–0.18.0 print a deprecation warning for the service process the mode turns off.
+    if init_mode == Some("disabled") {
+        crate::service_process::mode_deprecation(profile, "init.mode", out);
+    } else if env_mode == Some("disabled") {
+        crate::service_process::mode_deprecation(profile, "env.WANDB_MODE", out);
+    }
+    let (field, class) = match init_mode {
+        Some(mode) => ("init.mode", classify(mode)),
+        None => ("env.WANDB_MODE", env_class),
+    };
+    let local = match class {
+        Some(RunMode::Offline) => Some(LocalLaunch::Offline(field)),
+        Some(RunMode::Disabled) if profile.has(Rule::DisabledMode) => {
+            Some(LocalLaunch::Disabled(field))
+        }
+        _ => None,
     };
     // Whether an API key is configured is not part of the input: say what depends on it.
-    if offline_by == Some("init.mode")
-        && env_mode.and_then(classify) != Some(RunMode::Offline)
+    if init_mode.is_some()
+        && !matches!(class, Some(RunMode::Online) | None)
+        && env_class != Some(RunMode::Offline)
         && profile.has(Rule::LoginBeforeInitMode)
         && !profile.has(Rule::InitModeBeforeLogin)
     {
@@ -152,16 +217,75 @@ pub(crate) fn settle(
             .sdk("api_key not configured (no-tty).  Run wandb login"),
         );
     }
-    offline_by
+    local
 }
 
-/// Offline, the errors the engine knows to be raised once online (the 0.16.5–0.17.x sender's
-/// checks, wandb-core's rewind check) are not met at launch: they stay, as warnings.
-pub(crate) fn offline_server_checks(out: &mut [Diagnostic]) {
-    for d in out {
-        if d.severity == Severity::Error && d.stage == Some(check_order::SERVER) {
-            d.severity = Severity::Warning;
-        }
+/// 0.10.3–0.10.8 log in after the call's own checks and the environment's: where one of those
+/// raises first, the login — and what [`settle`] says of it — is never reached.
+pub(crate) fn login_reached(profile: &Profile, out: &mut Vec<Diagnostic>) {
+    if check_order::raises_before(profile, out, check_order::LOGIN) {
+        out.retain(|d| d.code != Code::OfflineLoginFirst.as_str());
+    }
+}
+
+/// Disabled, `wandb.init` returns its run after the settings and the auto-resume file — before
+/// the run directory from 0.10.30, just after it before — so the checks met later are not met
+/// (they stay, as warnings). Returns whether `wandb.init` still raises.
+pub(crate) fn disabled_checks(profile: &Profile, out: &mut [Diagnostic]) -> bool {
+    let returns_at = if profile.has(Rule::DisabledSkipsRunDirectory) {
+        check_order::RUN_DIRECTORY
+    } else {
+        check_order::RUN_START
+    };
+    let raises = check_order::raises_before(profile, out, returns_at);
+    check_order::not_reached(profile, out, returns_at);
+    raises
+}
+
+/// What `wandb.run.id` is in a disabled run before 0.10.19.
+pub(crate) const PLACEHOLDER_ID: &str = "a placeholder that prints as an empty string";
+
+/// Disabled: nothing the job logs is kept; with wandb before 0.29.0 the run's id is not the
+/// one the settings hold: a fresh one on every launch (`_make_run_disabled`'s `RunDisabled`,
+/// 0.10.19+, then `make_disabled_run` on fresh settings; 0.29.0 copies the settled ones), and
+/// before 0.10.19 a `Dummy` placeholder that prints as an empty string.
+pub(crate) fn disabled_warnings(
+    profile: &Profile,
+    field: &str,
+    settled_id: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    out.push(
+        diagnostic(
+            Code::DisabledMode,
+            Severity::Warning,
+            Some(field),
+            "disabled: wandb.init returns a run that keeps nothing this job logs, on W&B or on disk; resume and restarts change nothing while it stays disabled.".to_owned(),
+        )
+        .hint("Unset WANDB_MODE (and mode=) to log to W&B, or use offline to keep the run on disk."),
+    );
+    if let Some(id) = settled_id.filter(|_| !profile.has(Rule::DisabledRunKeepsId)) {
+        let (what, effect) = if profile.has(Rule::DisabledRunGetsId) {
+            (
+                "a new random id on every launch",
+                "finds nothing after a restart",
+            )
+        } else {
+            (PLACEHOLDER_ID, "gives every job the same name")
+        };
+        out.push(
+            diagnostic(
+                Code::DisabledRunIdDiffers,
+                Severity::Warning,
+                Some(field),
+                format!(
+                    "with wandb {} the disabled run's id is {what}, not {}: code that names checkpoints or directories after wandb.run.id {effect}.",
+                    profile.version,
+                    crate::pyunicode::repr(id)
+                ),
+            )
+            .hint("Name them after the id you set (or upgrade to wandb 0.29.0 or newer, where the disabled run keeps it)."),
+        );
     }
 }
 
@@ -233,12 +357,12 @@ pub(crate) fn offline_warning(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::env_vars::EnvVars;
     use crate::model::InitArgs;
-    use std::collections::BTreeMap;
 
     fn input(env_mode: Option<&str>, init_mode: Option<&str>) -> ResumeInput {
         ResumeInput {
-            env: env_mode.map(|m| BTreeMap::from([(MODE_ENV.to_owned(), m.to_owned())])),
+            env: env_mode.map(|m| EnvVars::from([(MODE_ENV, m)])),
             init: init_mode.map(|m| InitArgs {
                 mode: Some(m.to_owned()),
                 ..Default::default()
@@ -249,12 +373,12 @@ mod tests {
 
     #[test]
     fn modelled_modes_pass_the_input_check_and_others_are_refused_by_field() {
-        for mode in ["online", "run", "offline", "dryrun"] {
+        for mode in ["online", "run", "offline", "dryrun", "disabled"] {
             assert!(input(Some(mode), None).check_limits().is_ok(), "{mode}");
             assert!(input(None, Some(mode)).check_limits().is_ok(), "{mode}");
         }
         for mode in [
-            "disabled", "shared", "noop", "", "OFFLINE", " offline", "bogus",
+            "shared", "noop", "", "OFFLINE", " offline", "Disabled", "bogus",
         ] {
             for (given, path) in [
                 (input(Some(mode), None), "env.WANDB_MODE"),
@@ -272,6 +396,86 @@ mod tests {
     }
 
     #[test]
+    fn a_mode_over_a_local_environment_is_refused_where_not_modelled() {
+        let refused = [
+            ("offline", "online"),
+            ("dryrun", "run"),
+            ("disabled", "online"),
+            ("disabled", "offline"),
+            ("disabled", "dryrun"),
+        ];
+        for (env_mode, init_mode) in refused {
+            match input(Some(env_mode), Some(init_mode)).check_limits() {
+                Err(InputError::Invalid { path, reason }) => {
+                    assert_eq!(path, "init.mode");
+                    assert!(reason.contains("not modelled"), "{reason}");
+                }
+                other => panic!("{env_mode} {init_mode}: {other:?}"),
+            }
+        }
+        for (env_mode, init_mode) in [
+            ("offline", "disabled"),
+            ("online", "disabled"),
+            ("disabled", "disabled"),
+            ("offline", "dryrun"),
+            ("run", "offline"),
+        ] {
+            let given = input(Some(env_mode), Some(init_mode));
+            assert!(given.check_limits().is_ok(), "{env_mode} {init_mode}");
+        }
+    }
+
+    #[test]
+    fn disabled_launches_keep_nothing_and_meet_only_the_settings_checks() {
+        let at = |sdk: &str, init: InitArgs| {
+            let mut given = input(Some("disabled"), None);
+            given.sdk = Some(sdk.to_owned());
+            given.init = Some(init);
+            crate::decide(&given)
+        };
+        // must without a run W&B has: fails online on every launch, passes disabled.
+        let must = InitArgs {
+            resume: Some(crate::model::ResumeArg::Text("must".to_owned())),
+            ..Default::default()
+        };
+        let d = at("0.31.0", must);
+        assert!(d.valid, "{:#?}", d.diagnostics);
+        assert_eq!(d.if_exists.action, crate::model::Action::Disabled);
+        assert_eq!(d.if_missing.action, crate::model::Action::Disabled);
+        assert!(!d.if_exists.resumed);
+        // A settings check still raises: a reserved character in the id (0.21.0+).
+        let bad_id = InitArgs {
+            id: Some("a/b".to_owned()),
+            ..Default::default()
+        };
+        let d = at("0.31.0", bad_id.clone());
+        assert_eq!(d.if_missing.action, crate::model::Action::Fail);
+        // Before 0.29.0 the disabled run's id is a fresh one, and the warning says so.
+        let id = InitArgs {
+            id: Some("abc".to_owned()),
+            ..Default::default()
+        };
+        let d = at("0.28.0", id.clone());
+        assert_eq!(d.run_id, None);
+        assert!(
+            d.diagnostics
+                .iter()
+                .any(|x| x.code == "disabled-run-id-differs")
+        );
+        let d = at("0.29.0", id.clone());
+        assert_eq!(d.run_id.as_deref(), Some("abc"));
+        assert!(
+            !d.diagnostics
+                .iter()
+                .any(|x| x.code == "disabled-run-id-differs")
+        );
+        // 0.10.9 has no disabled mode: wandb.init raises.
+        let d = at("0.10.9", id);
+        assert_eq!(d.if_missing.action, crate::model::Action::Fail);
+        assert!(d.diagnostics.iter().any(|x| x.code == "mode-invalid"));
+    }
+
+    #[test]
     fn what_w_and_b_refuses_once_online_does_not_stop_an_offline_launch() {
         // 0.17.1's sender refuses WANDB_RESUME with fork_from only when it sends the run.
         let mut given = input(None, None);
@@ -280,7 +484,7 @@ mod tests {
             fork_from: Some("other?_step=1".to_owned()),
             ..Default::default()
         });
-        let mut env = BTreeMap::from([("WANDB_RESUME".to_owned(), "allow".to_owned())]);
+        let mut env = EnvVars::from([("WANDB_RESUME", "allow")]);
         given.env = Some(env.clone());
         let online = crate::decide(&given);
         assert!(!online.valid);

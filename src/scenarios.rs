@@ -2,12 +2,11 @@
 //! web form's timeline picker and for the docs. Each is a configuration and its restarts;
 //! `simulate` gives the timeline.
 
-use std::collections::BTreeMap;
-
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
 use crate::derive::{DEFAULT_DERIVED_LENGTH, derive_run_id};
+use crate::env_vars::EnvVars;
 use crate::model::{InitArgs, LaunchContext, ResumeArg, ResumeInput};
 use crate::timeline::{Attempt, Ending, Place};
 
@@ -36,9 +35,9 @@ crate::json_object!(Scenario {
     "attempts": attempts,
 });
 
-fn env(pairs: &[(&str, &str)]) -> Option<BTreeMap<String, String>> {
+fn env(pairs: &[(&str, &str)]) -> Option<EnvVars> {
     // Inserted one by one: `collect` into a map would bring a stable sort into the module.
-    let mut env = BTreeMap::new();
+    let mut env = EnvVars::new();
     for (name, value) in pairs {
         env.insert((*name).to_owned(), (*value).to_owned());
     }

@@ -9,10 +9,9 @@
 //! keep a value that is none as text, with three warnings; 0.15.6–0.19.x raise on it; 0.19.0
 //! crashes in `wandb.init` once the service is off; 0.20.0 ignores the variable.
 
-use std::collections::BTreeMap;
-
 use crate::check_order::RUN_START;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
+use crate::env_vars::EnvVars;
 use crate::model::{Diagnostic, Severity};
 use crate::profile::{Profile, Rule};
 use crate::pyunicode::repr;
@@ -71,7 +70,7 @@ fn reading(profile: &Profile, value: &str) -> Reading {
 
 /// True when a launch with `env` runs the service process, so a script that ends without
 /// `run.finish()` leaves the resume file.
-pub fn runs(profile: &Profile, env: &BTreeMap<String, String>) -> bool {
+pub fn runs(profile: &Profile, env: &EnvVars) -> bool {
     let Some(value) = env.get(DISABLE_SERVICE) else {
         return profile.has(Rule::ServiceProcess);
     };
@@ -86,11 +85,7 @@ pub fn runs(profile: &Profile, env: &BTreeMap<String, String>) -> bool {
 /// (0.15.6–0.19.x) or the warnings where it keeps it (0.13.11–0.15.5), the deprecation warning
 /// when it turns the service off (0.17.8–0.19.x), and 0.19.0's crash without the service.
 /// Returns false when `wandb.init` raises.
-pub(crate) fn check(
-    profile: &Profile,
-    env: &BTreeMap<String, String>,
-    out: &mut Vec<Diagnostic>,
-) -> bool {
+pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>) -> bool {
     let Some(value) = env.get(DISABLE_SERVICE) else {
         return true;
     };
@@ -166,12 +161,40 @@ pub(crate) fn check(
 const BOOL_HINT: &str = "Unset it, or set true / false (also yes / no, on / off, 1 / 0).";
 
 /// 0.17.8–0.19.x: turning the service off is deprecated.
-fn deprecated(profile: &Profile, shown: &str) -> Diagnostic {
+/// 0.17.8–0.18.0: for the disabled mode (`field`) `wandb.init` turns the service process off
+/// (`_disable_service` for `wandb.setup`), so it prints the deprecation warning about that;
+/// harmless.
+pub(crate) fn mode_deprecation(profile: &Profile, field: &str, out: &mut Vec<Diagnostic>) {
+    if !profile.has(Rule::DisableServiceDeprecated) || profile.has(Rule::DisabledKeepsService) {
+        return;
+    }
+    out.push(
+        diagnostic(
+            Code::DisableServiceDeprecated,
+            Severity::Info,
+            Some(field),
+            format!(
+                "mode disabled turns the service process off in wandb {}, which prints its deprecation warning about that; nothing to act on.",
+                profile.version
+            ),
+        )
+        .sdk(deprecation_text(profile)),
+    );
+}
+
+/// What 0.17.8+ print when the service process is turned off.
+fn deprecation_text(profile: &Profile) -> String {
     let removed = if profile.has(Rule::CoreBackend) {
         "in future versions"
     } else {
         "in version 0.19.0"
     };
+    format!(
+        "Disabling the wandb service is deprecated as of version 0.18.0 and will be removed {removed}."
+    )
+}
+
+fn deprecated(profile: &Profile, shown: &str) -> Diagnostic {
     diagnostic(
         Code::DisableServiceDeprecated,
         Severity::Warning,
@@ -182,9 +205,7 @@ fn deprecated(profile: &Profile, shown: &str) -> Diagnostic {
         ),
     )
     .hint("Leave WANDB_DISABLE_SERVICE unset (0.20.0 ignores it).")
-    .sdk(format!(
-        "Disabling the wandb service is deprecated as of version 0.18.0 and will be removed {removed}."
-    ))
+    .sdk(deprecation_text(profile))
 }
 
 #[cfg(test)]
@@ -192,12 +213,27 @@ mod tests {
     use super::*;
     use crate::version::parse_sdk_version;
 
-    fn env(value: &str) -> BTreeMap<String, String> {
-        BTreeMap::from([(DISABLE_SERVICE.to_owned(), value.to_owned())])
+    fn env(value: &str) -> EnvVars {
+        EnvVars::from([(DISABLE_SERVICE, value)])
     }
 
     fn profile(version: &str) -> Profile {
         Profile::new(parse_sdk_version(version).unwrap())
+    }
+
+    /// 0.17.8–0.18.0 print the deprecation warning for the service the disabled mode turns off.
+    #[test]
+    fn the_disabled_mode_warns_of_the_service_in_0_17_8_to_0_18_0() {
+        for (version, warns) in [
+            ("0.17.7", false),
+            ("0.17.8", true),
+            ("0.18.0", true),
+            ("0.18.1", false),
+        ] {
+            let mut out = Vec::new();
+            mode_deprecation(&profile(version), "init.mode", &mut out);
+            assert_eq!(out.len(), usize::from(warns), "{version}");
+        }
     }
 
     /// The warning 0.13.11–0.15.5 get for text they keep says what `runs` says of it (which

@@ -401,7 +401,7 @@ fn python_call(init: Option<&InitArgs>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use std::collections::BTreeMap;
+    use crate::env_vars::EnvVars;
 
     use super::*;
     use crate::model::ResumeArg;
@@ -412,7 +412,7 @@ mod tests {
                 pairs
                     .iter()
                     .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
-                    .collect::<BTreeMap<_, _>>(),
+                    .collect::<EnvVars>(),
             ),
             ..Default::default()
         }

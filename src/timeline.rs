@@ -5,12 +5,11 @@
 //! attempt runs in. Each attempt is one `decide` with the context those give, and the branch
 //! (run exists / missing) is the one the state selects.
 
-use std::collections::BTreeMap;
-
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
 use crate::engine::decide;
+use crate::env_vars::EnvVars;
 use crate::error::InputError;
 use crate::json::{FromJson, Json, Path, read_name, read_object, required};
 use crate::model::{Action, Decision, InitArgs, Outcome, ResumeFileAction, ResumeInput};
@@ -54,11 +53,7 @@ crate::json_enum!(Ending {
 impl Ending {
     /// Whether this end deletes the resume file, for a script launched with `env` on the
     /// SDK of `profile`.
-    pub fn removes_resume_file(
-        self,
-        profile: &crate::profile::Profile,
-        env: &BTreeMap<String, String>,
-    ) -> bool {
+    pub fn removes_resume_file(self, profile: &crate::profile::Profile, env: &EnvVars) -> bool {
         match self {
             Ending::Finished => true,
             Ending::Exited | Ending::RaisedSystemExit => {
@@ -106,7 +101,7 @@ pub struct Attempt {
         target_arch = "wasm32",
         tsify(optional, type = "Record<string, string>")
     )]
-    pub env: Option<BTreeMap<String, String>>,
+    pub env: Option<EnvVars>,
     /// Changed `wandb.init` arguments (replace the previous ones); absent = unchanged.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub init: Option<InitArgs>,
@@ -347,9 +342,11 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
             crate::version::parse_sdk_version(&results[results.len() - 1].decision.sdk)
                 .unwrap_or(crate::version::SdkVersion::NEWEST),
         );
-        let no_env = BTreeMap::new();
+        let no_env = EnvVars::new();
         let previous_env = current.env.as_ref().unwrap_or(&no_env);
-        if attempt.after.removes_resume_file(&profile, previous_env) {
+        // A disabled run has no exit hook, and its `finish()` only unsets the globals.
+        let disabled = results[results.len() - 1].outcome.action == Action::Disabled;
+        if !disabled && attempt.after.removes_resume_file(&profile, previous_env) {
             world.remove_resume_file();
         }
         if attempt.delete_run {
@@ -442,10 +439,11 @@ fn run_attempt(
             (Some(format!("new{:05}", world.generated)), true)
         }
     };
-    // Offline, W&B does not learn of the run: the id names a local directory only.
+    // Offline, W&B does not learn of the run: the id names a local directory only (disabled,
+    // nothing).
     if let Some(id) = run_id
         .as_ref()
-        .filter(|_| outcome.action != Action::Offline)
+        .filter(|_| !matches!(outcome.action, Action::Offline | Action::Disabled))
     {
         if !world.runs.contains(id) {
             world.runs.push(id.clone());
@@ -496,7 +494,11 @@ impl World {
 
 fn summarize(results: &[AttemptResult]) -> TimelineSummary {
     let mut run_ids: Vec<String> = Vec::new();
-    for id in results.iter().filter_map(|r| r.run_id.clone()) {
+    // A disabled attempt's id names nothing, on W&B or on disk.
+    let kept = results
+        .iter()
+        .filter(|r| r.outcome.action != Action::Disabled);
+    for id in kept.filter_map(|r| r.run_id.clone()) {
         if !run_ids.contains(&id) {
             run_ids.push(id);
         }
@@ -511,10 +513,14 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
     let resumed = count(Action::Resume);
     let overwritten = count(Action::Overwrite);
     let runs = run_ids.len() as u32;
-    let launches = results.len();
+    let disabled = count(Action::Disabled);
+    // The attempts that log somewhere (or fail trying).
+    let launches = results.len() - disabled as usize;
     let offline = count(Action::Offline);
     let failing = format!("{failed} of {launches} attempts fail; ");
-    let verdict = if failed as usize == launches {
+    let verdict = if launches == 0 {
+        "every attempt runs disabled: nothing is kept, on W&B or on disk.".to_owned()
+    } else if failed as usize == launches {
         "every attempt fails: nothing is logged.".to_owned()
     } else if offline > 0 {
         let fail_note = if failed > 0 { failing.as_str() } else { "" };
@@ -541,6 +547,14 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
     } else {
         format!("the job is split across {runs} runs: restarts do not resume.")
     };
+    let verdict = match disabled {
+        0 => verdict,
+        _ if launches == 0 => verdict,
+        _ => format!(
+            "{disabled} of {} attempts run disabled and keep nothing; the rest: {verdict}",
+            results.len()
+        ),
+    };
     TimelineSummary {
         runs,
         run_ids,
@@ -566,26 +580,25 @@ mod tests {
         }
     }
 
+    /// `WANDB_RESUME=allow` with the id `exp-42`, in run mode `mode`.
+    fn allow_exp_42(mode: &str) -> EnvVars {
+        EnvVars::from([
+            ("WANDB_RESUME", "allow"),
+            ("WANDB_RUN_ID", "exp-42"),
+            ("WANDB_MODE", mode),
+        ])
+    }
+
     /// Offline attempts leave nothing on W&B: a later online attempt with the same id finds
     /// no run and creates it, where an online first attempt would have been resumed.
     #[test]
     fn offline_attempts_do_not_create_runs_on_w_and_b() {
-        let env = |mode: &str| {
-            BTreeMap::from(
-                [
-                    ("WANDB_RESUME", "allow"),
-                    ("WANDB_RUN_ID", "exp-42"),
-                    ("WANDB_MODE", mode),
-                ]
-                .map(|(k, v)| (k.to_owned(), v.to_owned())),
-            )
-        };
         let input = ResumeInput {
-            env: Some(env("offline")),
+            env: Some(allow_exp_42("offline")),
             ..Default::default()
         };
         let online_again = Attempt {
-            env: Some(env("online")),
+            env: Some(allow_exp_42("online")),
             ..restart(Ending::Preempted, Place::NewMachine)
         };
         let t = simulate(
@@ -607,6 +620,66 @@ mod tests {
                 .verdict
                 .contains("writes each directory of an id over")
         );
+    }
+
+    /// Disabled attempts keep nothing and name no run: the verdict counts them apart, and a
+    /// later online attempt with the same id creates the run.
+    #[test]
+    fn disabled_attempts_keep_nothing() {
+        let input = ResumeInput {
+            env: Some(allow_exp_42("disabled")),
+            ..Default::default()
+        };
+        let attempts = [restart(Ending::Crashed, Place::SameDirectory)];
+        let t = simulate(&input, &attempts).unwrap();
+        let actions: Vec<Action> = t.attempts.iter().map(|a| a.outcome.action).collect();
+        assert_eq!(actions, [Action::Disabled, Action::Disabled]);
+        assert_eq!(t.summary.runs, 0);
+        assert!(t.summary.verdict.starts_with("every attempt runs disabled"));
+        let online_again = Attempt {
+            env: Some(allow_exp_42("online")),
+            ..restart(Ending::Preempted, Place::NewMachine)
+        };
+        let t = simulate(&input, &[attempts[0].clone(), online_again]).unwrap();
+        let actions: Vec<Action> = t.attempts.iter().map(|a| a.outcome.action).collect();
+        assert_eq!(
+            actions,
+            [Action::Disabled, Action::Disabled, Action::Create]
+        );
+        assert_eq!(t.summary.runs, 1);
+        assert_eq!(
+            t.summary.verdict,
+            "2 of 3 attempts run disabled and keep nothing; the rest: one launch, one run."
+        );
+    }
+
+    /// A disabled run's `finish()` leaves the resume file its settings wrote: the next launch
+    /// in the directory picks up that id.
+    #[test]
+    fn a_finished_disabled_run_leaves_the_resume_file() {
+        let input = ResumeInput {
+            env: Some(EnvVars::from([("WANDB_MODE", "disabled")])),
+            init: Some(crate::model::InitArgs {
+                resume: Some(ResumeArg::Text("auto".to_owned())),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let online_again = Attempt {
+            env: Some(EnvVars::new()),
+            ..restart(Ending::Finished, Place::SameDirectory)
+        };
+        let t = simulate(&input, &[online_again]).unwrap();
+        let first = &t.attempts[0];
+        assert_eq!(first.outcome.action, Action::Disabled);
+        assert_eq!(first.decision.resume_file_action, ResumeFileAction::Written);
+        let second = &t.attempts[1];
+        assert_eq!(
+            second.decision.run_id_source,
+            crate::model::RunIdSource::ResumeFile
+        );
+        assert_eq!(second.run_id, first.run_id);
+        assert_eq!(second.outcome.action, Action::Create);
     }
 
     /// An empty resume file (a job killed while wandb rewrote it) in the same directory:

@@ -295,6 +295,16 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         Severity::Warning,
         r#"{"sdk":"0.25.0","env":{"WANDB_MODE":"offline","WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,
     ),
+    (
+        "disabled-mode",
+        Severity::Warning,
+        r#"{"env":{"WANDB_MODE":"disabled","WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,
+    ),
+    (
+        "disabled-run-id-differs",
+        Severity::Warning,
+        r#"{"sdk":"0.28.0","init":{"mode":"disabled","resume":"allow","id":"abc"}}"#,
+    ),
 ];
 
 fn decision(json: &str) -> Decision {

@@ -7,7 +7,7 @@
 
 mod common;
 
-use std::collections::BTreeMap;
+use wandb_resume::env_vars::EnvVars;
 
 use common::ending_replay::{check, endings, input, load, vectors};
 use wandb_resume::{codec, decide, parse_sdk_version, profile::Profile, service_process};
@@ -108,8 +108,8 @@ fn each_era_reads_disable_service_as_the_sdk_did() {
     ];
     for (version, value) in service {
         let v = recorded(version, value);
-        let env: BTreeMap<String, String> = value
-            .map(|x| BTreeMap::from([("WANDB_DISABLE_SERVICE".to_owned(), x.to_owned())]))
+        let env: EnvVars = value
+            .map(|x| EnvVars::from([("WANDB_DISABLE_SERVICE", x)]))
             .unwrap_or_default();
         let profile = Profile::new(parse_sdk_version(version).expect("a release"));
         assert_eq!(

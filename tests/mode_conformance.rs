@@ -1,10 +1,11 @@
 //! The run mode: replays tests/conformance/mode-vectors.json (made by
 //! tests/conformance/generate_modes.py) against `decide`. Each vector is a release's
-//! `wandb.init` with `WANDB_MODE` or `wandb.init(mode=…)` set: offline ones run complete and
-//! unmodified, online ones through the batch driver. The engine must raise where the SDK
-//! raised, agree on the resume setting, the run id, the warnings (0.12.0–0.30.0 warn that
-//! resume is ignored offline) and the file afterwards, and call the launch offline exactly
-//! where the SDK's own settings do. No Python is needed here.
+//! `wandb.init` with `WANDB_MODE` or `wandb.init(mode=…)` set: offline and disabled ones run
+//! complete and unmodified, online ones through the batch driver. The engine must raise where
+//! the SDK raised, agree on the resume setting, the run id, the warnings (0.12.0–0.30.0 warn
+//! that resume is ignored offline) and the file afterwards, and call the launch offline
+//! (disabled) exactly where the SDK's own settings do (it returned its disabled run). No Python
+//! is needed here.
 
 mod common;
 
@@ -15,7 +16,10 @@ use wandb_resume::{Action, ResumeFileAction, decide};
 fn modes_match_the_real_sdk() {
     let doc = mode_replay::load();
     // An online `mode=` over an offline WANDB_MODE is refused as not modelled (the vectors show
-    // why: a login warning in some releases, the harness's own failure in 0.10.x–0.12.x).
+    // why: a login warning in some releases, the harness's own failure in 0.10.x–0.12.x), an
+    // offline one over WANDB_MODE=disabled (the library is set up without the service process;
+    // 0.19.0 crashes), and `noop`, the disabled mode of 0.10.0–0.10.9 that later releases
+    // refuse each in their words.
     let check = |v: &common::Recorded<'_>| match mode_replay::refused(v) {
         Ok(true) => Vec::new(),
         Ok(false) => mode_replay::check(v),
@@ -28,14 +32,15 @@ fn modes_match_the_real_sdk() {
         .count();
     assert_eq!(
         refused,
-        doc["results"].as_object().unwrap().len(),
-        "one case per release"
+        11 * doc["results"].as_object().unwrap().len(),
+        "per release: online over offline, six offline over disabled, four noop"
     );
 }
 
 /// The vectors see what the rules rest on: the offline warning from 0.12.0 to 0.30.0 and not
-/// around it, `mode=` beating `WANDB_MODE`, 0.9.x refusing `WANDB_MODE=offline`, and an
-/// offline launch that online would fail (resume must on a run W&B does not have).
+/// around it, `mode=` beating `WANDB_MODE`, 0.9.x refusing `WANDB_MODE=offline`, an offline
+/// launch that online would fail (resume must on a run W&B does not have), and each boundary
+/// of the disabled mode.
 #[test]
 fn mode_vectors_cover_each_rule() {
     let doc = mode_replay::load();
@@ -66,6 +71,38 @@ fn mode_vectors_cover_each_rule() {
     assert_eq!(find("0.31.0", init_beats_env)["offline"], true);
     let online = r#"{"env":{"WANDB_MODE":"run","WANDB_API_KEY":"0000000000000000000000000000000000000000","WANDB_BASE_URL":"http://127.0.0.1:9"},"init":{"resume":"must","id":"abc"}}"#;
     assert_eq!(find("0.31.0", online)["offline"], false);
+    // Disabled: `disabled` from 0.10.10; the run's id a placeholder until 0.10.18, a fresh one
+    // until 0.28.0, the id set from 0.29.0; the run directory made until 0.10.29; the service
+    // warning in 0.17.8–0.18.0 only; must without a run never fails.
+    let disabled = r#"{"env":{"WANDB_MODE":"disabled"},"init":{"resume":"must","id":"abc"}}"#;
+    assert_eq!(find("0.10.9", disabled)["rejected"], true);
+    assert_eq!(find("0.10.10", disabled)["disabled"], true);
+    assert_eq!(find("0.10.18", disabled)["placeholderId"], true);
+    assert!(find("0.10.19", disabled)["placeholderId"].is_null());
+    assert!(find("0.28.0", disabled)["runId"].is_null());
+    assert_eq!(find("0.29.0", disabled)["runId"], "abc");
+    assert_eq!(find("0.31.0", disabled)["rejected"], false);
+    let long_id = format!(
+        r#"{{"env":{{"WANDB_MODE":"disabled"}},"init":{{"id":"{}"}}}}"#,
+        "x".repeat(240)
+    );
+    assert_eq!(find("0.10.29", &long_id)["rejected"], true);
+    assert_eq!(find("0.10.30", &long_id)["rejected"], false);
+    let service_warned = |version| {
+        find(version, disabled)["warnings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|w| {
+                w.as_str()
+                    .unwrap()
+                    .starts_with("Disabling the wandb service")
+            })
+    };
+    assert!(!service_warned("0.17.7"));
+    assert!(service_warned("0.17.8"));
+    assert!(service_warned("0.18.0"));
+    assert!(!service_warned("0.18.1"));
 }
 
 /// Every offline vector (tests/conformance/vectors) was recorded offline — `WANDB_MODE=offline`

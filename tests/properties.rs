@@ -1,7 +1,7 @@
 //! Property tests of the core: no input makes it panic, and the documented invariants hold
 //! for arbitrary strings, not just the examples in the unit tests.
 
-use std::collections::BTreeMap;
+use wandb_resume::env_vars::EnvVars;
 
 use proptest::prelude::*;
 use wandb_resume::{
@@ -70,6 +70,7 @@ fn interesting_string() -> impl Strategy<Value = String> {
             "1.0.0",
             "offline",
             "dryrun",
+            "disabled",
             "online",
             "run",
         ])
@@ -89,12 +90,15 @@ fn resume_arg() -> impl Strategy<Value = Option<ResumeArg>> {
     ]
 }
 
-fn env() -> impl Strategy<Value = Option<BTreeMap<String, String>>> {
+fn env() -> impl Strategy<Value = Option<EnvVars>> {
     // The variables the engine reads, and one it does not.
     let mut keys = env_keys::ALL.to_vec();
     keys.push("HOME");
     let key = prop::sample::select(keys).prop_map(str::to_owned);
-    prop::option::of(prop::collection::btree_map(key, interesting_string(), 0..6))
+    prop::option::of(
+        prop::collection::btree_map(key, interesting_string(), 0..6)
+            .prop_map(|vars| vars.into_iter().collect::<EnvVars>()),
+    )
 }
 
 fn input() -> impl Strategy<Value = ResumeInput> {

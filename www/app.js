@@ -26,7 +26,7 @@ const ENV_VARS = [
   ["WANDB_RESUME_FROM", "<run>?_step=<N>"],
   ["WANDB_FORK_FROM", "<run>?_step=<N>"],
   ["WANDB_NOTES", "run notes"],
-  ["WANDB_MODE", "online, offline, dryrun"],
+  ["WANDB_MODE", "online, offline, disabled"],
 ];
 /** The string arguments of wandb.init read for resuming: [JS name, Python name]. */
 const INIT_STRINGS = [

@@ -5,7 +5,7 @@
 //! Checks the invariants every answer must keep, and that the JSON written reads back.
 #![no_main]
 
-use std::collections::BTreeMap;
+use wandb_resume::env_vars::EnvVars;
 
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
@@ -24,6 +24,7 @@ const WORDS: &[&str] = &[
     "never",
     "offline",
     "dryrun",
+    "disabled",
     "online",
     "run",
     "auto",
@@ -97,14 +98,14 @@ fn resume_file_text(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<String
     })
 }
 
-fn env(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<BTreeMap<String, String>>> {
+fn env(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<EnvVars>> {
     if u.ratio(1, 4)? {
         return Ok(None);
     }
     // The variables the engine reads, and two it does not.
     let mut keys = env_keys::ALL.to_vec();
     keys.extend(["WANDB_PROJECT", "WANDB_DIR"]);
-    let mut env = BTreeMap::new();
+    let mut env = EnvVars::new();
     for _ in 0..u.int_in_range(0..=5)? {
         let key = if u.ratio(7, 8)? {
             (*u.choose(&keys)?).to_owned()

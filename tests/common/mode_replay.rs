@@ -1,10 +1,11 @@
 //! Replaying the mode vectors (tests/conformance/mode-vectors.json): each release's
-//! `wandb.init` with `WANDB_MODE` / `mode=` naming an offline or an online mode. Shared by the
+//! `wandb.init` with `WANDB_MODE` / `mode=` naming an offline, a disabled or an online mode. Shared by the
 //! mode conformance test and the rule-mutation check.
 #![allow(dead_code)] // each test binary uses a part
 
 use serde_json::Value;
-use wandb_resume::{Action, ResumeInput, codec, decide};
+use wandb_resume::profile::{Profile, Rule};
+use wandb_resume::{Action, ResumeInput, codec, decide, parse_sdk_version, service_process};
 
 use super::Recorded;
 use super::replay::compare;
@@ -28,14 +29,17 @@ pub fn input(v: &Recorded<'_>) -> ResumeInput {
 }
 
 /// Whether the package refuses the case as not modelled: an online `mode=` over an offline
-/// `WANDB_MODE`, and only that (`Err` otherwise).
+/// or disabled `WANDB_MODE`, an offline one over a disabled `WANDB_MODE`, and `noop`
+/// (0.10.0–0.10.9's disabled mode), and only those (`Err` otherwise).
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
-    let online_over_offline = matches!(v.case["init"]["mode"].as_str(), Some("online" | "run"))
-        && matches!(
-            v.case["env"]["WANDB_MODE"].as_str(),
-            Some("offline" | "dryrun")
-        );
-    match (input(v).check_limits(), online_over_offline) {
+    let init_mode = v.case["init"]["mode"].as_str();
+    let env_mode = v.case["env"]["WANDB_MODE"].as_str();
+    let not_modelled = (matches!(init_mode, Some("online" | "run"))
+        && matches!(env_mode, Some("offline" | "dryrun" | "disabled")))
+        || (matches!(init_mode, Some("offline" | "dryrun")) && env_mode == Some("disabled"))
+        || init_mode == Some("noop")
+        || env_mode == Some("noop");
+    match (input(v).check_limits(), not_modelled) {
         (Err(_), true) => Ok(true),
         (Ok(()), false) => Ok(false),
         (Err(e), false) => Err(format!("refused: {e}")),
@@ -44,8 +48,9 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
 }
 
 /// The disagreements between the engine and the SDK: everything the offline vectors compare,
-/// and whether the launch is offline — where the SDK's settings say (`offline`, 0.10.0+),
-/// the engine's two branches must both be `offline`, and neither otherwise.
+/// and whether the launch is offline or disabled — where the SDK's settings say (`offline`,
+/// 0.10.0+) or it returned its disabled run (`disabled`), the engine's two branches must both
+/// be `offline` (`disabled`), and neither otherwise.
 pub fn check(v: &Recorded<'_>) -> Vec<String> {
     let input = input(v);
     let mut diffs = compare(&input, v.out);
@@ -66,13 +71,37 @@ pub fn check(v: &Recorded<'_>) -> Vec<String> {
             ));
         }
     }
-    if let Some(offline) = v.out["offline"].as_bool() {
-        let ours = [d.if_exists.action, d.if_missing.action].map(|a| a == Action::Offline);
-        if ours != [offline; 2] {
+    // Where the settings say whether the service process is off (a setting from 0.13.0), the
+    // engine's reading of the environment must agree — it decides what the end of the script
+    // does to the resume file (`WANDB_MODE=disabled` turns it off in 0.17.7–0.18.0, under an
+    // offline `mode=` too). A disabled run has no service to end.
+    if let (Some(off), false) = (v.out["serviceOff"].as_bool(), v.out["disabled"] == true) {
+        let profile = Profile::new(parse_sdk_version(v.version).expect("a release"));
+        let env = input.env.clone().unwrap_or_default();
+        if profile.has(Rule::ServiceProcess) && service_process::runs(&profile, &env) == off {
+            diffs.push(format!("service process off: sdk={off} engine={}", !off));
+        }
+    }
+    // 0.10.10–0.10.18's disabled run is a placeholder without an id: the answer must say so
+    // exactly there.
+    if v.out["disabled"] == true {
+        let placeholder = v.out["placeholderId"] == true;
+        if d.if_missing.message.contains("placeholder") != placeholder {
             diffs.push(format!(
-                "offline: sdk={offline} engine={:?}/{:?}",
-                d.if_exists.action, d.if_missing.action
+                "disabled run id: sdk placeholder={placeholder}, engine says {:?}",
+                d.if_missing.message
             ));
+        }
+    }
+    for (key, action) in [("offline", Action::Offline), ("disabled", Action::Disabled)] {
+        if let Some(sdk) = v.out[key].as_bool() {
+            let ours = [d.if_exists.action, d.if_missing.action].map(|a| a == action);
+            if ours != [sdk; 2] {
+                diffs.push(format!(
+                    "{key}: sdk={sdk} engine={:?}/{:?}",
+                    d.if_exists.action, d.if_missing.action
+                ));
+            }
         }
     }
     diffs

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Generate the mode vectors: what each wandb release does with a resume configuration when
-`WANDB_MODE` or `wandb.init(mode=…)` makes the run offline (or names the online mode).
+`WANDB_MODE` or `wandb.init(mode=…)` makes the run offline or disabled (or names the online
+mode).
 
     python3 tests/conformance/generate_modes.py                 # 19 releases
     python3 tests/conformance/generate_modes.py --versions 0.30.0 0.31.0 --jobs 2
@@ -15,6 +16,10 @@ the warning, printed after the settings are settled, is seen); the cases that na
 mode run through the batch driver (which stops before the backend) with a dummy API key and
 a server address nothing answers on, one process per case. `mode_driver.py` passes
 `init.mode` as the `mode` keyword.
+
+Disabled (`disabled`, called `noop` before 0.10.10), `wandb.init` returns a run that logs
+nothing anywhere; the cases run the complete `wandb.init` as the offline ones do, with more
+configurations — ones some releases refuse — to show which checks still raise.
 
 Writes mode-vectors.json next to this file; tests/mode_conformance.rs and
 tests/js/mode-conformance.test.mjs replay it against `decide`. See NOTES.md.
@@ -40,7 +45,19 @@ SOURCE_FILES = ["generate_modes.py", "mode_driver.py", "driver.py", "venvs.py"]
 # releases that log in before applying `mode=` (0.10.3-0.10.8) with the first that does not.
 # 0.10.2 is left out: the driver's stub of its viewer query (driver.py) makes its online login
 # fail, which a real key would not; the wider sample covers its offline cases.
-VERSIONS = sorted(MAIN_VERSIONS + ["0.10.3", "0.10.8", "0.10.9", "0.11.2", "0.12.0", "0.30.0"], key=vkey)
+# Disabled: 0.10.9 is the last release whose mode is called `noop`, 0.10.10 the first with
+# `disabled`; 0.10.18 the last whose disabled run is a placeholder without an id, 0.10.19 the
+# first giving it a fresh one; 0.10.29 the last making the run directory, 0.10.30 the first
+# skipping it; 0.17.6 the last whose service process `WANDB_MODE=disabled` leaves on, 0.17.7
+# the first turning it off (0.17.8 prints its deprecation warning), 0.18.0 the last and 0.18.1
+# the first leaving it on again; 0.28.0 the last with a fresh id, 0.29.0 the first keeping the
+# settled one.
+VERSIONS = sorted(
+    MAIN_VERSIONS
+    + ["0.10.3", "0.10.8", "0.10.9", "0.10.10", "0.10.18", "0.10.19", "0.10.29", "0.10.30", "0.11.2", "0.12.0",
+       "0.17.6", "0.17.7", "0.18.0", "0.18.1", "0.28.0", "0.29.0", "0.30.0"],
+    key=vkey,
+)
 CONFIGS = [
     {"init": {"resume": "must", "id": "abc"}},
     {"init": {"resume": "auto"}},
@@ -61,6 +78,27 @@ ONLINE_SOURCES = [
     {"env": {"WANDB_MODE": "run"}},
     {"env": {"WANDB_MODE": "offline"}, "init": {"mode": "online"}},
 ]
+DISABLED_SOURCES = [
+    {"env": {"WANDB_MODE": "disabled"}},
+    {"init": {"mode": "disabled"}},
+    {"env": {"WANDB_MODE": "online"}, "init": {"mode": "disabled"}},
+    {"env": {"WANDB_MODE": "offline"}, "init": {"mode": "disabled"}},
+    {"env": {"WANDB_MODE": "disabled"}, "init": {"mode": "offline"}},
+]
+NOOP_SOURCES = [
+    {"env": {"WANDB_MODE": "noop"}},
+    {"init": {"mode": "noop"}},
+]
+# Configurations some releases refuse, to see which checks a disabled launch still meets.
+REFUSED_CONFIGS = [
+    {"init": {"resume": "must"}},
+    {"init": {"id": "a/b"}},
+    {"init": {"resume": "bogus"}},
+    {"init": {"resumeFrom": "abc"}},
+    {"init": {"resume": "allow", "forkFrom": "abc?_step=5"}},
+    {"init": {"id": "x" * 240}},
+    {"init": {"id": "a\u0000b"}},
+]
 # Online: login finds a key and the settings are captured before anything reaches the server.
 ONLINE_ENV = {"WANDB_API_KEY": "0" * 40, "WANDB_BASE_URL": "http://127.0.0.1:9"}
 
@@ -80,6 +118,9 @@ def merge(source, config):
 
 def all_cases():
     cases = [dict(merge(s, c), _real=True) for s in OFFLINE_SOURCES for c in CONFIGS]
+    cases += [dict(merge(s, c), _real=True) for s in DISABLED_SOURCES for c in CONFIGS]
+    cases += [dict(merge(s, c), _real=True) for s in NOOP_SOURCES for c in CONFIGS[:2]]
+    cases += [dict(merge(s, c), _real=True) for s in DISABLED_SOURCES[:2] for c in REFUSED_CONFIGS]
     cases += [merge(s, CONFIGS[0]) for s in ONLINE_SOURCES]
     return cases
 
@@ -139,7 +180,8 @@ def main():
     t0 = time.time()
     results, packages = run_versions(versions, args, process_version)
     meta = {"offlineSources": OFFLINE_SOURCES, "onlineSources": ONLINE_SOURCES, "configs": CONFIGS,
-            "onlineEnv": ONLINE_ENV}
+            "disabledSources": DISABLED_SOURCES, "noopSources": NOOP_SOURCES,
+            "refusedConfigs": REFUSED_CONFIGS, "onlineEnv": ONLINE_ENV}
     write_vectors(args.out, SCHEMA, SOURCE_FILES, meta, recorded_cases(), results, packages, t0)
 
 

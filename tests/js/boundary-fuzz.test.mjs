@@ -129,6 +129,7 @@ const word = fc.oneof(
     "0.19.0",
     "offline",
     "dryrun",
+    "disabled",
     "WANDB_MODE",
   ),
 );

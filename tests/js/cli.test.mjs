@@ -72,7 +72,7 @@ test("check --env-file, --init and --sdk together, as JSON", () => {
   assert.equal(d.runIdSource, "init");
 });
 
-test("offline (from the environment or mode=), must does not fail; a mode not modelled is refused", () => {
+test("offline or disabled (from the environment or mode=), must does not fail; a mode not modelled is refused", () => {
   // must without an id fails online: offline, wandb never asks W&B about the run.
   const args = ["check", "--resume-file", "none"];
   const online = run(args, { WANDB_RESUME: "must" });
@@ -85,8 +85,12 @@ test("offline (from the environment or mode=), must does not fail; a mode not mo
   assert.equal(byArgument.code, 0, byArgument.out + byArgument.err);
   assert.equal(JSON.parse(byArgument.out).ifMissing.action, "offline");
   const disabled = run(args, { WANDB_RESUME: "must", WANDB_MODE: "disabled" });
-  assert.equal(disabled.code, 2, disabled.out + disabled.err);
-  assert.match(disabled.err, /env\.WANDB_MODE.*not modelled/);
+  assert.equal(disabled.code, 0, disabled.out + disabled.err);
+  assert.match(disabled.out, /if it does not: +disabled — /);
+  assert.match(disabled.out, /warning disabled-mode \(env\.WANDB_MODE\)/);
+  const shared = run(args, { WANDB_RESUME: "must", WANDB_MODE: "shared" });
+  assert.equal(shared.code, 2, shared.out + shared.err);
+  assert.match(shared.err, /env\.WANDB_MODE.*not modelled/);
 });
 
 test("a workspace settings file that sets the mode (wandb offline) is refused, not ignored", () => {

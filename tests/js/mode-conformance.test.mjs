@@ -1,7 +1,7 @@
 // The run mode through the built package: the vectors tests/mode_conformance.rs replays
 // (tests/conformance/mode-vectors.json: each release's wandb.init with WANDB_MODE or mode=
-// set), checked against decide() as users call it — and the launch is offline on both
-// branches exactly where the SDK's own settings say so.
+// set), checked against decide() as users call it — and the launch is offline (disabled) on
+// both branches exactly where the SDK's own settings say so (it returned its disabled run).
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decide } from "wandb-resume";
@@ -12,40 +12,52 @@ const doc = conformanceJson("mode-vectors.json");
 test("every mode vector matches the real SDK through the wasm package", () => {
   let refused = 0;
   assertAllAgree(doc, "mode vectors", (sdk, c, out) => {
-    // An online mode= over an offline WANDB_MODE is refused as not modelled (the Rust replay
-    // says why), and nothing else is.
-    const onlineOverOffline =
-      ["online", "run"].includes(c.init?.mode) && ["offline", "dryrun"].includes(c.env?.WANDB_MODE);
+    // An online mode= over an offline or disabled WANDB_MODE, an offline one over a disabled one,
+    // and `noop` are refused as not modelled (the Rust replay says why), and nothing else is.
+    const notModelled =
+      (["online", "run"].includes(c.init?.mode) &&
+        ["offline", "dryrun", "disabled"].includes(c.env?.WANDB_MODE)) ||
+      (["offline", "dryrun"].includes(c.init?.mode) && c.env?.WANDB_MODE === "disabled") ||
+      c.init?.mode === "noop" ||
+      c.env?.WANDB_MODE === "noop";
     let d;
     try {
       d = decide({ ...c, sdk });
     } catch (error) {
-      if (
-        onlineOverOffline &&
-        error.code === "invalid-input" &&
-        /not modelled/.test(error.message)
-      ) {
+      if (notModelled && error.code === "invalid-input" && /not modelled/.test(error.message)) {
         refused += 1;
         return [];
       }
       return [`throws ${error.code}: ${error.message}`];
     }
-    if (onlineOverOffline) return ["not refused, though not modelled"];
+    if (notModelled) return ["not refused, though not modelled"];
     const diffs = compareDecision(d, out);
-    if (typeof out.offline === "boolean") {
-      const ours = [d.ifExists.action, d.ifMissing.action].map((a) => a === "offline");
-      if (ours[0] !== out.offline || ours[1] !== out.offline) {
-        diffs.push(`offline: sdk=${out.offline} engine=${d.ifExists.action}/${d.ifMissing.action}`);
+    // 0.10.10–0.10.18's disabled run is a placeholder without an id: the answer says so there.
+    if (
+      out.disabled === true &&
+      /placeholder/.test(d.ifMissing.message) !== (out.placeholderId === true)
+    ) {
+      diffs.push(
+        `disabled run id: sdk placeholder=${out.placeholderId}, engine: ${d.ifMissing.message}`,
+      );
+    }
+    for (const key of ["offline", "disabled"]) {
+      if (typeof out[key] !== "boolean") continue;
+      const ours = [d.ifExists.action, d.ifMissing.action].map((a) => a === key);
+      if (ours[0] !== out[key] || ours[1] !== out[key]) {
+        diffs.push(`${key}: sdk=${out[key]} engine=${d.ifExists.action}/${d.ifMissing.action}`);
       }
     }
     return diffs;
   });
-  assert.equal(refused, Object.keys(doc.results).length, "one refused case per release");
+  // Per release: online over offline, six offline over disabled, four `noop`.
+  assert.equal(refused, 11 * Object.keys(doc.results).length, "eleven refused cases per release");
 });
 
 test("a mode the package does not model is refused, naming the field", () => {
   for (const [input, field] of [
-    [{ env: { WANDB_MODE: "disabled" } }, "env\\.WANDB_MODE"],
+    [{ env: { WANDB_MODE: "noop" } }, "env\\.WANDB_MODE"],
+    [{ env: { WANDB_MODE: "disabled" }, init: { mode: "online" } }, "init\\.mode"],
     [{ env: { WANDB_MODE: "OFFLINE" } }, "env\\.WANDB_MODE"],
     [{ init: { mode: "shared" } }, "init\\.mode"],
     [{ init: { mode: "" } }, "init\\.mode"],
@@ -60,4 +72,5 @@ test("a mode the package does not model is refused, naming the field", () => {
   }
   // A good call after the refusals.
   assert.equal(decide({ init: { mode: "offline" } }).ifMissing.action, "offline");
+  assert.equal(decide({ env: { WANDB_MODE: "disabled" } }).ifMissing.action, "disabled");
 });

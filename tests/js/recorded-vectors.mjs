@@ -75,7 +75,10 @@ export function compareDecision(d, out) {
   const stored = out.resume ?? null;
   const expectResume =
     stored === null || stored === "" ? null : MODES.has(stored) ? stored : "allow";
-  if (expectResume !== d.resume) diffs.push(`resume: sdk=${stored} engine=${d.resume}`);
+  // A disabled run of 0.10.x–0.28.x holds fresh settings: no `resume` is recorded.
+  if (expectResume !== d.resume && "resume" in out) {
+    diffs.push(`resume: sdk=${stored} engine=${d.resume}`);
+  }
   if ((out.runId ?? null) !== d.runId) diffs.push(`runId: sdk=${out.runId} engine=${d.runId}`);
   const ours =
     d.resumeFileAction === "written" && d.resumeFileAfter === null
@@ -87,7 +90,11 @@ export function compareDecision(d, out) {
   // The generator's sentinel ids (zgen0001: the id wandb generated) are written as the engine
   // writes an id not known before launch.
   const warnings = [
-    ...new Set((out.warnings ?? []).map((w) => w.replace(/zgen\d{4}(?!\d)/g, "<new id>"))),
+    // A printed line's trailing spaces (0.18.0+ end the service warning with one) are not part
+    // of the message, as the ending recorder strips them.
+    ...new Set(
+      (out.warnings ?? []).map((w) => w.replace(/ +$/, "").replace(/zgen\d{4}(?!\d)/g, "<new id>")),
+    ),
   ].sort();
   const quoted = [
     ...new Set(

@@ -431,8 +431,9 @@ export interface InitArgs {
      */
     forkFrom?: string | null;
     /**
-     * `mode=`: `"online"`/`"run"`, or `"offline"`/`"dryrun"`, where `wandb.init` never asks
-     * W&B about the run (wandb ≥ 0.10.0; beats `WANDB_MODE`).
+     * `mode=`: `"online"`/`"run"`, `"offline"`/`"dryrun"`, where `wandb.init` never asks W&B
+     * about the run, or `"disabled"` (0.10.10+), where nothing is kept (wandb ≥ 0.10.0; beats
+     * `WANDB_MODE`).
      */
     mode?: string | null;
 }
@@ -627,7 +628,7 @@ export interface AttemptResult {
 /**
  * What the server side of a launch does in one branch (run exists / run missing).
  */
-export type Action = "create" | "resume" | "overwrite" | "fail" | "offline";
+export type Action = "create" | "resume" | "overwrite" | "fail" | "offline" | "disabled";
 
 /**
  * Where a setting's effective value came from.
