@@ -88,6 +88,9 @@ test("offline or disabled (from the environment or mode=), must does not fail; a
   assert.equal(disabled.code, 0, disabled.out + disabled.err);
   assert.match(disabled.out, /if it does not: +disabled — /);
   assert.match(disabled.out, /warning disabled-mode \(env\.WANDB_MODE\)/);
+  // A disabled job logs nothing: --strict fails it (exit 1), as CI checks want.
+  const strict = run([...args, "--strict"], { WANDB_RESUME: "must", WANDB_MODE: "disabled" });
+  assert.equal(strict.code, 1, strict.out + strict.err);
   const shared = run(args, { WANDB_RESUME: "must", WANDB_MODE: "shared" });
   assert.equal(shared.code, 2, shared.out + shared.err);
   assert.match(shared.err, /env\.WANDB_MODE.*not modelled/);
