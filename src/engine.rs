@@ -19,7 +19,7 @@ use crate::resume_file::{self, FileFound};
 use crate::resume_file_text;
 use crate::resume_value::{self, ResumeSetting};
 use crate::run_id::{check_effective_run_id, check_run_id};
-use crate::run_mode::{self, LocalLaunch};
+use crate::run_mode::{self, DisabledRunId, LocalLaunch};
 use crate::run_moment::RunMoment;
 use crate::version::{SdkVersion, VersionError, parse_sdk_version};
 
@@ -384,10 +384,10 @@ pub fn decide(input: &ResumeInput) -> Decision {
     }
 
     run_mode::login_reached(&profile, &mut out);
-    if let Some(LocalLaunch::Disabled(_)) = local {
-        // wandb.init returns the disabled run before the backend: what is met there or later
-        // (W&B too) is not met.
-        rejected = run_mode::disabled_checks(&profile, &mut out);
+    if let Some(local) = local {
+        // Offline, W&B is never asked; disabled, wandb.init returns before the backend: what is
+        // met there or later is not met.
+        rejected = run_mode::stop_short(&profile, local, &mut out);
         backend_error = None;
     }
 
@@ -408,10 +408,6 @@ pub fn decide(input: &ResumeInput) -> Decision {
 
     // 7. What the configuration means across restarts, and who else touches the run.
     outcome::explain(&settled, init, env, &mut out);
-    if let Some(LocalLaunch::Offline(_)) = settled.local {
-        // What W&B would refuse once online does not stop an offline launch.
-        check_order::not_reached(&settled.profile, &mut out, check_order::SERVER);
-    }
     // 8. What 0.21.2 prints on every launch.
     spurious_env_change_warning(&settled.profile, &mut out);
     check_order::sort(&settled.profile, &mut out);
@@ -419,9 +415,11 @@ pub fn decide(input: &ResumeInput) -> Decision {
     let valid = !out.iter().any(|d| d.severity == Severity::Error);
     let (if_exists, if_missing) = outcome::branches(&settled, &out);
     let (resume_file_after, resume_file_action) = resume_file::after(&settled);
-    // Before 0.29.0 the disabled run gets a fresh id of its own, whatever the settings hold.
+    // Before 0.29.0 the disabled run's id is not the settled one.
     let (run_id, run_id_source) = match settled.local {
-        Some(LocalLaunch::Disabled(_)) if !settled.profile.has(Rule::DisabledRunKeepsId) => {
+        Some(LocalLaunch::Disabled(_))
+            if DisabledRunId::of(&settled.profile) != DisabledRunId::Settled =>
+        {
             (None, RunIdSource::Generated)
         }
         _ => (settled.run_id, settled.run_id_source),

@@ -56,7 +56,7 @@ impl EnvVars {
 
     /// The variables, in name order.
     pub fn iter(&self) -> impl Iterator<Item = (&String, &String)> {
-        self.vars.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     /// The names, in order.

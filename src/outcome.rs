@@ -262,15 +262,9 @@ fn offline_text(s: &Settled<'_>) -> String {
 
 /// Disabled, both branches: nothing is created, resumed or kept.
 fn disabled_text(s: &Settled<'_>) -> String {
-    let id = match s.run_id.as_deref() {
-        Some(id) if s.profile.has(Rule::DisabledRunKeepsId) => format!("its id is {}", repr(id)),
-        _ if !s.profile.has(Rule::DisabledRunGetsId) => {
-            format!("its id is {}", crate::run_mode::PLACEHOLDER_ID)
-        }
-        _ => "its id is a new random one".to_owned(),
-    };
+    let id = crate::run_mode::DisabledRunId::of(&s.profile).describe(s.run_id.as_deref());
     format!(
-        "disabled, wandb.init does not ask W&B about the run and does not apply resume: it returns a run that keeps nothing the job logs, on W&B or on disk ({id}), whether or not W&B has that run."
+        "disabled, wandb.init does not ask W&B about the run and does not apply resume: it returns a run that keeps nothing the job logs, on W&B or on disk (its id is {id}), whether or not W&B has that run."
     )
 }
 

@@ -223,32 +223,76 @@ pub(crate) fn settle(
 /// 0.10.3–0.10.8 log in after the call's own checks and the environment's: where one of those
 /// raises first, the login — and what [`settle`] says of it — is never reached.
 pub(crate) fn login_reached(profile: &Profile, out: &mut Vec<Diagnostic>) {
-    if check_order::raises_before(profile, out, check_order::LOGIN) {
-        out.retain(|d| d.code != Code::OfflineLoginFirst.as_str());
+    let warned = |d: &Diagnostic| d.code == Code::OfflineLoginFirst.as_str();
+    if out.iter().any(warned) && check_order::raises_before(profile, out, check_order::LOGIN) {
+        out.retain(|d| !warned(d));
     }
 }
 
-/// Disabled, `wandb.init` returns its run after the settings and the auto-resume file — before
-/// the run directory from 0.10.30, just after it before — so the checks met later are not met
-/// (they stay, as warnings). Returns whether `wandb.init` still raises.
-pub(crate) fn disabled_checks(profile: &Profile, out: &mut [Diagnostic]) -> bool {
-    let returns_at = if profile.has(Rule::DisabledSkipsRunDirectory) {
-        check_order::RUN_DIRECTORY
-    } else {
-        check_order::RUN_START
-    };
-    let raises = check_order::raises_before(profile, out, returns_at);
-    check_order::not_reached(profile, out, returns_at);
+impl LocalLaunch {
+    /// The first point in `wandb.init`'s flow the launch does not reach. Offline: W&B, which
+    /// is never asked (the 0.16.5–0.17.x sender's checks, wandb-core's rewind check). Disabled:
+    /// `wandb.init` returns its run after the settings and the auto-resume file — before the
+    /// run directory from 0.10.30, just after it before.
+    fn stops_at(self, profile: &Profile) -> check_order::Stage {
+        match self {
+            LocalLaunch::Offline(_) => check_order::SERVER,
+            LocalLaunch::Disabled(_) if profile.has(Rule::DisabledSkipsRunDirectory) => {
+                check_order::RUN_DIRECTORY
+            }
+            LocalLaunch::Disabled(_) => check_order::RUN_START,
+        }
+    }
+}
+
+/// What a local launch does not reach is not met: those errors stay, as warnings. Returns
+/// whether `wandb.init` still raises.
+pub(crate) fn stop_short(profile: &Profile, local: LocalLaunch, out: &mut [Diagnostic]) -> bool {
+    let stops_at = local.stops_at(profile);
+    let raises = check_order::raises_before(profile, out, stops_at);
+    check_order::not_reached(profile, out, stops_at);
     raises
 }
 
-/// What `wandb.run.id` is in a disabled run before 0.10.19.
-pub(crate) const PLACEHOLDER_ID: &str = "a placeholder that prints as an empty string";
+/// What `wandb.run.id` is in a disabled run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum DisabledRunId {
+    /// The settled id, or a fresh one where none was settled (0.29.0+: `make_disabled_run`
+    /// copies the settled settings).
+    Settled,
+    /// A new random one on every launch, whatever the settings hold (0.10.19–0.28.x:
+    /// `_make_run_disabled`'s `RunDisabled`, then `make_disabled_run` on fresh settings).
+    Fresh,
+    /// A `Dummy` placeholder that prints as an empty string (0.10.10–0.10.18).
+    Placeholder,
+}
+
+impl DisabledRunId {
+    /// The disabled run's id in `profile`'s SDK.
+    pub(crate) fn of(profile: &Profile) -> Self {
+        if profile.has(Rule::DisabledRunKeepsId) {
+            DisabledRunId::Settled
+        } else if profile.has(Rule::DisabledRunGetsId) {
+            DisabledRunId::Fresh
+        } else {
+            DisabledRunId::Placeholder
+        }
+    }
+
+    /// The id in words, given the settled one.
+    pub(crate) fn describe(self, settled_id: Option<&str>) -> String {
+        match (self, settled_id) {
+            (DisabledRunId::Settled, Some(id)) => crate::pyunicode::repr(id),
+            (DisabledRunId::Placeholder, _) => {
+                "a placeholder that prints as an empty string".to_owned()
+            }
+            _ => "a new random one on every launch".to_owned(),
+        }
+    }
+}
 
 /// Disabled: nothing the job logs is kept; with wandb before 0.29.0 the run's id is not the
-/// one the settings hold: a fresh one on every launch (`_make_run_disabled`'s `RunDisabled`,
-/// 0.10.19+, then `make_disabled_run` on fresh settings; 0.29.0 copies the settled ones), and
-/// before 0.10.19 a `Dummy` placeholder that prints as an empty string.
+/// one set ([`DisabledRunId`]).
 pub(crate) fn disabled_warnings(
     profile: &Profile,
     field: &str,
@@ -264,15 +308,14 @@ pub(crate) fn disabled_warnings(
         )
         .hint("Unset WANDB_MODE (and mode=) to log to W&B, or use offline to keep the run on disk."),
     );
-    if let Some(id) = settled_id.filter(|_| !profile.has(Rule::DisabledRunKeepsId)) {
-        let (what, effect) = if profile.has(Rule::DisabledRunGetsId) {
-            (
-                "a new random id on every launch",
-                "finds nothing after a restart",
-            )
+    let run_id = DisabledRunId::of(profile);
+    if let Some(id) = settled_id.filter(|_| run_id != DisabledRunId::Settled) {
+        let effect = if run_id == DisabledRunId::Fresh {
+            "finds nothing after a restart"
         } else {
-            (PLACEHOLDER_ID, "gives every job the same name")
+            "gives every job the same name"
         };
+        let what = run_id.describe(None);
         out.push(
             diagnostic(
                 Code::DisabledRunIdDiffers,

@@ -160,7 +160,6 @@ pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>)
 
 const BOOL_HINT: &str = "Unset it, or set true / false (also yes / no, on / off, 1 / 0).";
 
-/// 0.17.8–0.19.x: turning the service off is deprecated.
 /// 0.17.8–0.18.0: for the disabled mode (`field`) `wandb.init` turns the service process off
 /// (`_disable_service` for `wandb.setup`), so it prints the deprecation warning about that;
 /// harmless.
@@ -194,6 +193,7 @@ fn deprecation_text(profile: &Profile) -> String {
     )
 }
 
+/// 0.17.8–0.19.x: turning the service off with the variable is deprecated.
 fn deprecated(profile: &Profile, shown: &str) -> Diagnostic {
     diagnostic(
         Code::DisableServiceDeprecated,

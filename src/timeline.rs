@@ -547,13 +547,13 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
     } else {
         format!("the job is split across {runs} runs: restarts do not resume.")
     };
-    let verdict = match disabled {
-        0 => verdict,
-        _ if launches == 0 => verdict,
-        _ => format!(
+    let verdict = if disabled > 0 && launches > 0 {
+        format!(
             "{disabled} of {} attempts run disabled and keep nothing; the rest: {verdict}",
             results.len()
-        ),
+        )
+    } else {
+        verdict
     };
     TimelineSummary {
         runs,

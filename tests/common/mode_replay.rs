@@ -73,8 +73,9 @@ pub fn check(v: &Recorded<'_>) -> Vec<String> {
     }
     // Where the settings say whether the service process is off (a setting from 0.13.0), the
     // engine's reading of the environment must agree — it decides what the end of the script
-    // does to the resume file (`WANDB_MODE=disabled` turns it off in 0.17.7–0.18.0, under an
-    // offline `mode=` too). A disabled run has no service to end.
+    // does to the resume file. A disabled run has no service to end; the launch whose mode
+    // turns the flag on (an offline `mode=` over `WANDB_MODE=disabled`, 0.17.7–0.18.0) is
+    // refused as input, so none of the cases compared here may have it on.
     if let (Some(off), false) = (v.out["serviceOff"].as_bool(), v.out["disabled"] == true) {
         let profile = Profile::new(parse_sdk_version(v.version).expect("a release"));
         let env = input.env.clone().unwrap_or_default();
