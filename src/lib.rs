@@ -42,6 +42,7 @@ pub mod sanitize;
 pub mod scenarios;
 pub mod service_process;
 pub mod snippets;
+mod text;
 pub mod timeline;
 pub mod version;
 

@@ -8,6 +8,7 @@
 #[path = "pyunicode_table.rs"]
 mod table;
 
+use crate::text::has_char;
 use core::cmp::Ordering;
 
 pub use table::{PYTHON_VERSION, UNICODE_VERSION};
@@ -92,7 +93,7 @@ pub fn repr(s: &str) -> String {
         out.push('\'');
         return out;
     }
-    let quote = if s.contains('\'') && !s.contains('"') {
+    let quote = if has_char(s, '\'') && !has_char(s, '"') {
         '"'
     } else {
         '\''

@@ -6,6 +6,7 @@ use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::model::{Diagnostic, Severity};
 use crate::profile::{Profile, Rule};
 use crate::pyunicode;
+use crate::text::has_char;
 
 /// The documentation's limit on run ids, in characters.
 pub const DOCUMENTED_MAX_CHARS: usize = 64;
@@ -165,7 +166,10 @@ pub fn check_run_id(id: &str, field: &str, profile: &Profile, out: &mut Vec<Diag
         }
     }
 
-    let reserved: Vec<char> = id.chars().filter(|c| RESERVED_CHARS.contains(*c)).collect();
+    let reserved: Vec<char> = id
+        .chars()
+        .filter(|c| has_char(RESERVED_CHARS, *c))
+        .collect();
     if !reserved.is_empty() {
         let found = quote_chars(&reserved);
         if profile.has(Rule::RejectReservedChars) {
@@ -213,7 +217,7 @@ pub fn check_effective_run_id(id: &str, field: &str, out: &mut Vec<Diagnostic>) 
         check_characters(id, field, out);
     }
 
-    if id.contains('\0') {
+    if has_char(id, '\0') {
         out.push(
             diagnostic(
                 Code::RunIdNul,
@@ -284,7 +288,7 @@ pub fn check_effective_run_id(id: &str, field: &str, out: &mut Vec<Diagnostic>) 
 fn check_characters(id: &str, field: &str, out: &mut Vec<Diagnostic>) {
     let discouraged: Vec<char> = id
         .chars()
-        .filter(|c| DISCOURAGED_CHARS.contains(*c))
+        .filter(|c| has_char(DISCOURAGED_CHARS, *c))
         .collect();
     if !discouraged.is_empty() {
         out.push(
@@ -306,8 +310,8 @@ fn check_characters(id: &str, field: &str, out: &mut Vec<Diagnostic>) {
         .filter(|&c| {
             !pyunicode::is_word_char(c)
                 && c != '-'
-                && !RESERVED_CHARS.contains(c)
-                && !DISCOURAGED_CHARS.contains(c)
+                && !has_char(RESERVED_CHARS, c)
+                && !has_char(DISCOURAGED_CHARS, c)
                 && !pyunicode::is_space(c)
         })
         .collect();
@@ -347,6 +351,6 @@ fn quote_chars(chars: &[char]) -> String {
 
 fn replace_reserved(id: &str) -> String {
     id.chars()
-        .map(|c| if RESERVED_CHARS.contains(c) { '-' } else { c })
+        .map(|c| if has_char(RESERVED_CHARS, c) { '-' } else { c })
         .collect()
 }

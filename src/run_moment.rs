@@ -6,6 +6,7 @@
 //! `%5Fstep` means `_step`, `+` is a space, a repeated `_step` keeps the first, `1_000`
 //! is a float), so that "malformed" means what the SDK means by it.
 
+use crate::text::has_char;
 use core::fmt;
 
 use crate::pyunicode;
@@ -125,8 +126,8 @@ fn urlsplit_runmoment(text: &str) -> Option<Split> {
     let end = cleaned.find(['/', '?', '#']).unwrap_or(cleaned.len());
     let netloc = &cleaned[..end];
     let mut rest = &cleaned[end..];
-    let open = netloc.contains('[');
-    let close = netloc.contains(']');
+    let open = has_char(netloc, '[');
+    let close = has_char(netloc, ']');
     if open != close {
         return None; // "Invalid IPv6 URL"
     }
@@ -172,7 +173,7 @@ fn bracketed_host_ok(host: &str) -> bool {
         None => (host, None),
     };
     if let Some(scope) = scope {
-        if scope.is_empty() || scope.contains('%') {
+        if scope.is_empty() || has_char(scope, '%') {
             return false;
         }
     }
@@ -280,7 +281,7 @@ fn parse_qs(query: &str) -> Vec<(String, Vec<String>)> {
 /// `urllib.parse.unquote(s)`: `%XX` escapes decoded as UTF-8 (invalid bytes become U+FFFD),
 /// within each run of ASCII characters; other characters kept as they are.
 fn unquote(s: &str) -> String {
-    if !s.contains('%') {
+    if !has_char(s, '%') {
         return s.to_owned();
     }
     let mut out = String::with_capacity(s.len());

@@ -150,7 +150,7 @@ fn read_string(value: &JsValue, name: &str, limit: usize) -> Result<String, JsVa
     // Copying into wasm memory encodes an unpaired surrogate as U+FFFD, so a string without
     // U+FFFD has none. Only then is the exact check needed, which reads the string one UTF-16
     // unit per call into JS (thousands of calls for a pasted block if done for every string).
-    if text.contains('\u{FFFD}') && !js.is_valid_utf16() {
+    if crate::text::has_char(&text, '\u{FFFD}') && !js.is_valid_utf16() {
         return Err(input_error(&InputError::LoneSurrogate {
             fields: vec![name.to_owned()],
         }));
