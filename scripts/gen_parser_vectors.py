@@ -924,6 +924,37 @@ def env_lookup(node):
     return None
 
 
+def settings_expect(node, text):
+    """`settings=` as the parser reads it: "none" for None, the form and the key names of a
+    `Settings(...)` / `<x>.Settings(...)` / `dict(...)` call or a dict display (keys that are
+    not plain strings, `**…` and positional arguments are left unread), None for anything else."""
+    if isinstance(node, ast.Constant) and node.value is None:
+        return "none"
+    keys = []
+    if isinstance(node, ast.Call):
+        f = node.func
+        if (isinstance(f, ast.Name) and f.id == "Settings") or (isinstance(f, ast.Attribute) and f.attr == "Settings"):
+            form = "object"
+        elif isinstance(f, ast.Name) and f.id == "dict":
+            form = "dict"
+        else:
+            return None
+        keys = [k.arg for k in node.keywords if k.arg is not None]
+    elif isinstance(node, ast.Dict):
+        for k in node.keys:
+            if isinstance(k, ast.Constant) and isinstance(k.value, str):
+                kpos = char_col(text, k.lineno, k.col_offset)
+                if has_surrogate(k.value):
+                    raise Refused("lone-surrogate", kpos)
+                if uses_named_escape(ast.get_source_segment(text, k)):
+                    raise Refused("unsupported-literal", kpos)
+                keys.append(k.value)
+        form = "dict"
+    else:
+        return None
+    return {"form": form, "keys": keys}
+
+
 class Refused(Exception):
     def __init__(self, code, pos=None):
         self.code, self.pos = code, pos
@@ -949,6 +980,15 @@ def evaluate_call(call, text):
             # Python folds non-ASCII identifiers with NFKC; the parser refuses them.
             raise Refused("unsupported-literal", char_col(text, lineno, col))
         name = node.arg
+        if name == "settings":
+            settings = settings_expect(node.value, text)
+            if settings == "none":
+                out["explicitNone"].append(name)
+            elif settings is None:
+                out["otherArguments"].append(name)
+            else:
+                out["init"]["settings"] = settings
+            continue
         if name not in READ:
             out["otherArguments"].append(name)
             continue
@@ -1245,6 +1285,22 @@ HAND_INIT = [
     P('wandb.init(config=dict(a=1, b=[1, 2]), id="x")'),
     P('wandb.init(config={"lr": 1e-3, "layers": (1, 2), "f": lambda x: x * 2}, id="x")'),
     P('wandb.init(settings=wandb.Settings(start_method="fork", _disable_stats=True), id="x")'),
+    # settings=: the form and the keys' names
+    P('wandb.init(settings=wandb.Settings(), id="x")'),
+    P('import wandb as wb\nwb.init(settings=wb.Settings(console="off", mode="offline"))'),
+    P('from wandb import Settings, init\ninit(settings=Settings(**extra, start_method="thread"))'),
+    P('wandb.init(settings={"start_method": "thread", "con" "sole": "off", 1: 2, **more})'),
+    P('wandb.init(settings=dict(resume="must", run_id="abc"), project="p")'),
+    P('wandb.init(settings=dict(), resume="allow")'),
+    P('wandb.init(settings={})'),
+    P('wandb.init(settings=None, id="x")'),
+    P('wandb.init(settings=my_settings, id="x")'),
+    P('wandb.init(settings=make_settings(mode="offline"))'),
+    P('wandb.init(settings=wandb.Settings(f(x), console="off"))'),
+    P('wandb.init(settings={f"k": 1, b"raw": 2, "ok": 3})'),
+    P('wandb.init(settings={"\\ud800": 1})'),
+    P('wandb.init(settings={"\\N{DIGIT ONE}": 1})'),
+    P('wandb.init(settings=wandb.Settings(console="off",), settings=None)'),
     P('wandb.init(tags=["a", "b"], id="x")'),
     P('wandb.init(name=f"{model}-{seed}", id="x")'),
     P('wandb.init(mode="offline" if debug else "online", id="x")'),

@@ -29,16 +29,20 @@ pub(crate) type Stage = u8;
 
 /// The `sdk` version named in the input: about this tool's input, shown first.
 const SDK_INPUT: Stage = 0;
+/// The call's arguments are evaluated: `wandb.Settings(...)` where the module has none.
+pub(crate) const CALL_ARGUMENTS: Stage = 1;
 /// `fork_from` passed to a version without it: a `TypeError` at the call.
-pub(crate) const CALL_FORK_FROM: Stage = 1;
+pub(crate) const CALL_FORK_FROM: Stage = 2;
 /// `resume_from` passed to a version without it (after `fork_from` in the signature).
-pub(crate) const CALL_RESUME_FROM: Stage = 2;
+pub(crate) const CALL_RESUME_FROM: Stage = 3;
 /// 0.16.5–0.18.7: `wandb.init` counts its own `resume` / `fork_from` / `resume_from`.
-pub(crate) const INIT_GUARD: Stage = 3;
+pub(crate) const INIT_GUARD: Stage = 4;
 /// Before 0.19.0: the environment, loaded when the library is set up.
 const LEGACY_ENV: Stage = 10;
+/// Before 0.19.0: the `settings=` argument applied onto it, first thing in `wandb.init`.
+pub(crate) const LEGACY_SETTINGS_ARGUMENT: Stage = 11;
 /// Before 0.19.0: `wandb.init`'s arguments applied onto it, and the checks after.
-const LEGACY_SETTINGS: Stage = 11;
+const LEGACY_SETTINGS: Stage = 12;
 /// 0.10.3–0.10.8: the login, after the environment loads and before `wandb.init` applies its
 /// arguments.
 pub(crate) const LOGIN: Stage = LEGACY_SETTINGS;

@@ -157,6 +157,10 @@ codes! {
     /// Before 0.29.0 the disabled run's id is not the one set: a new random one on every launch
     /// (0.10.19+), a placeholder that prints as an empty string before.
     DisabledRunIdDiffers = "disabled-run-id-differs",
+    /// 0.10.x–0.12.9 raise on a non-empty dict passed as `settings=`.
+    SettingsDictRaises = "settings-dict-raises",
+    /// 0.18.1–0.18.7 take a settings object's mode (online by default) over `WANDB_MODE`.
+    SettingsObjectOverridesMode = "settings-object-overrides-mode",
 }
 
 /// Builds a diagnostic.

@@ -10,7 +10,7 @@ use crate::check_order;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::env_vars::EnvVars;
 use crate::model::{
-    Decision, Diagnostic, InitArgs, LaunchContext, ResumeInput, RunIdSource, Severity,
+    Decision, Diagnostic, InitArgs, LaunchContext, ResumeInput, RunIdSource, SettingsArg, Severity,
 };
 use crate::outcome;
 use crate::profile::{Profile, Rule};
@@ -21,6 +21,7 @@ use crate::resume_value::{self, ResumeSetting};
 use crate::run_id::{check_effective_run_id, check_run_id};
 use crate::run_mode::{self, DisabledRunId, LocalLaunch};
 use crate::run_moment::RunMoment;
+use crate::settings_arg;
 use crate::version::{SdkVersion, VersionError, parse_sdk_version};
 
 /// Environment variables the engine reads.
@@ -180,11 +181,18 @@ pub fn decide(input: &ResumeInput) -> Decision {
     // 2b. WANDB_DISABLE_SERVICE, read as a bool by 0.13.11–0.19.x.
     rejected |= !crate::service_process::check(&profile, env, &mut out);
 
-    // 2c. The run mode: offline or disabled, W&B is not asked about the run.
+    // 2c. The `settings=` argument's own errors; then the run mode: offline or disabled, W&B
+    //     is not asked about the run.
+    if let Some(settings) = &init.settings {
+        settings_arg::settle(&profile, settings, &mut out, &mut rejected);
+    }
     let local = run_mode::settle(
         &profile,
-        init.mode.as_deref(),
-        env.get(env_keys::MODE).map(String::as_str),
+        run_mode::ModeSources {
+            init: init.mode.as_deref(),
+            env: env.get(env_keys::MODE).map(String::as_str),
+            settings_object: init.settings.as_ref().is_some_and(SettingsArg::is_object),
+        },
         &mut out,
         &mut rejected,
     );

@@ -154,6 +154,7 @@ impl ResumeInput {
             resume_from,
             fork_from,
             mode,
+            settings,
         }) = &self.init
         {
             if let Some(crate::model::ResumeArg::Text(s)) = resume {
@@ -169,6 +170,10 @@ impl ResumeInput {
                 if let Some(v) = value {
                     out.push((name.to_owned(), v.as_str()));
                 }
+            }
+            let keys = settings.as_ref().and_then(|s| s.keys.as_deref());
+            for (at, key) in keys.unwrap_or_default().iter().enumerate() {
+                out.push((format!("init.settings.keys.{at}"), key.as_str()));
             }
         }
         if let Some(context) = &self.context {
@@ -208,6 +213,10 @@ impl ResumeInput {
                     || [&i.id, &i.notes, &i.resume_from, &i.fork_from, &i.mode]
                         .into_iter()
                         .any(|v| v.as_deref().is_some_and(too_long))
+                    || i.settings
+                        .as_ref()
+                        .and_then(|s| s.keys.as_deref())
+                        .is_some_and(|keys| keys.iter().any(|k| too_long(k)))
             })
             || self.context.as_ref().is_some_and(|c| {
                 [&c.resume_file, &c.resume_file_text]
@@ -223,6 +232,7 @@ impl ResumeInput {
             check_resume_file_text(context)?;
         }
         crate::run_mode::check_input(self)?;
+        crate::settings_arg::check_input(self)?;
         if let Some(n) = self.context.as_ref().and_then(|c| c.processes) {
             if n > MAX_PROCESSES {
                 return Err(InputError::TooLarge {

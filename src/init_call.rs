@@ -37,7 +37,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::model::{InitArgs, ResumeArg};
+use crate::model::{InitArgs, ResumeArg, SettingsArg, SettingsForm};
 use crate::parse_error::{ParseError, ParseErrorKind, ParseNote, SourcePosition, check_input_size};
 
 /// What a pasted `wandb.init(...)` call (or keyword list) passes for resuming.
@@ -2016,6 +2016,76 @@ fn read_value(field: &str, value: &Expr, notes: &mut Vec<ParseNote>) -> Result<R
     ))
 }
 
+/// What `settings=` passes, as far as the text says.
+enum SettingsRead {
+    /// `settings=None`: as if not given.
+    None,
+    /// A `wandb.Settings(...)` call, a `dict(...)` call or a dict display.
+    Given(SettingsArg),
+    /// Anything else (a variable, a function's result): known only when the script runs.
+    Unknown,
+}
+
+/// Reads the form of `settings=` and the names of the keys it sets; keys only known when the
+/// script runs (`**kwargs`, a computed key) are noted, not guessed.
+fn read_settings(value: &Expr, notes: &mut Vec<ParseNote>) -> Result<SettingsRead, ParseError> {
+    let mut keys = Vec::new();
+    let mut unread = false;
+    let form = match &value.e {
+        E::Const(Const::None) => return Ok(SettingsRead::None),
+        E::Call(func, args) => {
+            let form = match &func.e {
+                E::Name(n) | E::Attr(_, n) if n == "Settings" => SettingsForm::Object,
+                E::Name(n) if n == "dict" => SettingsForm::Dict,
+                _ => return Ok(settings_unknown(value, notes)),
+            };
+            for arg in args {
+                match arg {
+                    Arg::Keyword { name, .. } => keys.push(name.clone()),
+                    _ => unread = true,
+                }
+            }
+            form
+        }
+        E::Dict(items) => {
+            for (key, _) in items {
+                match key.as_ref().map(|k| (&k.e, k.pos)) {
+                    Some((E::Str(s), pos)) if s.kind == StrKind::Str => {
+                        keys.push(string_value("settings", s, pos)?);
+                    }
+                    _ => unread = true,
+                }
+            }
+            SettingsForm::Dict
+        }
+        _ => return Ok(settings_unknown(value, notes)),
+    };
+    if unread {
+        notes.push(ParseNote::warning(
+            "settings-keys-unread",
+            value.pos,
+            "`settings` passes keys that are only known when the script runs (`**…`, a computed key, a positional argument): not read. If they set resume, run_id or mode, write them out as wandb.init arguments",
+        ));
+    }
+    Ok(SettingsRead::Given(SettingsArg {
+        form: Some(form),
+        keys: Some(keys),
+    }))
+}
+
+/// The note for a `settings=` whose value is only known when the script runs.
+fn settings_unknown(value: &Expr, notes: &mut Vec<ParseNote>) -> SettingsRead {
+    notes.push(ParseNote::warning(
+        "settings-not-read",
+        value.pos,
+        format!(
+            "`settings` is {}, whose value is only known when the script runs: not read. Write it out as wandb.Settings(...) or a dict in the call to have it checked: a wandb.Settings object makes wandb 0.18.1–0.18.7 ignore WANDB_MODE",
+            describe(value)
+        ),
+    ));
+    SettingsRead::Unknown
+}
+
 fn evaluate(args: Vec<Arg>, mut notes: Vec<ParseNote>) -> Result<InitCall, ParseError> {
     let mut call = InitCall::default();
     for arg in args {
@@ -2054,6 +2124,14 @@ fn evaluate(args: Vec<Arg>, mut notes: Vec<ParseNote>) -> Result<InitCall, Parse
                             "the keyword `{name}` has non-ASCII characters; Python folds them with NFKC normalization (`ｉｄ` is `id`), which this tool does not do; write the name in ASCII"
                         ),
                     ));
+                }
+                if name == "settings" {
+                    match read_settings(&value, &mut notes)? {
+                        SettingsRead::None => call.explicit_none.push(name),
+                        SettingsRead::Given(settings) => call.init.settings = Some(settings),
+                        SettingsRead::Unknown => call.other_arguments.push(name),
+                    }
+                    continue;
                 }
                 let Some(field) = READ_ARGUMENTS.iter().find(|f| **f == name) else {
                     call.other_arguments.push(name);
@@ -2253,13 +2331,44 @@ mod tests {
         );
         assert_eq!(c.init.id.as_deref(), Some("ok"));
         assert_eq!(c.init.mode.as_deref(), Some("offline"));
-        assert_eq!(
-            c.other_arguments,
-            ["config", "settings", "tags", "name", "job_type"]
-        );
+        assert_eq!(c.other_arguments, ["config", "tags", "name", "job_type"]);
         // The mode is read like the other arguments: a value known only at run time is not
         // guessed.
         fail("wandb.init(mode='offline' if debug else 'online')");
+    }
+
+    #[test]
+    fn reads_the_form_and_keys_of_settings() {
+        let c = ok("wandb.init(settings=wandb.Settings(start_method='fork'), id='x')");
+        let settings = c.init.settings.clone().expect("settings read");
+        assert_eq!(settings.form, Some(SettingsForm::Object));
+        assert_eq!(
+            settings.keys.as_deref(),
+            Some(&["start_method".to_owned()][..])
+        );
+        let noted = |c: &InitCall, code: &str| c.notes.iter().any(|n| n.code == code);
+        assert!(!noted(&c, "settings-keys-unread"), "{:?}", c.notes);
+        let c = ok("wandb.init(settings={'console': 'off', **extra})");
+        assert_eq!(
+            c.init.settings.as_ref().unwrap().form,
+            Some(SettingsForm::Dict)
+        );
+        assert!(noted(&c, "settings-keys-unread"), "{:?}", c.notes);
+        // A variable is noted, not guessed; None is as if not given.
+        let c = ok("wandb.init(settings=s)");
+        assert!(c.init.settings.is_none());
+        assert_eq!(c.other_arguments, ["settings"]);
+        assert!(noted(&c, "settings-not-read"), "{:?}", c.notes);
+        let c = ok("wandb.init(settings=None)");
+        assert_eq!(
+            (c.init.settings, c.explicit_none),
+            (None, vec!["settings".to_owned()])
+        );
+        // A key that cannot be text is refused, as in a read argument.
+        assert_eq!(
+            fail("wandb.init(settings={'\\ud800': 1})").code(),
+            "lone-surrogate"
+        );
     }
 
     #[test]

@@ -41,6 +41,7 @@ pub mod run_moment;
 pub mod sanitize;
 pub mod scenarios;
 pub mod service_process;
+pub mod settings_arg;
 pub mod snippets;
 mod text;
 pub mod timeline;

@@ -71,6 +71,12 @@ pub struct InitArgs {
     /// `WANDB_MODE`).
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub mode: Option<String>,
+    /// `settings=`: a `wandb.Settings(...)` object or a dict, for whatever it sets. Even one
+    /// that sets nothing about resuming changes the launch in some releases (0.9.x has no
+    /// such argument, 0.10.x–0.12.9 raise on a non-empty dict, 0.18.1–0.18.7 take an object's
+    /// own mode over `WANDB_MODE`).
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub settings: Option<SettingsArg>,
 }
 
 crate::json_optional_fields!(InitArgs {
@@ -80,7 +86,58 @@ crate::json_optional_fields!(InitArgs {
     "resumeFrom": resume_from,
     "forkFrom": fork_from,
     "mode": mode,
+    "settings": settings,
 });
+
+/// The `settings=` argument of `wandb.init(...)`: its form and the names of the keys it
+/// sets (their values are not needed: keys that bear on resuming are not modelled, and the
+/// input check refuses them).
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+pub struct SettingsArg {
+    /// `object` for `wandb.Settings(...)`, `dict` for a dict (`{...}` or `dict(...)`). Required.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub form: Option<SettingsForm>,
+    /// The keys given, e.g. `["start_method"]`; absent or `[]`: none.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional))]
+    pub keys: Option<Vec<String>>,
+}
+
+crate::json_optional_fields!(SettingsArg {
+    "form": form,
+    "keys": keys,
+});
+
+/// How a script passes `settings=`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+pub enum SettingsForm {
+    /// `wandb.Settings(...)`.
+    Object,
+    /// A dict: `{...}` or `dict(...)`.
+    Dict,
+}
+
+crate::json_enum!(SettingsForm { Object => "object", Dict => "dict" });
+
+impl FromJson for SettingsForm {
+    fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
+        match value {
+            Json::String(_) => {
+                let name = String::from_json(value, path)?;
+                SettingsForm::from_name(&name).ok_or_else(|| {
+                    path.invalid(format!(
+                        "{} is not a settings form (object or dict)",
+                        crate::pyunicode::repr(&name)
+                    ))
+                })
+            }
+            other => Err(path.wrong_type(other, "\"object\" or \"dict\"")),
+        }
+    }
+}
 
 /// The value given to `wandb.init(resume=...)`: Python allows a bool or a string.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -111,6 +111,14 @@ pub enum Rule {
     DisabledRunKeepsId,
     /// The rewritten `wandb sync` has no `--append`.
     SyncAppendRemoved,
+    /// A non-empty dict as `settings=` is applied (before: `wandb.init` raises, the dict has no
+    /// `_public_keys`).
+    SettingsDictAccepted,
+    /// A `wandb.Settings` object as `settings=` sets the mode with its own (online unless it
+    /// says otherwise) over `WANDB_MODE`.
+    SettingsObjectModeOverEnv,
+    /// `WANDB_MODE` holds under a settings object again.
+    SettingsObjectModeFixed,
 }
 
 /// One row of the boundary table: a rule and the first release that has it (what changed is
@@ -126,7 +134,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 47] = [
+pub const BOUNDARIES: [Boundary; 50] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -201,6 +209,12 @@ pub const BOUNDARIES: [Boundary; 47] = [
     // the sweep warning gains its final period
     Boundary {
         rule: Rule::SweepWarningPeriod,
+        since: SdkVersion::new(0, 12, 10),
+    },
+    // a non-empty dict passed as `settings=` is applied (before: `wandb.init` raised "problem",
+    // caused by `'dict' object has no attribute '_public_keys'`; an empty dict was skipped)
+    Boundary {
+        rule: Rule::SettingsDictAccepted,
         since: SdkVersion::new(0, 12, 10),
     },
     // service process by default: `wandb-resume.json` survives a script that ends without
@@ -300,6 +314,13 @@ pub const BOUNDARIES: [Boundary; 47] = [
         rule: Rule::DisabledKeepsService,
         since: SdkVersion::new(0, 18, 1),
     },
+    // a `wandb.Settings` object passed as `settings=` overrides `WANDB_MODE`: `wandb.init` reads
+    // the mode as `settings.get("mode") or os.environ["WANDB_MODE"]`, and an object's mode is
+    // never empty (online by default), so `WANDB_MODE=offline`/`disabled` launches online
+    Boundary {
+        rule: Rule::SettingsObjectModeOverEnv,
+        since: SdkVersion::new(0, 18, 1),
+    },
     // a resumed run's config is in `wandb.config` again (empty in 0.18.0–0.18.5,
     // wandb/wandb#8775)
     Boundary {
@@ -315,6 +336,11 @@ pub const BOUNDARIES: [Boundary; 47] = [
     // a run id may not start or end with whitespace
     Boundary {
         rule: Rule::RejectEdgeWhitespace,
+        since: SdkVersion::new(0, 19, 0),
+    },
+    // `WANDB_MODE` holds under a settings object again (the pydantic settings)
+    Boundary {
+        rule: Rule::SettingsObjectModeFixed,
         since: SdkVersion::new(0, 19, 0),
     },
     // `wandb.init` works with the service process off again (0.19.0 raises `AttributeError:

@@ -105,18 +105,37 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
 const MODE_HINT_09: &str =
     "With wandb 0.9.x use WANDB_MODE=dryrun for offline, run (or unset) for online.";
 
+/// Where a launch's mode can come from.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct ModeSources<'a> {
+    /// `wandb.init(mode=…)`.
+    pub(crate) init: Option<&'a str>,
+    /// `WANDB_MODE`.
+    pub(crate) env: Option<&'a str>,
+    /// Whether `settings=` is a `wandb.Settings` object. 0.17.7–0.18.7 first read the mode as
+    /// `mode or settings.get("mode") or WANDB_MODE`, and an object's mode is never empty
+    /// (online unless it says otherwise): 0.17.7–0.18.0 then decide from it whether the
+    /// disabled mode turns the service process off, 0.18.1–0.18.7 the launch's mode itself.
+    pub(crate) settings_object: bool,
+}
+
 /// Where the launch goes when not to W&B ([`LocalLaunch`]; `None`: online), with what
-/// `profile`'s SDK rejects on the way. The init argument beats the environment; 0.9.x has no
-/// `mode` argument and knows only `run` and `dryrun` (`wandb/__init__.py`, after the run
-/// object is made); 0.10.0–0.10.9 know no `disabled` (the settings refuse it as each value is
-/// applied, the environment's when the library is set up).
+/// `profile`'s SDK rejects on the way. The init argument beats the environment, and in
+/// 0.18.1–0.18.7 a settings object does too; 0.9.x has no `mode` argument and knows only `run`
+/// and `dryrun` (`wandb/__init__.py`, after the run object is made); 0.10.0–0.10.9 know no
+/// `disabled` (the settings refuse it as each value is applied, the environment's when the
+/// library is set up).
 pub(crate) fn settle(
     profile: &Profile,
-    init_mode: Option<&str>,
-    env_mode: Option<&str>,
+    sources: ModeSources<'_>,
     out: &mut Vec<Diagnostic>,
     rejected: &mut bool,
 ) -> Option<LocalLaunch> {
+    let ModeSources {
+        init: init_mode,
+        env: mut env_mode,
+        settings_object,
+    } = sources;
     if !profile.has(Rule::SettingsObject) {
         if init_mode.is_some() {
             out.push(
@@ -158,6 +177,16 @@ pub(crate) fn settle(
             _ => None,
         };
     }
+    let object_mode_wins = settings_object
+        && init_mode.is_none()
+        && profile.has(Rule::SettingsObjectModeOverEnv)
+        && !profile.has(Rule::SettingsObjectModeFixed);
+    if let Some(mode) =
+        env_mode.filter(|m| object_mode_wins && classify(m) != Some(RunMode::Online))
+    {
+        object_mode_overrides(profile, mode, out);
+        env_mode = None;
+    }
     let env_class = env_mode.and_then(classify);
     if !profile.has(Rule::DisabledMode) {
         for (field, value) in [("env.WANDB_MODE", env_mode), ("init.mode", init_mode)] {
@@ -179,10 +208,11 @@ pub(crate) fn settle(
             }
         }
     }
-    // 0.17.8–0.18.0 print a deprecation warning for the service process the mode turns off.
+    // 0.17.8–0.18.0 print a deprecation warning for the service process the mode turns off;
+    // the environment's mode is not read for that under a settings object.
     if init_mode == Some("disabled") {
         crate::service_process::mode_deprecation(profile, "init.mode", out);
-    } else if env_mode == Some("disabled") {
+    } else if env_mode == Some("disabled") && !settings_object {
         crate::service_process::mode_deprecation(profile, "env.WANDB_MODE", out);
     }
     let (field, class) = match init_mode {
@@ -218,6 +248,25 @@ pub(crate) fn settle(
         );
     }
     local
+}
+
+/// The warning for a `WANDB_MODE` (`env_mode`) that a settings object replaces with online.
+fn object_mode_overrides(profile: &Profile, env_mode: &str, out: &mut Vec<Diagnostic>) {
+    out.push(
+        diagnostic(
+            Code::SettingsObjectOverridesMode,
+            Severity::Warning,
+            Some("env.WANDB_MODE"),
+            format!(
+                "wandb {} takes the mode from the wandb.Settings object passed as settings= (online unless it says otherwise) and ignores WANDB_MODE={env_mode}: this launch goes online, logs in (without an API key wandb.init raises) and resumes as below.",
+                profile.version
+            ),
+        )
+        .hint(format!(
+            "Pass mode=\"{env_mode}\" to wandb.init as well, pass settings as a dict, or upgrade to wandb 0.19.0 or newer."
+        ))
+        .sdk("api_key not configured (no-tty). call wandb.login(key=[your_api_key])"),
+    );
 }
 
 /// 0.10.3–0.10.8 log in after the call's own checks and the environment's: where one of those

@@ -362,7 +362,7 @@ fn kubernetes_list(lines: &[KubeLine]) -> String {
 
 /// `wandb.init(...)` with the arguments that are set, in the order id, resume, resume_from,
 /// fork_from, mode, notes; each value as Python's `repr()` writes it. More than two arguments go
-/// one per line.
+/// one per line. `settings=` is left to the script: the input names its keys, not their values.
 fn python_call(init: Option<&InitArgs>) -> String {
     let mut args: Vec<String> = Vec::new();
     if let Some(init) = init {
@@ -527,6 +527,7 @@ mod tests {
                 resume_from: Some("abc?_step=10".into()),
                 fork_from: Some("x".into()),
                 mode: Some("offline".into()),
+                settings: None,
             }))
             .python,
             "wandb.init(\n    id='abc',\n    resume=False,\n    resume_from='abc?_step=10',\n    \

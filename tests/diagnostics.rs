@@ -305,6 +305,16 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         Severity::Warning,
         r#"{"sdk":"0.28.0","init":{"mode":"disabled","resume":"allow","id":"abc"}}"#,
     ),
+    (
+        "settings-dict-raises",
+        Severity::Error,
+        r#"{"sdk":"0.12.9","init":{"resume":"allow","id":"abc","settings":{"form":"dict","keys":["start_method"]}}}"#,
+    ),
+    (
+        "settings-object-overrides-mode",
+        Severity::Warning,
+        r#"{"sdk":"0.18.7","env":{"WANDB_MODE":"offline"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["start_method"]}}}"#,
+    ),
 ];
 
 fn decision(json: &str) -> Decision {

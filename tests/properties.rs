@@ -5,8 +5,9 @@ use wandb_resume::env_vars::EnvVars;
 
 use proptest::prelude::*;
 use wandb_resume::{
-    Attempt, Ending, InitArgs, LaunchContext, Place, ResumeArg, ResumeInput, Severity, decide,
-    engine::env_keys, generate_id, sanitize::replace_non_word, sanitize_run_id, simulate,
+    Attempt, Ending, InitArgs, LaunchContext, Place, ResumeArg, ResumeInput, SettingsArg,
+    SettingsForm, Severity, decide, engine::env_keys, generate_id, sanitize::replace_non_word,
+    sanitize_run_id, simulate,
 };
 
 /// The text of a resume file: what wandb writes around an interesting id, cut short or
@@ -101,6 +102,28 @@ fn env() -> impl Strategy<Value = Option<EnvVars>> {
     )
 }
 
+/// `settings=`: either form (or none, which the input check refuses), keys that do and do
+/// not bear on resuming, and any string.
+fn settings_arg() -> impl Strategy<Value = SettingsArg> {
+    (
+        prop::option::of(prop_oneof![
+            Just(SettingsForm::Object),
+            Just(SettingsForm::Dict)
+        ]),
+        prop::option::of(prop::collection::vec(
+            prop_oneof![
+                Just("start_method".to_owned()),
+                Just("console".to_owned()),
+                Just("run_id".to_owned()),
+                Just("mode".to_owned()),
+                interesting_string(),
+            ],
+            0..3,
+        )),
+    )
+        .prop_map(|(form, keys)| SettingsArg { form, keys })
+}
+
 fn input() -> impl Strategy<Value = ResumeInput> {
     (
         prop::option::of(interesting_string()),
@@ -112,6 +135,7 @@ fn input() -> impl Strategy<Value = ResumeInput> {
             prop::option::of(interesting_string()),
             prop::option::of(interesting_string()),
             prop::option::of(interesting_string()),
+            prop::option::of(settings_arg()),
         )),
         prop::option::of((
             prop::option::of(interesting_string()),
@@ -125,13 +149,14 @@ fn input() -> impl Strategy<Value = ResumeInput> {
             sdk,
             env,
             init: init.map(
-                |(resume, id, notes, resume_from, fork_from, mode)| InitArgs {
+                |(resume, id, notes, resume_from, fork_from, mode, settings)| InitArgs {
                     resume,
                     id,
                     notes,
                     resume_from,
                     fork_from,
                     mode,
+                    settings,
                 },
             ),
             context: context.map(

@@ -1,8 +1,9 @@
 //! Every version rule is pinned by the conformance vectors: removing any one of them (as if it
 //! had never shipped) makes vectors fail — the offline vectors (tests/conformance/vectors),
 //! the server outcomes (tests/conformance/server-vectors.json), the script endings
-//! (tests/conformance/ending-vectors.json) or the resume-file texts
-//! (tests/conformance/resume-text-vectors.json). Runs with the `rule-mutation`
+//! (tests/conformance/ending-vectors.json), the resume-file texts
+//! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
+//! argument (tests/conformance/settings-vectors.json). Runs with the `rule-mutation`
 //! feature (`cargo test --features rule-mutation --test rule_mutation -- --nocapture` prints
 //! the table the README shows).
 #![cfg(feature = "rule-mutation")]
@@ -13,7 +14,7 @@ use common::ending_replay::{self, EndingVector};
 use common::replay::{Vector, compare, load_vectors};
 use common::resume_text_replay::{self, TextVector};
 use common::server_replay::{self, ServerVector};
-use common::{Recorded, mode_replay, sync_replay};
+use common::{Recorded, mode_replay, settings_replay, sync_replay};
 use serde_json::Value;
 use wandb_resume::profile::{BOUNDARIES, Rule, drop_rule};
 
@@ -34,10 +35,26 @@ struct Sets<'a> {
     sync_doc: &'a Value,
     /// The sync vectors.
     syncs: &'a [Recorded<'a>],
+    /// The `settings=` vectors.
+    settings: &'a [Recorded<'a>],
 }
 
-/// How many (offline, server, ending, resume-file text) vectors fail with `rule` removed.
-fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize, usize, usize, usize) {
+/// How many vectors of each set fail, in the order of [`SET_NAMES`].
+type Failing = [usize; 7];
+
+/// The sets, as the table's columns name them.
+const SET_NAMES: [&str; 7] = [
+    "offline vectors",
+    "server outcomes",
+    "endings",
+    "resume-file texts",
+    "mode vectors",
+    "syncs",
+    "settings vectors",
+];
+
+/// How many vectors of each set fail with `rule` removed.
+fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
     drop_rule(rule);
     let offline = sets
         .offline
@@ -69,8 +86,13 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> (usize, usize, usize, usize, 
         .iter()
         .filter(|v| !sync_replay::check(sets.sync_doc, v).is_empty())
         .count();
+    let settings = sets
+        .settings
+        .iter()
+        .filter(|v| !settings_replay::check(v).is_empty())
+        .count();
     drop_rule(None);
-    (offline, online, endings, texts, modes, syncs)
+    [offline, online, endings, texts, modes, syncs, settings]
 }
 
 #[test]
@@ -92,6 +114,8 @@ fn removing_any_rule_fails_vectors() {
         .collect();
     let sync_doc = sync_replay::load();
     let syncs = common::recorded(&sync_doc);
+    let settings_doc = settings_replay::load();
+    let settings = common::recorded(&settings_doc);
     let sets = Sets {
         offline: &vectors,
         server_doc: &server_doc,
@@ -102,14 +126,11 @@ fn removing_any_rule_fails_vectors() {
         modes: &modes,
         sync_doc: &sync_doc,
         syncs: &syncs,
+        settings: &settings,
     };
-    assert_eq!(
-        failing(&sets, None),
-        (0, 0, 0, 0, 0, 0),
-        "the vectors must pass first"
-    );
+    assert_eq!(failing(&sets, None), [0; 7], "the vectors must pass first");
     let half = BOUNDARIES.len() / 2;
-    let counts: Vec<(usize, usize, usize, usize, usize, usize)> = std::thread::scope(|s| {
+    let counts: Vec<Failing> = std::thread::scope(|s| {
         let parts: Vec<_> = [&BOUNDARIES[..half], &BOUNDARIES[half..]]
             .into_iter()
             .map(|part| {
@@ -126,18 +147,18 @@ fn removing_any_rule_fails_vectors() {
             .flat_map(|p| p.join().expect("replay thread"))
             .collect()
     });
-    eprintln!(
-        "| rule removed | since | offline vectors that then fail | server outcomes that then fail | endings that then fail | resume-file texts that then fail | mode vectors that then fail | syncs that then fail |"
-    );
-    eprintln!("| --- | --- | --- | --- | --- | --- | --- | --- |");
+    let columns: Vec<String> = SET_NAMES
+        .iter()
+        .map(|n| format!("{n} that then fail"))
+        .collect();
+    eprintln!("| rule removed | since | {} |", columns.join(" | "));
+    eprintln!("| --- | --- |{}", " --- |".repeat(SET_NAMES.len()));
     let mut problems = Vec::new();
-    for (b, (offline, online, ending, text, mode, sync)) in BOUNDARIES.iter().zip(&counts) {
-        eprintln!(
-            "| `{:?}` | {} | {offline} | {online} | {ending} | {text} | {mode} | {sync} |",
-            b.rule, b.since
-        );
+    for (b, failed) in BOUNDARIES.iter().zip(&counts) {
+        let cells: Vec<String> = failed.iter().map(usize::to_string).collect();
+        eprintln!("| `{:?}` | {} | {} |", b.rule, b.since, cells.join(" | "));
         let visible = !NOT_VISIBLE.contains(&b.rule);
-        let seen = offline + online + ending + text + mode + sync;
+        let seen: usize = failed.iter().sum();
         if visible && seen == 0 {
             problems.push(format!("{:?} ({}): no vector pins it", b.rule, b.since));
         }
@@ -148,14 +169,20 @@ fn removing_any_rule_fails_vectors() {
             ));
         }
     }
-    eprintln!(
-        "({} offline vectors, {} server outcomes, {} endings, {} resume-file texts, {} mode vectors, {} syncs)",
+    let sizes = [
         vectors.len(),
         server.len(),
         endings.len(),
         texts.len(),
         modes.len(),
-        syncs.len()
-    );
+        syncs.len(),
+        settings.len(),
+    ];
+    let sizes: Vec<String> = sizes
+        .iter()
+        .zip(SET_NAMES)
+        .map(|(n, name)| format!("{n} {name}"))
+        .collect();
+    eprintln!("({})", sizes.join(", "));
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }

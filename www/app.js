@@ -75,6 +75,42 @@ function optionalField(container, { key, label, hint }) {
   container.append(row);
 }
 
+/** The `settings=` row: its form (not passed, `wandb.Settings(…)`, a dict) and the names of
+ * the keys it sets. The form state holds it as one string, `<form>:<key>,<key>`. */
+function settingsField(container) {
+  const name = el("label", null, { for: "init-settings" });
+  name.append(el("code", "settings="));
+  const row = el("div", null, { class: "row" });
+  const select = el("select", null, { id: "init-settings" });
+  for (const [value, text] of [
+    ["", "not passed"],
+    ["object", "wandb.Settings(…)"],
+    ["dict", "a dict {…}"],
+  ]) {
+    select.append(el("option", text, { value }));
+  }
+  const keys = el("input", null, {
+    id: "init-settings-keys",
+    "aria-label": "settings= keys",
+    placeholder: "its keys, e.g. start_method",
+    spellcheck: "false",
+    autocomplete: "off",
+    hidden: "",
+  });
+  select.addEventListener("change", () => (keys.hidden = !select.value));
+  row.append(select, keys);
+  container.append(name, row);
+}
+
+/** `settings=` from its form-state string (`null`: not passed). */
+function settingsInput(text) {
+  if (!text) return null;
+  const at = text.indexOf(":");
+  const form = at < 0 ? text : text.slice(0, at);
+  const keys = at < 0 ? "" : text.slice(at + 1);
+  return { form, keys: keys.split(",").flatMap((k) => (k.trim() ? [k.trim()] : [])) };
+}
+
 /** A text field's value. A text input cannot hold line breaks (the browser strips them), so
  * a value with `\r` or `\n` (a CRLF paste, a link) is kept exactly beside the field. */
 function fieldValue(input) {
@@ -116,6 +152,7 @@ function buildForm() {
   for (const [js, py] of INIT_STRINGS) {
     optionalField($("init"), { key: `init-${js}`, label: `${py}=`, hint: "not passed" });
   }
+  settingsField($("init"));
   for (const v of sdkVersions()) $("sdk-versions").append(el("option", null, { value: v }));
   $("init-resume").addEventListener("change", () => {
     $("init-resume-text").hidden = $("init-resume").value !== "text";
@@ -138,6 +175,9 @@ function readState() {
   else if (resume) state.init.resume = resume;
   for (const [js] of INIT_STRINGS) {
     if ($(`init-${js}-set`).checked) state.init[js] = fieldValue($(`init-${js}`));
+  }
+  if ($("init-settings").value) {
+    state.init.settings = `${$("init-settings").value}:${$("init-settings-keys").value}`;
   }
   if ($("ctx-file-set").checked) {
     if ($("ctx-file-kind").value === "text") state.ctx.fileText = $("ctx-file-text").value;
@@ -168,6 +208,11 @@ function writeState(state) {
     $(`init-${js}-set`).checked = set;
     setFieldValue($(`init-${js}`), set ? state.init[js] : "");
   }
+  const settings = settingsInput(state.init.settings);
+  const form = ["object", "dict"].includes(settings?.form) ? settings.form : "";
+  $("init-settings").value = form;
+  $("init-settings-keys").value = form ? settings.keys.join(", ") : "";
+  $("init-settings-keys").hidden = !form;
   const asText = Object.hasOwn(state.ctx, "fileText");
   $("ctx-file-set").checked = asText || Object.hasOwn(state.ctx, "file");
   $("ctx-file-kind").value = asText ? "text" : "id";
@@ -199,6 +244,8 @@ function toInput(state) {
   else if (r?.startsWith("s:")) input.init.resume = r.slice(2);
   for (const [js] of INIT_STRINGS)
     if (Object.hasOwn(state.init, js)) input.init[js] = state.init[js];
+  const settings = settingsInput(state.init.settings);
+  if (settings) input.init.settings = settings;
   input.context.resumeFile = Object.hasOwn(state.ctx, "file") ? state.ctx.file : null;
   if (Object.hasOwn(state.ctx, "fileText")) input.context.resumeFileText = state.ctx.fileText;
   input.context.runExists = tri(state.ctx.exists);
@@ -242,6 +289,7 @@ function fromFragment(fragment) {
   for (const [name] of ENV_VARS) if (p.has(`env.${name}`)) state.env[name] = p.get(`env.${name}`);
   if (p.has("init.resume")) state.init.resume = p.get("init.resume");
   for (const [js] of INIT_STRINGS) if (p.has(`init.${js}`)) state.init[js] = p.get(`init.${js}`);
+  if (p.has("init.settings")) state.init.settings = p.get("init.settings");
   if (p.has("ctx.fileText")) state.ctx.fileText = p.get("ctx.fileText");
   else if (p.has("ctx.file")) state.ctx.file = p.get("ctx.file");
   state.ctx.exists = p.get("ctx.exists") ?? "unknown";
@@ -470,6 +518,8 @@ function initState(init, explicitNone) {
   for (const [js] of INIT_STRINGS) {
     if (typeof init[js] === "string") state[js] = init[js];
   }
+  if (init.settings)
+    state.settings = `${init.settings.form}:${(init.settings.keys ?? []).join(",")}`;
   return state;
 }
 
@@ -692,7 +742,7 @@ function fillFromPaste() {
     return;
   }
   const looksLikePython =
-    /\binit\s*\(|^\s*(resume|id|resume_from|fork_from|notes|mode)\s*=\s*(True|False|None|["'(]|os\.)/m.test(
+    /\binit\s*\(|^\s*(resume|id|resume_from|fork_from|notes|mode)\s*=\s*(True|False|None|["'(]|os\.)|^\s*settings\s*=\s*(wandb\.|Settings\(|dict\(|\{)/m.test(
       text,
     );
   try {
@@ -700,6 +750,9 @@ function fillFromPaste() {
       const call = parseInitCall(text);
       state.init = initState(call.init, call.explicitNone.includes("resume"));
       const fromEnv = call.fromEnvironment.map((f) => `${f.field} from $${f.variable}`);
+      const warnings = call.notes
+        .filter((n) => n.severity === "warning")
+        .map((n) => `line ${n.line}: ${n.message}.`);
       status.textContent =
         "Filled from the wandb.init call." +
         (fromEnv.length
@@ -707,7 +760,8 @@ function fillFromPaste() {
           : "") +
         (call.otherArguments.length
           ? ` Not about resuming: ${call.otherArguments.join(", ")}.`
-          : "");
+          : "") +
+        (warnings.length ? ` ${warnings.join(" ")}` : "");
     } else {
       const block = parseEnvBlock(text);
       state.env = {};

@@ -61,7 +61,7 @@ pub fn check(v: &Recorded<'_>) -> Vec<String> {
         let warned = d
             .diagnostics
             .iter()
-            .any(|x| x.code == "offline-login-first");
+            .any(|x| super::replay::LOGIN_UNKNOWN.contains(&x.code));
         let no_key = v.out["error"]["message"]
             .as_str()
             .is_some_and(|m| m.starts_with("api_key not configured"));

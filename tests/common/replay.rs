@@ -136,12 +136,16 @@ pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
     diffs
 }
 
+/// The warnings that the launch logs in where the case may have no API key: it raises
+/// without one.
+pub const LOGIN_UNKNOWN: [&str; 2] = ["offline-login-first", "settings-object-overrides-mode"];
+
 /// Whether the decision says that whether `wandb.init` raises depends on what the input does
 /// not carry: the order of the process environment, or whether an API key is configured.
 pub fn depends_on_the_unknown(d: &wandb_resume::Decision) -> bool {
     d.diagnostics
         .iter()
-        .any(|x| x.code == "env-order-dependent" || x.code == "offline-login-first")
+        .any(|x| LOGIN_UNKNOWN.contains(&x.code) || x.code == "env-order-dependent")
 }
 
 /// A recorded text with the generator's sentinel ids (`zgen0001`: the id wandb generated)

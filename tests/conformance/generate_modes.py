@@ -125,7 +125,10 @@ def all_cases():
     return cases
 
 
-def run_case(py, version, case):
+def run_case(py, version, case, driver="mode_driver.py"):
+    """One case in its own process: `driver real` (the complete `wandb.init`) when the case is
+    marked `_real`, `driver batch` with the dummy key otherwise. generate_settings.py runs its
+    cases the same way through settings_driver.py."""
     with tempfile.TemporaryDirectory(prefix="wbmode_") as tmp:
         op = os.path.join(tmp, "out.json")
         clean = {k: v for k, v in case.items() if not k.startswith("_")}
@@ -135,8 +138,8 @@ def run_case(py, version, case):
                 clean["_lineage"] = "L0"
             with open(cp, "w") as f:
                 json.dump(clean, f)
-            run_checked([py, os.path.join(HERE, "mode_driver.py"), "real", cp, op], 600,
-                        "mode case for %s" % version)
+            run_checked([py, os.path.join(HERE, driver), "real", cp, op], 600,
+                        "%s case for %s" % (driver, version))
             with open(op) as f:
                 r = json.load(f)
             r.pop("output", None)
@@ -145,8 +148,8 @@ def run_case(py, version, case):
         clean["env"] = dict(clean.get("env", {}), **ONLINE_ENV)
         with open(cp, "w") as f:
             json.dump([clean], f)
-        run_checked([py, os.path.join(HERE, "mode_driver.py"), "batch", cp, op], 600,
-                    "online mode case for %s" % version)
+        run_checked([py, os.path.join(HERE, driver), "batch", cp, op], 600,
+                    "online %s case for %s" % (driver, version))
         with open(op) as f:
             r = json.load(f)["results"][0]
         r.pop("seconds", None)
@@ -161,10 +164,11 @@ def process_version(version, args):
     return version, results, venvs.installed(py)
 
 
-def recorded_cases():
-    """The cases as the replays read them: the online ones with the dummy key they ran with."""
+def recorded_cases(cases=None):
+    """The cases (`all_cases()` by default) as the replays read them: the online ones with the
+    dummy key they ran with."""
     out = []
-    for c in all_cases():
+    for c in all_cases() if cases is None else cases:
         real = c.pop("_real", False)
         if not real:
             c["env"] = dict(c.get("env", {}), **ONLINE_ENV)

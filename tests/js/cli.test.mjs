@@ -96,6 +96,19 @@ test("offline or disabled (from the environment or mode=), must does not fail; a
   assert.match(shared.err, /env\.WANDB_MODE.*not modelled/);
 });
 
+test("--init with settings=: 0.18.x's settings object goes online under WANDB_MODE=offline", () => {
+  const args = ["check", "--sdk", "0.18.7", "--resume-file", "none", "--init"];
+  const call = 'resume="allow", id="abc", settings=wandb.Settings(start_method="thread")';
+  const r = run([...args, call], { WANDB_MODE: "offline" });
+  assert.equal(r.code, 0, r.out + r.err);
+  assert.match(r.out, /if the run exists: +resume/);
+  assert.match(r.out, /warning settings-object-overrides-mode \(env\.WANDB_MODE\)/);
+  // A key that sets the resume configuration itself is refused, naming it (exit 2).
+  const refused = run([...args, 'settings=dict(run_id="abc")'], { WANDB_MODE: "offline" });
+  assert.equal(refused.code, 2, refused.out + refused.err);
+  assert.match(refused.err, /init\.settings\.keys\.0.*'run_id'.*not modelled/);
+});
+
 test("a workspace settings file that sets the mode (wandb offline) is refused, not ignored", () => {
   const root = mkdtempSync(join(tmpdir(), "wandb-resume-settings-"));
   try {

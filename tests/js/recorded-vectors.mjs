@@ -43,7 +43,11 @@ export function compareDecision(d, out) {
   // Where the SDK's outcome depends on what the input does not carry (the order of the
   // process environment, whether an API key is configured), the engine says so instead of
   // guessing.
-  const unknowable = ["env-order-dependent", "offline-login-first"];
+  const unknowable = [
+    "env-order-dependent",
+    "offline-login-first",
+    "settings-object-overrides-mode",
+  ];
   if (d.diagnostics.some((x) => unknowable.includes(x.code)) && (rejected || engineRejected)) {
     return diffs;
   }

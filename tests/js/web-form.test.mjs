@@ -116,6 +116,36 @@ test("a pasted export block and a pasted wandb.init call fill the form", async (
   assert.match(await page.locator("#paste-status").innerText(), /line 1, column \d+/i);
 });
 
+test("settings= from a paste: 0.18.x's settings object overrides WANDB_MODE", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill("#sdk", "0.18.7");
+  await page.check("#env-WANDB_MODE-set");
+  await page.fill("#env-WANDB_MODE", "offline");
+  await page.fill(
+    "#paste-text",
+    'wandb.init(resume="allow", id="abc", settings=wandb.Settings(start_method="thread"))',
+  );
+  await page.click("#paste-fill");
+  assert.equal(await page.inputValue("#init-settings"), "object");
+  assert.equal(await page.inputValue("#init-settings-keys"), "start_method");
+  assert.ok((await codes(page)).includes("settings-object-overrides-mode"));
+  // A dict has no mode of its own: offline again, and the link keeps the choice.
+  await page.selectOption("#init-settings", "dict");
+  assert.ok(!(await codes(page)).includes("settings-object-overrides-mode"));
+  assert.ok((await codes(page)).includes("offline-mode"));
+  const link = await currentLink(page);
+  assert.match(link, /init\.settings=dict%3Astart_method/);
+  const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
+  assert.equal(await other.inputValue("#init-settings"), "dict");
+  // A key that sets the resume configuration itself is refused, with the reason.
+  await other.fill("#init-settings-keys", "start_method, run_id");
+  assert.match(await other.locator("#verdict").innerText(), /not modelled/);
+  // A settings object held in a variable is noted, not guessed.
+  await other.fill("#paste-text", "wandb.init(settings=my_settings)");
+  await other.click("#paste-fill");
+  assert.match(await other.locator("#paste-status").innerText(), /settings.*only known when/);
+});
+
 test("a shared link restores the configuration", async (t) => {
   const { page } = await openForm(t);
   await page.fill("#env-WANDB_RESUME", "allow");

@@ -127,6 +127,11 @@ export interface MethodRow {
 }
 
 /**
+ * How a script passes `settings=`.
+ */
+export type SettingsForm = "object" | "dict";
+
+/**
  * How serious a diagnostic is.
  */
 export type Severity = "error" | "warning" | "info";
@@ -292,6 +297,22 @@ export interface SnippetNote {
 }
 
 /**
+ * The `settings=` argument of `wandb.init(...)`: its form and the names of the keys it
+ * sets (their values are not needed: keys that bear on resuming are not modelled, and the
+ * input check refuses them).
+ */
+export interface SettingsArg {
+    /**
+     * `object` for `wandb.Settings(...)`, `dict` for a dict (`{...}` or `dict(...)`). Required.
+     */
+    form?: SettingsForm;
+    /**
+     * The keys given, e.g. `["start_method"]`; absent or `[]`: none.
+     */
+    keys?: string[];
+}
+
+/**
  * The documented sanitizing of a run id, with what the SDK would make of the raw id.
  */
 export interface SanitizedId {
@@ -436,6 +457,13 @@ export interface InitArgs {
      * `WANDB_MODE`).
      */
     mode?: string | null;
+    /**
+     * `settings=`: a `wandb.Settings(...)` object or a dict, for whatever it sets. Even one
+     * that sets nothing about resuming changes the launch in some releases (0.9.x has no
+     * such argument, 0.10.x–0.12.9 raise on a non-empty dict, 0.18.1–0.18.7 take an object's
+     * own mode over `WANDB_MODE`).
+     */
+    settings?: SettingsArg;
 }
 
 /**

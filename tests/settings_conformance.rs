@@ -1,0 +1,63 @@
+//! The `settings=` argument: replays tests/conformance/settings-vectors.json (made by
+//! tests/conformance/generate_settings.py) against `decide`. Each vector is a release's
+//! `wandb.init` given a `wandb.Settings(...)` object or a dict that sets nothing about resuming,
+//! with the mode vectors' configurations online, offline and disabled: offline and disabled
+//! launches run complete and unmodified, online ones through the batch driver. The engine
+//! must agree as on the mode vectors: where the SDK raises and with what, the resume setting,
+//! the run id, the warnings, the file afterwards, and offline / disabled exactly where the
+//! SDK's own settings say so. No Python is needed here.
+
+mod common;
+
+use common::settings_replay::{check, load};
+use common::{assert_all_agree, recorded};
+use serde_json::Value;
+
+#[test]
+fn settings_match_the_real_sdk() {
+    assert_all_agree("settings vectors", &load(), check, |v| v.case.to_string());
+}
+
+/// The vectors see each boundary from both sides: 0.9.x without settings, the dict raising up
+/// to 0.12.9, and the object's mode replacing `WANDB_MODE` in 0.18.1–0.18.7 only.
+#[test]
+fn settings_vectors_cover_each_rule() {
+    let doc = load();
+    let all = recorded(&doc);
+    let find = |version: &str, case: &str| {
+        let case: Value = serde_json::from_str(case).unwrap();
+        all.iter()
+            .find(|v| v.version == version && *v.case == case)
+            .map(|v| v.out)
+            .unwrap_or_else(|| panic!("{version} {case} recorded"))
+    };
+    let dict = r#"{"init":{"resume":"must","id":"abc","settings":{"form":"dict","keys":["console"]}},"env":{"WANDB_API_KEY":"0000000000000000000000000000000000000000","WANDB_BASE_URL":"http://127.0.0.1:9"}}"#;
+    let object = r#"{"init":{"resume":"must","id":"abc","settings":{"form":"object","keys":[]}},"env":{"WANDB_API_KEY":"0000000000000000000000000000000000000000","WANDB_BASE_URL":"http://127.0.0.1:9"}}"#;
+    let offline_object = r#"{"env":{"WANDB_MODE":"offline"},"init":{"resume":"must","id":"abc","settings":{"form":"object","keys":[]}}}"#;
+    let raised = |out: &Value| out["rejected"] == true;
+    for version in ["0.9.7", "0.12.9"] {
+        assert!(raised(find(version, dict)), "{version} raises on the dict");
+    }
+    assert!(raised(find("0.9.7", object)), "0.9.7 has no wandb.Settings");
+    for version in ["0.10.3", "0.12.10", "0.31.0"] {
+        assert!(!raised(find(version, object)), "{version} takes the object");
+    }
+    assert!(!raised(find("0.12.10", dict)), "0.12.10 takes the dict");
+    for (version, offline) in [
+        ("0.18.0", true),
+        ("0.18.1", false),
+        ("0.18.7", false),
+        ("0.19.0", true),
+    ] {
+        let out = find(version, offline_object);
+        let launched_offline = out["offline"] == true;
+        let needed_key = out["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("api_key not configured"));
+        assert_eq!(
+            (launched_offline, needed_key),
+            (offline, !offline),
+            "{version}: {out}"
+        );
+    }
+}
