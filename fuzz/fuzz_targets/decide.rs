@@ -10,7 +10,9 @@ use wandb_resume::env_vars::EnvVars;
 use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use wandb_resume::engine::env_keys;
-use wandb_resume::model::{InitArgs, LaunchContext, ResumeArg, ResumeInput, Severity};
+use wandb_resume::model::{
+    InitArgs, LaunchContext, ResumeArg, ResumeInput, SettingsArg, SettingsForm, Severity,
+};
 use wandb_resume::timeline::{Attempt, Ending, Place};
 use wandb_resume::{codec, decide, json, simulate};
 
@@ -132,7 +134,35 @@ fn init(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<InitArgs>> {
         resume_from: opt_text(u)?,
         fork_from: opt_text(u)?,
         mode: opt_text(u)?,
+        settings: settings(u)?,
     }))
+}
+
+/// `settings=`: either form or none (which the input check refuses), keys the rules care
+/// about (some refused) or any text.
+fn settings(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsArg>> {
+    if u.ratio(2, 3)? {
+        return Ok(None);
+    }
+    let form = match u.int_in_range(0..=4)? {
+        0 => None,
+        1 | 2 => Some(SettingsForm::Object),
+        _ => Some(SettingsForm::Dict),
+    };
+    let keys = if u.ratio(1, 4)? {
+        None
+    } else {
+        let mut keys = Vec::new();
+        for _ in 0..u.int_in_range(0..=3)? {
+            keys.push(if u.ratio(3, 4)? {
+                (*u.choose(&["start_method", "console", "run_id", "mode"])?).to_owned()
+            } else {
+                text(u)?
+            });
+        }
+        Some(keys)
+    };
+    Ok(Some(SettingsArg { form, keys }))
 }
 
 fn input(u: &mut Unstructured<'_>) -> arbitrary::Result<ResumeInput> {
