@@ -5,11 +5,12 @@
 //! releases, as the settings vectors (tests/conformance/settings-vectors.json) show for each:
 //! 0.9.x has neither `wandb.Settings` (the script raises `AttributeError` before the call) nor
 //! the argument (`TypeError`); 0.10.x–0.12.9 raise on a non-empty dict (they read it as a
-//! `Settings`, which it is not); 0.18.1–0.18.7 read the mode as `settings.get("mode") or
-//! WANDB_MODE`, and an object's mode is never empty — online unless it says otherwise — so
-//! `WANDB_MODE=offline` or `disabled` launches online. Keys that set the resume configuration
-//! itself (`resume`, `run_id`, `mode`, …) meet precedences that differ by release and are not
-//! modelled: the input check refuses them with the reason.
+//! `Settings`, which it is not) — those errors are this module's. And 0.17.7–0.18.7 first read
+//! the mode as `mode or settings.get("mode") or WANDB_MODE`, where an object's mode is never
+//! empty (online unless it says otherwise): from 0.18.1 on `WANDB_MODE=offline` or `disabled`
+//! then launches online — that is the run mode's ([`crate::run_mode::ModeSources`]). Keys
+//! that set the resume configuration itself (`resume`, `run_id`, `mode`, …) meet precedences
+//! that differ by release and are not modelled: the input check refuses them with the reason.
 
 use crate::check_order;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
@@ -80,24 +81,21 @@ pub(crate) fn settle(
     out: &mut Vec<Diagnostic>,
     rejected: &mut bool,
 ) {
-    let form = if settings.is_object() {
-        SettingsForm::Object
-    } else {
-        SettingsForm::Dict
-    };
+    let object = settings.is_object();
     let has_keys = settings.keys.as_ref().is_some_and(|k| !k.is_empty());
     if !profile.has(Rule::SettingsObject) {
-        let (message, sdk, stage) = match form {
-            SettingsForm::Object => (
+        let (message, sdk, stage) = if object {
+            (
                 "has no wandb.Settings: the script raises AttributeError evaluating the call",
                 "module 'wandb' has no attribute 'Settings'",
                 check_order::CALL_ARGUMENTS,
-            ),
-            SettingsForm::Dict => (
+            )
+        } else {
+            (
                 "has no `settings` argument",
                 "init() got an unexpected keyword argument 'settings'",
                 check_order::CALL_RESUME_FROM,
-            ),
+            )
         };
         out.push(
             diagnostic(
@@ -116,7 +114,7 @@ pub(crate) fn settle(
         *rejected = true;
         return;
     }
-    if form == SettingsForm::Dict && has_keys && !profile.has(Rule::SettingsDictAccepted) {
+    if !object && has_keys && !profile.has(Rule::SettingsDictAccepted) {
         out.push(
             diagnostic(
                 Code::SettingsDictRaises,
