@@ -4,8 +4,9 @@
 //! Only fixes with one right answer are made: a mode in the wrong case (`"Allow"` →
 //! `"allow"`), a literal written as a string (`"True"` → `True`), an empty `WANDB_RESUME`
 //! (unset it), a run id the SDK refuses or that breaks URLs (the sanitized id the SDK
-//! accepts), a sweep id with whitespace at its ends, and a fixed id without resume (add
-//! `allow` where the id is set, so restarts continue the run). Whatever needs the user's
+//! accepts), a sweep id with whitespace at its ends, a fixed id without resume (add `allow`
+//! where the id is set, so restarts continue the run), and a `WANDB_MODE` that a settings
+//! object overrides in 0.18.1–0.18.7 (pass the same mode to `wandb.init`). Whatever needs the user's
 //! knowledge — which run to resume, which of `resume` / `fork_from` / `resume_from` they meant
 //! — is left alone, and its diagnostics stay in the fixed configuration's decision.
 
@@ -181,6 +182,20 @@ fn apply(
             let before = std::mem::replace(slot, trimmed.clone());
             Some(change(Some(before), Some(trimmed)))
         }
+        ("settings-object-overrides-mode", "env.WANDB_MODE") => {
+            let mode = input.env.as_ref()?.get("WANDB_MODE")?.clone();
+            let init = input.init.get_or_insert_with(Default::default);
+            if init.mode.is_some() {
+                return None;
+            }
+            init.mode = Some(mode.clone());
+            Some(FixChange {
+                code: code.to_owned(),
+                field: "init.mode".to_owned(),
+                before: None,
+                after: Some(mode),
+            })
+        }
         ("run-id-without-resume", _) => match decision.run_id_source {
             RunIdSource::Init | RunIdSource::InitResume => {
                 let init = input.init.get_or_insert_with(Default::default);
@@ -256,6 +271,23 @@ mod tests {
         assert_eq!(f.input.env.unwrap()["WANDB_RESUME"], "allow");
         let f = fix(r#"{"sdk":"0.19.0","env":{"WANDB_SWEEP_ID":" sw1 "}}"#);
         assert_eq!(f.input.env.unwrap()["WANDB_SWEEP_ID"], "sw1");
+    }
+
+    #[test]
+    fn a_mode_a_settings_object_overrides_is_passed_to_wandb_init() {
+        let f = fix(
+            r#"{"sdk":"0.18.7","env":{"WANDB_MODE":"offline"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["start_method"]}}}"#,
+        );
+        assert_eq!(
+            changed(&f),
+            [(
+                "settings-object-overrides-mode",
+                "init.mode",
+                Some("offline")
+            )]
+        );
+        assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
+        assert_eq!(f.input.init.unwrap().mode.as_deref(), Some("offline"));
     }
 
     #[test]

@@ -129,6 +129,8 @@ test("settings= from a paste: 0.18.x's settings object overrides WANDB_MODE", as
   assert.equal(await page.inputValue("#init-settings"), "object");
   assert.equal(await page.inputValue("#init-settings-keys"), "start_method");
   assert.ok((await codes(page)).includes("settings-object-overrides-mode"));
+  // The fix: the same mode passed to wandb.init, which the object does not override.
+  assert.match(await page.locator("#fixed-changes").innerText(), /init\.mode: .* → offline/);
   // A dict has no mode of its own: offline again, and the link keeps the choice.
   await page.selectOption("#init-settings", "dict");
   assert.ok(!(await codes(page)).includes("settings-object-overrides-mode"));
