@@ -22,7 +22,7 @@ use crate::profile::{Profile, Rule};
 /// the init arguments and the environment in its own way (0.10.x let the object's `run_id`
 /// beat `id=` and `WANDB_RUN_ID`; 0.12.x ignored an object's `resume`; …), which the vectors do
 /// not cover.
-pub const NOT_MODELLED_KEYS: [&str; 8] = [
+pub const NOT_MODELLED_KEYS: [&str; 10] = [
     "resume",
     "run_id",
     "mode",
@@ -31,6 +31,10 @@ pub const NOT_MODELLED_KEYS: [&str; 8] = [
     "run_notes",
     "_disable_service",
     "x_disable_service",
+    // the older releases' flag for the disabled mode (`wandb disabled` writes it to the
+    // settings file), and the sweep that drops an init id
+    "disabled",
+    "sweep_id",
 ];
 
 /// The most keys one `settings=` may list (wandb has about 200 settings).
