@@ -38,6 +38,7 @@
 //! blocks nested more than 40 deep are refused (`syntax`), so hostile input cannot exhaust the
 //! stack.
 
+use crate::text::has_char;
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::parse_error::{ParseError, ParseErrorKind, ParseNote, SourcePosition, check_input_size};
@@ -155,7 +156,7 @@ pub fn parse_env_block(text: &str) -> Result<EnvBlock, ParseError> {
         unresolved,
         variables: shell.variables,
         notes,
-        crlf: text.contains("\r\n"),
+        crlf: text.as_bytes().windows(2).any(|w| w == b"\r\n"),
     })
 }
 
@@ -370,6 +371,21 @@ struct PendingHeredoc {
 
 fn syntax(pos: SourcePosition, message: impl Into<String>) -> ParseError {
     ParseError::new(ParseErrorKind::Syntax, pos, message)
+}
+
+/// `text` without its backslash-newline pairs (line continuations), as
+/// `text.replace("\\\n", "")` would give it, left to right, without a substring searcher.
+fn without_line_continuations(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' && chars.peek() == Some(&'\n') {
+            chars.next();
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn is_name_start(c: char) -> bool {
@@ -1110,7 +1126,7 @@ impl Lexer<'_> {
                 let inner_start = self.i;
                 self.skip_brace(p)?;
                 let inner: String = self.src.text(inner_start, self.i.saturating_sub(1));
-                let inner = inner.replace("\\\n", "");
+                let inner = without_line_continuations(&inner);
                 if is_name(&inner) {
                     units.push(Unit::Var {
                         name: inner,
@@ -1221,7 +1237,7 @@ impl Lexer<'_> {
                     quoted,
                 });
             }
-            Some(c) if c.is_ascii_digit() || "@*#?-$!".contains(c) => {
+            Some(c) if c.is_ascii_digit() || has_char("@*#?-$!", c) => {
                 self.bump();
                 units.push(dynamic(self, "a special parameter"));
             }
@@ -2096,7 +2112,7 @@ impl Parser<'_> {
 
 fn is_function_name(w: &Word) -> bool {
     w.plain().is_some_and(|p| {
-        !p.is_empty() && !p.contains('=') && !RESERVED.contains(&p.as_str()) && !p.contains('$')
+        !p.is_empty() && !has_char(&p, '=') && !RESERVED.contains(&p.as_str()) && !has_char(&p, '$')
     })
 }
 
@@ -2227,10 +2243,10 @@ struct How {
 
 fn describe_invisible(s: &str) -> String {
     let mut out = String::new();
-    if s.contains('\r') {
+    if has_char(s, '\r') {
         out.push_str(" (it contains a carriage return: the file has CRLF line ends)");
     }
-    if s.contains('\u{feff}') {
+    if has_char(s, '\u{feff}') {
         out.push_str(" (it contains a byte-order mark U+FEFF, invisible in most editors)");
     }
     out
@@ -2784,7 +2800,7 @@ impl Shell {
                 ),
             );
         }
-        if a.crlf && text.contains('\r') {
+        if a.crlf && has_char(&text, '\r') {
             self.note(
                 true,
                 "crlf-line-end",
@@ -3107,7 +3123,7 @@ impl Shell {
                 continue;
             };
             if text.starts_with('-') && text.len() > 1 {
-                functions = text.contains('f');
+                functions = has_char(&text, 'f');
                 continue;
             }
             if functions || !is_name(&text) {
@@ -3377,6 +3393,17 @@ fn arith_assigned(text: &str) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn line_continuations_go_as_str_replace_takes_them() {
+        for text in ["a\\\nb", "\\\\\nx", "\\", "\n\\", "é\\\n\\\nñ", ""] {
+            assert_eq!(
+                without_line_continuations(text),
+                text.replace("\\\n", ""),
+                "{text:?}"
+            );
+        }
+    }
 
     const DEEP_CASES: &[fn() -> String] = &[
         || format!("A={}x{}", "$(".repeat(120), ")".repeat(120)),

@@ -35,6 +35,7 @@
 //! comments and brackets are still tokenized, so an unterminated string or an unbalanced
 //! bracket anywhere is an error, as it is for Python.
 
+use crate::text::has_char;
 use std::collections::BTreeSet;
 
 use crate::model::{InitArgs, ResumeArg, SettingsArg, SettingsForm};
@@ -499,9 +500,9 @@ fn string(src: &Src, start: usize, q: usize, prefix: &str) -> Result<(StrTok, us
     let pos = src.at(start);
     let quote = at(q).unwrap_or('"');
     let triple = at(q + 1) == Some(quote) && at(q + 2) == Some(quote);
-    let raw = prefix.contains('r');
-    let bytes = prefix.contains('b');
-    let fstring = prefix.contains('f');
+    let raw = has_char(prefix, 'r');
+    let bytes = has_char(prefix, 'b');
+    let fstring = has_char(prefix, 'f');
     let mut i = if triple { q + 3 } else { q + 1 };
     let body_start = i;
     // Find the end: a backslash always takes the next character with it.

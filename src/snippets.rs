@@ -20,6 +20,8 @@
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
+use crate::text::has_char;
+
 use crate::model::{InitArgs, ResumeInput};
 use crate::pyunicode::{is_printable, repr};
 
@@ -151,7 +153,7 @@ pub fn snippets(input: &ResumeInput) -> Snippets {
             );
             continue;
         }
-        if value.contains('\0') {
+        if has_char(value, '\0') {
             let comment = format!(
                 "# {name} left out: its value holds a NUL character, which no environment \
                  variable can hold"
@@ -170,7 +172,7 @@ pub fn snippets(input: &ResumeInput) -> Snippets {
         }
         let line_break = value.contains(['\n', '\r']);
         if line_break {
-            let terminal = if value.contains('\r') {
+            let terminal = if has_char(value, '\r') {
                 " A carriage return pasted into a terminal may also arrive as a newline."
             } else {
                 ""
@@ -233,7 +235,7 @@ pub fn snippets(input: &ResumeInput) -> Snippets {
             }
         }
 
-        if value.contains('$') {
+        if has_char(value, '$') {
             note(
                 NoteCode::DollarInKubernetes,
                 format!(
