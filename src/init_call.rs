@@ -20,7 +20,12 @@
 //! environment lookup (`os.environ["X"]`, `os.environ.get("X", "d")`, `os.getenv("X")`,
 //! `environ[…]`, `getenv(…)`), which is recorded in
 //! [`from_environment`](InitCall::from_environment). Every other keyword argument is skipped
-//! (its expression is still checked for syntax) and its name listed.
+//! (its expression is still checked for syntax) and its name listed — except `settings`,
+//! whose form (`wandb.Settings(...)`, `<alias>.Settings(...)`, `dict(...)` or a dict display)
+//! and key names are read into [`InitArgs::settings`]; a `settings=` whose value is only known
+//! when the script runs (a variable, a function's result) is listed and noted
+//! (`settings-not-read`), and keys behind `**` or computed ones are noted
+//! (`settings-keys-unread`).
 //!
 //! Not modelled, and refused rather than guessed: `\N{NAME}` escapes in a read argument (no
 //! Unicode name table is carried) and non-ASCII keyword names (Python folds identifiers with
@@ -44,8 +49,9 @@ use crate::parse_error::{ParseError, ParseErrorKind, ParseNote, SourcePosition, 
 /// What a pasted `wandb.init(...)` call (or keyword list) passes for resuming.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct InitCall {
-    /// The literal values of `resume`, `id`, `notes`, `resume_from`, `fork_from`, `mode`; an argument
-    /// given as `None`, read from the environment, or not given is absent.
+    /// The literal values of `resume`, `id`, `notes`, `resume_from`, `fork_from`, `mode`, and the
+    /// form and key names of `settings`; an argument given as `None`, read from the
+    /// environment, or not given is absent.
     pub init: InitArgs,
     /// The read arguments given explicitly as `None`, in order (Python names, e.g. `resume`).
     pub explicit_none: Vec<String>,
