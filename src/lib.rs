@@ -5,7 +5,7 @@
 //! the auto-resume file) on the first launch and on every restart.
 //!
 //! The crate is a pure-Rust core (this library, tested natively with `cargo test`) plus one
-//! thin wasm-bindgen module, [`wasm`], compiled only for `wasm32`, that converts JS values
+//! thin wasm-bindgen module, `wasm`, compiled only for `wasm32`, that converts JS values
 //! and forwards to the core. Nothing in the core knows about JavaScript.
 
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]

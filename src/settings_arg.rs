@@ -8,7 +8,7 @@
 //! `Settings`, which it is not) — those errors are this module's. And 0.17.7–0.18.7 first read
 //! the mode as `mode or settings.get("mode") or WANDB_MODE`, where an object's mode is never
 //! empty (online unless it says otherwise): from 0.18.1 on `WANDB_MODE=offline` or `disabled`
-//! then launches online — that is the run mode's ([`crate::run_mode::ModeSources`]). Keys
+//! then launches online — that is the run mode's (`run_mode::ModeSources`). Keys
 //! that set the resume configuration itself (`resume`, `run_id`, `mode`, …) meet precedences
 //! that differ by release and are not modelled: the input check refuses them with the reason.
 
