@@ -179,14 +179,23 @@ pub(crate) fn settle(
             _ => None,
         };
     }
-    let object_mode_wins = settings_object
+    // 0.17.7–0.18.7 first read the mode as `mode or settings.get("mode") or WANDB_MODE`, where
+    // a settings object's mode is never empty (online unless it says otherwise; `None` here).
+    // That read turns the service off for the disabled mode (0.17.8–0.18.0 print the
+    // deprecation warning), and 0.18.1–0.18.7 keep it as the launch's mode.
+    let first_read = match (init_mode, settings_object) {
+        (Some(mode), _) => Some(("init.mode", mode)),
+        (None, true) => None,
+        (None, false) => env_mode.map(|mode| ("env.WANDB_MODE", mode)),
+    };
+    let object_sets_the_mode = settings_object
         && init_mode.is_none()
         && profile.has(Rule::SettingsObjectModeOverEnv)
         && !profile.has(Rule::SettingsObjectModeFixed);
-    if let Some(mode) =
-        env_mode.filter(|m| object_mode_wins && classify(m) != Some(RunMode::Online))
-    {
-        object_mode_overrides(profile, mode, out);
+    if object_sets_the_mode {
+        if let Some(mode) = env_mode.filter(|m| classify(m) != Some(RunMode::Online)) {
+            object_mode_overrides(profile, mode, out);
+        }
         env_mode = None;
     }
     let env_class = env_mode.and_then(classify);
@@ -210,12 +219,8 @@ pub(crate) fn settle(
             }
         }
     }
-    // 0.17.8–0.18.0 print a deprecation warning for the service process the mode turns off;
-    // the environment's mode is not read for that under a settings object.
-    if init_mode == Some("disabled") {
-        crate::service_process::mode_deprecation(profile, "init.mode", out);
-    } else if env_mode == Some("disabled") && !settings_object {
-        crate::service_process::mode_deprecation(profile, "env.WANDB_MODE", out);
+    if let Some((field, "disabled")) = first_read {
+        crate::service_process::mode_deprecation(profile, field, out);
     }
     let (field, class) = match init_mode {
         Some(mode) => ("init.mode", classify(mode)),
