@@ -36,12 +36,7 @@ crate::json_object!(Scenario {
 });
 
 fn env(pairs: &[(&str, &str)]) -> Option<EnvVars> {
-    // Inserted one by one: `collect` into a map would bring a stable sort into the module.
-    let mut env = EnvVars::new();
-    for (name, value) in pairs {
-        env.insert((*name).to_owned(), (*value).to_owned());
-    }
-    Some(env)
+    Some(pairs.iter().copied().collect())
 }
 
 fn resume_true() -> Option<InitArgs> {
