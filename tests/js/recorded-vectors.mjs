@@ -27,6 +27,33 @@ export function assertAllAgree(doc, what, check) {
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} of ${compared} ${what} disagree`);
 }
 
+// The warnings that a launch logs in where the case may have no API key (it raises without
+// one): whether it raises depends on what the input does not carry.
+const LOGS_IN_FIRST = ["offline-login-first", "settings-object-overrides-mode"];
+
+/**
+ * What the mode and settings replays compare beyond `compareDecision` (tests/common/
+ * mode_replay.rs): offline (disabled) on both branches exactly where the SDK's settings were
+ * offline (it returned its disabled run), and, for a case run without an API key, a warning
+ * that the launch logs in exactly where it raised for want of one.
+ */
+export function compareLocalLaunch(d, c, out) {
+  const diffs = [];
+  for (const key of ["offline", "disabled"]) {
+    if (typeof out[key] !== "boolean") continue;
+    const ours = [d.ifExists.action, d.ifMissing.action].map((a) => a === key);
+    if (ours[0] !== out[key] || ours[1] !== out[key]) {
+      diffs.push(`${key}: sdk=${out[key]} engine=${d.ifExists.action}/${d.ifMissing.action}`);
+    }
+  }
+  if (c.env?.WANDB_API_KEY === undefined) {
+    const warned = d.diagnostics.some((x) => LOGS_IN_FIRST.includes(x.code));
+    const noKey = /^api_key not configured/.test(out.error?.message ?? "");
+    if (warned !== noKey) diffs.push(`logs in first: engine warns ${warned}, sdk raised ${noKey}`);
+  }
+  return diffs;
+}
+
 // Codes whose sdkMessage is a warning the SDK prints during wandb.init: the list the Rust
 // replay reads too.
 const PRINTED = new Set(conformanceJson("printed-codes.json"));
@@ -43,11 +70,7 @@ export function compareDecision(d, out) {
   // Where the SDK's outcome depends on what the input does not carry (the order of the
   // process environment, whether an API key is configured), the engine says so instead of
   // guessing.
-  const unknowable = [
-    "env-order-dependent",
-    "offline-login-first",
-    "settings-object-overrides-mode",
-  ];
+  const unknowable = ["env-order-dependent", ...LOGS_IN_FIRST];
   if (d.diagnostics.some((x) => unknowable.includes(x.code)) && (rejected || engineRejected)) {
     return diffs;
   }

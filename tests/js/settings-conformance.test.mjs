@@ -7,7 +7,12 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decide } from "wandb-resume";
 import { parseInitCall } from "wandb-resume/tools";
-import { assertAllAgree, compareDecision, conformanceJson } from "./recorded-vectors.mjs";
+import {
+  assertAllAgree,
+  compareDecision,
+  compareLocalLaunch,
+  conformanceJson,
+} from "./recorded-vectors.mjs";
 
 const doc = conformanceJson("settings-vectors.json");
 
@@ -20,29 +25,12 @@ test("every settings vector matches the real SDK through the wasm package", () =
       return [`throws ${error.code}: ${error.message}`];
     }
     // The batch driver's cases (with its dummy key) stop before the offline warning is
-    // printed: where the engine calls such a launch offline, warnings are not compared.
+    // printed: where the SDK's settings were offline there, warnings are not compared.
     const batch = c.env?.WANDB_API_KEY !== undefined;
     const diffs = compareDecision(d, out).filter(
-      (x) => !(batch && d.ifMissing.action === "offline" && x.startsWith("warnings:")),
+      (x) => !(batch && out.offline === true && x.startsWith("warnings:")),
     );
-    for (const key of ["offline", "disabled"]) {
-      if (typeof out[key] !== "boolean") continue;
-      const ours = [d.ifExists.action, d.ifMissing.action].map((a) => a === key);
-      if (ours[0] !== out[key] || ours[1] !== out[key]) {
-        diffs.push(`${key}: sdk=${out[key]} engine=${d.ifExists.action}/${d.ifMissing.action}`);
-      }
-    }
-    // Without an API key, the launches the object turns online raised for want of one: the
-    // engine's warning must be there exactly then.
-    if (c.env?.WANDB_API_KEY === undefined) {
-      const warned = d.diagnostics.some((x) => x.code === "settings-object-overrides-mode");
-      const noKey = /^api_key not configured/.test(out.error?.message ?? "");
-      const loginFirst = d.diagnostics.some((x) => x.code === "offline-login-first");
-      if (!loginFirst && warned !== noKey) {
-        diffs.push(`settings object over WANDB_MODE: engine warns ${warned}, sdk raised ${noKey}`);
-      }
-    }
-    return diffs;
+    return [...diffs, ...compareLocalLaunch(d, c, out)];
   });
 });
 
@@ -73,14 +61,26 @@ test("a settings key that sets the resume configuration is refused, naming it", 
   );
 });
 
-test("a pasted call's settings= reaches decide() unchanged", () => {
-  const call = parseInitCall(
-    'wandb.init(resume="allow", id="abc", settings=wandb.Settings(start_method="thread"))',
+test("a pasted call's settings= reaches decide() unchanged, as the SDK ran it", () => {
+  const call = parseInitCall('wandb.init(resume="must", id="abc", settings=wandb.Settings())');
+  assert.deepEqual(call.init.settings, { form: "object", keys: [] });
+  // The recorded case with that call under WANDB_MODE=offline (with the batch driver's key).
+  const at = doc.cases.findIndex(
+    (c) =>
+      JSON.stringify(c.init) === JSON.stringify(call.init) &&
+      c.env?.WANDB_MODE === "offline" &&
+      c.env?.WANDB_API_KEY !== undefined,
   );
-  assert.deepEqual(call.init.settings, { form: "object", keys: ["start_method"] });
-  const d = decide({ sdk: "0.18.7", env: { WANDB_MODE: "offline" }, init: call.init });
-  assert.equal(d.ifExists.action, "resume");
-  assert.ok(d.diagnostics.some((x) => x.code === "settings-object-overrides-mode"));
-  const fixed = decide({ sdk: "0.19.0", env: { WANDB_MODE: "offline" }, init: call.init });
-  assert.equal(fixed.ifExists.action, "offline");
+  assert.ok(at >= 0, "the case is recorded");
+  const env = doc.cases[at].env;
+  for (const sdk of ["0.18.7", "0.19.0"]) {
+    const out = doc.results[sdk][at];
+    const d = decide({ sdk, env, init: call.init });
+    // 0.18.7 went online (the object's mode), 0.19.0 stayed offline: the engine says the same.
+    assert.equal(d.ifExists.action === "offline", out.offline, sdk);
+    assert.equal(d.resume, out.resume, sdk);
+    const warned = d.diagnostics.some((x) => x.code === "settings-object-overrides-mode");
+    assert.equal(warned, !out.offline, sdk);
+  }
+  assert.equal(doc.results["0.18.7"][at].offline, false, "0.18.7 recorded online");
 });
