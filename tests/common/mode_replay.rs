@@ -8,7 +8,7 @@ use wandb_resume::profile::{Profile, Rule};
 use wandb_resume::{Action, ResumeInput, codec, decide, parse_sdk_version, service_process};
 
 use super::Recorded;
-use super::replay::compare;
+use super::replay::compare_decision;
 
 /// The committed vectors, or the file in `WANDB_RESUME_MODE_VECTORS` (another run).
 pub fn load() -> Value {
@@ -53,8 +53,8 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
 /// be `offline` (`disabled`), and neither otherwise.
 pub fn check(v: &Recorded<'_>) -> Vec<String> {
     let input = input(v);
-    let mut diffs = compare(&input, v.out);
     let d = decide(&input);
+    let mut diffs = compare_decision(&d, v.out);
     // The offline cases ran without an API key: where the engine warns that the release logs
     // in first, that launch must have raised for want of one, and only there.
     if v.case["env"]["WANDB_API_KEY"].is_null() {

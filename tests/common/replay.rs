@@ -3,7 +3,7 @@
 #![allow(dead_code)] // each test binary uses a part
 
 use serde_json::Value;
-use wandb_resume::{ResumeFileAction, ResumeInput, Severity, codec, decide};
+use wandb_resume::{Decision, ResumeFileAction, ResumeInput, Severity, codec, decide};
 
 /// Codes whose `sdkMessage` is a warning the SDK prints during `wandb.init`: one list in
 /// tests/conformance/printed-codes.json, which the JS replay reads too.
@@ -17,14 +17,18 @@ pub fn printed() -> &'static [String] {
 
 /// Compares one case; returns the disagreements.
 pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
-    let d = decide(input);
+    compare_decision(&decide(input), out)
+}
+
+/// [`compare`] for a decision already made (a replay that checks more of it).
+pub fn compare_decision(d: &Decision, out: &Value) -> Vec<String> {
     let mut diffs = Vec::new();
     let rejected = out["rejected"].as_bool().unwrap_or(false);
     let engine_rejected = d.resume_file_action == ResumeFileAction::NotReached;
     // Where the SDK's outcome depends on what the input does not carry (the order of the
     // process environment, whether an API key is configured), the engine says so instead of
     // guessing.
-    if depends_on_the_unknown(&d) && (rejected != engine_rejected || rejected) {
+    if depends_on_the_unknown(d) && (rejected != engine_rejected || rejected) {
         return diffs;
     }
     if rejected != engine_rejected {
