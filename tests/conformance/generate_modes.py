@@ -156,10 +156,11 @@ def run_case(py, version, case, driver="mode_driver.py"):
         return r
 
 
-def process_version(version, args):
+def process_version(version, args, cases=None, driver="mode_driver.py"):
+    """Every case (`all_cases()` by default) on one release, each through `driver`."""
     t0 = time.time()
     py = venvs.ensure_venv(version, args.cache, args.python_overrides, log)
-    results = [run_case(py, version, c) for c in all_cases()]
+    results = [run_case(py, version, c, driver) for c in (all_cases() if cases is None else cases)]
     log("%s: %d cases in %.0f s" % (version, len(results), time.time() - t0))
     return version, results, venvs.installed(py)
 

@@ -27,10 +27,9 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-import venvs  # noqa: E402
 from generate import vkey  # noqa: E402
-from generate_modes import ONLINE_ENV, merge, recorded_cases, run_case  # noqa: E402
-from generate_server import log, parse_args, run_versions, write_vectors  # noqa: E402
+from generate_modes import ONLINE_ENV, merge, process_version, recorded_cases  # noqa: E402
+from generate_server import parse_args, run_versions, write_vectors  # noqa: E402
 
 SCHEMA = 1
 SOURCE_FILES = ["generate_settings.py", "generate_modes.py", "settings_driver.py", "mode_driver.py", "driver.py", "venvs.py"]
@@ -88,21 +87,16 @@ def all_cases():
     return cases
 
 
-def process_version(version, args):
-    t0 = time.time()
-    py = venvs.ensure_venv(version, args.cache, args.python_overrides, log)
-    results = [run_case(py, version, c, driver="settings_driver.py") for c in all_cases()]
-    log("%s: %d cases in %.0f s" % (version, len(results), time.time() - t0))
-    return version, results, venvs.installed(py)
-
-
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--versions", nargs="*", help="default: %d releases" % len(VERSIONS))
     args = parse_args(ap, "settings-vectors.json")
     versions = args.versions or VERSIONS
     t0 = time.time()
-    results, packages = run_versions(versions, args, process_version)
+    def settings_cases(version, args):
+        return process_version(version, args, all_cases(), "settings_driver.py")
+
+    results, packages = run_versions(versions, args, settings_cases)
     meta = {"configs": CONFIGS, "refusedConfig": REFUSED_CONFIG, "localSources": LOCAL_SOURCES,
             "forms": [OBJECT, OBJECT_WITH_KEY, DICT, DICT_WITH_KEY], "onlineEnv": ONLINE_ENV,
             "sampleValues": {"console": "off"}}
