@@ -11,15 +11,18 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised twice, each time for an answer that was wrong before: from 115 KiB for reading the
+ * Raised three times, each for answers the module did not give before: from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
  * answered as online, "fails" where it never fails), what `wandb sync` then does with each
  * restart's directory and the releases that log in first: +2.4 KB gzipped, of which dropping
  * the boundary table's description strings (read by nothing, shipped in every module) paid
- * back 1.5 KB. */
-export const SIZE_CEILING_GZIP_BYTES = 120 * 1024;
+ * back 1.5 KB; from 120 KiB for the settings' own mode (`wandb.Settings(mode="offline")`,
+ * common in scripts, was refused; each release's precedence of it, its refusals and the
+ * warning for 0.12.10–0.12.15, which ignore an object's mode): +0.7 KB gzipped, of which
+ * sharing the refusal reasons paid back 0.1 KB. */
+export const SIZE_CEILING_GZIP_BYTES = 120.5 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. */

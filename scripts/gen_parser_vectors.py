@@ -930,7 +930,20 @@ def settings_expect(node, text):
     not plain strings, `**…` and positional arguments are left unread), None for anything else."""
     if isinstance(node, ast.Constant) and node.value is None:
         return "none"
-    keys = []
+    out = {"keys": []}
+
+    def key(name, value):
+        # The mode key is read as `mode=` is: a literal gives its value, None drops the key,
+        # one read from the environment is listed without its value.
+        if name != "mode":
+            out["keys"].append(name)
+            return
+        kind, read = value_expect("mode", value, text)
+        if kind != "none":
+            out["keys"].append("mode")
+        if kind == "text":
+            out["mode"] = read
+
     if isinstance(node, ast.Call):
         f = node.func
         if (isinstance(f, ast.Name) and f.id == "Settings") or (isinstance(f, ast.Attribute) and f.attr == "Settings"):
@@ -939,20 +952,24 @@ def settings_expect(node, text):
             form = "dict"
         else:
             return None
-        keys = [k.arg for k in node.keywords if k.arg is not None]
+        # in the order written, positional arguments among them (left unread)
+        for k in sorted(node.keywords, key=lambda k: (k.lineno, k.col_offset)):
+            if k.arg is not None:
+                key(k.arg, k.value)
     elif isinstance(node, ast.Dict):
-        for k in node.keys:
+        for k, v in zip(node.keys, node.values):
             if isinstance(k, ast.Constant) and isinstance(k.value, str):
                 kpos = char_col(text, k.lineno, k.col_offset)
                 if has_surrogate(k.value):
                     raise Refused("lone-surrogate", kpos)
                 if uses_named_escape(ast.get_source_segment(text, k)):
                     raise Refused("unsupported-literal", kpos)
-                keys.append(k.value)
+                key(k.value, v)
         form = "dict"
     else:
         return None
-    return {"form": form, "keys": keys}
+    out = {"form": form, **out}
+    return out
 
 
 class Refused(Exception):
@@ -992,42 +1009,49 @@ def evaluate_call(call, text):
         if name not in READ:
             out["otherArguments"].append(name)
             continue
-        v = node.value
-        vpos = char_col(text, v.lineno, v.col_offset)
-        segment = ast.get_source_segment(text, v)
-        if isinstance(v, ast.Constant) and v.value is None:
+        kind, value = value_expect(name, node.value, text)
+        if kind == "none":
             out["explicitNone"].append(name)
-            continue
-        env = env_lookup(v)
-        if env is not None:
-            key, default, strings = env
-            if any(has_surrogate(s) for s in strings):
-                raise Refused("lone-surrogate", vpos)
-            if uses_named_escape(segment):
-                raise Refused("unsupported-literal", vpos)
-            out["fromEnvironment"].append({"field": name, "variable": key, "default": default,
-                                           "line": vpos[0], "column": vpos[1]})
-            continue
-        try:
-            value = ast.literal_eval(v)
-        except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-            if is_const_fstring(v):
-                value = str_value(v)
-            else:
-                raise Refused("non-literal", vpos)
-        if isinstance(value, bool) and name == "resume":
-            out["init"]["resume"] = value
-        elif isinstance(value, str):
-            if has_surrogate(value):
-                raise Refused("lone-surrogate", vpos)
-            if uses_named_escape(segment):
-                raise Refused("unsupported-literal", vpos)
-            out["init"][CAMEL[name]] = value
-        elif isinstance(value, bytes):
-            raise Refused("non-literal", vpos)
+        elif kind == "env":
+            out["fromEnvironment"].append(value)
         else:
-            raise Refused("unsupported-value", vpos)
+            out["init"][CAMEL[name]] = value
     return out
+
+
+def value_expect(name, v, text):
+    """One argument's value as the parser reads it: ("none", None), ("env", the lookup),
+    ("bool", b) for `resume`, ("text", s); what it refuses raises Refused."""
+    vpos = char_col(text, v.lineno, v.col_offset)
+    segment = ast.get_source_segment(text, v)
+    if isinstance(v, ast.Constant) and v.value is None:
+        return "none", None
+    env = env_lookup(v)
+    if env is not None:
+        key, default, strings = env
+        if any(has_surrogate(s) for s in strings):
+            raise Refused("lone-surrogate", vpos)
+        if uses_named_escape(segment):
+            raise Refused("unsupported-literal", vpos)
+        return "env", {"field": name, "variable": key, "default": default, "line": vpos[0], "column": vpos[1]}
+    try:
+        value = ast.literal_eval(v)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        if is_const_fstring(v):
+            value = str_value(v)
+        else:
+            raise Refused("non-literal", vpos)
+    if isinstance(value, bool) and name == "resume":
+        return "bool", value
+    if isinstance(value, str):
+        if has_surrogate(value):
+            raise Refused("lone-surrogate", vpos)
+        if uses_named_escape(segment):
+            raise Refused("unsupported-literal", vpos)
+        return "text", value
+    if isinstance(value, bytes):
+        raise Refused("non-literal", vpos)
+    raise Refused("unsupported-value", vpos)
 
 
 def init_case(text, parse_as=None):
@@ -1301,6 +1325,15 @@ HAND_INIT = [
     P('wandb.init(settings={"\\ud800": 1})'),
     P('wandb.init(settings={"\\N{DIGIT ONE}": 1})'),
     P('wandb.init(settings=wandb.Settings(console="off",), settings=None)'),
+    # the settings' mode key: its value read as mode= is read
+    P('wandb.init(settings=wandb.Settings(mode="offline", console="off"), id="x")'),
+    P('wandb.init(settings={"console": "off", "mode": "disabled"})'),
+    P("wandb.init(settings=wandb.Settings(mode=f'dryrun'))"),
+    P('wandb.init(settings=dict(mode=None, console="off"))'),
+    P('wandb.init(settings=wandb.Settings(mode=os.environ["WANDB_MODE"]))'),
+    P('wandb.init(settings=wandb.Settings(mode=args.mode))'),
+    P('wandb.init(settings={"mode": 1})'),
+    P('wandb.init(settings={"mode": "a", "mode": "offline"})'),
     P('wandb.init(tags=["a", "b"], id="x")'),
     P('wandb.init(name=f"{model}-{seed}", id="x")'),
     P('wandb.init(mode="offline" if debug else "online", id="x")'),

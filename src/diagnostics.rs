@@ -161,6 +161,8 @@ codes! {
     SettingsDictRaises = "settings-dict-raises",
     /// 0.18.1–0.18.7 take a settings object's mode (online by default) over `WANDB_MODE`.
     SettingsObjectOverridesMode = "settings-object-overrides-mode",
+    /// 0.12.10–0.12.15 ignore the mode a `wandb.Settings` object sets.
+    SettingsModeIgnored = "settings-mode-ignored",
 }
 
 /// Builds a diagnostic.

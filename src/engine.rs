@@ -192,6 +192,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
             init: init.mode.as_deref(),
             env: env.get(env_keys::MODE).map(String::as_str),
             settings_object: init.settings.as_ref().is_some_and(SettingsArg::is_object),
+            settings: init.settings.as_ref().and_then(|s| s.mode.as_deref()),
         },
         &mut out,
         &mut rejected,

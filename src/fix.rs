@@ -182,8 +182,14 @@ fn apply(
             let before = std::mem::replace(slot, trimmed.clone());
             Some(change(Some(before), Some(trimmed)))
         }
-        ("settings-object-overrides-mode", "env.WANDB_MODE") => {
-            let mode = input.env.as_ref()?.get("WANDB_MODE")?.clone();
+        // The mode a settings object replaces (0.18.1–0.18.7) or its own mode, which
+        // 0.12.10–0.12.15 ignore: passed to wandb.init as well, where nothing overrides it.
+        ("settings-object-overrides-mode", "env.WANDB_MODE")
+        | ("settings-mode-ignored", "init.settings.mode") => {
+            let mode = match field {
+                "env.WANDB_MODE" => input.env.as_ref()?.get("WANDB_MODE")?.clone(),
+                _ => input.init.as_ref()?.settings.as_ref()?.mode.clone()?,
+            };
             let init = input.init.get_or_insert_with(Default::default);
             if init.mode.is_some() {
                 return None;
@@ -288,6 +294,18 @@ mod tests {
         );
         assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
         assert_eq!(f.input.init.unwrap().mode.as_deref(), Some("offline"));
+    }
+
+    #[test]
+    fn a_settings_mode_the_release_ignores_is_passed_to_wandb_init() {
+        let f = fix(
+            r#"{"sdk":"0.12.15","init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
+        );
+        assert_eq!(
+            changed(&f),
+            [("settings-mode-ignored", "init.mode", Some("offline"))]
+        );
+        assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
     }
 
     #[test]

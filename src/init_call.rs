@@ -2037,6 +2037,7 @@ enum SettingsRead {
 /// script runs (`**kwargs`, a computed key) are noted, not guessed.
 fn read_settings(value: &Expr, notes: &mut Vec<ParseNote>) -> Result<SettingsRead, ParseError> {
     let mut keys = Vec::new();
+    let mut mode = None;
     let mut unread = false;
     let form = match &value.e {
         E::Const(Const::None) => return Ok(SettingsRead::None),
@@ -2048,6 +2049,9 @@ fn read_settings(value: &Expr, notes: &mut Vec<ParseNote>) -> Result<SettingsRea
             };
             for arg in args {
                 match arg {
+                    Arg::Keyword { name, value, .. } if name == "mode" => {
+                        settings_mode(value, &mut keys, &mut mode, notes)?;
+                    }
                     Arg::Keyword { name, .. } => keys.push(name.clone()),
                     _ => unread = true,
                 }
@@ -2055,10 +2059,15 @@ fn read_settings(value: &Expr, notes: &mut Vec<ParseNote>) -> Result<SettingsRea
             form
         }
         E::Dict(items) => {
-            for (key, _) in items {
+            for (key, item) in items {
                 match key.as_ref().map(|k| (&k.e, k.pos)) {
                     Some((E::Str(s), pos)) if s.kind == StrKind::Str => {
-                        keys.push(string_value("settings", s, pos)?);
+                        let key = string_value("settings", s, pos)?;
+                        if key == "mode" {
+                            settings_mode(item, &mut keys, &mut mode, notes)?;
+                        } else {
+                            keys.push(key);
+                        }
                     }
                     _ => unread = true,
                 }
@@ -2077,7 +2086,36 @@ fn read_settings(value: &Expr, notes: &mut Vec<ParseNote>) -> Result<SettingsRea
     Ok(SettingsRead::Given(SettingsArg {
         form: Some(form),
         keys: Some(keys),
+        mode,
     }))
+}
+
+/// Reads the `mode` key of `settings=` as `mode=` is read: a literal into `mode`, `None` as
+/// not given; one read from the environment is noted and listed without its value, which
+/// `decide` then asks for.
+fn settings_mode(
+    value: &Expr,
+    keys: &mut Vec<String>,
+    mode: &mut Option<String>,
+    notes: &mut Vec<ParseNote>,
+) -> Result<(), ParseError> {
+    keys.push("mode".to_owned());
+    match read_value("mode", value, notes)? {
+        Read::Text(text) => *mode = Some(text),
+        // (a bool is read for `resume` only)
+        Read::None | Read::Bool(_) => {
+            keys.pop();
+        }
+        Read::Env(env) => notes.push(ParseNote::warning(
+            "settings-mode-not-read",
+            value.pos,
+            format!(
+                "the settings' `mode` is read from the environment variable `{}` when the script runs: not read. Give its value as the settings mode to have the launch checked",
+                env.variable
+            ),
+        )),
+    }
+    Ok(())
 }
 
 /// The note for a `settings=` whose value is only known when the script runs.

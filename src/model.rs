@@ -89,9 +89,9 @@ crate::json_optional_fields!(InitArgs {
     "settings": settings,
 });
 
-/// The `settings=` argument of `wandb.init(...)`: its form and the names of the keys it
-/// sets (their values are not needed: keys that bear on resuming are not modelled, and the
-/// input check refuses them).
+/// The `settings=` argument of `wandb.init(...)`: its form, the names of the keys it sets
+/// and the value of the one key that decides the launch, `mode` (the values of the others are
+/// not needed: keys that bear on resuming are not modelled, and the input check refuses them).
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
@@ -102,11 +102,17 @@ pub struct SettingsArg {
     /// The keys given, e.g. `["start_method"]`; absent or `[]`: none.
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub keys: Option<Vec<String>>,
+    /// The value of the `mode` key (`wandb.Settings(mode="offline")`): `"online"`,
+    /// `"offline"`, `"dryrun"` or `"disabled"`. Each release weighs it against `mode=` and
+    /// `WANDB_MODE` its own way; giving it implies the key.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub mode: Option<String>,
 }
 
 crate::json_optional_fields!(SettingsArg {
     "form": form,
     "keys": keys,
+    "mode": mode,
 });
 
 /// How a script passes `settings=`.

@@ -114,6 +114,12 @@ pub enum Rule {
     /// A non-empty dict as `settings=` is applied (before: `wandb.init` raises, the dict has no
     /// `_public_keys`).
     SettingsDictAccepted,
+    /// The `mode` a `wandb.Settings` object passed as `settings=` sets is ignored (before: it
+    /// beat `mode=` and `WANDB_MODE`).
+    SettingsObjectModeIgnored,
+    /// The `mode` a `wandb.Settings` object passed as `settings=` sets is read again, below
+    /// `mode=` and above `WANDB_MODE`.
+    SettingsObjectModeBelowInit,
     /// A `wandb.Settings` object as `settings=` sets the mode with its own (online unless it
     /// says otherwise) over `WANDB_MODE`.
     SettingsObjectModeOverEnv,
@@ -134,7 +140,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 50] = [
+pub const BOUNDARIES: [Boundary; 52] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -216,6 +222,18 @@ pub const BOUNDARIES: [Boundary; 50] = [
     Boundary {
         rule: Rule::SettingsDictAccepted,
         since: SdkVersion::new(0, 12, 10),
+    },
+    // the `mode` of a `wandb.Settings` object passed as `settings=` is ignored: the launch
+    // goes online under `wandb.Settings(mode="offline")` (before: the object's mode beat
+    // `mode=` and `WANDB_MODE`)
+    Boundary {
+        rule: Rule::SettingsObjectModeIgnored,
+        since: SdkVersion::new(0, 12, 10),
+    },
+    // the object's `mode` is read again, below `mode=` and above `WANDB_MODE`
+    Boundary {
+        rule: Rule::SettingsObjectModeBelowInit,
+        since: SdkVersion::new(0, 12, 16),
     },
     // service process by default: `wandb-resume.json` survives a script that ends without
     // `run.finish()` (a normal end, `sys.exit(0)`, and `exit(n)` / `raise SystemExit(n)`, which

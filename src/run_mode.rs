@@ -55,6 +55,20 @@ fn classify(value: &str) -> Option<RunMode> {
 
 /// The input check: a mode whose outcome is not modelled is refused with the reason.
 pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
+    let settings_mode = input
+        .init
+        .as_ref()
+        .and_then(|i| i.settings.as_ref())
+        .and_then(|s| s.mode.as_deref());
+    if let Some(value) = settings_mode.filter(|v| *v == "run" || classify(v).is_none()) {
+        return Err(InputError::Invalid {
+            path: "init.settings.mode".to_owned(),
+            reason: format!(
+                "settings mode {} is not modelled (only online, offline, dryrun, disabled)",
+                crate::pyunicode::repr(value)
+            ),
+        });
+    }
     let given = [
         (
             "init.mode",
@@ -80,6 +94,13 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
             });
         }
     }
+    if let Some(settings) = settings_mode.and_then(classify) {
+        check_settings_mode(
+            settings,
+            given[0].1.and_then(classify),
+            given[1].1.and_then(classify),
+        )?;
+    }
     // wandb.setup has read the environment as offline or disabled before the argument says
     // otherwise. Online over offline: some releases then warn about the login, 0.10.x–0.12.x
     // behave differently in the vectors' harness. Offline (or online) over disabled: the
@@ -87,11 +108,9 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     // of the script does to the resume file, and 0.19.0 crashes. Not guessed.
     if let [(path, Some(init)), (_, Some(env))] = given {
         let reason = match (classify(init), classify(env)) {
-            (Some(RunMode::Online), Some(RunMode::Offline)) => {
-                "an online mode over an offline WANDB_MODE is not modelled (wandb has read the environment as offline by then)"
-            }
+            (Some(RunMode::Online), Some(RunMode::Offline)) => ONLINE_OVER_OFFLINE,
             (Some(RunMode::Online | RunMode::Offline), Some(RunMode::Disabled)) => {
-                "an online or offline mode over WANDB_MODE=disabled is not modelled (wandb has set itself up without the service process by then)"
+                LOCAL_OVER_DISABLED
             }
             _ => return Ok(()),
         };
@@ -102,6 +121,44 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     }
     Ok(())
 }
+
+/// Why an online mode over an offline `WANDB_MODE` is refused.
+const ONLINE_OVER_OFFLINE: &str = "an online mode over an offline WANDB_MODE is not modelled (wandb has read the environment as offline by then)";
+/// Why an online or offline mode over `WANDB_MODE=disabled` is refused.
+const LOCAL_OVER_DISABLED: &str = "an online or offline mode over WANDB_MODE=disabled is not modelled (wandb has set itself up without the service process by then)";
+
+/// The settings' own mode (`settings`) beside `mode=` (`init`) and `WANDB_MODE` (`env`):
+/// refused where the settings-mode vectors do not show the outcome, or show what the pairs of
+/// `check_input` show — wandb set up offline or without the service process before the
+/// settings say otherwise.
+fn check_settings_mode(
+    settings: RunMode,
+    init: Option<RunMode>,
+    env: Option<RunMode>,
+) -> Result<(), InputError> {
+    let (path, reason) = match (init, env, settings) {
+        (Some(_), Some(_), _) => (
+            SETTINGS_MODE,
+            "a settings mode beside both mode= and WANDB_MODE is not modelled",
+        ),
+        (_, Some(RunMode::Offline), RunMode::Online) => (SETTINGS_MODE, ONLINE_OVER_OFFLINE),
+        (_, Some(RunMode::Disabled), RunMode::Online | RunMode::Offline) => {
+            (SETTINGS_MODE, LOCAL_OVER_DISABLED)
+        }
+        (Some(RunMode::Online | RunMode::Offline), _, RunMode::Disabled) => (
+            "init.mode",
+            "an online or offline mode over a disabled settings mode is not modelled (those settings turn the service process off)",
+        ),
+        _ => return Ok(()),
+    };
+    Err(InputError::Invalid {
+        path: path.to_owned(),
+        reason: reason.to_owned(),
+    })
+}
+
+/// What 0.10.0–0.10.9 raise for the `disabled` mode.
+const MODE_DISABLED_UNKNOWN: &str = "Settings field mode: disabled not in";
 
 /// The hint for a mode 0.9.x does not know.
 const MODE_HINT_09: &str =
@@ -119,6 +176,31 @@ pub(crate) struct ModeSources<'a> {
     /// (online unless it says otherwise): 0.17.7–0.18.0 then decide from it whether the
     /// disabled mode turns the service process off, 0.18.1–0.18.7 the launch's mode itself.
     pub(crate) settings_object: bool,
+    /// The `mode` key of `settings=` (object or dict): an object's beat `mode=` and
+    /// `WANDB_MODE` until 0.12.9, is ignored in 0.12.10–0.12.15 and sits between them from
+    /// 0.12.16; a dict's (0.12.10+, which raise on it before) sits between them.
+    pub(crate) settings: Option<&'a str>,
+}
+
+/// The field `settings=`'s own mode is read from.
+const SETTINGS_MODE: &str = "init.settings.mode";
+
+impl<'a> ModeSources<'a> {
+    /// The settings' mode as `profile`'s SDK applies it, and whether it beats `mode=`
+    /// (the settings-mode vectors; `None`: not applied).
+    fn settings_mode(&self, profile: &Profile) -> Option<(&'a str, bool)> {
+        let mode = self.settings?;
+        if !self.settings_object {
+            return Some((mode, false));
+        }
+        if !profile.has(Rule::SettingsObjectModeIgnored) {
+            Some((mode, true))
+        } else if profile.has(Rule::SettingsObjectModeBelowInit) {
+            Some((mode, false))
+        } else {
+            None
+        }
+    }
 }
 
 /// Where the launch goes when not to W&B ([`LocalLaunch`]; `None`: online), with what
@@ -137,6 +219,7 @@ pub(crate) fn settle(
         init: init_mode,
         env: mut env_mode,
         settings_object,
+        settings: settings_mode,
     } = sources;
     if !profile.has(Rule::SettingsObject) {
         if init_mode.is_some() {
@@ -183,12 +266,14 @@ pub(crate) fn settle(
     // a settings object's mode is never empty (online unless it says otherwise; `None` here).
     // That read turns the service off for the disabled mode (0.17.8–0.18.0 print the
     // deprecation warning), and 0.18.1–0.18.7 keep it as the launch's mode.
-    let first_read = match (init_mode, settings_object) {
-        (Some(mode), _) => Some(("init.mode", mode)),
-        (None, true) => None,
-        (None, false) => env_mode.map(|mode| ("env.WANDB_MODE", mode)),
+    let first_read = match (init_mode, settings_mode, settings_object) {
+        (Some(mode), _, _) => Some(("init.mode", mode)),
+        (None, Some(mode), _) => Some((SETTINGS_MODE, mode)),
+        (None, None, true) => None,
+        (None, None, false) => env_mode.map(|mode| ("env.WANDB_MODE", mode)),
     };
     let object_sets_the_mode = settings_object
+        && settings_mode.is_none()
         && init_mode.is_none()
         && profile.has(Rule::SettingsObjectModeOverEnv)
         && !profile.has(Rule::SettingsObjectModeFixed);
@@ -200,21 +285,30 @@ pub(crate) fn settle(
     }
     let env_class = env_mode.and_then(classify);
     if !profile.has(Rule::DisabledMode) {
-        for (field, value) in [("env.WANDB_MODE", env_mode), ("init.mode", init_mode)] {
+        // An object refuses `disabled` as it is built, while the call's arguments are
+        // evaluated; a dict raises on its own first (`settings_arg`).
+        let object_mode = settings_mode.filter(|_| settings_object);
+        for (field, value) in [
+            (SETTINGS_MODE, object_mode),
+            ("env.WANDB_MODE", env_mode),
+            ("init.mode", init_mode),
+        ] {
             if value.and_then(classify) == Some(RunMode::Disabled) {
-                out.push(
-                    diagnostic(
-                        Code::ModeInvalid,
-                        Severity::Error,
-                        Some(field),
-                        format!(
-                            "wandb {} has no `disabled` mode (0.10.10 added it): wandb.init raises.",
-                            profile.version
-                        ),
-                    )
-                    .hint("Upgrade to wandb 0.10.10 or newer to turn wandb off with mode disabled.")
-                    .sdk("Settings field mode: disabled not in"),
-                );
+                let mut d = diagnostic(
+                    Code::ModeInvalid,
+                    Severity::Error,
+                    Some(field),
+                    format!(
+                        "wandb {} has no `disabled` mode (0.10.10 added it): wandb.init raises.",
+                        profile.version
+                    ),
+                )
+                .hint("Upgrade to wandb 0.10.10 or newer to turn wandb off with mode disabled.")
+                .sdk(MODE_DISABLED_UNKNOWN);
+                if field == SETTINGS_MODE {
+                    d = d.at(check_order::CALL_ARGUMENTS);
+                }
+                out.push(d);
                 *rejected = true;
             }
         }
@@ -222,9 +316,10 @@ pub(crate) fn settle(
     if let Some((field, "disabled")) = first_read {
         crate::service_process::mode_deprecation(profile, field, out);
     }
-    let (field, class) = match init_mode {
-        Some(mode) => ("init.mode", classify(mode)),
-        None => ("env.WANDB_MODE", env_class),
+    let (field, class) = match (init_mode, sources.settings_mode(profile)) {
+        (_, Some((mode, true))) | (None, Some((mode, false))) => (SETTINGS_MODE, classify(mode)),
+        (Some(mode), _) => ("init.mode", classify(mode)),
+        (None, None) => ("env.WANDB_MODE", env_class),
     };
     let local = match class {
         Some(RunMode::Offline) => Some(LocalLaunch::Offline(field)),
@@ -254,7 +349,31 @@ pub(crate) fn settle(
             .sdk("api_key not configured (no-tty).  Run wandb login"),
         );
     }
+    if let (Some(ignored), None, None) = (settings_mode, init_mode, sources.settings_mode(profile))
+    {
+        if classify(ignored) != class.or(Some(RunMode::Online)) {
+            object_mode_ignored(profile, ignored, out);
+        }
+    }
     local
+}
+
+/// The warning for a settings object's mode (`ignored`) that 0.12.10–0.12.15 do not read.
+fn object_mode_ignored(profile: &Profile, ignored: &str, out: &mut Vec<Diagnostic>) {
+    out.push(
+        diagnostic(
+            Code::SettingsModeIgnored,
+            Severity::Warning,
+            Some(SETTINGS_MODE),
+            format!(
+                "wandb {} ignores the mode of the wandb.Settings object passed as settings=: this launch is not {ignored}, it goes as below.",
+                profile.version
+            ),
+        )
+        .hint(format!(
+            "Pass mode=\"{ignored}\" to wandb.init as well, pass settings as a dict, or upgrade to wandb 0.12.16 or newer."
+        )),
+    );
 }
 
 /// The warning for a `WANDB_MODE` (`env_mode`) that a settings object replaces with online.

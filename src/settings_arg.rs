@@ -8,9 +8,11 @@
 //! `Settings`, which it is not) — those errors are this module's. And 0.17.7–0.18.7 first read
 //! the mode as `mode or settings.get("mode") or WANDB_MODE`, where an object's mode is never
 //! empty (online unless it says otherwise): from 0.18.1 on `WANDB_MODE=offline` or `disabled`
-//! then launches online — that is the run mode's (`run_mode::ModeSources`). Keys
-//! that set the resume configuration itself (`resume`, `run_id`, `mode`, …) meet precedences
-//! that differ by release and are not modelled: the input check refuses them with the reason.
+//! then launches online — that is the run mode's (`run_mode::ModeSources`), as is the
+//! settings' own `mode` key, which each release weighs against `mode=` and `WANDB_MODE` its
+//! own way. Keys that set the resume configuration itself (`resume`, `run_id`, …) meet
+//! precedences that differ by release and are not modelled: the input check refuses them with
+//! the reason.
 
 use crate::check_order;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
@@ -21,11 +23,10 @@ use crate::profile::{Profile, Rule};
 /// Settings keys that bear on resuming, refused as input: each release weighs them against
 /// the init arguments and the environment in its own way (0.10.x let the object's `run_id`
 /// beat `id=` and `WANDB_RUN_ID`; 0.12.x ignored an object's `resume`; …), which the vectors do
-/// not cover.
-pub const NOT_MODELLED_KEYS: [&str; 10] = [
+/// not cover. `mode` is modelled ([`SettingsArg::mode`], the settings-mode vectors).
+pub const NOT_MODELLED_KEYS: [&str; 9] = [
     "resume",
     "run_id",
-    "mode",
     "resume_from",
     "fork_from",
     "run_notes",
@@ -61,6 +62,16 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
             unit: "keys",
         });
     }
+    if settings.mode.is_none() {
+        if let Some(at) = keys.iter().position(|k| k == "mode") {
+            return Err(InputError::Invalid {
+                path: "init.settings.mode".to_owned(),
+                reason: format!(
+                    "missing: the value of the settings key 'mode' (init.settings.keys.{at})"
+                ),
+            });
+        }
+    }
     if let Some((at, key)) = keys
         .iter()
         .enumerate()
@@ -69,7 +80,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         return Err(InputError::Invalid {
             path: format!("init.settings.keys.{at}"),
             reason: format!(
-                "the settings key {} is not modelled: how it weighs against wandb.init's arguments and the environment differs by release. Pass resume, id, mode, resume_from, fork_from and notes as wandb.init arguments (or WANDB_* variables) instead",
+                "the settings key {} is not modelled: how it weighs against wandb.init's arguments and the environment differs by release. Pass resume, id, resume_from, fork_from and notes as wandb.init arguments (or WANDB_* variables) instead",
                 crate::pyunicode::repr(key)
             ),
         });
@@ -163,6 +174,57 @@ mod tests {
     }
 
     #[test]
+    fn the_settings_mode_needs_its_value_and_a_modelled_one() {
+        let err = input(r#"{"init":{"settings":{"form":"object","keys":["console","mode"]}}}"#)
+            .check_limits()
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("init.settings.mode") && err.contains("init.settings.keys.1"),
+            "{err}"
+        );
+        for mode in ["shared", "run", "noop", "OFFLINE", ""] {
+            let json = format!(r#"{{"init":{{"settings":{{"form":"dict","mode":"{mode}"}}}}}}"#);
+            let err = input(&json).check_limits().unwrap_err().to_string();
+            assert!(
+                err.contains("init.settings.mode") && err.contains("not modelled"),
+                "{mode}: {err}"
+            );
+        }
+        for (json, path) in [
+            (
+                r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"object","mode":"online"}}}"#,
+                "init.settings.mode",
+            ),
+            (
+                r#"{"env":{"WANDB_MODE":"disabled"},"init":{"settings":{"form":"dict","mode":"dryrun"}}}"#,
+                "init.settings.mode",
+            ),
+            (
+                r#"{"init":{"mode":"offline","settings":{"form":"object","mode":"disabled"}}}"#,
+                "init.mode",
+            ),
+            (
+                r#"{"env":{"WANDB_MODE":"online"},"init":{"mode":"offline","settings":{"form":"object","mode":"offline"}}}"#,
+                "init.settings.mode",
+            ),
+        ] {
+            let err = input(json).check_limits().unwrap_err().to_string();
+            assert!(
+                err.contains(path) && err.contains("not modelled"),
+                "{json}: {err}"
+            );
+        }
+        for json in [
+            r#"{"init":{"settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
+            r#"{"env":{"WANDB_MODE":"online"},"init":{"settings":{"form":"dict","mode":"disabled"}}}"#,
+            r#"{"init":{"mode":"online","settings":{"form":"object","mode":"offline"}}}"#,
+        ] {
+            assert!(input(json).check_limits().is_ok(), "{json}");
+        }
+    }
+
+    #[test]
     fn keys_that_set_the_resume_configuration_are_refused() {
         for key in NOT_MODELLED_KEYS {
             let json = format!(
@@ -186,6 +248,7 @@ mod tests {
                 settings: Some(SettingsArg {
                     form: Some(SettingsForm::Dict),
                     keys: Some(many),
+                    mode: None,
                 }),
                 ..InitArgs::default()
             }),

@@ -315,6 +315,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         Severity::Warning,
         r#"{"sdk":"0.18.7","env":{"WANDB_MODE":"offline"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["start_method"]}}}"#,
     ),
+    (
+        "settings-mode-ignored",
+        Severity::Warning,
+        r#"{"sdk":"0.12.15","init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
+    ),
 ];
 
 fn decision(json: &str) -> Decision {

@@ -103,8 +103,9 @@ fn env() -> impl Strategy<Value = Option<EnvVars>> {
 }
 
 /// `settings=`: either form (or none, which the input check refuses), keys that do and do
-/// not bear on resuming, and any string.
-fn settings_arg() -> impl Strategy<Value = SettingsArg> {
+/// not bear on resuming, and any string; a mode of each kind, modelled or not.
+/// Boxed: its value tree nested in `input()`'s overflows a test thread's stack in a debug build.
+fn settings_arg() -> BoxedStrategy<SettingsArg> {
     (
         prop::option::of(prop_oneof![
             Just(SettingsForm::Object),
@@ -120,8 +121,17 @@ fn settings_arg() -> impl Strategy<Value = SettingsArg> {
             ],
             0..3,
         )),
+        prop::option::of(prop_oneof![
+            Just("offline".to_owned()),
+            Just("online".to_owned()),
+            Just("dryrun".to_owned()),
+            Just("disabled".to_owned()),
+            Just("shared".to_owned()),
+            interesting_string(),
+        ]),
     )
-        .prop_map(|(form, keys)| SettingsArg { form, keys })
+        .prop_map(|(form, keys, mode)| SettingsArg { form, keys, mode })
+        .boxed()
 }
 
 fn input() -> impl Strategy<Value = ResumeInput> {

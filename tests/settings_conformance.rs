@@ -61,3 +61,72 @@ fn settings_vectors_cover_each_rule() {
         );
     }
 }
+
+/// The settings' own `mode` (tests/conformance/settings-mode-vectors.json, made by
+/// tests/conformance/generate_settings_modes.py): every case the package models agrees, and it
+/// refuses exactly the ones it does not (twelve per release, in both forms: an online settings
+/// mode over an offline `WANDB_MODE`; an online, offline or dryrun one over
+/// `WANDB_MODE=disabled`; a disabled one beside an online or offline `mode=`).
+#[test]
+fn settings_modes_match_the_real_sdk() {
+    let doc = common::settings_replay::load_modes();
+    assert_all_agree("settings-mode vectors", &doc, check, |v| v.case.to_string());
+    let all = recorded(&doc);
+    let refused = all
+        .iter()
+        .filter(|v| common::settings_replay::refused(v) == Ok(true))
+        .count();
+    let releases = doc["results"].as_object().map_or(0, |r| r.len());
+    assert_eq!(refused, 12 * releases, "refused cases per release");
+}
+
+/// Each era of the settings' mode is seen from both sides: an object's `offline` beats
+/// `mode="online"` until 0.12.9, is ignored in 0.12.10–0.12.15 (the launch goes online) and
+/// loses to `mode=` from 0.12.16, while a dict's loses to `mode=` from its first release.
+#[test]
+fn settings_mode_vectors_cover_each_era() {
+    let doc = common::settings_replay::load_modes();
+    let all = recorded(&doc);
+    let outcome = |version: &str, form: &str, init_mode: Option<&str>| {
+        let v = all
+            .iter()
+            .find(|v| {
+                v.version == version
+                    && v.case["init"]["settings"]["form"] == form
+                    && v.case["init"]["settings"]["mode"] == "offline"
+                    && v.case["init"]["mode"].as_str() == init_mode
+                    && v.case["env"]["WANDB_MODE"].is_null()
+            })
+            .unwrap_or_else(|| panic!("{version} {form} {init_mode:?} recorded"));
+        match (v.out["rejected"] == true, v.out["offline"] == true) {
+            (true, _) => "raises",
+            (false, true) => "offline",
+            (false, false) => "online",
+        }
+    };
+    for (version, alone, under_online_init) in [
+        ("0.12.9", "offline", "offline"),
+        ("0.12.10", "online", "online"),
+        ("0.12.15", "online", "online"),
+        ("0.12.16", "offline", "online"),
+        ("0.31.0", "offline", "online"),
+    ] {
+        assert_eq!(
+            (
+                outcome(version, "object", None),
+                outcome(version, "object", Some("online"))
+            ),
+            (alone, under_online_init),
+            "{version}: an object's mode"
+        );
+    }
+    assert_eq!(outcome("0.12.9", "dict", None), "raises");
+    assert_eq!(
+        (
+            outcome("0.12.10", "dict", None),
+            outcome("0.12.10", "dict", Some("online"))
+        ),
+        ("offline", "online"),
+        "0.12.10: a dict's mode"
+    );
+}

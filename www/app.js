@@ -76,7 +76,8 @@ function optionalField(container, { key, label, hint }) {
 }
 
 /** The `settings=` row: its form (not passed, `wandb.Settings(…)`, a dict) and the names of
- * the keys it sets. The form state holds it as one string, `<form>:<key>,<key>`. */
+ * the keys it sets, the mode with its value (`mode=offline`). The form state holds it as one
+ * string, `<form>:<key>,<key>`. */
 function settingsField(container) {
   const name = el("label", null, { for: "init-settings" });
   name.append(el("code", "settings="));
@@ -92,7 +93,7 @@ function settingsField(container) {
   const keys = el("input", null, {
     id: "init-settings-keys",
     "aria-label": "settings= keys",
-    placeholder: "its keys, e.g. start_method",
+    placeholder: "its keys, e.g. start_method, mode=offline",
     spellcheck: "false",
     autocomplete: "off",
     hidden: "",
@@ -102,13 +103,31 @@ function settingsField(container) {
   container.append(name, row);
 }
 
-/** `settings=` from its form-state string (`null`: not passed). */
+/** `settings=` from its form-state string (`null`: not passed); `mode=<value>` gives the mode
+ * key with its value (quotes around it dropped). */
 function settingsInput(text) {
   if (!text) return null;
   const at = text.indexOf(":");
   const form = at < 0 ? text : text.slice(0, at);
-  const keys = at < 0 ? "" : text.slice(at + 1);
-  return { form, keys: keys.split(",").flatMap((k) => (k.trim() ? [k.trim()] : [])) };
+  const settings = { form, keys: [] };
+  for (const item of (at < 0 ? "" : text.slice(at + 1)).split(",")) {
+    const [key, value] = item.split("=", 2).map((part) => part.trim());
+    if (!key) continue;
+    settings.keys.push(key);
+    if (key === "mode" && value !== undefined)
+      settings.mode = value.replace(/^(["'])(.*)\1$/, "$2");
+  }
+  return settings;
+}
+
+/** The keys of `settings=` as the form shows them: the mode with its value. */
+function settingsKeys(settings) {
+  const keys = (settings.keys ?? []).map((k) =>
+    k === "mode" && typeof settings.mode === "string" ? `mode=${settings.mode}` : k,
+  );
+  if (typeof settings.mode === "string" && !keys.some((k) => k.startsWith("mode=")))
+    keys.push(`mode=${settings.mode}`);
+  return keys;
 }
 
 /** A text field's value. A text input cannot hold line breaks (the browser strips them), so
@@ -211,7 +230,7 @@ function writeState(state) {
   const settings = settingsInput(state.init.settings);
   const form = ["object", "dict"].includes(settings?.form) ? settings.form : "";
   $("init-settings").value = form;
-  $("init-settings-keys").value = form ? settings.keys.join(", ") : "";
+  $("init-settings-keys").value = form ? settingsKeys(settings).join(", ") : "";
   $("init-settings-keys").hidden = !form;
   const asText = Object.hasOwn(state.ctx, "fileText");
   $("ctx-file-set").checked = asText || Object.hasOwn(state.ctx, "file");
@@ -519,7 +538,7 @@ function initState(init, explicitNone) {
     if (typeof init[js] === "string") state[js] = init[js];
   }
   if (init.settings)
-    state.settings = `${init.settings.form}:${(init.settings.keys ?? []).join(",")}`;
+    state.settings = `${init.settings.form}:${settingsKeys(init.settings).join(",")}`;
   return state;
 }
 

@@ -139,7 +139,7 @@ fn init(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<InitArgs>> {
 }
 
 /// `settings=`: either form or none (which the input check refuses), keys the rules care
-/// about (some refused) or any text.
+/// about (some refused) or any text, and a mode (any text: the strings above include the modes).
 fn settings(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsArg>> {
     if u.ratio(2, 3)? {
         return Ok(None);
@@ -162,7 +162,8 @@ fn settings(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsArg>> 
         }
         Some(keys)
     };
-    Ok(Some(SettingsArg { form, keys }))
+    let mode = opt_text(u)?;
+    Ok(Some(SettingsArg { form, keys, mode }))
 }
 
 fn input(u: &mut Unstructured<'_>) -> arbitrary::Result<ResumeInput> {

@@ -32,13 +32,23 @@ pub fn input(v: &Recorded<'_>) -> ResumeInput {
 /// or disabled `WANDB_MODE`, an offline one over a disabled `WANDB_MODE`, and `noop`
 /// (0.10.0–0.10.9's disabled mode), and only those (`Err` otherwise).
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
+    refused_where(v, not_modelled(v))
+}
+
+/// Whether the case's `mode=` and `WANDB_MODE` make a launch the package does not model.
+pub fn not_modelled(v: &Recorded<'_>) -> bool {
     let init_mode = v.case["init"]["mode"].as_str();
     let env_mode = v.case["env"]["WANDB_MODE"].as_str();
-    let not_modelled = (matches!(init_mode, Some("online" | "run"))
+    (matches!(init_mode, Some("online" | "run"))
         && matches!(env_mode, Some("offline" | "dryrun" | "disabled")))
         || (matches!(init_mode, Some("offline" | "dryrun")) && env_mode == Some("disabled"))
         || init_mode == Some("noop")
-        || env_mode == Some("noop");
+        || env_mode == Some("noop")
+}
+
+/// Whether the package refuses the case, which it must exactly where `not_modelled` (`Err`
+/// otherwise, with what went wrong).
+pub fn refused_where(v: &Recorded<'_>, not_modelled: bool) -> Result<bool, String> {
     match (input(v).check_limits(), not_modelled) {
         (Err(_), true) => Ok(true),
         (Ok(()), false) => Ok(false),

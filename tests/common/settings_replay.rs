@@ -19,20 +19,59 @@ pub fn load() -> Value {
     )
 }
 
-/// The disagreements between the engine and the SDK on one vector, as the mode vectors
-/// compare them. Every case is modelled: one the input check refuses is a disagreement too.
-/// The cases run through the batch driver (those with its dummy API key) stop before
+/// The settings-mode vectors (tests/conformance/settings-mode-vectors.json: the settings'
+/// own `mode` beside `mode=` and `WANDB_MODE`), or the file in
+/// `WANDB_RESUME_SETTINGS_MODE_VECTORS`.
+pub fn load_modes() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SETTINGS_MODE_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/settings-mode-vectors.json"
+        ),
+    )
+}
+
+/// Whether the package refuses the case as not modelled — the settings' own mode online over
+/// an offline `WANDB_MODE`, online or offline over `WANDB_MODE=disabled`, disabled beside an
+/// online or offline `mode=`, and what the mode vectors refuse — and only those (`Err`
+/// otherwise).
+pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
+    let class = |mode: Option<&str>| match mode {
+        Some("online" | "run") => "online",
+        Some("offline" | "dryrun") => "offline",
+        Some("disabled") => "disabled",
+        _ => "",
+    };
+    let settings = class(v.case["init"]["settings"]["mode"].as_str());
+    let init = class(v.case["init"]["mode"].as_str());
+    let env = class(v.case["env"]["WANDB_MODE"].as_str());
+    let not_modelled = matches!(
+        (settings, init, env),
+        ("online", _, "offline")
+            | ("online" | "offline", _, "disabled")
+            | ("disabled", "online" | "offline", _)
+    );
+    super::mode_replay::refused_where(v, not_modelled || super::mode_replay::not_modelled(v))
+}
+
+/// The disagreements between the engine and the SDK on one vector the package models, as the
+/// mode vectors compare them (a case it refuses is checked by [`refused`]). The settings
+/// vectors' cases run through the batch driver (those with its dummy API key) stop before
 /// `wandb.init` prints the offline warning, so where the SDK's settings were offline there
 /// (which the mode replay requires the engine to say too) the warnings are not compared;
 /// everything else is.
 pub fn check(v: &Recorded<'_>) -> Vec<String> {
-    match super::mode_replay::refused(v) {
+    match refused(v) {
         Ok(false) => {}
-        Ok(true) => return vec!["refused, though every case here is modelled".to_owned()],
+        Ok(true) => return Vec::new(),
         Err(why) => return vec![why],
     }
     let mut diffs = super::mode_replay::check(v);
-    let batch = !v.case["env"]["WANDB_API_KEY"].is_null();
+    // The settings-mode vectors (the cases that give the settings' mode) ran every launch that
+    // is not online through the complete `wandb.init`.
+    let batch =
+        !v.case["env"]["WANDB_API_KEY"].is_null() && v.case["init"]["settings"]["mode"].is_null();
     if batch && v.out["offline"] == true {
         diffs.retain(|d| !d.starts_with("warnings:"));
     }

@@ -107,6 +107,20 @@ test("--init with settings=: 0.18.x's settings object goes online under WANDB_MO
   const refused = run([...args, 'settings=dict(run_id="abc")'], { WANDB_MODE: "offline" });
   assert.equal(refused.code, 2, refused.out + refused.err);
   assert.match(refused.err, /init\.settings\.keys\.0.*'run_id'.*not modelled/);
+  // The settings' own mode is read with its value: offline from 0.12.16, ignored in 0.12.15.
+  const offline = 'resume="allow", id="abc", settings=wandb.Settings(mode="offline")';
+  const read = run(["check", "--sdk", "0.12.16", "--resume-file", "none", "--init", offline]);
+  assert.equal(read.code, 0, read.out + read.err);
+  assert.match(read.out, /if the run exists: +offline/);
+  const ignored = run(["check", "--sdk", "0.12.15", "--resume-file", "none", "--init", offline]);
+  assert.equal(ignored.code, 0, ignored.out + ignored.err);
+  assert.match(ignored.out, /if the run exists: +resume/);
+  // Over WANDB_MODE=disabled it is not modelled: refused with the reason (exit 2).
+  const over = run(["check", "--sdk", "0.31.0", "--resume-file", "none", "--init", offline], {
+    WANDB_MODE: "disabled",
+  });
+  assert.equal(over.code, 2, over.out + over.err);
+  assert.match(over.err, /init\.settings\.mode.*not modelled/);
 });
 
 test("a workspace settings file that sets the mode (wandb offline) is refused, not ignored", () => {

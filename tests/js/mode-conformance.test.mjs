@@ -10,6 +10,7 @@ import {
   compareDecision,
   compareLocalLaunch,
   conformanceJson,
+  decideUnlessNotModelled,
 } from "./recorded-vectors.mjs";
 
 const doc = conformanceJson("mode-vectors.json");
@@ -25,17 +26,13 @@ test("every mode vector matches the real SDK through the wasm package", () => {
       (["offline", "dryrun"].includes(c.init?.mode) && c.env?.WANDB_MODE === "disabled") ||
       c.init?.mode === "noop" ||
       c.env?.WANDB_MODE === "noop";
-    let d;
-    try {
-      d = decide({ ...c, sdk });
-    } catch (error) {
-      if (notModelled && error.code === "invalid-input" && /not modelled/.test(error.message)) {
-        refused += 1;
-        return [];
-      }
-      return [`throws ${error.code}: ${error.message}`];
-    }
-    if (notModelled) return ["not refused, though not modelled"];
+    const {
+      decision: d,
+      refused: wasRefused,
+      diffs: failed,
+    } = decideUnlessNotModelled(decide, sdk, c, notModelled);
+    if (wasRefused) refused += 1;
+    if (!d) return failed ?? [];
     const diffs = [...compareDecision(d, out), ...compareLocalLaunch(d, c, out)];
     // 0.10.10–0.10.18's disabled run is a placeholder without an id: the answer says so there.
     if (

@@ -27,6 +27,23 @@ export function assertAllAgree(doc, what, check) {
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} of ${compared} ${what} disagree`);
 }
 
+/**
+ * `decide()` on a recorded case that the package must refuse as not modelled exactly where
+ * `notModelled`: `{ decision }`, `{ refused: true }` (refused as it must be) or `{ diffs }`.
+ */
+export function decideUnlessNotModelled(decide, sdk, c, notModelled) {
+  let decision;
+  try {
+    decision = decide({ ...c, sdk });
+  } catch (error) {
+    if (notModelled && error.code === "invalid-input" && /not modelled/.test(error.message)) {
+      return { refused: true };
+    }
+    return { diffs: [`throws ${error.code}: ${error.message}`] };
+  }
+  return notModelled ? { diffs: ["not refused, though not modelled"] } : { decision };
+}
+
 // The warnings that a launch logs in where the case may have no API key (it raises without
 // one): whether it raises depends on what the input does not carry.
 const LOGS_IN_FIRST = ["offline-login-first", "settings-object-overrides-mode"];

@@ -2,7 +2,8 @@
 // replays (tests/conformance/settings-vectors.json: each release's wandb.init given a
 // wandb.Settings object or a dict that sets nothing about resuming), checked against decide()
 // as users call it — offline (disabled) on both branches exactly where the SDK's own settings
-// say so; 0.18.1–0.18.7 take the object's mode over WANDB_MODE.
+// say so; 0.18.1–0.18.7 take the object's mode over WANDB_MODE. And the settings' own mode
+// (tests/conformance/settings-mode-vectors.json) beside mode= and WANDB_MODE.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decide } from "wandb-resume";
@@ -12,6 +13,7 @@ import {
   compareDecision,
   compareLocalLaunch,
   conformanceJson,
+  decideUnlessNotModelled,
 } from "./recorded-vectors.mjs";
 
 const doc = conformanceJson("settings-vectors.json");
@@ -34,8 +36,64 @@ test("every settings vector matches the real SDK through the wasm package", () =
   });
 });
 
+const modeDoc = conformanceJson("settings-mode-vectors.json");
+
+test("every settings-mode vector matches the real SDK through the wasm package", () => {
+  const kind = (mode) =>
+    ({ online: "online", run: "online", offline: "offline", dryrun: "offline" })[mode] ?? mode;
+  let refused = 0;
+  assertAllAgree(modeDoc, "settings-mode vectors", (sdk, c, out) => {
+    // The settings' mode online over an offline WANDB_MODE, online or offline over a disabled
+    // one, disabled beside an online or offline mode=, and what the mode vectors refuse, are
+    // refused as not modelled (the Rust replay says why), and nothing else is.
+    const settings = kind(c.init.settings.mode);
+    const init = kind(c.init.mode);
+    const env = kind(c.env?.WANDB_MODE);
+    const notModelled =
+      (settings === "online" && env === "offline") ||
+      (["online", "offline"].includes(settings) && env === "disabled") ||
+      (settings === "disabled" && ["online", "offline"].includes(init));
+    const {
+      decision: d,
+      refused: wasRefused,
+      diffs,
+    } = decideUnlessNotModelled(decide, sdk, c, notModelled);
+    if (wasRefused) refused += 1;
+    if (!d) return diffs ?? [];
+    // Every launch that is not online ran the complete wandb.init: all of it compares.
+    return [...compareDecision(d, out), ...compareLocalLaunch(d, c, out)];
+  });
+  assert.equal(refused, 12 * Object.keys(modeDoc.results).length, "twelve refused per release");
+});
+
+test("a pasted settings mode reaches decide() and weighs as each release weighs it", () => {
+  const call = parseInitCall(
+    'wandb.init(resume="must", id="abc", settings=wandb.Settings(mode="offline"))',
+  );
+  assert.deepEqual(call.init.settings, { form: "object", keys: ["mode"], mode: "offline" });
+  const at = modeDoc.cases.findIndex(
+    (c) => JSON.stringify(c.init) === JSON.stringify(call.init) && c.env?.WANDB_MODE === undefined,
+  );
+  assert.ok(at >= 0, "the case is recorded");
+  const env = modeDoc.cases[at].env;
+  for (const sdk of ["0.12.9", "0.12.10", "0.12.15", "0.12.16", "0.31.0"]) {
+    const out = modeDoc.results[sdk][at];
+    const d = decide({ sdk, env, init: call.init });
+    assert.equal(d.ifExists.action === "offline", out.offline === true, sdk);
+  }
+  // 0.12.10–0.12.15 ignore the object's mode: that launch went online.
+  assert.equal(modeDoc.results["0.12.15"][at].offline, false, "0.12.15 recorded online");
+  const fromEnv = parseInitCall('wandb.init(settings=wandb.Settings(mode=os.environ["M"]))');
+  assert.deepEqual(fromEnv.init.settings, { form: "object", keys: ["mode"] });
+  assert.ok(fromEnv.notes.some((n) => n.code === "settings-mode-not-read"));
+  assert.throws(
+    () => decide({ init: fromEnv.init }),
+    (error) => error.code === "invalid-input" && error.message.includes("init.settings.mode"),
+  );
+});
+
 test("a settings key that sets the resume configuration is refused, naming it", () => {
-  for (const key of ["resume", "run_id", "mode", "fork_from"]) {
+  for (const key of ["resume", "run_id", "fork_from"]) {
     assert.throws(
       () => decide({ init: { settings: { form: "object", keys: ["console", key] } } }),
       (error) =>
@@ -44,6 +102,16 @@ test("a settings key that sets the resume configuration is refused, naming it", 
         error.message.includes(`'${key}'`) &&
         /not modelled/.test(error.message),
       key,
+    );
+  }
+  for (const mode of ["shared", "run"]) {
+    assert.throws(
+      () => decide({ init: { settings: { form: "object", keys: ["mode"], mode } } }),
+      (error) =>
+        error.code === "invalid-input" &&
+        error.message.includes("init.settings.mode") &&
+        /not modelled/.test(error.message),
+      mode,
     );
   }
   assert.throws(

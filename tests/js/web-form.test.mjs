@@ -148,6 +148,27 @@ test("settings= from a paste: 0.18.x's settings object overrides WANDB_MODE", as
   assert.match(await other.locator("#paste-status").innerText(), /settings.*only known when/);
 });
 
+test("the settings' own mode from a paste: 0.12.10–0.12.15 ignore an object's", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill("#sdk", "0.12.15");
+  await page.fill(
+    "#paste-text",
+    'wandb.init(resume="allow", id="abc", settings=wandb.Settings(mode="offline"))',
+  );
+  await page.click("#paste-fill");
+  assert.equal(await page.inputValue("#init-settings-keys"), "mode=offline");
+  assert.ok(!(await codes(page)).includes("offline-mode"), "0.12.15 launches online");
+  await page.fill("#sdk", "0.12.16");
+  assert.ok((await codes(page)).includes("offline-mode"), "0.12.16 reads the object's mode");
+  const link = await currentLink(page);
+  assert.match(link, /init\.settings=object%3Amode%3Doffline/);
+  const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
+  assert.equal(await other.inputValue("#init-settings-keys"), "mode=offline");
+  // The mode named without its value is refused, naming the field.
+  await other.fill("#init-settings-keys", "mode");
+  assert.match(await other.locator("#verdict").innerText(), /init\.settings\.mode/);
+});
+
 test("a shared link restores the configuration", async (t) => {
   const { page } = await openForm(t);
   await page.fill("#env-WANDB_RESUME", "allow");

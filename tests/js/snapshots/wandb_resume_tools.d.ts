@@ -297,9 +297,9 @@ export interface SnippetNote {
 }
 
 /**
- * The `settings=` argument of `wandb.init(...)`: its form and the names of the keys it
- * sets (their values are not needed: keys that bear on resuming are not modelled, and the
- * input check refuses them).
+ * The `settings=` argument of `wandb.init(...)`: its form, the names of the keys it sets
+ * and the value of the one key that decides the launch, `mode` (the values of the others are
+ * not needed: keys that bear on resuming are not modelled, and the input check refuses them).
  */
 export interface SettingsArg {
     /**
@@ -310,6 +310,12 @@ export interface SettingsArg {
      * The keys given, e.g. `["start_method"]`; absent or `[]`: none.
      */
     keys?: string[];
+    /**
+     * The value of the `mode` key (`wandb.Settings(mode="offline")`): `"online"`,
+     * `"offline"`, `"dryrun"` or `"disabled"`. Each release weighs it against `mode=` and
+     * `WANDB_MODE` its own way; giving it implies the key.
+     */
+    mode?: string | null;
 }
 
 /**
