@@ -83,6 +83,11 @@ pub fn fix_configuration(input: &ResumeInput) -> FixedConfiguration {
             break;
         };
         tried.push(key.clone());
+        // A fix that makes an input the package refuses (a mode the settings' own beside both
+        // mode= and WANDB_MODE, say) is no fix.
+        if next.check_limits().is_err() {
+            continue;
+        }
         let next_decision = decide(&next);
         // Keep a fix only if it removed what it was for and added no error.
         let gone = !next_decision
@@ -306,6 +311,23 @@ mod tests {
             [("settings-mode-ignored", "init.mode", Some("offline"))]
         );
         assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
+    }
+
+    #[test]
+    fn a_fix_that_makes_the_input_refused_is_not_made() {
+        // With WANDB_MODE set, passing the ignored settings mode as mode= too would give all
+        // three, which the input check refuses: the warning stays, the input is unchanged.
+        let f = fix(
+            r#"{"sdk":"0.12.15","env":{"WANDB_MODE":"online"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
+        );
+        assert!(changed(&f).is_empty(), "{:?}", changed(&f));
+        assert!(f.input.check_limits().is_ok());
+        assert!(
+            f.decision
+                .diagnostics
+                .iter()
+                .any(|d| d.code == "settings-mode-ignored")
+        );
     }
 
     #[test]
