@@ -25,5 +25,6 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 export const SIZE_CEILING_GZIP_BYTES = 120.5 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
- * not under the goal, but may not grow unnoticed either. */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 185 * 1024;
+ * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's
+ * last raise, for the same settings' mode (and the paste parser reading its value). */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 185.5 * 1024;

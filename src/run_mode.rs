@@ -329,8 +329,9 @@ pub(crate) fn settle(
         }
         _ => None,
     };
-    // Whether an API key is configured is not part of the input: say what depends on it.
-    if init_mode.is_some()
+    // Whether an API key is configured is not part of the input: say what depends on it. The
+    // settings' mode is applied with mode=, after the login.
+    if field != "env.WANDB_MODE"
         && !matches!(class, Some(RunMode::Online) | None)
         && env_class != Some(RunMode::Offline)
         && profile.has(Rule::LoginBeforeInitMode)
@@ -340,9 +341,9 @@ pub(crate) fn settle(
             diagnostic(
                 Code::OfflineLoginFirst,
                 Severity::Warning,
-                Some("init.mode"),
+                Some(field),
                 format!(
-                    "wandb {} logs in before it applies mode=: without an API key (wandb login, WANDB_API_KEY) wandb.init raises, offline or not.",
+                    "wandb {} logs in before it applies mode= (or the settings' mode): without an API key (wandb login, WANDB_API_KEY) wandb.init raises, offline or not.",
                     profile.version
                 ),
             )

@@ -82,7 +82,8 @@ fn settings_modes_match_the_real_sdk() {
 
 /// Each era of the settings' mode is seen from both sides: an object's `offline` beats
 /// `mode="online"` until 0.12.9, is ignored in 0.12.10–0.12.15 (the launch goes online) and
-/// loses to `mode=` from 0.12.16, while a dict's loses to `mode=` from its first release.
+/// loses to `mode=` from 0.12.16, while a dict's loses to `mode=` from its first release; and
+/// 0.10.3–0.10.8 log in before applying it.
 #[test]
 fn settings_mode_vectors_cover_each_era() {
     let doc = common::settings_replay::load_modes();
@@ -121,6 +122,23 @@ fn settings_mode_vectors_cover_each_era() {
         );
     }
     assert_eq!(outcome("0.12.9", "dict", None), "raises");
+    // Without an API key, 0.10.8 logs in before applying the object's mode; 0.10.9 does not.
+    for (version, needs_key) in [("0.10.8", true), ("0.10.9", false)] {
+        let v = all
+            .iter()
+            .find(|v| {
+                v.version == version
+                    && v.case["env"].is_null()
+                    && v.case["init"]["settings"]["form"] == "object"
+                    && v.case["init"]["settings"]["mode"] == "offline"
+                    && v.case["init"]["mode"].is_null()
+            })
+            .unwrap_or_else(|| panic!("{version}: the keyless case recorded"));
+        let raised_for_key = v.out["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("api_key not configured"));
+        assert_eq!(raised_for_key, needs_key, "{version}: {}", v.out);
+    }
     assert_eq!(
         (
             outcome("0.12.10", "dict", None),

@@ -3,9 +3,9 @@
     python settings_driver.py batch CASES.json OUT.json   # settings only (online launches)
     python settings_driver.py real CASE.json OUT.json     # one complete wandb.init
 
-The case's `init.settings` is `{"form": "object" | "dict", "keys": [names], "mode": value}`:
-`object` becomes `wandb.Settings(**values)`, `dict` a plain dict of the same values, each key
-given the sample value in SAMPLE_VALUES, and `mode` (when the case has it) its own value. The object is built inside the call's own expression, as a
+The case's `init.settings` is `{"form": "object" | "dict", "keys": [names]}`: `object`
+becomes `wandb.Settings(**values)`, `dict` a plain dict of the same values, each key given the
+sample value in SAMPLE_VALUES. The object is built inside the call's own expression, as a
 script writes it, so a release without `wandb.Settings` (0.9.x) fails there, as the script
 would. Everything else is mode_driver.py's (and so driver.py's).
 """
@@ -28,9 +28,7 @@ def init_kwargs(case):
     settings = init.pop("settings", None)
     kw = _init_kwargs(dict(case, init=init))
     if settings is not None:
-        values = {k: SAMPLE_VALUES[k] for k in settings.get("keys", []) if k != "mode"}
-        if "mode" in settings:
-            values["mode"] = settings["mode"]
+        values = {k: SAMPLE_VALUES[k] for k in settings["keys"]}
         if settings["form"] == "object":
             import wandb
 
