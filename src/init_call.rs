@@ -2099,13 +2099,8 @@ fn settings_mode(
     mode: &mut Option<String>,
     notes: &mut Vec<ParseNote>,
 ) -> Result<(), ParseError> {
-    keys.push("mode".to_owned());
     match read_value("mode", value, notes)? {
         Read::Text(text) => *mode = Some(text),
-        // (a bool is read for `resume` only)
-        Read::None | Read::Bool(_) => {
-            keys.pop();
-        }
         Read::Env(env) => notes.push(ParseNote::warning(
             "settings-mode-not-read",
             value.pos,
@@ -2114,7 +2109,10 @@ fn settings_mode(
                 env.variable
             ),
         )),
+        // (a bool is read for `resume` only)
+        Read::None | Read::Bool(_) => return Ok(()),
     }
+    keys.push("mode".to_owned());
     Ok(())
 }
 

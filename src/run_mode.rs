@@ -56,24 +56,19 @@ fn classify(value: &str) -> Option<RunMode> {
 
 /// The input check: a mode whose outcome is not modelled is refused with the reason.
 pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
-    let settings_mode = input
-        .init
-        .as_ref()
-        .and_then(|i| i.settings.as_ref())
-        .and_then(|s| s.mode.as_deref());
-    if let Some(value) = settings_mode.filter(|v| *v == "run" || classify(v).is_none()) {
-        return Err(InputError::Invalid {
-            path: "init.settings.mode".to_owned(),
-            reason: format!(
-                "settings mode {} is not modelled (only online, offline, dryrun, disabled)",
-                crate::pyunicode::repr(value)
-            ),
-        });
-    }
+    let init = input.init.as_ref();
+    // The values each source may take; the settings' `run` is in no vector.
     let given = [
         (
+            SETTINGS_MODE,
+            init.and_then(|i| i.settings.as_ref())
+                .and_then(|s| s.mode.as_deref()),
+            "online, offline, dryrun, disabled",
+        ),
+        (
             "init.mode",
-            input.init.as_ref().and_then(|i| i.mode.as_deref()),
+            init.and_then(|i| i.mode.as_deref()),
+            "online, run, offline, dryrun, disabled",
         ),
         (
             "env.WANDB_MODE",
@@ -82,32 +77,32 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
                 .as_ref()
                 .and_then(|e| e.get(MODE_ENV))
                 .map(String::as_str),
+            "online, run, offline, dryrun, disabled",
         ),
     ];
-    for (path, value) in given {
-        if let Some(value) = value.filter(|v| classify(v).is_none()) {
+    for (path, value, modelled) in given {
+        let not_modelled =
+            |v: &&str| classify(v).is_none() || (path == SETTINGS_MODE && *v == "run");
+        if let Some(value) = value.filter(not_modelled) {
             return Err(InputError::Invalid {
                 path: path.to_owned(),
                 reason: format!(
-                    "mode {} is not modelled (only online, run, offline, dryrun, disabled)",
+                    "mode {} is not modelled (only {modelled})",
                     crate::pyunicode::repr(value)
                 ),
             });
         }
     }
-    if let Some(settings) = settings_mode.and_then(classify) {
-        check_settings_mode(
-            settings,
-            given[0].1.and_then(classify),
-            given[1].1.and_then(classify),
-        )?;
+    let [(_, settings, _), (path, init, _), (_, env, _)] = given;
+    if let Some(settings) = settings.and_then(classify) {
+        check_settings_mode(settings, init.and_then(classify), env.and_then(classify))?;
     }
     // wandb.setup has read the environment as offline or disabled before the argument says
     // otherwise. Online over offline: some releases then warn about the login, 0.10.x–0.12.x
     // behave differently in the vectors' harness. Offline (or online) over disabled: the
     // library is set up without the service process (0.13.0–0.19.x), which decides what the end
     // of the script does to the resume file, and 0.19.0 crashes. Not guessed.
-    if let [(path, Some(init)), (_, Some(env))] = given {
+    if let (Some(init), Some(env)) = (init, env) {
         let reason = match (classify(init), classify(env)) {
             (Some(RunMode::Online), Some(RunMode::Offline)) => ONLINE_OVER_OFFLINE,
             (Some(RunMode::Online | RunMode::Offline), Some(RunMode::Disabled)) => {
@@ -317,7 +312,8 @@ pub(crate) fn settle(
     if let Some((field, "disabled")) = first_read {
         crate::service_process::mode_deprecation(profile, field, out);
     }
-    let (field, class) = match (init_mode, sources.settings_mode(profile)) {
+    let applied_settings_mode = sources.settings_mode(profile);
+    let (field, class) = match (init_mode, applied_settings_mode) {
         (_, Some((mode, true))) | (None, Some((mode, false))) => (SETTINGS_MODE, classify(mode)),
         (Some(mode), _) => ("init.mode", classify(mode)),
         (None, None) => ("env.WANDB_MODE", env_class),
@@ -351,8 +347,7 @@ pub(crate) fn settle(
             .sdk("api_key not configured (no-tty).  Run wandb login"),
         );
     }
-    if let (Some(ignored), None, None) = (settings_mode, init_mode, sources.settings_mode(profile))
-    {
+    if let (Some(ignored), None, None) = (settings_mode, init_mode, applied_settings_mode) {
         if classify(ignored) != class.or(Some(RunMode::Online)) {
             object_mode_ignored(profile, ignored, out);
         }

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { resumeTextRaised } from "./recorded-vectors.mjs";
+import { recordedSettingsModeOffline, resumeTextRaised } from "./recorded-vectors.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const cli = join(root, "js", "cli.js");
@@ -107,14 +107,19 @@ test("--init with settings=: 0.18.x's settings object goes online under WANDB_MO
   const refused = run([...args, 'settings=dict(run_id="abc")'], { WANDB_MODE: "offline" });
   assert.equal(refused.code, 2, refused.out + refused.err);
   assert.match(refused.err, /init\.settings\.keys\.0.*'run_id'.*not modelled/);
-  // The settings' own mode is read with its value: offline from 0.12.16, ignored in 0.12.15.
+  // The settings' own mode is read with its value: offline from 0.12.16, ignored in 0.12.15,
+  // as those releases did (settings-mode-vectors.json).
   const offline = 'resume="allow", id="abc", settings=wandb.Settings(mode="offline")';
-  const read = run(["check", "--sdk", "0.12.16", "--resume-file", "none", "--init", offline]);
-  assert.equal(read.code, 0, read.out + read.err);
-  assert.match(read.out, /if the run exists: +offline/);
-  const ignored = run(["check", "--sdk", "0.12.15", "--resume-file", "none", "--init", offline]);
-  assert.equal(ignored.code, 0, ignored.out + ignored.err);
-  assert.match(ignored.out, /if the run exists: +resume/);
+  for (const [sdk, expected] of [
+    ["0.12.16", /if the run exists: +offline/],
+    ["0.12.15", /if the run exists: +resume/],
+  ]) {
+    const r = run(["check", "--sdk", sdk, "--resume-file", "none", "--init", offline]);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, expected);
+    const recorded = recordedSettingsModeOffline(sdk, "object", "offline");
+    assert.equal(/if the run exists: +offline/.test(r.out), recorded, sdk);
+  }
   // Over WANDB_MODE=disabled it is not modelled: refused with the reason (exit 2).
   const over = run(["check", "--sdk", "0.31.0", "--resume-file", "none", "--init", offline], {
     WANDB_MODE: "disabled",

@@ -44,6 +44,25 @@ export function decideUnlessNotModelled(decide, sdk, c, notModelled) {
   return notModelled ? { diffs: ["not refused, though not modelled"] } : { decision };
 }
 
+/**
+ * Whether `sdk` launched offline with `resume="must"`, `id="abc"` and `settings` set to
+ * `{ form, keys: ["mode"], mode }`, nothing else setting the mode — as recorded in
+ * settings-mode-vectors.json (the case with the dummy key).
+ */
+export function recordedSettingsModeOffline(sdk, form, mode) {
+  const doc = conformanceJson("settings-mode-vectors.json");
+  const at = doc.cases.findIndex(
+    (c) =>
+      c.init.settings.form === form &&
+      c.init.settings.mode === mode &&
+      c.init.mode === undefined &&
+      c.env?.WANDB_MODE === undefined &&
+      c.env?.WANDB_API_KEY !== undefined,
+  );
+  assert.ok(at >= 0 && doc.results[sdk], `${sdk} ${form} ${mode} recorded`);
+  return doc.results[sdk][at].offline === true;
+}
+
 // The warnings that a launch logs in where the case may have no API key (it raises without
 // one): whether it raises depends on what the input does not carry.
 const LOGS_IN_FIRST = ["offline-login-first", "settings-object-overrides-mode"];

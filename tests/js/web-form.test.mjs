@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { freePort, startWorkerd } from "../../scripts/serve.mjs";
 import { scenarios, simulate } from "../../js/node.js";
-import { resumeTextRaised } from "./recorded-vectors.mjs";
+import { recordedSettingsModeOffline, resumeTextRaised } from "./recorded-vectors.mjs";
 
 const PAYLOADS = [
   `<img src=x onerror="window.__pwned=1">`,
@@ -157,9 +157,17 @@ test("the settings' own mode from a paste: 0.12.10–0.12.15 ignore an object's"
   );
   await page.click("#paste-fill");
   assert.equal(await page.inputValue("#init-settings-keys"), "mode=offline");
-  assert.ok(!(await codes(page)).includes("offline-mode"), "0.12.15 launches online");
-  await page.fill("#sdk", "0.12.16");
-  assert.ok((await codes(page)).includes("offline-mode"), "0.12.16 reads the object's mode");
+  // What the form says is what each release did (settings-mode-vectors.json): 0.12.15 went
+  // online, 0.12.16 offline.
+  for (const [sdk, offline] of [
+    ["0.12.15", false],
+    ["0.12.16", true],
+  ]) {
+    await page.fill("#sdk", sdk);
+    const recorded = recordedSettingsModeOffline(sdk, "object", "offline");
+    assert.equal(recorded, offline, `${sdk} recorded`);
+    assert.equal((await codes(page)).includes("offline-mode"), recorded, sdk);
+  }
   const link = await currentLink(page);
   assert.match(link, /init\.settings=object%3Amode%3Doffline/);
   const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
