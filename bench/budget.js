@@ -11,7 +11,7 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised three times, each for answers the module did not give before: from 115 KiB for reading the
+ * Raised four times, each for answers the module did not give before: from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
@@ -21,10 +21,14 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * back 1.5 KB; from 120 KiB for the settings' own mode (`wandb.Settings(mode="offline")`,
  * common in scripts, was refused; each release's precedence of it, its refusals and the
  * warning for 0.12.10–0.12.15, which ignore an object's mode): +0.7 KB gzipped, of which
- * sharing the refusal reasons paid back 0.1 KB. */
-export const SIZE_CEILING_GZIP_BYTES = 120.5 * 1024;
+ * sharing the refusal reasons paid back 0.1 KB; from 120.5 KiB for the workspace settings file
+ * (`wandb offline`'s `wandb/settings`, which the CLI refused: each release's reading of its
+ * mode and `disabled` lines, the three warnings and errors that name them, and the input
+ * check's refusals): +1.8 KB gzipped. */
+export const SIZE_CEILING_GZIP_BYTES = 122.5 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's
- * last raise, for the same settings' mode (and the paste parser reading its value). */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 185.5 * 1024;
+ * raise for the settings' mode (and the paste parser reading its value), from 185.5 KiB with
+ * its raise for the settings file (and the fix that deletes its `disabled` line). */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 187.5 * 1024;

@@ -41,8 +41,10 @@ Usage:
 Run \`wandb-resume <command> --help\` for the options of a command.`,
   check: `Usage: wandb-resume check [options]
 
-Reads the WANDB_* variables of the current environment (or of --env-file) and the
-wandb.init arguments given with --init, and prints what wandb will do on this launch:
+Reads the WANDB_* variables of the current environment (or of --env-file), the
+wandb.init arguments given with --init, the auto-resume file and the run mode that
+wandb offline / disabled / enabled left in wandb/settings (next to the resume file),
+and prints what wandb will do on this launch:
 the effective resume mode and run id, what happens if the run exists or not, and
 every problem with its fix.
 
@@ -214,28 +216,50 @@ function defaultResumeFile(jobEnv) {
 }
 
 /**
- * Refuses a workspace settings file that sets the run mode (`wandb offline` writes
- * `mode = offline`, older releases also `disabled = true`, into `<wandb dir>/settings`): wandb
- * reads it when the job starts, releases weigh it differently against WANDB_MODE (some raise
- * on the `disabled` line), and the package does not model it — so the check would answer for
- * the wrong mode. `wandb online` removes the lines.
+ * The run-mode lines of the workspace settings file `<wandb dir>/settings`, which
+ * `wandb offline` (`mode = offline`, up to 0.19.0 also `disabled = true`), `wandb disabled` and
+ * `wandb enabled` write and every later launch there reads: `{ settingsFile, note }`, with
+ * `settingsFile` null when the file or the lines are absent. Read as Python's configparser
+ * reads the file the CLI writes (sections, `key = value` or `key: value`, keys in any case,
+ * `#` / `;` comments); what it would read otherwise (a value continued on the next line, a
+ * line before any section, a key twice, the `[DEFAULT]` section) is refused, not guessed.
  */
-function refuseWorkspaceMode(jobEnv) {
+function readWorkspaceSettings(jobEnv) {
   const path = join(wandbDir(jobEnv).dir, "settings");
   let text;
   try {
     text = readFileSync(path, "utf8");
   } catch {
-    return;
+    return { settingsFile: null, note: null };
   }
-  const line = text
-    .split(/\r?\n/)
-    .map((l) => l.trim())
-    .find((l) => /^(mode|disabled)\s*[=:]/.test(l));
-  if (line !== undefined)
+  const refuse = (line, why) => {
     throw new UsageError(
-      `${path} sets \`${line}\` (as \`wandb offline\` writes it): wandb reads that file when the job starts, releases weigh it differently against WANDB_MODE, and this check does not model it; run \`wandb online\` there to remove it, or check the job where it is absent`,
+      `${path}, line ${line}: ${why}; wandb reads that file when the job starts, and this check reads only what the wandb CLI writes there`,
     );
+  };
+  const found = {};
+  let section = null;
+  text.split(/\r?\n/).forEach((raw, i) => {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#") || line.startsWith(";")) return;
+    if (/^\s/.test(raw)) refuse(i + 1, "a value continued on an indented line");
+    const header = /^\[(.*)\]$/.exec(line);
+    if (header) {
+      section = header[1];
+      return;
+    }
+    const pair = /^([^=:]+?)\s*[=:]\s*(.*)$/.exec(line);
+    if (!pair) refuse(i + 1, `\`${line}\` is not a setting`);
+    if (section === null) refuse(i + 1, "a setting before any [section]");
+    const key = pair[1].toLowerCase();
+    if (!["mode", "disabled"].includes(key) || !["default", "DEFAULT"].includes(section)) return;
+    if (section === "DEFAULT") refuse(i + 1, `\`${key}\` in the [DEFAULT] section`);
+    if (Object.hasOwn(found, key)) refuse(i + 1, `\`${key}\` set twice`);
+    found[key] = pair[2];
+  });
+  if (Object.keys(found).length === 0) return { settingsFile: null, note: null };
+  const shown = Object.entries(found).map(([k, v]) => `${k} = ${v}`);
+  return { settingsFile: found, note: `read ${path}: ${shown.join(", ")}` };
 }
 
 /** The text of wandb-resume.json (null when the file is absent), as bytes decoded from UTF-8:
@@ -324,13 +348,14 @@ function check(argv) {
     );
   const env = readEnv(values["env-file"]);
   const init = readInit(values.init);
-  refuseWorkspaceMode(env.env);
+  const workspace = readWorkspaceSettings(env.env);
   const file = readResumeFile(values["resume-file"], env.env);
   const input = {
     env: env.env,
     init: init.init,
     context: { resumeFileText: file.text, runExists },
   };
+  if (workspace.settingsFile) input.context.settingsFile = workspace.settingsFile;
   if (values.sdk !== undefined) input.sdk = values.sdk;
   let decision;
   try {
@@ -338,7 +363,7 @@ function check(argv) {
   } catch (error) {
     throw new UsageError(`cannot check this configuration: ${error.message}`);
   }
-  const notes = [...env.notes, ...init.notes, ...(file.note ? [file.note] : [])];
+  const notes = [...env.notes, ...init.notes, file.note, workspace.note].filter(Boolean);
   if (values.json) {
     console.log(JSON.stringify(decision, null, 2));
     for (const n of notes) console.error(`note: ${n}`);

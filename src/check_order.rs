@@ -37,6 +37,8 @@ pub(crate) const CALL_FORK_FROM: Stage = 2;
 pub(crate) const CALL_RESUME_FROM: Stage = 3;
 /// 0.16.5–0.18.7: `wandb.init` counts its own `resume` / `fork_from` / `resume_from`.
 pub(crate) const INIT_GUARD: Stage = 4;
+/// Before 0.19.0: the workspace settings file, read when the library is set up.
+const LEGACY_SETTINGS_FILE: Stage = 9;
 /// Before 0.19.0: the environment, loaded when the library is set up.
 const LEGACY_ENV: Stage = 10;
 /// Before 0.19.0: the `settings=` argument applied onto it, first thing in `wandb.init`.
@@ -54,6 +56,8 @@ const INIT_ID: Stage = 12;
 const INIT_FORK_FROM: Stage = 14;
 /// 0.19.0+: `wandb.init(resume_from=…)` assigned.
 const INIT_RESUME_FROM: Stage = 16;
+/// 0.19.0+: the library is set up: the workspace settings file is read.
+const SETTINGS_FILE: Stage = 19;
 /// 0.19.0+: the environment loads (its variables in the process environment's order).
 pub(crate) const ENV_LOAD: Stage = 20;
 /// 0.19.0+: `wandb.init`'s arguments merged onto the loaded settings: each field's check.
@@ -73,7 +77,9 @@ pub(crate) const SERVER: Stage = 40;
 const _: () = assert!(
     INIT_RESUME + 1 < INIT_ID
         && INIT_FORK_FROM + 1 < INIT_RESUME_FROM
-        && INIT_RESUME_FROM + 1 < ENV_LOAD
+        && INIT_RESUME_FROM + 1 < SETTINGS_FILE
+        && SETTINGS_FILE < ENV_LOAD
+        && INIT_GUARD < LEGACY_SETTINGS_FILE
         && MERGE < MERGE_MODEL
         && MERGE_MODEL < LATER_SETTINGS
         && LATER_SETTINGS < RUN_DIRECTORY
@@ -105,14 +111,18 @@ fn stage(profile: &Profile, d: &Diagnostic) -> Stage {
         return SDK_INPUT;
     }
     if !profile.has(Rule::StrictResume) {
-        // wandb.setup loads the environment before wandb.init applies its arguments.
+        // wandb.setup reads the settings file, then the environment, before wandb.init
+        // applies its arguments.
         return if field.starts_with("env.") {
             LEGACY_ENV
+        } else if field.starts_with("context.settingsFile") {
+            LEGACY_SETTINGS_FILE
         } else {
             LEGACY_SETTINGS
         };
     }
     match field {
+        _ if field.starts_with("context.settingsFile") => SETTINGS_FILE,
         "init.resume" => INIT_RESUME,
         "init.id" => INIT_ID,
         "init.forkFrom" => INIT_FORK_FROM,

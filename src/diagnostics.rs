@@ -163,6 +163,15 @@ codes! {
     SettingsObjectOverridesMode = "settings-object-overrides-mode",
     /// 0.12.10–0.12.15 ignore the mode a `wandb.Settings` object sets.
     SettingsModeIgnored = "settings-mode-ignored",
+    /// 0.19.0–0.23.1 raise on the `disabled = true` line older `wandb offline` left in
+    /// wandb/settings.
+    SettingsFileRaises = "settings-file-raises",
+    /// wandb/settings is ignored: 0.24.1+ drop the whole file over a `disabled` line, 0.18.1–0.18.7
+    /// its mode line.
+    SettingsFileIgnored = "settings-file-ignored",
+    /// 0.10.x–0.18.x launch offline while wandb/settings holds `disabled = true`, whatever the
+    /// mode says.
+    SettingsFileOffline = "settings-file-offline",
 }
 
 /// Builds a diagnostic.

@@ -186,6 +186,12 @@ pub fn decide(input: &ResumeInput) -> Decision {
     if let Some(settings) = &init.settings {
         settings_arg::settle(&profile, settings, &mut out, &mut rejected);
     }
+    let file_modes = crate::settings_file::load(
+        &profile,
+        context.settings_file.as_ref(),
+        &mut out,
+        &mut rejected,
+    );
     let local = run_mode::settle(
         &profile,
         run_mode::ModeSources {
@@ -193,6 +199,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
             env: env.get(env_keys::MODE).map(String::as_str),
             settings_object: init.settings.as_ref().is_some_and(SettingsArg::is_object),
             settings: init.settings.as_ref().and_then(|s| s.mode.as_deref()),
+            file: file_modes,
         },
         &mut out,
         &mut rejected,

@@ -175,6 +175,9 @@ impl ResumeInput {
             for (at, key) in keys.unwrap_or_default().iter().enumerate() {
                 out.push((format!("init.settings.keys.{at}"), key.as_str()));
             }
+            if let Some(mode) = settings.as_ref().and_then(|s| s.mode.as_deref()) {
+                out.push(("init.settings.mode".to_owned(), mode));
+            }
         }
         if let Some(context) = &self.context {
             if let Some(file) = &context.resume_file {
@@ -182,6 +185,16 @@ impl ResumeInput {
             }
             if let Some(text) = &context.resume_file_text {
                 out.push(("context.resumeFileText".to_owned(), text.as_str()));
+            }
+            if let Some(file) = &context.settings_file {
+                for (path, value) in [
+                    (crate::settings_file::MODE, &file.mode),
+                    (crate::settings_file::DISABLED, &file.disabled),
+                ] {
+                    if let Some(v) = value {
+                        out.push((path.to_owned(), v.as_str()));
+                    }
+                }
             }
         }
         out
@@ -213,15 +226,21 @@ impl ResumeInput {
                     || [&i.id, &i.notes, &i.resume_from, &i.fork_from, &i.mode]
                         .into_iter()
                         .any(|v| v.as_deref().is_some_and(too_long))
-                    || i.settings
-                        .as_ref()
-                        .and_then(|s| s.keys.as_deref())
-                        .is_some_and(|keys| keys.iter().any(|k| too_long(k)))
+                    || i.settings.as_ref().is_some_and(|s| {
+                        s.mode.as_deref().is_some_and(too_long)
+                            || s.keys.iter().flatten().any(|k| too_long(k))
+                    })
             })
             || self.context.as_ref().is_some_and(|c| {
-                [&c.resume_file, &c.resume_file_text]
-                    .into_iter()
-                    .any(|v| v.as_deref().is_some_and(too_long))
+                let file = c.settings_file.as_ref();
+                [
+                    c.resume_file.as_ref(),
+                    c.resume_file_text.as_ref(),
+                    file.and_then(|f| f.mode.as_ref()),
+                    file.and_then(|f| f.disabled.as_ref()),
+                ]
+                .into_iter()
+                .any(|v| v.is_some_and(|v| too_long(v)))
             });
         if any_too_long {
             for (path, value) in self.strings() {
@@ -233,6 +252,7 @@ impl ResumeInput {
         }
         crate::run_mode::check_input(self)?;
         crate::settings_arg::check_input(self)?;
+        crate::settings_file::check_input(self)?;
         if let Some(n) = self.context.as_ref().and_then(|c| c.processes) {
             if n > MAX_PROCESSES {
                 return Err(InputError::TooLarge {

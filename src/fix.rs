@@ -5,8 +5,10 @@
 //! `"allow"`), a literal written as a string (`"True"` → `True`), an empty `WANDB_RESUME`
 //! (unset it), a run id the SDK refuses or that breaks URLs (the sanitized id the SDK
 //! accepts), a sweep id with whitespace at its ends, a fixed id without resume (add `allow`
-//! where the id is set, so restarts continue the run), and a `WANDB_MODE` that a settings
-//! object overrides in 0.18.1–0.18.7 (pass the same mode to `wandb.init`). Whatever needs the user's
+//! where the id is set, so restarts continue the run), a `WANDB_MODE` that a settings
+//! object overrides in 0.18.1–0.18.7 (pass the same mode to `wandb.init`, as for a mode the
+//! release ignores), and the `disabled = true` line an older `wandb offline` left in
+//! `wandb/settings` (delete it). Whatever needs the user's
 //! knowledge — which run to resume, which of `resume` / `fork_from` / `resume_from` they meant
 //! — is left alone, and its diagnostics stay in the fixed configuration's decision.
 
@@ -187,13 +189,22 @@ fn apply(
             let before = std::mem::replace(slot, trimmed.clone());
             Some(change(Some(before), Some(trimmed)))
         }
-        // The mode a settings object replaces (0.18.1–0.18.7) or its own mode, which
-        // 0.12.10–0.12.15 ignore: passed to wandb.init as well, where nothing overrides it.
+        // The mode a settings object replaces (0.18.1–0.18.7), its own mode, which
+        // 0.12.10–0.12.15 ignore, or the settings file's, which 0.18.1–0.18.7 ignore: passed to
+        // wandb.init as well, where nothing overrides it.
         ("settings-object-overrides-mode", "env.WANDB_MODE")
-        | ("settings-mode-ignored", "init.settings.mode") => {
+        | ("settings-mode-ignored", "init.settings.mode")
+        | ("settings-file-ignored", crate::settings_file::MODE) => {
             let mode = match field {
                 "env.WANDB_MODE" => input.env.as_ref()?.get("WANDB_MODE")?.clone(),
-                _ => input.init.as_ref()?.settings.as_ref()?.mode.clone()?,
+                "init.settings.mode" => input.init.as_ref()?.settings.as_ref()?.mode.clone()?,
+                _ => input
+                    .context
+                    .as_ref()?
+                    .settings_file
+                    .as_ref()?
+                    .mode
+                    .clone()?,
             };
             let init = input.init.get_or_insert_with(Default::default);
             if init.mode.is_some() {
@@ -206,6 +217,21 @@ fn apply(
                 before: None,
                 after: Some(mode),
             })
+        }
+        // The `disabled = true` line an older `wandb offline` left: 0.19.0–0.23.1 raise on it,
+        // 0.24.1+ drop the whole file over it, 0.10.x–0.18.x launch offline whatever the mode
+        // says. Deleting it leaves the mode line to say what the user set.
+        (
+            "settings-file-raises" | "settings-file-ignored" | "settings-file-offline",
+            crate::settings_file::DISABLED,
+        ) => {
+            let context = input.context.as_mut()?;
+            let file = context.settings_file.as_mut()?;
+            let before = file.disabled.take()?;
+            if file.mode.is_none() {
+                context.settings_file = None;
+            }
+            Some(change(Some(before), None))
         }
         ("run-id-without-resume", _) => match decision.run_id_source {
             RunIdSource::Init | RunIdSource::InitResume => {
@@ -309,6 +335,43 @@ mod tests {
         assert_eq!(
             changed(&f),
             [("settings-mode-ignored", "init.mode", Some("offline"))]
+        );
+        assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
+    }
+
+    #[test]
+    fn the_disabled_line_of_the_settings_file_is_deleted() {
+        // 0.21.0 raises on it; without it, the file's mode line is what the launch follows.
+        let f = fix(
+            r#"{"sdk":"0.21.0","init":{"resume":"allow","id":"abc"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
+        );
+        assert_eq!(
+            changed(&f),
+            [("settings-file-raises", crate::settings_file::DISABLED, None)]
+        );
+        assert!(f.decision.valid, "{:?}", f.decision.diagnostics);
+        assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
+        // 0.18.7 launches offline for it over WANDB_MODE=online; a file of that line alone goes.
+        let f = fix(
+            r#"{"sdk":"0.18.7","env":{"WANDB_MODE":"online"},"init":{"resume":"allow","id":"abc"},"context":{"settingsFile":{"disabled":"true"}}}"#,
+        );
+        assert_eq!(
+            changed(&f),
+            [(
+                "settings-file-offline",
+                crate::settings_file::DISABLED,
+                None
+            )]
+        );
+        assert_eq!(f.input.context.unwrap().settings_file, None);
+        assert_eq!(f.decision.if_exists.action, crate::model::Action::Resume);
+        // 0.18.1–0.18.7 ignore the mode line: passed to wandb.init instead.
+        let f = fix(
+            r#"{"sdk":"0.18.1","init":{"resume":"allow","id":"abc"},"context":{"settingsFile":{"mode":"offline"}}}"#,
+        );
+        assert_eq!(
+            changed(&f),
+            [("settings-file-ignored", "init.mode", Some("offline"))]
         );
         assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
     }

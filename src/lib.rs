@@ -42,6 +42,7 @@ pub mod sanitize;
 pub mod scenarios;
 pub mod service_process;
 pub mod settings_arg;
+pub mod settings_file;
 pub mod snippets;
 mod text;
 pub mod timeline;

@@ -208,6 +208,11 @@ pub struct LaunchContext {
     /// `wandb/wandb-resume.json`); absent = unknown.
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "boolean | null"))]
     pub shared_filesystem: Option<bool>,
+    /// The run-mode lines of the workspace settings file `wandb/settings`, which
+    /// `wandb offline`, `wandb disabled` and `wandb enabled` write and every later launch in
+    /// that directory reads; absent = no such lines.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "SettingsFile | null"))]
+    pub settings_file: Option<SettingsFile>,
 }
 
 crate::json_optional_fields!(LaunchContext {
@@ -216,6 +221,28 @@ crate::json_optional_fields!(LaunchContext {
     "runExists": run_exists,
     "processes": processes,
     "sharedFilesystem": shared_filesystem,
+    "settingsFile": settings_file,
+});
+
+/// The `[default]` lines of the workspace settings file (`wandb/settings`) that bear on the
+/// run mode, as the wandb CLI leaves them: `wandb offline` writes `mode = offline` (up to
+/// 0.19.0 `disabled = true` as well), `wandb disabled` `mode = disabled`, `wandb enabled`
+/// `mode = online`; `wandb online` removes the mode line (up to 0.19.0 the disabled line too).
+#[derive(Clone, Debug, Default, PartialEq)]
+#[cfg_attr(target_arch = "wasm32", derive(Tsify))]
+#[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
+pub struct SettingsFile {
+    /// The `mode` line's value: `"offline"`, `"online"` or `"disabled"`.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub mode: Option<String>,
+    /// The `disabled` line's value: `"true"`, as `wandb offline` writes it.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub disabled: Option<String>,
+}
+
+crate::json_optional_fields!(SettingsFile {
+    "mode": mode,
+    "disabled": disabled,
 });
 
 /// The effective resume mode after the SDK has read init arguments and the environment.

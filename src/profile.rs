@@ -121,10 +121,16 @@ pub enum Rule {
     /// `mode=` and above `WANDB_MODE`.
     SettingsObjectModeBelowInit,
     /// A `wandb.Settings` object as `settings=` sets the mode with its own (online unless it
-    /// says otherwise) over `WANDB_MODE`.
+    /// says otherwise) over `WANDB_MODE`; the same reading ignores wandb/settings' mode line.
     SettingsObjectModeOverEnv,
-    /// `WANDB_MODE` holds under a settings object again.
+    /// `WANDB_MODE` holds under a settings object again, and wandb/settings' mode line counts.
     SettingsObjectModeFixed,
+    /// The `disabled = true` line of wandb/settings makes `wandb.init` raise (before: every
+    /// launch offline).
+    SettingsFileDisabledRaises,
+    /// A settings file that fails to load is ignored as a whole, with an error printed (before:
+    /// `wandb.init` raises).
+    SettingsFileErrorsIgnored,
 }
 
 /// One row of the boundary table: a rule and the first release that has it (what changed is
@@ -140,7 +146,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 52] = [
+pub const BOUNDARIES: [Boundary; 54] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -334,7 +340,8 @@ pub const BOUNDARIES: [Boundary; 52] = [
     },
     // a `wandb.Settings` object passed as `settings=` overrides `WANDB_MODE`: `wandb.init` reads
     // the mode as `settings.get("mode") or os.environ["WANDB_MODE"]`, and an object's mode is
-    // never empty (online by default), so `WANDB_MODE=offline`/`disabled` launches online
+    // never empty (online by default), so `WANDB_MODE=offline`/`disabled` launches online;
+    // handed to the setup as its mode, that reading drops the mode line of wandb/settings
     Boundary {
         rule: Rule::SettingsObjectModeOverEnv,
         since: SdkVersion::new(0, 18, 1),
@@ -356,9 +363,17 @@ pub const BOUNDARIES: [Boundary; 52] = [
         rule: Rule::RejectEdgeWhitespace,
         since: SdkVersion::new(0, 19, 0),
     },
-    // `WANDB_MODE` holds under a settings object again (the pydantic settings)
+    // `WANDB_MODE` holds under a settings object again (the pydantic settings), and the mode
+    // line of wandb/settings is read again
     Boundary {
         rule: Rule::SettingsObjectModeFixed,
+        since: SdkVersion::new(0, 19, 0),
+    },
+    // the `disabled = true` line `wandb offline` wrote into wandb/settings (up to 0.19.0) makes
+    // `wandb.init` raise: the pydantic settings have no `disabled` (before: `_offline` read it,
+    // and every launch there went offline)
+    Boundary {
+        rule: Rule::SettingsFileDisabledRaises,
         since: SdkVersion::new(0, 19, 0),
     },
     // `wandb.init` works with the service process off again (0.19.0 raises `AttributeError:
@@ -412,6 +427,12 @@ pub const BOUNDARIES: [Boundary; 52] = [
     Boundary {
         rule: Rule::EnvChangeWarningFixed,
         since: SdkVersion::new(0, 21, 3),
+    },
+    // a settings file that fails to load (the `disabled` line) is ignored as a whole: wandb
+    // prints the error and every line of the file, its mode too, is lost (before: raises)
+    Boundary {
+        rule: Rule::SettingsFileErrorsIgnored,
+        since: SdkVersion::new(0, 24, 1),
     },
     // `wandb.run.step` reads 0 right after a resumed `wandb.init`; `wandb.run.starting_step`
     // holds the step

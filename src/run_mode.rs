@@ -19,9 +19,12 @@ use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::error::InputError;
 use crate::model::{Diagnostic, ResumeInput, Severity};
 use crate::profile::{Profile, Rule};
+use crate::settings_file::{self, FileModes};
 
 /// The environment variable that selects the mode.
 pub const MODE_ENV: &str = "WANDB_MODE";
+/// The environment variable 0.12.10–0.18.7 read as the `disabled` setting (offline when true).
+const DISABLED_ENV: &str = "WANDB_DISABLED";
 
 /// Where a launch's data goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,6 +96,16 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
             });
         }
     }
+    if input
+        .env
+        .as_ref()
+        .is_some_and(|e| e.get(DISABLED_ENV).is_some())
+    {
+        return Err(InputError::Invalid {
+            path: format!("env.{DISABLED_ENV}"),
+            reason: "not modelled: wandb 0.12.10–0.18.7 read it as the disabled setting, which makes every launch offline (true), and others ignore it".to_owned(),
+        });
+    }
     let [(_, settings, _), (path, init, _), (_, env, _)] = given;
     if let Some(settings) = settings.and_then(classify) {
         check_settings_mode(settings, init.and_then(classify), env.and_then(classify))?;
@@ -154,7 +167,7 @@ fn check_settings_mode(
 }
 
 /// What 0.10.0–0.10.9 raise for the `disabled` mode.
-const MODE_DISABLED_UNKNOWN: &str = "Settings field mode: disabled not in";
+pub(crate) const MODE_DISABLED_UNKNOWN: &str = "Settings field mode: disabled not in";
 
 /// The hint for a mode 0.9.x does not know.
 const MODE_HINT_09: &str =
@@ -176,6 +189,9 @@ pub(crate) struct ModeSources<'a> {
     /// `WANDB_MODE` until 0.12.9, is ignored in 0.12.10–0.12.15 and sits between them from
     /// 0.12.16; a dict's (0.12.10+, which raise on it before) sits between them.
     pub(crate) settings: Option<&'a str>,
+    /// What the release takes from the workspace settings file: its mode line below
+    /// `WANDB_MODE`, its `disabled` line over everything ([`settings_file::load`]).
+    pub(crate) file: FileModes<'a>,
 }
 
 /// The field `settings=`'s own mode is read from.
@@ -216,6 +232,7 @@ pub(crate) fn settle(
         env: mut env_mode,
         settings_object,
         settings: settings_mode,
+        file,
     } = sources;
     if !profile.has(Rule::SettingsObject) {
         if init_mode.is_some() {
@@ -313,11 +330,23 @@ pub(crate) fn settle(
         crate::service_process::mode_deprecation(profile, field, out);
     }
     let applied_settings_mode = sources.settings_mode(profile);
-    let (field, class) = match (init_mode, applied_settings_mode) {
+    let file_class = file.mode.and_then(classify);
+    let (mut field, mut class) = match (init_mode, applied_settings_mode) {
         (_, Some((mode, true))) | (None, Some((mode, false))) => (SETTINGS_MODE, classify(mode)),
         (Some(mode), _) => ("init.mode", classify(mode)),
+        (None, None) if env_class.is_none() && file_class.is_some() => {
+            (settings_file::MODE, file_class)
+        }
         (None, None) => ("env.WANDB_MODE", env_class),
     };
+    // The file's `disabled` line makes the settings offline whatever the mode says, but for
+    // the disabled mode, whose run is returned first.
+    if file.forces_offline && !matches!(class, Some(RunMode::Offline | RunMode::Disabled)) {
+        settings_file::forced_offline(profile, out);
+        (field, class) = (settings_file::DISABLED, Some(RunMode::Offline));
+    }
+    // Offline as wandb sets itself up (the file, then the environment): no login follows.
+    let setup_offline = file.forces_offline || env_class.or(file_class) == Some(RunMode::Offline);
     let local = match class {
         Some(RunMode::Offline) => Some(LocalLaunch::Offline(field)),
         Some(RunMode::Disabled) if profile.has(Rule::DisabledMode) => {
@@ -327,9 +356,9 @@ pub(crate) fn settle(
     };
     // Whether an API key is configured is not part of the input: say what depends on it. The
     // settings' mode is applied with mode=, after the login.
-    if field != "env.WANDB_MODE"
+    if matches!(field, "init.mode" | SETTINGS_MODE)
         && !matches!(class, Some(RunMode::Online) | None)
-        && env_class != Some(RunMode::Offline)
+        && !setup_offline
         && profile.has(Rule::LoginBeforeInitMode)
         && !profile.has(Rule::InitModeBeforeLogin)
     {
@@ -350,6 +379,13 @@ pub(crate) fn settle(
     if let (Some(ignored), None, None) = (settings_mode, init_mode, applied_settings_mode) {
         if classify(ignored) != class.or(Some(RunMode::Online)) {
             object_mode_ignored(profile, ignored, out);
+        }
+    }
+    if let (Some(ignored), None, None, None) =
+        (file.ignored_mode, init_mode, settings_mode, env_mode)
+    {
+        if classify(ignored) != class.or(Some(RunMode::Online)) {
+            settings_file::mode_ignored(profile, ignored, out);
         }
     }
     local

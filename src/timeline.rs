@@ -73,9 +73,10 @@ pub enum Place {
     /// Same machine (or shared filesystem) and same working directory: it sees the same
     /// `wandb/wandb-resume.json`.
     SameDirectory,
-    /// Same filesystem, another directory: a different (absent) resume file.
+    /// Same filesystem, another directory: a different (absent) resume file, and no settings
+    /// file (`context.settingsFile`) either.
     SameFilesystem,
-    /// Another machine without a shared filesystem: no resume file.
+    /// Another machine without a shared filesystem: no resume file, no settings file.
     NewMachine,
 }
 
@@ -359,7 +360,12 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
             world.describe_resume_file(last);
         }
         if attempt.place != Place::SameDirectory {
+            // Another directory has its own `wandb/`: neither the resume file nor the
+            // settings file `wandb offline` wrote is there.
             world.remove_resume_file();
+            if let Some(context) = current.context.as_mut() {
+                context.settings_file = None;
+            }
         }
         if let Some(env) = &attempt.env {
             current.env = Some(env.clone());
@@ -770,6 +776,34 @@ mod tests {
             t.attempts
                 .iter()
                 .all(|a| a.outcome.action == Action::Create)
+        );
+    }
+
+    #[test]
+    fn the_settings_file_stays_with_its_directory() {
+        // `wandb offline` in the job's directory: offline there, not in another directory.
+        let input = crate::codec::input_from_json(
+            r#"{"sdk":"0.31.0","env":{"WANDB_RESUME":"allow","WANDB_RUN_ID":"job-1"},"context":{"settingsFile":{"mode":"offline"}}}"#,
+        )
+        .unwrap();
+        let t = simulate(
+            &input,
+            &[
+                restart(Ending::Preempted, Place::SameDirectory),
+                restart(Ending::Preempted, Place::SameFilesystem),
+                restart(Ending::Preempted, Place::SameDirectory),
+            ],
+        )
+        .unwrap();
+        let actions: Vec<Action> = t.attempts.iter().map(|a| a.outcome.action).collect();
+        assert_eq!(
+            actions,
+            [
+                Action::Offline,
+                Action::Offline,
+                Action::Create,
+                Action::Resume
+            ]
         );
     }
 

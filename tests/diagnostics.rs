@@ -320,6 +320,21 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         Severity::Warning,
         r#"{"sdk":"0.12.15","init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
     ),
+    (
+        "settings-file-raises",
+        Severity::Error,
+        r#"{"sdk":"0.21.0","init":{"resume":"allow","id":"abc"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
+    ),
+    (
+        "settings-file-ignored",
+        Severity::Warning,
+        r#"{"sdk":"0.31.0","init":{"resume":"allow","id":"abc"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
+    ),
+    (
+        "settings-file-offline",
+        Severity::Warning,
+        r#"{"sdk":"0.18.7","env":{"WANDB_MODE":"online"},"init":{"resume":"allow","id":"abc"},"context":{"settingsFile":{"disabled":"true"}}}"#,
+    ),
 ];
 
 fn decision(json: &str) -> Decision {

@@ -6,8 +6,8 @@ use wandb_resume::env_vars::EnvVars;
 use proptest::prelude::*;
 use wandb_resume::{
     Attempt, Ending, InitArgs, LaunchContext, Place, ResumeArg, ResumeInput, SettingsArg,
-    SettingsForm, Severity, decide, engine::env_keys, generate_id, sanitize::replace_non_word,
-    sanitize_run_id, simulate,
+    SettingsFile, SettingsForm, Severity, decide, engine::env_keys, generate_id,
+    sanitize::replace_non_word, sanitize_run_id, simulate,
 };
 
 /// The text of a resume file: what wandb writes around an interesting id, cut short or
@@ -134,6 +134,22 @@ fn settings_arg() -> BoxedStrategy<SettingsArg> {
         .boxed()
 }
 
+/// The workspace settings file's mode lines: what the CLI writes, and strings.
+fn settings_file() -> BoxedStrategy<SettingsFile> {
+    let value = |known: &'static [&'static str]| {
+        prop::option::of(prop_oneof![
+            prop::sample::select(known).prop_map(str::to_owned),
+            interesting_string(),
+        ])
+    };
+    (
+        value(&["offline", "online", "disabled"]),
+        value(&["true", "false"]),
+    )
+        .prop_map(|(mode, disabled)| SettingsFile { mode, disabled })
+        .boxed()
+}
+
 fn input() -> impl Strategy<Value = ResumeInput> {
     (
         prop::option::of(interesting_string()),
@@ -153,6 +169,7 @@ fn input() -> impl Strategy<Value = ResumeInput> {
             prop::option::of(any::<bool>()),
             prop::option::of(0u32..5),
             prop::option::of(any::<bool>()),
+            prop::option::of(settings_file()),
         )),
     )
         .prop_map(|(sdk, env, init, context)| ResumeInput {
@@ -170,14 +187,20 @@ fn input() -> impl Strategy<Value = ResumeInput> {
                 },
             ),
             context: context.map(
-                |(resume_file, resume_file_text, run_exists, processes, shared_filesystem)| {
-                    LaunchContext {
-                        resume_file,
-                        resume_file_text,
-                        run_exists,
-                        processes,
-                        shared_filesystem,
-                    }
+                |(
+                    resume_file,
+                    resume_file_text,
+                    run_exists,
+                    processes,
+                    shared_filesystem,
+                    settings_file,
+                )| LaunchContext {
+                    resume_file,
+                    resume_file_text,
+                    run_exists,
+                    processes,
+                    shared_filesystem,
+                    settings_file,
                 },
             ),
         })

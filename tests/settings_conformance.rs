@@ -70,14 +70,23 @@ fn settings_vectors_cover_each_rule() {
 #[test]
 fn settings_modes_match_the_real_sdk() {
     let doc = common::settings_replay::load_modes();
-    assert_all_agree("settings-mode vectors", &doc, check, |v| v.case.to_string());
-    let all = recorded(&doc);
-    let refused = all
+    assert_agree_refusing("settings-mode vectors", &doc, 12);
+}
+
+/// Every vector of `doc` the package models agrees, and it refuses `per_release` cases of each
+/// release (exactly the ones [`common::settings_replay::refused`] names).
+fn assert_agree_refusing(name: &str, doc: &Value, per_release: usize) {
+    assert_all_agree(name, doc, check, |v| v.case.to_string());
+    let refused = recorded(doc)
         .iter()
         .filter(|v| common::settings_replay::refused(v) == Ok(true))
         .count();
     let releases = doc["results"].as_object().map_or(0, |r| r.len());
-    assert_eq!(refused, 12 * releases, "refused cases per release");
+    assert_eq!(
+        refused,
+        per_release * releases,
+        "{name}: refused cases per release"
+    );
 }
 
 /// Each era of the settings' mode is seen from both sides: an object's `offline` beats
@@ -147,4 +156,94 @@ fn settings_mode_vectors_cover_each_era() {
         ("offline", "online"),
         "0.12.10: a dict's mode"
     );
+}
+
+/// The run mode the wandb CLI leaves in `wandb/settings` (tests/conformance/
+/// settings-file-vectors.json, made by tests/conformance/generate_settings_files.py): every
+/// case the package models agrees, and it refuses exactly the ones it does not (eight per
+/// release: `mode="online"` over each file holding `mode = offline`, `mode = disabled` or
+/// `disabled = true`, and `mode="offline"` over each holding `mode = disabled`).
+#[test]
+fn settings_files_match_the_real_sdk() {
+    let doc = common::settings_replay::load_files();
+    assert_agree_refusing("settings-file vectors", &doc, 8);
+}
+
+/// Each era of the settings file is seen from both sides: the `disabled` line makes 0.18.7
+/// launch offline under `WANDB_MODE=online`, 0.19.0 and 0.23.1 raise on it, 0.24.1 drops the
+/// whole file (online, its `mode = offline` lost); the mode line alone is read by 0.18.0, ignored
+/// by 0.18.1–0.18.7, read again by 0.19.0; `mode = disabled` raises on 0.10.9 and disables
+/// 0.10.10; and without an API key 0.10.8 logs in before applying `mode=` unless the file has
+/// set the launch offline first.
+#[test]
+fn settings_file_vectors_cover_each_era() {
+    let doc = common::settings_replay::load_files();
+    let all = recorded(&doc);
+    let find = |version: &str, file: &str, env_mode: Option<&str>, keyless: bool| {
+        let file: Value = serde_json::from_str(file).unwrap();
+        all.iter()
+            .find(|v| {
+                v.version == version
+                    && v.case["context"]["settingsFile"] == file
+                    && v.case["context"]["resumeFile"].is_null()
+                    && v.case["init"]["resume"] == "must"
+                    && v.case["init"]["mode"].as_str() == keyless.then_some("offline")
+                    && v.case["env"]["WANDB_MODE"].as_str() == env_mode
+                    && v.case["env"]["WANDB_API_KEY"].is_null() == keyless
+            })
+            .map(|v| v.out)
+            .unwrap_or_else(|| panic!("{version} {file} {env_mode:?} recorded"))
+    };
+    let outcome = |out: &Value| match (out["rejected"] == true, out["offline"] == true) {
+        (true, _) => "raises",
+        (false, true) => "offline",
+        (false, false) if out["disabled"] == true => "disabled",
+        (false, false) => "online",
+    };
+    let both = r#"{"disabled":"true","mode":"offline"}"#;
+    for (version, expected) in [
+        ("0.18.7", "offline"),
+        ("0.19.0", "raises"),
+        ("0.23.1", "raises"),
+        ("0.24.1", "online"),
+        ("0.31.0", "online"),
+    ] {
+        let out = find(version, both, Some("online"), false);
+        assert_eq!(
+            outcome(out),
+            expected,
+            "{version}: the disabled line, {out}"
+        );
+    }
+    let mode_line = r#"{"mode":"offline"}"#;
+    for (version, expected) in [
+        ("0.18.0", "offline"),
+        ("0.18.1", "online"),
+        ("0.18.7", "online"),
+        ("0.19.0", "offline"),
+    ] {
+        let out = find(version, mode_line, None, false);
+        assert_eq!(outcome(out), expected, "{version}: the mode line, {out}");
+    }
+    for (version, expected) in [("0.10.9", "raises"), ("0.10.10", "disabled")] {
+        let out = find(version, r#"{"mode":"disabled"}"#, None, false);
+        assert_eq!(outcome(out), expected, "{version}: mode = disabled, {out}");
+    }
+    let needed_key = |out: &Value| {
+        out["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.starts_with("api_key not configured"))
+    };
+    for (version, file, needs_key) in [
+        ("0.10.8", r#"{"mode":"online"}"#, true),
+        ("0.10.8", mode_line, false),
+        ("0.10.9", r#"{"mode":"online"}"#, false),
+    ] {
+        let out = find(version, file, None, true);
+        assert_eq!(
+            needed_key(out),
+            needs_key,
+            "{version} {file} keyless: {out}"
+        );
+    }
 }

@@ -205,6 +205,7 @@ function readState() {
   state.ctx.exists = document.querySelector("input[name=runExists]:checked").value;
   state.ctx.shared = document.querySelector("input[name=shared]:checked").value;
   state.ctx.processes = $("ctx-processes").value;
+  if ($("ctx-settings-file").value) state.ctx.settingsFile = $("ctx-settings-file").value;
   state.restarts = readRestarts();
   return state;
 }
@@ -248,10 +249,28 @@ function writeState(state) {
     radio.checked = true;
   }
   $("ctx-processes").value = /^\d+$/.test(state.ctx.processes ?? "") ? state.ctx.processes : "1";
+  $("ctx-settings-file").value = Object.hasOwn(SETTINGS_FILE_CHOICES, state.ctx.settingsFile ?? "")
+    ? state.ctx.settingsFile
+    : "";
   writeRestarts(state.restarts);
 }
 
 const tri = (v) => (v === "yes" ? true : v === "no" ? false : null);
+
+/** The `wandb/settings` lines each choice of the form stands for (`context.settingsFile`). */
+const SETTINGS_FILE_CHOICES = {
+  offline: { mode: "offline" },
+  "disabled-offline": { disabled: "true", mode: "offline" },
+  "disabled-only": { disabled: "true" },
+  disabled: { mode: "disabled" },
+  online: { mode: "online" },
+};
+
+/** The form's choice for `context.settingsFile` (`""`: none, or lines it has no choice for). */
+function settingsFileChoice(lines) {
+  const same = ([, c]) => c.mode === lines?.mode && c.disabled === lines?.disabled;
+  return Object.entries(SETTINGS_FILE_CHOICES).find(same)?.[0] ?? "";
+}
 
 /** The ResumeInput the package takes, from a form state. */
 function toInput(state) {
@@ -273,6 +292,10 @@ function toInput(state) {
   if (Number.isInteger(processes) && processes >= 1 && processes <= 1_000_000) {
     input.context.processes = processes;
   }
+  const lines = Object.hasOwn(SETTINGS_FILE_CHOICES, state.ctx.settingsFile ?? "")
+    ? SETTINGS_FILE_CHOICES[state.ctx.settingsFile]
+    : null;
+  if (lines) input.context.settingsFile = { ...lines };
   return input;
 }
 
@@ -288,6 +311,7 @@ function toFragment(state) {
   if (state.ctx.shared !== "unknown") p.set("ctx.shared", state.ctx.shared);
   if (state.ctx.processes && state.ctx.processes !== "1")
     p.set("ctx.processes", state.ctx.processes);
+  if (state.ctx.settingsFile) p.set("ctx.settingsFile", state.ctx.settingsFile);
   if (!sameRestarts(state.restarts, defaultRestarts())) {
     if (state.restarts.length === 0) p.set("restarts", "none");
     for (const r of state.restarts) p.append("restart", `${r.after}.${r.where}`);
@@ -314,6 +338,7 @@ function fromFragment(fragment) {
   state.ctx.exists = p.get("ctx.exists") ?? "unknown";
   state.ctx.shared = p.get("ctx.shared") ?? "unknown";
   state.ctx.processes = p.get("ctx.processes") ?? "1";
+  if (p.has("ctx.settingsFile")) state.ctx.settingsFile = p.get("ctx.settingsFile");
   return state;
 }
 
@@ -553,6 +578,8 @@ function exampleState(example, sdk) {
   state.ctx.exists = word(context.runExists);
   state.ctx.shared = word(context.sharedFilesystem);
   state.ctx.processes = String(context.processes ?? 1);
+  const fileChoice = settingsFileChoice(context.settingsFile);
+  if (fileChoice) state.ctx.settingsFile = fileChoice;
   state.restarts = restartsOf(example.attempts);
   return state;
 }

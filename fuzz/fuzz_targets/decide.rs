@@ -11,7 +11,8 @@ use arbitrary::{Arbitrary, Unstructured};
 use libfuzzer_sys::fuzz_target;
 use wandb_resume::engine::env_keys;
 use wandb_resume::model::{
-    InitArgs, LaunchContext, ResumeArg, ResumeInput, SettingsArg, SettingsForm, Severity,
+    InitArgs, LaunchContext, ResumeArg, ResumeInput, SettingsArg, SettingsFile, SettingsForm,
+    Severity,
 };
 use wandb_resume::timeline::{Attempt, Ending, Place};
 use wandb_resume::{codec, decide, json, simulate};
@@ -166,6 +167,24 @@ fn settings(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsArg>> 
     Ok(Some(SettingsArg { form, keys, mode }))
 }
 
+/// The workspace settings file's mode lines: absent, or the values the CLI writes and any text
+/// (some refused by the input check).
+fn settings_file(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsFile>> {
+    if u.ratio(2, 3)? {
+        return Ok(None);
+    }
+    let mut line = |known: &[&str]| -> arbitrary::Result<Option<String>> {
+        Ok(match u.int_in_range(0..=3)? {
+            0 => None,
+            1 => Some(text(u)?),
+            _ => Some((*u.choose(known)?).to_owned()),
+        })
+    };
+    let mode = line(&["offline", "online", "disabled"])?;
+    let disabled = line(&["true"])?;
+    Ok(Some(SettingsFile { mode, disabled }))
+}
+
 fn input(u: &mut Unstructured<'_>) -> arbitrary::Result<ResumeInput> {
     Ok(ResumeInput {
         sdk: opt_text(u)?,
@@ -184,6 +203,7 @@ fn input(u: &mut Unstructured<'_>) -> arbitrary::Result<ResumeInput> {
                     None
                 },
                 shared_filesystem: Option::<bool>::arbitrary(u)?,
+                settings_file: settings_file(u)?,
             })
         },
     })

@@ -32,10 +32,24 @@ pub fn load_modes() -> Value {
     )
 }
 
+/// The settings-file vectors (tests/conformance/settings-file-vectors.json: the run mode the
+/// wandb CLI leaves in `wandb/settings`, beside `mode=` and `WANDB_MODE`), or the file in
+/// `WANDB_RESUME_SETTINGS_FILE_VECTORS`.
+pub fn load_files() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SETTINGS_FILE_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/settings-file-vectors.json"
+        ),
+    )
+}
+
 /// Whether the package refuses the case as not modelled — the settings' own mode online over
 /// an offline `WANDB_MODE`, online or offline over `WANDB_MODE=disabled`, disabled beside an
-/// online or offline `mode=`, and what the mode vectors refuse — and only those (`Err`
-/// otherwise).
+/// online or offline `mode=`, an online `mode=` over the settings file's offline mode or
+/// `disabled` line, an online or offline one over its disabled mode, and what the mode vectors
+/// refuse — and only those (`Err` otherwise).
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let class = |mode: Option<&str>| match mode {
         Some("online" | "run") => "online",
@@ -46,12 +60,16 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let settings = class(v.case["init"]["settings"]["mode"].as_str());
     let init = class(v.case["init"]["mode"].as_str());
     let env = class(v.case["env"]["WANDB_MODE"].as_str());
+    let file = &v.case["context"]["settingsFile"];
+    let file_offline = !file["disabled"].is_null() || file["mode"] == "offline";
+    let file_disabled = file["mode"] == "disabled";
     let not_modelled = matches!(
         (settings, init, env),
         ("online", _, "offline")
             | ("online" | "offline", _, "disabled")
             | ("disabled", "online" | "offline", _)
-    );
+    ) || (file_offline && init == "online")
+        || (file_disabled && matches!(init, "online" | "offline"));
     super::mode_replay::refused_where(v, not_modelled || super::mode_replay::not_modelled(v))
 }
 
@@ -68,10 +86,11 @@ pub fn check(v: &Recorded<'_>) -> Vec<String> {
         Err(why) => return vec![why],
     }
     let mut diffs = super::mode_replay::check(v);
-    // The settings-mode vectors (the cases that give the settings' mode) ran every launch that
-    // is not online through the complete `wandb.init`.
-    let batch =
-        !v.case["env"]["WANDB_API_KEY"].is_null() && v.case["init"]["settings"]["mode"].is_null();
+    // The settings-mode and settings-file vectors ran every launch that is not online through
+    // the complete `wandb.init`.
+    let batch = !v.case["env"]["WANDB_API_KEY"].is_null()
+        && v.case["init"]["settings"]["mode"].is_null()
+        && v.case["context"]["settingsFile"].is_null();
     if batch && v.out["offline"] == true {
         diffs.retain(|d| !d.starts_with("warnings:"));
     }

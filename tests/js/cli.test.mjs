@@ -7,7 +7,11 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { recordedSettingsModeOffline, resumeTextRaised } from "./recorded-vectors.mjs";
+import {
+  recordedSettingsFile,
+  recordedSettingsModeOffline,
+  resumeTextRaised,
+} from "./recorded-vectors.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const cli = join(root, "js", "cli.js");
@@ -128,19 +132,62 @@ test("--init with settings=: 0.18.x's settings object goes online under WANDB_MO
   assert.match(over.err, /init\.settings\.mode.*not modelled/);
 });
 
-test("a workspace settings file that sets the mode (wandb offline) is refused, not ignored", () => {
+test("the workspace settings file (wandb offline) is read as each release reads it", () => {
   const root = mkdtempSync(join(tmpdir(), "wandb-resume-settings-"));
+  const settings = join(root, "wandb", "settings");
+  const check = (sdk, env = {}) =>
+    run(["check", "--sdk", sdk, "--resume-file", "none", "--init", 'resume="must", id="abc"'], {
+      WANDB_DIR: root,
+      ...env,
+    });
   try {
     mkdirSync(join(root, "wandb"));
-    writeFileSync(join(root, "wandb", "settings"), "[default]\ndisabled = true\nmode = offline\n");
-    const r = run(["check", "--resume-file", "none"], { WANDB_DIR: root, WANDB_RESUME: "allow" });
-    assert.equal(r.code, 2, r.out + r.err);
-    assert.match(r.err, /settings sets `disabled = true`.*wandb online/);
-    // What `wandb online` leaves: the section alone, which is no reason to refuse.
-    writeFileSync(join(root, "wandb", "settings"), "[default]\n");
-    const ok = run(["check", "--resume-file", "none"], { WANDB_DIR: root, WANDB_RESUME: "allow" });
+    // What wandb offline wrote up to 0.19.0, among the lines wandb init writes.
+    writeFileSync(settings, "[default]\nentity = team\ndisabled = true\nmode = offline\n\n");
+    const lines = { disabled: "true", mode: "offline" };
+    // 0.21.0 raises on the disabled line (exit 1), as recorded.
+    const raises = check("0.21.0");
+    assert.equal(raises.code, 1, raises.out + raises.err);
+    assert.match(raises.out, /error settings-file-raises \(context\.settingsFile\.disabled\)/);
+    assert.match(raises.out, /note: read .*settings: disabled = true, mode = offline/);
+    assert.equal(recordedSettingsFile("0.21.0", lines).rejected, true, "0.21.0 recorded raising");
+    // 0.18.7 launches offline for it even under WANDB_MODE=online; 0.31.0 ignores the whole
+    // file and launches online. Each as recorded.
+    for (const [sdk, env, code, offline] of [
+      ["0.18.7", "online", "settings-file-offline", true],
+      ["0.31.0", undefined, "settings-file-ignored", false],
+    ]) {
+      const r = check(sdk, env ? { WANDB_MODE: env } : {});
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.match(r.out, new RegExp(`warning ${code}`));
+      assert.equal(/if the run exists: +offline/.test(r.out), offline, sdk);
+      assert.equal(recordedSettingsFile(sdk, lines, env).offline, offline, `${sdk} recorded`);
+    }
+    // What wandb offline writes from 0.19.1: offline on 0.31.0, as recorded.
+    writeFileSync(settings, "[default]\nmode: offline\n");
+    const offline = check("0.31.0");
+    assert.equal(offline.code, 0, offline.out + offline.err);
+    assert.match(offline.out, /if the run exists: +offline/);
+    assert.equal(recordedSettingsFile("0.31.0", { mode: "offline" }).offline, true);
+    // What the check does not read is refused with the line (exit 2), not guessed.
+    for (const [text, why] of [
+      ["[default]\nmode = offline\n  online\n", /line 3: a value continued/],
+      ["mode = offline\n", /line 1: a setting before any \[section\]/],
+      ["[DEFAULT]\nmode = offline\n", /line 2: `mode` in the \[DEFAULT\] section/],
+      ["[default]\nmode = offline\nMODE = online\n", /line 3: `mode` set twice/],
+      ["[default]\nmode = dryrun\n", /context\.settingsFile\.mode.*'dryrun' is not modelled/],
+    ]) {
+      writeFileSync(settings, text);
+      const r = check("0.31.0");
+      assert.equal(r.code, 2, r.out + r.err);
+      assert.match(r.err, why);
+    }
+    // What wandb online leaves (the section alone) and other sections: nothing to read.
+    writeFileSync(settings, "[default]\n[other]\nmode = offline\n");
+    const ok = check("0.31.0");
     assert.equal(ok.code, 0, ok.out + ok.err);
-    assert.match(ok.out, /allow-without-run-id/);
+    assert.match(ok.out, /if the run exists: +resume/);
+    assert.doesNotMatch(ok.out, /settings:/);
   } finally {
     rmSync(root, { recursive: true, force: true });
   }

@@ -63,6 +63,28 @@ export function recordedSettingsModeOffline(sdk, form, mode) {
   return doc.results[sdk][at].offline === true;
 }
 
+/**
+ * What `sdk` recorded for `resume="must"`, `id="abc"` with `wandb/settings` holding `lines`
+ * (`{ mode, disabled }`) and `WANDB_MODE` set to `envMode` (undefined: unset), nothing else
+ * setting the mode — the case with the dummy key in settings-file-vectors.json.
+ */
+export function recordedSettingsFile(sdk, lines, envMode) {
+  const doc = conformanceJson("settings-file-vectors.json");
+  const at = doc.cases.findIndex(
+    (c) =>
+      c.context.settingsFile.mode === lines.mode &&
+      c.context.settingsFile.disabled === lines.disabled &&
+      c.context.resumeFile === undefined &&
+      c.init?.resume === "must" &&
+      c.init?.id === "abc" &&
+      c.init?.mode === undefined &&
+      c.env?.WANDB_MODE === envMode &&
+      c.env?.WANDB_API_KEY !== undefined,
+  );
+  assert.ok(at >= 0 && doc.results[sdk], `${sdk} ${JSON.stringify(lines)} ${envMode} recorded`);
+  return doc.results[sdk][at];
+}
+
 // The warnings that a launch logs in where the case may have no API key (it raises without
 // one): whether it raises depends on what the input does not carry.
 const LOGS_IN_FIRST = ["offline-login-first", "settings-object-overrides-mode"];

@@ -38,32 +38,42 @@ test("every settings vector matches the real SDK through the wasm package", () =
 
 const modeDoc = conformanceJson("settings-mode-vectors.json");
 
-test("every settings-mode vector matches the real SDK through the wasm package", () => {
-  const kind = (mode) =>
-    ({ online: "online", run: "online", offline: "offline", dryrun: "offline" })[mode] ?? mode;
+/**
+ * Replays `vectors`, every launch that is not online having run the complete wandb.init (all
+ * of it compares), and checks that the package refuses exactly the cases `notModelled` names
+ * (the Rust replay says why): `perRelease` of each release.
+ */
+function assertAgreeRefusing(vectors, name, notModelled, perRelease) {
   let refused = 0;
-  assertAllAgree(modeDoc, "settings-mode vectors", (sdk, c, out) => {
-    // The settings' mode online over an offline WANDB_MODE, online or offline over a disabled
-    // one, disabled beside an online or offline mode=, and what the mode vectors refuse, are
-    // refused as not modelled (the Rust replay says why), and nothing else is.
-    const settings = kind(c.init.settings.mode);
-    const init = kind(c.init.mode);
-    const env = kind(c.env?.WANDB_MODE);
-    const notModelled =
-      (settings === "online" && env === "offline") ||
-      (["online", "offline"].includes(settings) && env === "disabled") ||
-      (settings === "disabled" && ["online", "offline"].includes(init));
+  assertAllAgree(vectors, name, (sdk, c, out) => {
     const {
       decision: d,
       refused: wasRefused,
       diffs,
-    } = decideUnlessNotModelled(decide, sdk, c, notModelled);
+    } = decideUnlessNotModelled(decide, sdk, c, notModelled(c));
     if (wasRefused) refused += 1;
     if (!d) return diffs ?? [];
-    // Every launch that is not online ran the complete wandb.init: all of it compares.
     return [...compareDecision(d, out), ...compareLocalLaunch(d, c, out)];
   });
-  assert.equal(refused, 12 * Object.keys(modeDoc.results).length, "twelve refused per release");
+  assert.equal(refused, perRelease * Object.keys(vectors.results).length, `${name}: refused`);
+}
+
+test("every settings-mode vector matches the real SDK through the wasm package", () => {
+  const kind = (mode) =>
+    ({ online: "online", run: "online", offline: "offline", dryrun: "offline" })[mode] ?? mode;
+  // The settings' mode online over an offline WANDB_MODE, online or offline over a disabled
+  // one, disabled beside an online or offline mode=, and what the mode vectors refuse.
+  const notModelled = (c) => {
+    const settings = kind(c.init.settings.mode);
+    const init = kind(c.init.mode);
+    const env = kind(c.env?.WANDB_MODE);
+    return (
+      (settings === "online" && env === "offline") ||
+      (["online", "offline"].includes(settings) && env === "disabled") ||
+      (settings === "disabled" && ["online", "offline"].includes(init))
+    );
+  };
+  assertAgreeRefusing(modeDoc, "settings-mode vectors", notModelled, 12);
 });
 
 test("a pasted settings mode reaches decide() and weighs as each release weighs it", () => {
@@ -151,4 +161,21 @@ test("a pasted call's settings= reaches decide() unchanged, as the SDK ran it", 
     assert.equal(warned, !out.offline, sdk);
   }
   assert.equal(doc.results["0.18.7"][at].offline, false, "0.18.7 recorded online");
+});
+
+const fileDoc = conformanceJson("settings-file-vectors.json");
+
+test("every settings-file vector matches the real SDK through the wasm package", () => {
+  // An online mode= over the file's offline mode or its disabled line; an online or offline
+  // one over its disabled mode.
+  const notModelled = (c) => {
+    const file = c.context.settingsFile;
+    const init = c.init?.mode;
+    return (
+      (["online", "run"].includes(init) &&
+        (file.disabled !== undefined || file.mode === "offline")) ||
+      (["online", "offline"].includes(init) && file.mode === "disabled")
+    );
+  };
+  assertAgreeRefusing(fileDoc, "settings-file vectors", notModelled, 8);
 });

@@ -7,7 +7,11 @@ import assert from "node:assert/strict";
 import { chromium } from "playwright-core";
 import { freePort, startWorkerd } from "../../scripts/serve.mjs";
 import { scenarios, simulate } from "../../js/node.js";
-import { recordedSettingsModeOffline, resumeTextRaised } from "./recorded-vectors.mjs";
+import {
+  recordedSettingsFile,
+  recordedSettingsModeOffline,
+  resumeTextRaised,
+} from "./recorded-vectors.mjs";
 
 const PAYLOADS = [
   `<img src=x onerror="window.__pwned=1">`,
@@ -175,6 +179,40 @@ test("the settings' own mode from a paste: 0.12.10–0.12.15 ignore an object's"
   // The mode named without its value is refused, naming the field.
   await other.fill("#init-settings-keys", "mode");
   assert.match(await other.locator("#verdict").innerText(), /init\.settings\.mode/);
+});
+
+test("wandb/settings left by wandb offline: each release as recorded", async (t) => {
+  const { page } = await openForm(t);
+  await page.selectOption("#init-resume", "s:must");
+  await page.check("#init-id-set");
+  await page.fill("#init-id", "abc");
+  await page.selectOption("#ctx-settings-file", "disabled-offline");
+  const lines = { disabled: "true", mode: "offline" };
+  // 0.18.7 offline, 0.21.0 raises on the disabled line, 0.31.0 ignores the file (online).
+  for (const [sdk, code] of [
+    ["0.18.7", "offline-mode"],
+    ["0.21.0", "settings-file-raises"],
+    ["0.31.0", "settings-file-ignored"],
+  ]) {
+    await page.fill("#sdk", sdk);
+    const recorded = recordedSettingsFile(sdk, lines);
+    const found = await codes(page);
+    assert.ok(found.includes(code), `${sdk}: ${found}`);
+    assert.equal(found.includes("offline-mode"), recorded.offline === true, sdk);
+    assert.equal(found.includes("settings-file-raises"), recorded.rejected === true, sdk);
+  }
+  // The fix deletes the line; the link keeps the choice.
+  assert.match(
+    await page.locator("#fixed-changes").innerText(),
+    /context\.settingsFile\.disabled: true → /,
+  );
+  const link = await currentLink(page);
+  assert.match(link, /ctx\.settingsFile=disabled-offline/);
+  const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
+  assert.equal(await other.inputValue("#ctx-settings-file"), "disabled-offline");
+  // Beside settings= the file is not modelled: refused, naming it.
+  await other.selectOption("#init-settings", "dict");
+  assert.match(await other.locator("#verdict").innerText(), /context\.settingsFile/);
 });
 
 test("a shared link restores the configuration", async (t) => {

@@ -284,6 +284,23 @@ export interface SnippetNote {
 }
 
 /**
+ * The `[default]` lines of the workspace settings file (`wandb/settings`) that bear on the
+ * run mode, as the wandb CLI leaves them: `wandb offline` writes `mode = offline` (up to
+ * 0.19.0 `disabled = true` as well), `wandb disabled` `mode = disabled`, `wandb enabled`
+ * `mode = online`; `wandb online` removes the mode line (up to 0.19.0 the disabled line too).
+ */
+export interface SettingsFile {
+    /**
+     * The `mode` line's value: `"offline"`, `"online"` or `"disabled"`.
+     */
+    mode?: string | null;
+    /**
+     * The `disabled` line's value: `"true"`, as `wandb offline` writes it.
+     */
+    disabled?: string | null;
+}
+
+/**
  * The `settings=` argument of `wandb.init(...)`: its form, the names of the keys it sets
  * and the value of the one key that decides the launch, `mode` (the values of the others are
  * not needed: keys that bear on resuming are not modelled, and the input check refuses them).
@@ -595,6 +612,12 @@ export interface LaunchContext {
      * `wandb/wandb-resume.json`); absent = unknown.
      */
     sharedFilesystem?: boolean | null;
+    /**
+     * The run-mode lines of the workspace settings file `wandb/settings`, which
+     * `wandb offline`, `wandb disabled` and `wandb enabled` write and every later launch in
+     * that directory reads; absent = no such lines.
+     */
+    settingsFile?: SettingsFile | null;
 }
 
 /**
