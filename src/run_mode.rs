@@ -9,8 +9,9 @@
 //! that logs nothing anywhere, before the run directory. The mode-vectors
 //! (tests/conformance/mode-vectors.json) pin both for each release; 0.18.1–0.18.7 take a
 //! `settings=` object's mode (online) over `WANDB_MODE` (the settings vectors pin that,
-//! [`ModeSources`]), and the settings' own `mode` weighs against `mode=` and `WANDB_MODE` by
-//! release (the settings-mode vectors). `shared`, `noop` (the
+//! [`ModeSources`]), the settings' own `mode` weighs against `mode=` and `WANDB_MODE` by
+//! release (the settings-mode vectors), and the workspace settings file `wandb offline` leaves
+//! sits below them all, but for its `disabled` line ([`crate::settings_file`]). `shared`, `noop` (the
 //! disabled mode of 0.10.0–0.10.9) and the values an SDK refuses are not modelled: the input
 //! check refuses them with the reason rather than answer as if online.
 
