@@ -55,6 +55,8 @@ Options:
   --resume-file PATH     the auto-resume file to read (default: where wandb keeps it, under
                          $WANDB_DIR or .: .wandb/wandb-resume.json when .wandb exists, else
                          wandb/wandb-resume.json); "none" = no such file
+  --settings-file PATH   the workspace settings file to read its mode lines from (default:
+                         "settings" next to the resume file); "none" = no such file
   --run-exists WHEN      yes | no | unknown (default): does a run with this id exist on W&B
   --json                 print the Decision as JSON
   --strict               warnings fail too (exit 1)
@@ -217,20 +219,32 @@ function defaultResumeFile(jobEnv) {
 
 /**
  * The run-mode lines of the workspace settings file `<wandb dir>/settings`, which
- * `wandb offline` (`mode = offline`, up to 0.19.0 also `disabled = true`), `wandb disabled` and
+ * `wandb offline` (`mode = offline`, up to 0.19.1 also `disabled = true`), `wandb disabled` and
  * `wandb enabled` write and every later launch there reads: `{ settingsFile, note }`, with
  * `settingsFile` null when the file or the lines are absent. Read as Python's configparser
  * reads the file the CLI writes (sections, `key = value` or `key: value`, keys in any case,
  * `#` / `;` comments); what it would read otherwise (a value continued on the next line, a
  * line before any section, a key twice, the `[DEFAULT]` section) is refused, not guessed.
+ * `option`: --settings-file (a path, or "none"); by default the file next to the resume file,
+ * which must then be given when WANDB_USE_DOT_WANDB chooses the directory (see wandbDir).
  */
-function readWorkspaceSettings(jobEnv) {
-  const path = join(wandbDir(jobEnv).dir, "settings");
+function readWorkspaceSettings(option, jobEnv) {
+  const none = { settingsFile: null, note: null };
+  if (option === "none") return none;
+  if (option === undefined && jobEnv.WANDB_USE_DOT_WANDB !== undefined)
+    throw new UsageError(
+      "WANDB_USE_DOT_WANDB is set: newer wandb releases choose wandb/ or .wandb/ by it, so give the settings file with --settings-file PATH (or none)",
+    );
+  const path = option ?? join(wandbDir(jobEnv).dir, "settings");
   let text;
   try {
     text = readFileSync(path, "utf8");
-  } catch {
-    return { settingsFile: null, note: null };
+  } catch (error) {
+    if (error.code !== "ENOENT")
+      throw new UsageError(`cannot read the settings file ${path}: ${error.message}`);
+    return option === undefined
+      ? none
+      : { ...none, note: `${path}: no such file (checked as absent)` };
   }
   const refuse = (line, why) => {
     throw new UsageError(
@@ -336,6 +350,7 @@ function check(argv) {
     init: { type: "string" },
     sdk: { type: "string" },
     "resume-file": { type: "string" },
+    "settings-file": { type: "string" },
     "run-exists": { type: "string" },
     json: { type: "boolean" },
     strict: { type: "boolean" },
@@ -348,8 +363,8 @@ function check(argv) {
     );
   const env = readEnv(values["env-file"]);
   const init = readInit(values.init);
-  const workspace = readWorkspaceSettings(env.env);
   const file = readResumeFile(values["resume-file"], env.env);
+  const workspace = readWorkspaceSettings(values["settings-file"], env.env);
   const input = {
     env: env.env,
     init: init.init,

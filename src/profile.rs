@@ -369,7 +369,7 @@ pub const BOUNDARIES: [Boundary; 54] = [
         rule: Rule::SettingsObjectModeFixed,
         since: SdkVersion::new(0, 19, 0),
     },
-    // the `disabled = true` line `wandb offline` wrote into wandb/settings (up to 0.19.0) makes
+    // the `disabled = true` line `wandb offline` wrote into wandb/settings (up to 0.19.1) makes
     // `wandb.init` raise: the pydantic settings have no `disabled` (before: `_offline` read it,
     // and every launch there went offline)
     Boundary {

@@ -1,9 +1,9 @@
 //! The workspace settings file, `wandb/settings`: the run mode the wandb CLI leaves there.
 //!
 //! Clusters without internet run `wandb offline` once in the project directory. It writes
-//! `mode = offline` under `[default]` (up to 0.19.0 `disabled = true` as well); `wandb disabled`
+//! `mode = offline` under `[default]` (up to 0.19.1 `disabled = true` as well); `wandb disabled`
 //! writes `mode = disabled`, `wandb enabled` `mode = online`, and `wandb online` removes the
-//! mode line (up to 0.19.0 the disabled line too). Every later launch in that directory reads
+//! mode line (up to 0.19.1 the disabled line too). Every later launch in that directory reads
 //! them when wandb sets itself up, and the settings-file vectors
 //! (tests/conformance/settings-file-vectors.json) show how each release weighs them: the mode
 //! line sits below `WANDB_MODE` and `mode=` (0.18.1–0.18.7 ignore it); the `disabled` line makes
@@ -23,7 +23,7 @@ pub(crate) const DISABLED: &str = "context.settingsFile.disabled";
 
 /// The hint for a `disabled` line a release does not read as its writer meant.
 const REMOVE_DISABLED_LINE: &str =
-    "Delete the line `disabled = true` from wandb/settings (wandb online of 0.19.1+ leaves it).";
+    "Delete the line `disabled = true` from wandb/settings (wandb online of 0.19.2+ leaves it).";
 
 /// What `profile`'s SDK takes from the file when it sets itself up.
 #[derive(Clone, Copy, Debug, Default)]

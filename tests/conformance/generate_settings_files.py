@@ -7,8 +7,8 @@
     python3 tests/conformance/generate_settings_files.py --versions 0.23.1 0.24.1 --jobs 2
 
 Clusters without internet run `wandb offline` once in the project directory; it writes
-`mode = offline` under `[default]` in `wandb/settings` (up to 0.19.0 `disabled = true` too,
-and `wandb online` of 0.19.1+ removes only the mode line), and every later launch there reads
+`mode = offline` under `[default]` in `wandb/settings` (up to 0.19.1 `disabled = true` too,
+and `wandb online` of 0.19.2+ removes only the mode line), and every later launch there reads
 it. The releases weigh the lines differently (NOTES.md): the `disabled` line makes 0.10.x–0.18.x
 launch offline whatever `mode=` or `WANDB_MODE` say, 0.19.0–0.23.1 raise on it, and from
 0.24.1 the file fails to load as a whole (wandb prints an error and ignores every line in it);
@@ -58,13 +58,13 @@ VERSIONS = sorted(
 CONFIG = {"init": {"resume": "must", "id": "abc"}}
 # The `[default]` lines, as the CLI leaves them.
 FILES = [
-    {"disabled": "true", "mode": "offline"},   # wandb offline, up to 0.19.0
-    {"mode": "offline"},                       # wandb offline, 0.19.1+
+    {"disabled": "true", "mode": "offline"},   # wandb offline, up to 0.19.1
+    {"mode": "offline"},                       # wandb offline, 0.19.2+
     {"mode": "disabled"},                      # wandb disabled
     {"mode": "online"},                        # wandb enabled
-    {"disabled": "true"},                      # an older wandb offline, then a 0.19.1+ wandb online
-    {"disabled": "true", "mode": "disabled"},  # wandb offline (up to 0.19.0), then wandb disabled
-    {"disabled": "true", "mode": "online"},    # wandb offline (up to 0.19.0), then wandb enabled
+    {"disabled": "true"},                      # an older wandb offline, then a 0.19.2+ wandb online
+    {"disabled": "true", "mode": "disabled"},  # wandb offline (up to 0.19.1), then wandb disabled
+    {"disabled": "true", "mode": "online"},    # wandb offline (up to 0.19.1), then wandb enabled
 ]
 # What the file's offline launch does to each resume configuration (as WANDB_MODE=offline's).
 OFFLINE_FILES = [{"mode": "offline"}, {"disabled": "true"}]

@@ -142,7 +142,7 @@ test("the workspace settings file (wandb offline) is read as each release reads 
     });
   try {
     mkdirSync(join(root, "wandb"));
-    // What wandb offline wrote up to 0.19.0, among the lines wandb init writes.
+    // What wandb offline wrote up to 0.19.1, among the lines wandb init writes.
     writeFileSync(settings, "[default]\nentity = team\ndisabled = true\nmode = offline\n\n");
     const lines = { disabled: "true", mode: "offline" };
     // 0.21.0 raises on the disabled line (exit 1), as recorded.
@@ -182,6 +182,18 @@ test("the workspace settings file (wandb offline) is read as each release reads 
       assert.equal(r.code, 2, r.out + r.err);
       assert.match(r.err, why);
     }
+    // Given by path, or "none"; a directory is no file to read (exit 2).
+    writeFileSync(settings, "[default]\nmode = offline\n");
+    const init = ["--init", 'resume="must", id="abc"'];
+    const given = run(["check", "--resume-file", "none", "--settings-file", settings, ...init]);
+    assert.match(given.out, /if the run exists: +offline/);
+    const none = run(["check", "--resume-file", "none", "--settings-file", "none"], {
+      WANDB_DIR: root,
+    });
+    assert.doesNotMatch(none.out, /offline/);
+    const dir = run(["check", "--resume-file", "none", "--settings-file", root]);
+    assert.equal(dir.code, 2, dir.out + dir.err);
+    assert.match(dir.err, /cannot read the settings file/);
     // What wandb online leaves (the section alone) and other sections: nothing to read.
     writeFileSync(settings, "[default]\n[other]\nmode = offline\n");
     const ok = check("0.31.0");
@@ -328,5 +340,12 @@ test("the resume file is found where wandb keeps it: .wandb/ when that exists", 
   const chosen = check({ WANDB_USE_DOT_WANDB: "false" });
   assert.equal(chosen.code, 2);
   assert.match(chosen.err, /WANDB_USE_DOT_WANDB is set.*--resume-file/);
+  // And the settings file beside it.
+  const settings = run(["check", "--resume-file", "none"], {
+    WANDB_DIR: root,
+    WANDB_USE_DOT_WANDB: "false",
+  });
+  assert.equal(settings.code, 2);
+  assert.match(settings.err, /WANDB_USE_DOT_WANDB is set.*--settings-file/);
   rmSync(root, { recursive: true, force: true });
 });
