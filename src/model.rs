@@ -226,7 +226,7 @@ crate::json_optional_fields!(LaunchContext {
 
 /// The `[default]` lines of the workspace settings file (`wandb/settings`) that bear on the
 /// run mode, as the wandb CLI leaves them: `wandb offline` writes `mode = offline` (up to
-/// 0.19.0 `disabled = true` as well), `wandb disabled` `mode = disabled`, `wandb enabled`
+/// 0.19.1 `disabled = true` as well), `wandb disabled` `mode = disabled`, `wandb enabled`
 /// `mode = online`; `wandb online` removes the mode line (up to 0.19.1 the disabled line too).
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]

@@ -286,8 +286,8 @@ export interface SnippetNote {
 /**
  * The `[default]` lines of the workspace settings file (`wandb/settings`) that bear on the
  * run mode, as the wandb CLI leaves them: `wandb offline` writes `mode = offline` (up to
- * 0.19.0 `disabled = true` as well), `wandb disabled` `mode = disabled`, `wandb enabled`
- * `mode = online`; `wandb online` removes the mode line (up to 0.19.0 the disabled line too).
+ * 0.19.1 `disabled = true` as well), `wandb disabled` `mode = disabled`, `wandb enabled`
+ * `mode = online`; `wandb online` removes the mode line (up to 0.19.1 the disabled line too).
  */
 export interface SettingsFile {
     /**
