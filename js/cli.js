@@ -204,17 +204,18 @@ function wandbDir(jobEnv) {
 }
 
 /**
- * Where wandb looks for its resume file (see wandbDir). Newer releases let
- * WANDB_USE_DOT_WANDB choose the directory; when it is set the choice is version-dependent, so
- * the path must be given. Returns the path and a note saying how it was found.
+ * Where wandb looks for its file `name` (`wandb-resume.json`, `settings`; see wandbDir). Newer
+ * releases let WANDB_USE_DOT_WANDB choose the directory; when it is set the choice is
+ * version-dependent, so the path must be given (`option`, the CLI option that gives it).
+ * Returns the path and a note saying how it was found.
  */
-function defaultResumeFile(jobEnv) {
+function defaultWandbFile(jobEnv, name, what, option) {
   if (jobEnv.WANDB_USE_DOT_WANDB !== undefined)
     throw new UsageError(
-      "WANDB_USE_DOT_WANDB is set: newer wandb releases choose wandb/ or .wandb/ by it, so give the resume file with --resume-file PATH (or none)",
+      `WANDB_USE_DOT_WANDB is set: newer wandb releases choose wandb/ or .wandb/ by it, so give the ${what} with ${option} PATH (or none)`,
     );
   const { dir, why } = wandbDir(jobEnv);
-  return { path: join(dir, "wandb-resume.json"), why };
+  return { path: join(dir, name), why };
 }
 
 /**
@@ -231,11 +232,8 @@ function defaultResumeFile(jobEnv) {
 function readWorkspaceSettings(option, jobEnv) {
   const none = { settingsFile: null, note: null };
   if (option === "none") return none;
-  if (option === undefined && jobEnv.WANDB_USE_DOT_WANDB !== undefined)
-    throw new UsageError(
-      "WANDB_USE_DOT_WANDB is set: newer wandb releases choose wandb/ or .wandb/ by it, so give the settings file with --settings-file PATH (or none)",
-    );
-  const path = option ?? join(wandbDir(jobEnv).dir, "settings");
+  const path =
+    option ?? defaultWandbFile(jobEnv, "settings", "settings file", "--settings-file").path;
   let text;
   try {
     text = readFileSync(path, "utf8");
@@ -281,7 +279,10 @@ function readWorkspaceSettings(option, jobEnv) {
  * variables, for where wandb keeps the file. */
 function readResumeFile(option, jobEnv) {
   if (option === "none") return { text: null, note: null };
-  const found = option === undefined ? defaultResumeFile(jobEnv) : { path: option, why: "" };
+  const found =
+    option === undefined
+      ? defaultWandbFile(jobEnv, "wandb-resume.json", "resume file", "--resume-file")
+      : { path: option, why: "" };
   const path = found.path;
   let bytes;
   try {

@@ -289,8 +289,7 @@ pub(crate) fn settle(
     let object_sets_the_mode = settings_object
         && settings_mode.is_none()
         && init_mode.is_none()
-        && profile.has(Rule::SettingsObjectModeOverEnv)
-        && !profile.has(Rule::SettingsObjectModeFixed);
+        && setup_takes_first_read(profile);
     if object_sets_the_mode {
         if let Some(mode) = env_mode.filter(|m| classify(m) != Some(RunMode::Online)) {
             object_mode_overrides(profile, mode, out);
@@ -390,6 +389,13 @@ pub(crate) fn settle(
         }
     }
     local
+}
+
+/// 0.18.1–0.18.7 hand `wandb.setup` the mode read as `mode or settings.get("mode") or
+/// WANDB_MODE`: a settings object's mode (online unless it says otherwise) replaces
+/// `WANDB_MODE`, and the settings file's mode line, which that read leaves out, is dropped.
+pub(crate) fn setup_takes_first_read(profile: &Profile) -> bool {
+    profile.has(Rule::SettingsObjectModeOverEnv) && !profile.has(Rule::SettingsObjectModeFixed)
 }
 
 /// The warning for a settings object's mode (`ignored`) that 0.12.10–0.12.15 do not read.

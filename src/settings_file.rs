@@ -175,8 +175,7 @@ pub(crate) fn load<'a>(
         );
         *rejected = true;
     }
-    let ignored =
-        profile.has(Rule::SettingsObjectModeOverEnv) && !profile.has(Rule::SettingsObjectModeFixed);
+    let ignored = crate::run_mode::setup_takes_first_read(profile);
     FileModes {
         mode: mode.filter(|_| !ignored),
         ignored_mode: mode.filter(|_| ignored),
