@@ -491,8 +491,19 @@ impl<'a> JsonStr<'a> {
 /// Shared with the resume-file decoder (`resume_file_text`), which reads Python's JSON.
 pub(crate) fn hex4(digits: &[u8]) -> Option<u32> {
     digits.iter().try_fold(0u32, |acc, &d| {
-        char::from(d).to_digit(16).map(|v| acc << 4 | v)
+        hex_digit(d).map(|v| acc << 4 | u32::from(v))
     })
+}
+
+/// The value of one ASCII hex digit (`char::to_digit(16)` without the radix check and its
+/// panic message, which the module would carry for this one use).
+pub(crate) fn hex_digit(d: u8) -> Option<u8> {
+    match d {
+        b'0'..=b'9' => Some(d - b'0'),
+        b'a'..=b'f' => Some(d - b'a' + 10),
+        b'A'..=b'F' => Some(d - b'A' + 10),
+        _ => None,
+    }
 }
 
 /// The character the high surrogate `high` (the caller has checked it is one) and `low`
@@ -861,7 +872,7 @@ impl FromJson for bool {
 impl FromJson for u32 {
     fn from_json<'a>(value: &Json<'a>, path: &mut Path<'a>) -> Result<Self, InputError> {
         match value {
-            Json::Number(n) => n.parse::<u32>().map_err(|_| {
+            Json::Number(n) => crate::text::parse_u32(n).ok_or_else(|| {
                 path.invalid(format!(
                     "invalid value: {n}, expected a whole number from 0 to {}",
                     u32::MAX

@@ -136,7 +136,7 @@ impl QueryParams {
                     && text.len() <= 10
                     && text.bytes().all(|b| b.is_ascii_digit());
                 digits
-                    .then(|| text.parse::<u32>().ok())
+                    .then(|| crate::text::parse_u32(text))
                     .flatten()
                     .ok_or_else(|| QueryError::BadValue {
                         name,

@@ -291,10 +291,11 @@ fn unquote(s: &str) -> String {
         let mut i = 0;
         while i < run.len() {
             if run[i] == b'%' && i + 2 < run.len() {
-                let hex = [run[i + 1], run[i + 2]];
-                if hex.iter().all(u8::is_ascii_hexdigit) {
-                    let text = core::str::from_utf8(&hex).unwrap_or("00");
-                    bytes.push(u8::from_str_radix(text, 16).unwrap_or(0));
+                let hex = (run[i + 1], run[i + 2]);
+                if let (Some(high), Some(low)) =
+                    (crate::json::hex_digit(hex.0), crate::json::hex_digit(hex.1))
+                {
+                    bytes.push(high << 4 | low);
                     i += 3;
                     continue;
                 }

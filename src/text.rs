@@ -1,7 +1,8 @@
 //! Character tests on text, written out so that the module carries no general string
 //! searcher: `str::contains(char)` is compiled once for every call site, and its branch for
 //! a character outside ASCII pulls in core's two-way substring search (≈ 2.6 KB of the wasm
-//! module) that nothing else needs.
+//! module) that nothing else needs. Likewise whole numbers are read without `str::parse`,
+//! whose radix machinery and panic messages the module would carry for three uses.
 
 /// True when `text` holds `c`.
 pub(crate) fn has_char(text: &str, c: char) -> bool {
@@ -12,9 +13,44 @@ pub(crate) fn has_char(text: &str, c: char) -> bool {
     }
 }
 
+/// The number `text` writes in ASCII digits alone (no sign, no spaces); `None` for anything
+/// else, or a number over `u32::MAX`.
+pub(crate) fn parse_u32(text: &str) -> Option<u32> {
+    if text.is_empty() {
+        return None;
+    }
+    text.bytes().try_fold(0u32, |n, b| {
+        if b.is_ascii_digit() {
+            n.checked_mul(10)?.checked_add(u32::from(b - b'0'))
+        } else {
+            None
+        }
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_whole_numbers_as_str_parse_does_for_digits() {
+        for text in ["0", "7", "0042", "4294967295", "65535"] {
+            assert_eq!(parse_u32(text), text.parse::<u32>().ok(), "{text}");
+        }
+        for text in [
+            "",
+            "+1",
+            "-1",
+            "1.0",
+            "1e3",
+            " 1",
+            "4294967296",
+            "99999999999",
+            "1_0",
+        ] {
+            assert_eq!(parse_u32(text), None, "{text}");
+        }
+    }
 
     #[test]
     fn finds_ascii_and_wider_characters() {

@@ -139,7 +139,7 @@ pub fn parse_sdk_version(text: &str) -> Result<SdkVersion, VersionError> {
         if !piece.bytes().all(|b| b.is_ascii_digit()) {
             return Err(VersionError::Unparseable);
         }
-        let value: u32 = piece.parse().map_err(|_| VersionError::Unparseable)?;
+        let value = crate::text::parse_u32(piece).ok_or(VersionError::Unparseable)?;
         parts[count] = u16::try_from(value).map_err(|_| VersionError::Unparseable)?;
         count += 1;
     }
