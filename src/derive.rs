@@ -154,8 +154,8 @@ pub fn sha256(message: &[u8]) -> [u8; 32] {
         }
     }
     let mut out = [0u8; 32];
-    for (chunk, word) in out.chunks_exact_mut(4).zip(h) {
-        chunk.copy_from_slice(&word.to_be_bytes());
+    for (i, byte) in out.iter_mut().enumerate() {
+        *byte = h[i / 4].to_be_bytes()[i % 4];
     }
     out
 }

@@ -1358,10 +1358,10 @@ fn ansi_c(content: &[char]) -> (Vec<u8>, bool) {
             '"' => Some(u32::from(b'"')),
             '?' => Some(u32::from(b'?')),
             '0'..='7' => {
-                let mut v = e.to_digit(8).unwrap_or(0);
+                let mut v = crate::text::digit_value(e, 8).unwrap_or(0);
                 let mut n = 1;
                 while n < 3 {
-                    match get(i).and_then(|d| d.to_digit(8)) {
+                    match get(i).and_then(|d| crate::text::digit_value(d, 8)) {
                         Some(d) => {
                             v = v * 8 + d;
                             i += 1;
@@ -1466,7 +1466,10 @@ fn hex_digits(content: &[char], i: usize, max: usize) -> (u32, usize) {
     let mut v: u32 = 0;
     let mut n = 0;
     while n < max {
-        match content.get(i + n).and_then(|d| d.to_digit(16)) {
+        match content
+            .get(i + n)
+            .and_then(|d| crate::text::digit_value(*d, 16))
+        {
             Some(d) => {
                 v = v.wrapping_mul(16).wrapping_add(d);
                 n += 1;

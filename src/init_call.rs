@@ -416,11 +416,17 @@ fn number(src: &Src, mut i: usize) -> Result<(NumKind, usize), ParseError> {
         let mut n = 0;
         loop {
             match at(*i) {
-                Some(d) if d.is_digit(radix) => {
+                Some(d) if crate::text::digit_value(d, radix).is_some() => {
                     n += 1;
                     *i += 1;
                 }
-                Some('_') if n > 0 && at(*i + 1).is_some_and(|d| d.is_digit(radix)) => *i += 1,
+                Some('_')
+                    if n > 0
+                        && at(*i + 1)
+                            .is_some_and(|d| crate::text::digit_value(d, radix).is_some()) =>
+                {
+                    *i += 1
+                }
                 Some('_') => return Err(syntax(src.at(*i), "invalid decimal literal")),
                 _ => return Ok(n),
             }
@@ -616,9 +622,9 @@ fn decode(
             't' => tok.value.push('\t'),
             'v' => tok.value.push('\u{b}'),
             '0'..='7' => {
-                let mut v = e.to_digit(8).unwrap_or(0);
+                let mut v = crate::text::digit_value(e, 8).unwrap_or(0);
                 for _ in 0..2 {
-                    match get(i).and_then(|d| d.to_digit(8)) {
+                    match get(i).and_then(|d| crate::text::digit_value(d, 8)) {
                         Some(d) => {
                             v = v * 8 + d;
                             i += 1;
@@ -679,7 +685,7 @@ fn decode(
 fn fixed_hex(body: &[(char, SourcePosition)], i: usize, n: usize) -> Option<u32> {
     let mut v: u32 = 0;
     for k in 0..n {
-        let d = body.get(i + k)?.0.to_digit(16)?;
+        let d = crate::text::digit_value(body.get(i + k)?.0, 16)?;
         v = v.checked_mul(16)?.checked_add(d)?;
     }
     Some(v)

@@ -491,19 +491,8 @@ impl<'a> JsonStr<'a> {
 /// Shared with the resume-file decoder (`resume_file_text`), which reads Python's JSON.
 pub(crate) fn hex4(digits: &[u8]) -> Option<u32> {
     digits.iter().try_fold(0u32, |acc, &d| {
-        hex_digit(d).map(|v| acc << 4 | u32::from(v))
+        crate::text::digit_value(char::from(d), 16).map(|v| acc << 4 | v)
     })
-}
-
-/// The value of one ASCII hex digit (`char::to_digit(16)` without the radix check and its
-/// panic message, which the module would carry for this one use).
-pub(crate) fn hex_digit(d: u8) -> Option<u8> {
-    match d {
-        b'0'..=b'9' => Some(d - b'0'),
-        b'a'..=b'f' => Some(d - b'a' + 10),
-        b'A'..=b'F' => Some(d - b'A' + 10),
-        _ => None,
-    }
 }
 
 /// The character the high surrogate `high` (the caller has checked it is one) and `low`

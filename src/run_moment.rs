@@ -291,11 +291,10 @@ fn unquote(s: &str) -> String {
         let mut i = 0;
         while i < run.len() {
             if run[i] == b'%' && i + 2 < run.len() {
-                let hex = (run[i + 1], run[i + 2]);
-                if let (Some(high), Some(low)) =
-                    (crate::json::hex_digit(hex.0), crate::json::hex_digit(hex.1))
-                {
-                    bytes.push(high << 4 | low);
+                let digit = |b: u8| crate::text::digit_value(char::from(b), 16);
+                if let (Some(high), Some(low)) = (digit(run[i + 1]), digit(run[i + 2])) {
+                    // Two hex digits: at most 0xFF.
+                    bytes.push((high << 4 | low) as u8);
                     i += 3;
                     continue;
                 }

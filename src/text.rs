@@ -13,6 +13,19 @@ pub(crate) fn has_char(text: &str, c: char) -> bool {
     }
 }
 
+/// The value of `c` as a digit of `radix` (2 to 16), as `char::to_digit` reads it, without its
+/// radix check and panic message, which the module would otherwise carry.
+#[inline]
+pub(crate) fn digit_value(c: char, radix: u32) -> Option<u32> {
+    let value = match c {
+        '0'..='9' => u32::from(c) - u32::from('0'),
+        'a'..='f' => u32::from(c) - u32::from('a') + 10,
+        'A'..='F' => u32::from(c) - u32::from('A') + 10,
+        _ => return None,
+    };
+    (value < radix).then_some(value)
+}
+
 /// The number `text` writes in ASCII digits alone (no sign, no spaces); `None` for anything
 /// else, or a number over `u32::MAX`.
 pub(crate) fn parse_u32(text: &str) -> Option<u32> {
@@ -31,6 +44,19 @@ pub(crate) fn parse_u32(text: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reads_digits_as_char_to_digit_does() {
+        for radix in [2, 8, 10, 16] {
+            for c in ('\0'..='\u{7f}').chain(['\u{660}', '\u{ff11}', '\u{1d7ce}']) {
+                assert_eq!(
+                    digit_value(c, radix),
+                    c.to_digit(radix),
+                    "{c:?} in base {radix}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn reads_whole_numbers_as_str_parse_does_for_digits() {
