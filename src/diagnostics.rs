@@ -172,6 +172,13 @@ codes! {
     /// 0.10.x–0.18.x launch offline while wandb/settings holds `disabled = true`, whatever the
     /// mode says.
     SettingsFileOffline = "settings-file-offline",
+    /// 0.12.10–0.18.7 read `WANDB_DISABLED=true` as the `disabled` setting: every launch is
+    /// offline, whatever the mode says.
+    DisabledEnvOffline = "disabled-env-offline",
+    /// `WANDB_DISABLED=true`, which this release ignores: the launch is not turned off.
+    DisabledEnvIgnored = "disabled-env-ignored",
+    /// `WANDB_DISABLED` is not a bool where the SDK reads it as one (0.12.10–0.18.7).
+    DisabledEnvInvalid = "disabled-env-invalid",
 }
 
 /// Builds a diagnostic.

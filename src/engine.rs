@@ -43,8 +43,10 @@ pub mod env_keys {
     pub const DISABLE_SERVICE: &str = crate::service_process::DISABLE_SERVICE;
     /// The run mode: offline, W&B is not asked about the run.
     pub const MODE: &str = crate::run_mode::MODE_ENV;
+    /// The `disabled` setting (0.12.10–0.18.7): offline when true, whatever the mode says.
+    pub const DISABLED: &str = crate::disabled_env::DISABLED_ENV;
     /// Every variable above (for generators of test configurations).
-    pub const ALL: [&str; 8] = [
+    pub const ALL: [&str; 9] = [
         RESUME,
         RUN_ID,
         SWEEP_ID,
@@ -53,6 +55,7 @@ pub mod env_keys {
         FORK_FROM,
         DISABLE_SERVICE,
         MODE,
+        DISABLED,
     ];
 }
 
@@ -192,6 +195,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         &mut out,
         &mut rejected,
     );
+    let disabled_env = crate::disabled_env::read(&profile, env, &mut out, &mut rejected);
     let local = run_mode::settle(
         &profile,
         run_mode::ModeSources {
@@ -200,6 +204,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
             settings_object: init.settings.as_ref().is_some_and(SettingsArg::is_object),
             settings: init.settings.as_ref().and_then(|s| s.mode.as_deref()),
             file: file_modes,
+            disabled_env,
         },
         &mut out,
         &mut rejected,

@@ -253,6 +253,7 @@ impl ResumeInput {
         crate::run_mode::check_input(self)?;
         crate::settings_arg::check_input(self)?;
         crate::settings_file::check_input(self)?;
+        crate::disabled_env::check_input(self)?;
         if let Some(n) = self.context.as_ref().and_then(|c| c.processes) {
             if n > MAX_PROCESSES {
                 return Err(InputError::TooLarge {

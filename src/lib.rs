@@ -16,6 +16,7 @@ mod check_order;
 pub mod codec;
 pub mod derive;
 pub mod diagnostics;
+pub mod disabled_env;
 pub mod engine;
 pub mod env_block;
 pub mod env_vars;

@@ -131,6 +131,12 @@ pub enum Rule {
     /// A settings file that fails to load is ignored as a whole, with an error printed (before:
     /// `wandb.init` raises).
     SettingsFileErrorsIgnored,
+    /// `WANDB_DISABLED` is read as the `disabled` setting, as wandb/settings' `disabled` line is
+    /// (until 0.19.0's settings, which have no such field; before: ignored).
+    DisabledEnvRead,
+    /// A setting read as a bool keeps a value `strtobool` cannot read as text, after three
+    /// warnings (before: none, after one warning).
+    UnreadableBoolKept,
 }
 
 /// One row of the boundary table: a rule and the first release that has it (what changed is
@@ -146,7 +152,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 54] = [
+pub const BOUNDARIES: [Boundary; 56] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -235,6 +241,20 @@ pub const BOUNDARIES: [Boundary; 54] = [
     Boundary {
         rule: Rule::SettingsObjectModeIgnored,
         since: SdkVersion::new(0, 12, 10),
+    },
+    // `WANDB_DISABLED` is read as the `disabled` setting, after wandb/settings: true makes every
+    // launch offline whatever the mode says, but for the disabled mode; false overrides the
+    // file's `disabled = true` (before, and from 0.19.0, whose settings have no `disabled`:
+    // ignored)
+    Boundary {
+        rule: Rule::DisabledEnvRead,
+        since: SdkVersion::new(0, 12, 10),
+    },
+    // a setting read as a bool keeps a value `strtobool` cannot read as text, after three
+    // warnings (`WANDB_DISABLED=maybe`: offline, an empty value not; 0.12.10: none, after one)
+    Boundary {
+        rule: Rule::UnreadableBoolKept,
+        since: SdkVersion::new(0, 12, 11),
     },
     // the object's `mode` is read again, below `mode=` and above `WANDB_MODE`
     Boundary {

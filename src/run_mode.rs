@@ -11,12 +11,14 @@
 //! `settings=` object's mode (online) over `WANDB_MODE` (the settings vectors pin that,
 //! [`ModeSources`]), the settings' own `mode` weighs against `mode=` and `WANDB_MODE` by
 //! release (the settings-mode vectors), and the workspace settings file `wandb offline` leaves
-//! sits below them all, but for its `disabled` line ([`crate::settings_file`]). `shared`, `noop` (the
+//! sits below them all, but for its `disabled` line ([`crate::settings_file`]), which
+//! `WANDB_DISABLED` overrides in 0.12.10–0.18.7 ([`crate::disabled_env`]). `shared`, `noop` (the
 //! disabled mode of 0.10.0–0.10.9) and the values an SDK refuses are not modelled: the input
 //! check refuses them with the reason rather than answer as if online.
 
 use crate::check_order;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
+use crate::disabled_env::{self, DisabledEnv};
 use crate::error::InputError;
 use crate::model::{Diagnostic, ResumeInput, Severity};
 use crate::profile::{Profile, Rule};
@@ -24,8 +26,6 @@ use crate::settings_file::{self, FileModes};
 
 /// The environment variable that selects the mode.
 pub const MODE_ENV: &str = "WANDB_MODE";
-/// The environment variable 0.12.10–0.18.7 read as the `disabled` setting (offline when true).
-const DISABLED_ENV: &str = "WANDB_DISABLED";
 
 /// Where a launch's data goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,16 +96,6 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
                 ),
             });
         }
-    }
-    if input
-        .env
-        .as_ref()
-        .is_some_and(|e| e.get(DISABLED_ENV).is_some())
-    {
-        return Err(InputError::Invalid {
-            path: format!("env.{DISABLED_ENV}"),
-            reason: "not modelled: wandb 0.12.10–0.18.7 read it as the disabled setting, which makes every launch offline (true), and others ignore it".to_owned(),
-        });
     }
     let [(_, settings, _), (path, init, _), (_, env, _)] = given;
     if let Some(settings) = settings.and_then(classify) {
@@ -193,6 +183,9 @@ pub(crate) struct ModeSources<'a> {
     /// What the release takes from the workspace settings file: its mode line below
     /// `WANDB_MODE`, its `disabled` line over everything ([`settings_file::load`]).
     pub(crate) file: FileModes<'a>,
+    /// What the release takes from `WANDB_DISABLED`: the `disabled` setting over the file's
+    /// line ([`disabled_env::read`]).
+    pub(crate) disabled_env: DisabledEnv,
 }
 
 /// The field `settings=`'s own mode is read from.
@@ -234,6 +227,7 @@ pub(crate) fn settle(
         settings_object,
         settings: settings_mode,
         file,
+        disabled_env,
     } = sources;
     if !profile.has(Rule::SettingsObject) {
         if init_mode.is_some() {
@@ -339,14 +333,24 @@ pub(crate) fn settle(
         }
         (None, None) => ("env.WANDB_MODE", env_class),
     };
-    // The file's `disabled` line makes the settings offline whatever the mode says, but for
-    // the disabled mode, whose run is returned first.
-    if file.forces_offline && !matches!(class, Some(RunMode::Offline | RunMode::Disabled)) {
-        settings_file::forced_offline(profile, out);
-        (field, class) = (settings_file::DISABLED, Some(RunMode::Offline));
+    // The `disabled` setting — `WANDB_DISABLED`, else the file's line — makes the settings
+    // offline whatever the mode says, but for the disabled mode, whose run is returned first.
+    let (forces_offline, disabled_field) = match disabled_env {
+        DisabledEnv::Read(disabled) => (disabled, disabled_env::FIELD),
+        DisabledEnv::Unset | DisabledEnv::IgnoredTrue => {
+            (file.forces_offline, settings_file::DISABLED)
+        }
+    };
+    if forces_offline && !matches!(class, Some(RunMode::Offline | RunMode::Disabled)) {
+        if disabled_field == disabled_env::FIELD {
+            disabled_env::forced_offline(profile, out);
+        } else {
+            settings_file::forced_offline(profile, out);
+        }
+        (field, class) = (disabled_field, Some(RunMode::Offline));
     }
     // Offline as wandb sets itself up (the file, then the environment): no login follows.
-    let setup_offline = file.forces_offline || env_class.or(file_class) == Some(RunMode::Offline);
+    let setup_offline = forces_offline || env_class.or(file_class) == Some(RunMode::Offline);
     let local = match class {
         Some(RunMode::Offline) => Some(LocalLaunch::Offline(field)),
         Some(RunMode::Disabled) if profile.has(Rule::DisabledMode) => {
@@ -380,6 +384,9 @@ pub(crate) fn settle(
         if classify(ignored) != class.or(Some(RunMode::Online)) {
             object_mode_ignored(profile, ignored, out);
         }
+    }
+    if disabled_env == DisabledEnv::IgnoredTrue && local.is_none() {
+        disabled_env::ignored(profile, out);
     }
     if let (Some(ignored), None, None, None) =
         (file.ignored_mode, init_mode, settings_mode, env_mode)

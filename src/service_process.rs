@@ -34,9 +34,9 @@ enum Reading {
     Unreadable,
 }
 
-/// Python's `strtobool` (0.13.11–0.18.x) and pydantic's bool (0.19.x) accept the same words,
+/// Python's `strtobool` (0.12.10–0.18.x) and pydantic's bool (0.19.x) accept the same words,
 /// in any case and without surrounding whitespace.
-fn parse_bool(text: &str) -> Option<bool> {
+pub(crate) fn parse_bool(text: &str) -> Option<bool> {
     const TRUE: [&str; 6] = ["y", "yes", "t", "true", "on", "1"];
     const FALSE: [&str; 6] = ["n", "no", "f", "false", "off", "0"];
     let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
@@ -98,7 +98,7 @@ pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>)
                     "1 validation error for Settings\nx_disable_service\n  Input should be a valid boolean, unable to interpret input [type=bool_parsing, input_value={shown}, input_type=str]"
                 )
             } else {
-                format!("Unable to preprocess value for property _disable_service: {value}.")
+                unreadable_bool_error("_disable_service", value)
             };
             out.push(
                 diagnostic(
@@ -126,9 +126,7 @@ pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>)
                     ),
                 )
                 .hint(BOOL_HINT)
-                .sdk(format!(
-                    "Could not parse value {value} as a bool.\nUnable to preprocess value for property _disable_service: {value}. This will raise an error in the future.\nInvalid value for property _disable_service: {value}. This will raise an error in the future."
-                )),
+                .sdk(kept_as_text_warnings("_disable_service", value)),
             );
             true
         }
@@ -158,7 +156,21 @@ pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>)
     }
 }
 
-const BOOL_HINT: &str = "Unset it, or set true / false (also yes / no, on / off, 1 / 0).";
+/// The three warnings 0.12.11–0.15.5 print for a `property` read as a bool whose `value` they
+/// cannot read, and keep as text.
+pub(crate) fn kept_as_text_warnings(property: &str, value: &str) -> String {
+    format!(
+        "Could not parse value {value} as a bool.\nUnable to preprocess value for property {property}: {value}. This will raise an error in the future.\nInvalid value for property {property}: {value}. This will raise an error in the future."
+    )
+}
+
+/// What 0.15.6–0.18.x raise for a `property` read as a bool whose `value` they cannot read.
+pub(crate) fn unreadable_bool_error(property: &str, value: &str) -> String {
+    format!("Unable to preprocess value for property {property}: {value}.")
+}
+
+pub(crate) const BOOL_HINT: &str =
+    "Unset it, or set true / false (also yes / no, on / off, 1 / 0).";
 
 /// 0.17.8–0.18.0: for the disabled mode (`field`) `wandb.init` turns the service process off
 /// (`_disable_service` for `wandb.setup`), so it prints the deprecation warning about that;

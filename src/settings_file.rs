@@ -286,11 +286,6 @@ mod tests {
                 "init.mode",
                 "service process",
             ),
-            (
-                r#"{"env":{"WANDB_DISABLED":"true"}}"#,
-                "env.WANDB_DISABLED",
-                "0.12.10–0.18.7",
-            ),
         ] {
             let (path, reason) = refusal(json).unwrap_or_else(|| panic!("{json} refused"));
             assert_eq!(path, at, "{json}");

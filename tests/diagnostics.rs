@@ -335,6 +335,21 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         Severity::Warning,
         r#"{"sdk":"0.18.7","env":{"WANDB_MODE":"online"},"init":{"resume":"allow","id":"abc"},"context":{"settingsFile":{"disabled":"true"}}}"#,
     ),
+    (
+        "disabled-env-offline",
+        Severity::Warning,
+        r#"{"sdk":"0.18.7","env":{"WANDB_DISABLED":"true"},"init":{"resume":"allow","id":"abc"}}"#,
+    ),
+    (
+        "disabled-env-ignored",
+        Severity::Warning,
+        r#"{"sdk":"0.31.0","env":{"WANDB_DISABLED":"true"},"init":{"resume":"allow","id":"abc"}}"#,
+    ),
+    (
+        "disabled-env-invalid",
+        Severity::Error,
+        r#"{"sdk":"0.17.7","env":{"WANDB_DISABLED":"maybe"},"init":{"resume":"allow","id":"abc"}}"#,
+    ),
 ];
 
 fn decision(json: &str) -> Decision {

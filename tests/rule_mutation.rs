@@ -3,8 +3,8 @@
 //! the server outcomes (tests/conformance/server-vectors.json), the script endings
 //! (tests/conformance/ending-vectors.json), the resume-file texts
 //! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
-//! argument and the settings file (tests/conformance/settings-vectors.json,
-//! settings-mode-vectors.json, settings-file-vectors.json). Runs with the `rule-mutation`
+//! argument, the settings file and `WANDB_DISABLED` (tests/conformance/settings-vectors.json,
+//! settings-mode-vectors.json, settings-file-vectors.json, disabled-env-vectors.json). Runs with the `rule-mutation`
 //! feature (`cargo test --features rule-mutation --test rule_mutation -- --nocapture` prints
 //! the table the README shows).
 #![cfg(feature = "rule-mutation")]
@@ -36,7 +36,7 @@ struct Sets<'a> {
     sync_doc: &'a Value,
     /// The sync vectors.
     syncs: &'a [Recorded<'a>],
-    /// The `settings=`, settings-mode and settings-file vectors.
+    /// The `settings=`, settings-mode, settings-file and WANDB_DISABLED vectors.
     settings: &'a [Recorded<'a>],
 }
 
@@ -115,14 +115,17 @@ fn removing_any_rule_fails_vectors() {
         .collect();
     let sync_doc = sync_replay::load();
     let syncs = common::recorded(&sync_doc);
-    // The `settings=`, settings-mode and settings-file vectors the package models, as one set.
+    // The `settings=`, settings-mode, settings-file and WANDB_DISABLED vectors the package
+    // models, as one set.
     let settings_doc = settings_replay::load();
     let settings_mode_doc = settings_replay::load_modes();
     let settings_file_doc = settings_replay::load_files();
+    let disabled_env_doc = settings_replay::load_disabled_env();
     let settings: Vec<_> = common::recorded(&settings_doc)
         .into_iter()
         .chain(common::recorded(&settings_mode_doc))
         .chain(common::recorded(&settings_file_doc))
+        .chain(common::recorded(&disabled_env_doc))
         .filter(|v| settings_replay::refused(v) == Ok(false))
         .collect();
     let sets = Sets {

@@ -247,3 +247,83 @@ fn settings_file_vectors_cover_each_era() {
         );
     }
 }
+
+/// `WANDB_DISABLED` (tests/conformance/disabled-env-vectors.json, made by
+/// tests/conformance/generate_disabled_env.py): every case agrees — the variable alone with each
+/// value `strtobool` reads and two it cannot, under each `WANDB_MODE`, beside each `mode=` and
+/// beside the settings file's lines — and the package refuses none of them.
+#[test]
+fn disabled_env_matches_the_real_sdk() {
+    let doc = common::settings_replay::load_disabled_env();
+    assert_agree_refusing("WANDB_DISABLED vectors", &doc, 0);
+}
+
+/// Each era of `WANDB_DISABLED` is seen from both sides: 0.12.9 ignores `true`, 0.12.10–0.18.7
+/// launch offline for it even under `WANDB_MODE=online`, 0.19.0 ignores it again; a value
+/// `strtobool` cannot read is nothing in 0.12.10, true in 0.12.11–0.15.5 and raises in
+/// 0.15.6; and `false` overrides the settings file's `disabled = true` from 0.12.10 only.
+#[test]
+fn disabled_env_vectors_cover_each_era() {
+    let doc = common::settings_replay::load_disabled_env();
+    let all = recorded(&doc);
+    let outcome = |version: &str, value: &str, env_mode: Option<&str>, file: Option<&str>| {
+        let file: Value = file.map_or(Value::Null, |f| serde_json::from_str(f).unwrap());
+        let v = all
+            .iter()
+            .find(|v| {
+                v.version == version
+                    && v.case["env"]["WANDB_DISABLED"] == value
+                    && v.case["env"]["WANDB_MODE"].as_str() == env_mode
+                    && v.case["env"]["WANDB_API_KEY"].is_string()
+                    && v.case["init"]["mode"].is_null()
+                    && v.case["init"]["resume"] == "must"
+                    && v.case["context"]["settingsFile"] == file
+            })
+            .unwrap_or_else(|| panic!("{version} {value:?} {env_mode:?} {file:?} recorded"));
+        match (v.out["rejected"] == true, v.out["offline"] == true) {
+            (true, _) => "raises",
+            (false, true) => "offline",
+            (false, false) => "online",
+        }
+    };
+    for (version, alone, under_online) in [
+        ("0.12.9", "online", "online"),
+        ("0.12.10", "offline", "offline"),
+        ("0.18.7", "offline", "offline"),
+        ("0.19.0", "online", "online"),
+    ] {
+        assert_eq!(
+            (
+                outcome(version, "true", None, None),
+                outcome(version, "true", Some("online"), None)
+            ),
+            (alone, under_online),
+            "{version}: WANDB_DISABLED=true"
+        );
+    }
+    for (version, expected) in [
+        ("0.12.10", "online"),
+        ("0.12.11", "offline"),
+        ("0.15.5", "offline"),
+        ("0.15.6", "raises"),
+        ("0.19.0", "online"),
+    ] {
+        assert_eq!(
+            outcome(version, "maybe", None, None),
+            expected,
+            "{version}: WANDB_DISABLED=maybe"
+        );
+    }
+    let line = Some(r#"{"disabled":"true"}"#);
+    for (version, expected) in [
+        ("0.12.9", "offline"),
+        ("0.12.10", "online"),
+        ("0.18.7", "online"),
+    ] {
+        assert_eq!(
+            outcome(version, "false", None, line),
+            expected,
+            "{version}: WANDB_DISABLED=false over the file's disabled line"
+        );
+    }
+}

@@ -18,7 +18,7 @@ import {
 import { SOURCE_WORDS } from "./module/js/source-words.js";
 import { ENDING_WORDS, PLACE_WORDS } from "./timeline-words.js";
 
-/** The environment variables the SDK reads for resuming, in the order shown. */
+/** The environment variables the SDK reads for resuming and for the mode, in the order shown. */
 const ENV_VARS = [
   ["WANDB_RESUME", "allow, must, never, auto"],
   ["WANDB_RUN_ID", "the run id"],
@@ -27,6 +27,7 @@ const ENV_VARS = [
   ["WANDB_FORK_FROM", "<run>?_step=<N>"],
   ["WANDB_NOTES", "run notes"],
   ["WANDB_MODE", "online, offline, disabled"],
+  ["WANDB_DISABLED", "true, false: offline in 0.12.10–0.18.7, ignored by the others"],
 ];
 /** The string arguments of wandb.init read for resuming: [JS name, Python name]. */
 const INIT_STRINGS = [

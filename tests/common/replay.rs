@@ -103,16 +103,18 @@ pub fn compare_decision(d: &Decision, out: &Value) -> Vec<String> {
     if file != ours {
         diffs.push(format!("resumeFileAfter: sdk={file:?} engine={ours:?}"));
     }
+    // Compared line by line: a complete wandb.init's warnings were recorded as lines of its
+    // output (a message that quotes an id with a newline spans two), and a diagnostic may
+    // quote several warnings the SDK prints one after another (one per line). A line's
+    // trailing spaces (0.18.0+ end the service warning with one) are not part of the message,
+    // as the ending recorder strips them; nor are they on the engine's side.
     let mut warnings: Vec<String> = out["warnings"]
         .as_array()
         .map(|a| {
             a.iter()
-                // A printed line's trailing spaces (0.18.0+ end the service warning with one)
-                // are not part of the message, as the ending recorder strips them.
-                .filter_map(|w| {
-                    w.as_str()
-                        .map(|w| new_id_placeholder(w.trim_end_matches(' ')))
-                })
+                .filter_map(Value::as_str)
+                .flat_map(|w| w.split('\n'))
+                .map(|line| new_id_placeholder(line.trim_end_matches(' ')))
                 .collect()
         })
         .unwrap_or_default();
@@ -120,16 +122,12 @@ pub fn compare_decision(d: &Decision, out: &Value) -> Vec<String> {
         .diagnostics
         .iter()
         .filter(|x| printed().iter().any(|c| c == x.code) && x.severity != Severity::Error)
-        .filter_map(|x| x.sdk_message.clone())
+        .filter_map(|x| x.sdk_message.as_deref())
+        .flat_map(|m| {
+            m.split('\n')
+                .map(|line| line.trim_end_matches(' ').to_owned())
+        })
         .collect();
-    if out["fullInit"].as_bool() == Some(true) {
-        // A complete wandb.init's warnings were recorded as lines of its output (a message
-        // that quotes an id with a newline spans two), so compare lines.
-        quoted = quoted
-            .iter()
-            .flat_map(|m| m.split('\n').map(str::to_owned))
-            .collect();
-    }
     warnings.sort();
     warnings.dedup();
     quoted.sort();

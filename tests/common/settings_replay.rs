@@ -45,6 +45,19 @@ pub fn load_files() -> Value {
     )
 }
 
+/// The WANDB_DISABLED vectors (tests/conformance/disabled-env-vectors.json: the variable alone,
+/// beside `mode=`, `WANDB_MODE` and the settings file), or the file in
+/// `WANDB_RESUME_DISABLED_ENV_VECTORS`.
+pub fn load_disabled_env() -> Value {
+    super::load_json(
+        "WANDB_RESUME_DISABLED_ENV_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/disabled-env-vectors.json"
+        ),
+    )
+}
+
 /// Whether the package refuses the case as not modelled — the settings' own mode online over
 /// an offline `WANDB_MODE`, online or offline over `WANDB_MODE=disabled`, disabled beside an
 /// online or offline `mode=`, an online `mode=` over the settings file's offline mode or
@@ -86,11 +99,12 @@ pub fn check(v: &Recorded<'_>) -> Vec<String> {
         Err(why) => return vec![why],
     }
     let mut diffs = super::mode_replay::check(v);
-    // The settings-mode and settings-file vectors ran every launch that is not online through
-    // the complete `wandb.init`.
+    // The settings-mode, settings-file and WANDB_DISABLED vectors ran every launch that is not
+    // online through the complete `wandb.init`.
     let batch = !v.case["env"]["WANDB_API_KEY"].is_null()
         && v.case["init"]["settings"]["mode"].is_null()
-        && v.case["context"]["settingsFile"].is_null();
+        && v.case["context"]["settingsFile"].is_null()
+        && v.case["env"]["WANDB_DISABLED"].is_null();
     if batch && v.out["offline"] == true {
         diffs.retain(|d| !d.starts_with("warnings:"));
     }

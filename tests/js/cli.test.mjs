@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
+  recordedDisabledEnv,
   recordedSettingsFile,
   recordedSettingsModeOffline,
   resumeTextRaised,
@@ -348,4 +349,22 @@ test("the resume file is found where wandb keeps it: .wandb/ when that exists", 
   assert.equal(settings.code, 2);
   assert.match(settings.err, /WANDB_USE_DOT_WANDB is set.*--settings-file/);
   rmSync(root, { recursive: true, force: true });
+});
+
+test("check reads WANDB_DISABLED from the environment as each release does", () => {
+  const env = { WANDB_RESUME: "must", WANDB_RUN_ID: "abc", WANDB_DISABLED: "true" };
+  for (const [sdk, code] of [
+    ["0.18.7", "disabled-env-offline"],
+    ["0.19.0", "disabled-env-ignored"],
+  ]) {
+    const r = run(["check", "--sdk", sdk, "--resume-file", "none", "--settings-file", "none"], env);
+    assert.equal(r.code, 0, r.out + r.err);
+    assert.match(r.out, new RegExp(`warning ${code} \\(env\\.WANDB_DISABLED\\)`));
+    const offline = recordedDisabledEnv(sdk, "true").offline === true;
+    assert.equal(/if the run exists: +offline/.test(r.out), offline, sdk);
+  }
+  // 0.9.x is not modelled with it: refused with the reason, exit 2.
+  const old = run(["check", "--sdk", "0.9.7", "--resume-file", "none"], env);
+  assert.equal(old.code, 2, old.out + old.err);
+  assert.match(old.out + old.err, /env\.WANDB_DISABLED.*not modelled for wandb 0\.9\.7/);
 });

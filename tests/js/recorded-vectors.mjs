@@ -85,6 +85,25 @@ export function recordedSettingsFile(sdk, lines, envMode) {
   return doc.results[sdk][at];
 }
 
+/**
+ * What `sdk` did with `WANDB_DISABLED=value` alone (`resume="must"`, `id="abc"`, the dummy key)
+ * in disabled-env-vectors.json.
+ */
+export function recordedDisabledEnv(sdk, value) {
+  const doc = conformanceJson("disabled-env-vectors.json");
+  const at = doc.cases.findIndex(
+    (c) =>
+      c.env.WANDB_DISABLED === value &&
+      c.env.WANDB_MODE === undefined &&
+      c.env.WANDB_API_KEY !== undefined &&
+      c.init?.mode === undefined &&
+      c.init?.resume === "must" &&
+      c.context === undefined,
+  );
+  assert.ok(at >= 0 && doc.results[sdk], `${sdk} WANDB_DISABLED=${value} recorded`);
+  return doc.results[sdk][at];
+}
+
 // The warnings that a launch logs in where the case may have no API key (it raises without
 // one): whether it raises depends on what the input does not carry.
 const LOGS_IN_FIRST = ["offline-login-first", "settings-object-overrides-mode"];
@@ -174,20 +193,23 @@ export function compareDecision(d, out) {
   }
   // The generator's sentinel ids (zgen0001: the id wandb generated) are written as the engine
   // writes an id not known before launch.
+  // Compared line by line: a complete wandb.init's warnings were recorded as lines of its
+  // output (a message that quotes an id with a newline spans two), and a diagnostic may quote
+  // several warnings the SDK prints one after another (one per line). A line's trailing
+  // spaces (0.18.0+ end the service warning with one) are not part of the message, as the
+  // ending recorder strips them; nor are they on the engine's side.
   const warnings = [
-    // A printed line's trailing spaces (0.18.0+ end the service warning with one) are not part
-    // of the message, as the ending recorder strips them.
     ...new Set(
-      (out.warnings ?? []).map((w) => w.replace(/ +$/, "").replace(/zgen\d{4}(?!\d)/g, "<new id>")),
+      (out.warnings ?? [])
+        .flatMap((w) => w.split("\n"))
+        .map((w) => w.replace(/ +$/, "").replace(/zgen\d{4}(?!\d)/g, "<new id>")),
     ),
   ].sort();
   const quoted = [
     ...new Set(
       d.diagnostics
         .filter((x) => PRINTED.has(x.code) && x.severity !== "error" && x.sdkMessage)
-        // A complete wandb.init's warnings were recorded as lines of its output (a message
-        // that quotes an id with a newline spans two), so compare lines.
-        .flatMap((x) => (out.fullInit ? x.sdkMessage.split("\n") : [x.sdkMessage])),
+        .flatMap((x) => x.sdkMessage.split("\n").map((line) => line.replace(/ +$/, ""))),
     ),
   ].sort();
   if (JSON.stringify(warnings) !== JSON.stringify(quoted)) {

@@ -179,3 +179,39 @@ test("every settings-file vector matches the real SDK through the wasm package",
   };
   assertAgreeRefusing(fileDoc, "settings-file vectors", notModelled, 8);
 });
+
+const disabledEnvDoc = conformanceJson("disabled-env-vectors.json");
+
+test("every WANDB_DISABLED vector matches the real SDK through the wasm package", () => {
+  // The package models every case: the variable alone, beside each mode source and beside
+  // the settings file's lines.
+  assertAgreeRefusing(disabledEnvDoc, "WANDB_DISABLED vectors", () => false, 0);
+});
+
+test("WANDB_DISABLED=true: offline in 0.12.10–0.18.7, ignored with a warning elsewhere", () => {
+  const at = disabledEnvDoc.cases.findIndex(
+    (c) =>
+      c.env.WANDB_DISABLED === "true" &&
+      c.env.WANDB_MODE === undefined &&
+      c.env.WANDB_API_KEY !== undefined &&
+      c.init.mode === undefined &&
+      c.init.resume === "must" &&
+      c.context === undefined,
+  );
+  assert.ok(at >= 0, "the case is recorded");
+  const c = disabledEnvDoc.cases[at];
+  for (const [sdk, code] of [
+    ["0.12.9", "disabled-env-ignored"],
+    ["0.12.10", "disabled-env-offline"],
+    ["0.18.7", "disabled-env-offline"],
+    ["0.19.0", "disabled-env-ignored"],
+  ]) {
+    const out = disabledEnvDoc.results[sdk][at];
+    const d = decide({ ...c, sdk });
+    assert.equal(d.ifExists.action === "offline", out.offline === true, sdk);
+    assert.ok(
+      d.diagnostics.some((x) => x.code === code && x.field === "env.WANDB_DISABLED"),
+      `${sdk}: ${code}`,
+    );
+  }
+});

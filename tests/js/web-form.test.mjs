@@ -8,6 +8,7 @@ import { chromium } from "playwright-core";
 import { freePort, startWorkerd } from "../../scripts/serve.mjs";
 import { scenarios, simulate } from "../../js/node.js";
 import {
+  recordedDisabledEnv,
   recordedSettingsFile,
   recordedSettingsModeOffline,
   resumeTextRaised,
@@ -546,4 +547,30 @@ test("offline: both branches say so, the timeline counts local runs, a link keep
   assert.equal(await other.inputValue("#init-mode"), "dryrun");
   assert.equal(await other.inputValue("#env-WANDB_MODE"), "run");
   assert.equal(await other.locator("#branches article.offline").count(), 2);
+});
+
+test("WANDB_DISABLED from a pasted block: offline where the release reads it", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill(
+    "#paste-text",
+    "export WANDB_RESUME=must\nexport WANDB_RUN_ID=abc\nexport WANDB_DISABLED=true",
+  );
+  await page.click("#paste-fill");
+  assert.equal(await page.inputValue("#env-WANDB_DISABLED"), "true");
+  for (const [sdk, code] of [
+    ["0.18.7", "disabled-env-offline"],
+    ["0.31.0", "disabled-env-ignored"],
+  ]) {
+    await page.fill("#sdk", sdk);
+    const recorded = recordedDisabledEnv(sdk, "true");
+    const found = await codes(page);
+    assert.ok(found.includes(code), `${sdk}: ${found}`);
+    assert.equal(
+      await page.locator("#branches article.offline").count(),
+      recorded.offline === true ? 2 : 0,
+      sdk,
+    );
+  }
+  const link = await currentLink(page);
+  assert.match(link, /env\.WANDB_DISABLED=true/);
 });
