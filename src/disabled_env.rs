@@ -35,8 +35,8 @@ pub(crate) enum DisabledEnv {
     IgnoredTrue,
 }
 
-/// The input check: the variable is not modelled with 0.9.x (whose launches fail in the
-/// vectors' harness under it) nor beside `settings=` (no vector runs both).
+/// The input check: the variable is not modelled with 0.9.x, whose launches fail in the
+/// vectors' harness under it.
 pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     if input
         .env
@@ -46,25 +46,13 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     {
         return Ok(());
     }
-    let reason = if input.init.as_ref().is_some_and(|i| i.settings.is_some()) {
-        "WANDB_DISABLED beside settings= is not modelled".to_owned()
-    } else if let Some(Ok(v)) = input
-        .sdk
-        .as_deref()
-        .map(crate::parse_sdk_version)
-        .filter(|v| {
-            v.as_ref()
-                .is_ok_and(|v| !Profile::new(*v).has(Rule::SettingsObject))
-        })
-    {
-        format!("WANDB_DISABLED is not modelled for wandb {v}")
-    } else {
-        return Ok(());
-    };
-    Err(InputError::Invalid {
-        path: FIELD.to_owned(),
-        reason,
-    })
+    match input.sdk.as_deref().map(crate::parse_sdk_version) {
+        Some(Ok(v)) if !Profile::new(v).has(Rule::SettingsObject) => Err(InputError::Invalid {
+            path: FIELD.to_owned(),
+            reason: format!("WANDB_DISABLED is not modelled for wandb {v}"),
+        }),
+        _ => Ok(()),
+    }
 }
 
 /// Reads the variable as `profile`'s SDK does, pushing what it prints or raises to `out`.
@@ -106,25 +94,30 @@ pub(crate) fn read(
         *rejected = true;
         return DisabledEnv::Unset;
     }
-    let (disabled, sdk) = if profile.has(Rule::UnreadableBoolKept) {
-        (!value.is_empty(), kept_as_text_warnings("disabled", value))
+    let (disabled, sdk, reading) = if profile.has(Rule::UnreadableBoolKept) {
+        let disabled = !value.is_empty();
+        let reading = if disabled {
+            "keeps it as text, which counts as true"
+        } else {
+            "keeps it as text, which, empty, counts as false"
+        };
+        (disabled, kept_as_text_warnings("disabled", value), reading)
     } else {
         (
             false,
             format!(
                 "Could not parse value {value} as a bool. Defaulting to None.This will raise an error in the future."
             ),
+            "reads it as None, which counts as false",
         )
     };
-    let launch = if disabled { "offline" } else { "not offline" };
     out.push(
         diagnostic(
             Code::DisabledEnvInvalid,
             Severity::Warning,
             Some(FIELD),
             format!(
-                "WANDB_DISABLED={shown} is not a bool; wandb {version} warns and reads it as {}, so the launch is {launch} for it (later releases raise).",
-                if disabled { "true" } else { "nothing" }
+                "WANDB_DISABLED={shown} is not a bool; wandb {version} warns and {reading} (later releases raise)."
             ),
         )
         .hint(BOOL_HINT)
@@ -182,23 +175,14 @@ mod tests {
     }
 
     #[test]
-    fn what_no_vector_shows_is_refused_with_the_reason() {
-        for (json, why) in [
-            (
-                r#"{"env":{"WANDB_DISABLED":"true"},"init":{"settings":{"form":"object","keys":[]}}}"#,
-                "beside settings=",
-            ),
-            (
-                r#"{"sdk":"0.9.7","env":{"WANDB_DISABLED":"false"}}"#,
-                "wandb 0.9.7",
-            ),
-        ] {
-            let (path, reason) = refusal(json).unwrap_or_else(|| panic!("{json} refused"));
-            assert_eq!(path, "env.WANDB_DISABLED", "{json}");
-            assert!(reason.contains(why), "{json}: {reason}");
-        }
+    fn only_0_9_x_is_refused_with_the_reason() {
+        let json = r#"{"sdk":"0.9.7","env":{"WANDB_DISABLED":"false"}}"#;
+        let (path, reason) = refusal(json).unwrap_or_else(|| panic!("{json} refused"));
+        assert_eq!(path, "env.WANDB_DISABLED", "{json}");
+        assert!(reason.contains("wandb 0.9.7"), "{json}: {reason}");
         for json in [
             r#"{"env":{"WANDB_DISABLED":"true"}}"#,
+            r#"{"env":{"WANDB_DISABLED":"true"},"init":{"settings":{"form":"object","keys":[]}}}"#,
             r#"{"sdk":"0.10.0","env":{"WANDB_DISABLED":"maybe"}}"#,
             r#"{"env":{"WANDB_DISABLED":""},"context":{"settingsFile":{"disabled":"true"}}}"#,
         ] {

@@ -280,12 +280,25 @@ pub(crate) fn settle(
         (None, None, true) => None,
         (None, None, false) => env_mode.map(|mode| ("env.WANDB_MODE", mode)),
     };
+    // The `disabled` setting — `WANDB_DISABLED`, else the file's line — makes the settings
+    // offline whatever the mode says, but for the disabled mode, whose run is returned first.
+    let (forces_offline, disabled_field) = match disabled_env {
+        DisabledEnv::Read(disabled) => (disabled, disabled_env::FIELD),
+        DisabledEnv::Unset | DisabledEnv::IgnoredTrue => {
+            (file.forces_offline, settings_file::DISABLED)
+        }
+    };
     let object_sets_the_mode = settings_object
         && settings_mode.is_none()
         && init_mode.is_none()
         && setup_takes_first_read(profile);
     if object_sets_the_mode {
-        if let Some(mode) = env_mode.filter(|m| classify(m) != Some(RunMode::Online)) {
+        // The object's online replaces an offline or disabled WANDB_MODE; the `disabled`
+        // setting then still keeps the launch offline.
+        if let Some(mode) = env_mode
+            .filter(|m| classify(m) != Some(RunMode::Online))
+            .filter(|_| !forces_offline)
+        {
             object_mode_overrides(profile, mode, out);
         }
         env_mode = None;
@@ -332,14 +345,6 @@ pub(crate) fn settle(
             (settings_file::MODE, file_class)
         }
         (None, None) => ("env.WANDB_MODE", env_class),
-    };
-    // The `disabled` setting — `WANDB_DISABLED`, else the file's line — makes the settings
-    // offline whatever the mode says, but for the disabled mode, whose run is returned first.
-    let (forces_offline, disabled_field) = match disabled_env {
-        DisabledEnv::Read(disabled) => (disabled, disabled_env::FIELD),
-        DisabledEnv::Unset | DisabledEnv::IgnoredTrue => {
-            (file.forces_offline, settings_file::DISABLED)
-        }
     };
     if forces_offline && !matches!(class, Some(RunMode::Offline | RunMode::Disabled)) {
         if disabled_field == disabled_env::FIELD {
