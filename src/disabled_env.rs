@@ -174,6 +174,37 @@ mod tests {
         }
     }
 
+    /// 0.18.1–0.18.7 let a settings object's online replace `WANDB_MODE=offline`, but the
+    /// `disabled` setting keeps the launch offline (the WANDB_DISABLED vectors record it): the
+    /// answer must not say the launch goes online and logs in.
+    #[test]
+    fn a_settings_object_does_not_send_a_disabled_launch_online() {
+        let input = from_json::<ResumeInput>(
+            r#"{"sdk":"0.18.7","env":{"WANDB_DISABLED":"true","WANDB_MODE":"offline"},"init":{"resume":"must","id":"abc","settings":{"form":"object","keys":[]}}}"#,
+        )
+        .unwrap();
+        let d = crate::decide(&input);
+        let codes: Vec<&str> = d.diagnostics.iter().map(|x| x.code).collect();
+        assert!(codes.contains(&"disabled-env-offline"), "{codes:?}");
+        assert!(
+            !codes.contains(&"settings-object-overrides-mode"),
+            "{codes:?}"
+        );
+        assert_eq!(d.if_exists.action, crate::model::Action::Offline);
+        // Without the variable the object does send it online, and says so.
+        let input = from_json::<ResumeInput>(
+            r#"{"sdk":"0.18.7","env":{"WANDB_MODE":"offline"},"init":{"resume":"must","id":"abc","settings":{"form":"object","keys":[]}}}"#,
+        )
+        .unwrap();
+        let d = crate::decide(&input);
+        assert!(
+            d.diagnostics
+                .iter()
+                .any(|x| x.code == "settings-object-overrides-mode")
+        );
+        assert_ne!(d.if_exists.action, crate::model::Action::Offline);
+    }
+
     #[test]
     fn only_0_9_x_is_refused_with_the_reason() {
         let json = r#"{"sdk":"0.9.7","env":{"WANDB_DISABLED":"false"}}"#;
