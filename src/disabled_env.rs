@@ -5,18 +5,18 @@
 //! setting — the one the `disabled = true` line of `wandb/settings` sets — applied after the
 //! file: true makes the launch offline (not disabled) whatever `mode=` or `WANDB_MODE` say, but
 //! for the disabled mode; false overrides the file's line. A value `strtobool` cannot read is
-//! none after a warning in 0.12.10, kept as text after three warnings in 0.12.11–0.15.5 (true
-//! unless empty), and raises from 0.15.6. The other releases ignore the variable (0.19.0's
+//! read as any bool setting's is ([`crate::bool_setting`]: None, text that is true unless
+//! empty, or an error, by release). The other releases ignore the variable (0.19.0's
 //! settings have no `disabled` field), so the launch is not turned off at all. The
 //! disabled-env vectors (tests/conformance/disabled-env-vectors.json) pin each.
 
+use crate::bool_setting::{self, BOOL_HINT, BoolReading};
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::env_vars::EnvVars;
 use crate::error::InputError;
 use crate::model::{Diagnostic, ResumeInput, Severity};
 use crate::profile::{Profile, Rule};
 use crate::pyunicode::repr;
-use crate::service_process::{BOOL_HINT, kept_as_text_warnings, parse_bool, unreadable_bool_error};
 
 /// The variable.
 pub const DISABLED_ENV: &str = "WANDB_DISABLED";
@@ -33,6 +33,48 @@ pub(crate) enum DisabledEnv {
     Read(bool),
     /// A value that turns wandb off where it is read, which this release ignores.
     IgnoredTrue,
+}
+
+impl DisabledEnv {
+    /// What makes the settings offline through the `disabled` setting, if anything: the
+    /// variable as read, else the settings file's `disabled` line (`file_line`, where the
+    /// release reads it), which the variable overrides either way.
+    pub(crate) fn offline_by(self, file_line: bool) -> Option<OfflineBy> {
+        match self {
+            DisabledEnv::Read(true) => Some(OfflineBy::Variable),
+            DisabledEnv::Read(false) => None,
+            DisabledEnv::Unset | DisabledEnv::IgnoredTrue => {
+                file_line.then_some(OfflineBy::SettingsFile)
+            }
+        }
+    }
+}
+
+/// Where the `disabled` setting that makes a launch offline was set.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum OfflineBy {
+    /// `WANDB_DISABLED`.
+    Variable,
+    /// The `disabled = true` line of `wandb/settings`.
+    SettingsFile,
+}
+
+impl OfflineBy {
+    /// The input field that set it.
+    pub(crate) fn field(self) -> &'static str {
+        match self {
+            OfflineBy::Variable => FIELD,
+            OfflineBy::SettingsFile => crate::settings_file::DISABLED,
+        }
+    }
+
+    /// The warning for a launch it makes offline that the mode would have sent online.
+    pub(crate) fn warn(self, profile: &Profile, out: &mut Vec<Diagnostic>) {
+        match self {
+            OfflineBy::Variable => forced_offline(profile, out),
+            OfflineBy::SettingsFile => crate::settings_file::forced_offline(profile, out),
+        }
+    }
 }
 
 /// The input check: the variable is not modelled with 0.9.x, whose launches fail in the
@@ -65,51 +107,49 @@ pub(crate) fn read(
     let Some(value) = env.get(DISABLED_ENV).map(String::as_str) else {
         return DisabledEnv::Unset;
     };
-    let parsed = parse_bool(value);
+    let reading = bool_setting::read(profile, value);
     if !profile.has(Rule::DisabledEnvRead) || profile.has(Rule::SettingsFileDisabledRaises) {
-        return if parsed == Some(true) {
+        return if reading == BoolReading::Bool(true) {
             DisabledEnv::IgnoredTrue
         } else {
             DisabledEnv::Unset
         };
     }
-    if let Some(disabled) = parsed {
-        return DisabledEnv::Read(disabled);
-    }
     let shown = repr(value);
     let version = profile.version;
-    if profile.has(Rule::UnreadableSettingRaises) {
-        out.push(
-            diagnostic(
-                Code::DisabledEnvInvalid,
-                Severity::Error,
-                Some(FIELD),
-                format!(
-                    "WANDB_DISABLED={shown} is not a bool; wandb {version} reads it as one, so wandb.init raises."
-                ),
-            )
-            .hint(BOOL_HINT)
-            .sdk(unreadable_bool_error("disabled", value)),
-        );
-        *rejected = true;
-        return DisabledEnv::Unset;
-    }
-    let (disabled, sdk, reading) = if profile.has(Rule::UnreadableBoolKept) {
-        let disabled = !value.is_empty();
-        let reading = if disabled {
-            "keeps it as text, which counts as true"
-        } else {
-            "keeps it as text, which, empty, counts as false"
-        };
-        (disabled, kept_as_text_warnings("disabled", value), reading)
-    } else {
-        (
+    let (disabled, sdk, how) = match reading {
+        BoolReading::Bool(disabled) => return DisabledEnv::Read(disabled),
+        BoolReading::Unreadable => {
+            out.push(
+                diagnostic(
+                    Code::DisabledEnvInvalid,
+                    Severity::Error,
+                    Some(FIELD),
+                    format!(
+                        "WANDB_DISABLED={shown} is not a bool; wandb {version} reads it as one, so wandb.init raises."
+                    ),
+                )
+                .hint(BOOL_HINT)
+                .sdk(bool_setting::unreadable_error("disabled", value)),
+            );
+            *rejected = true;
+            return DisabledEnv::Unset;
+        }
+        BoolReading::KeptAsText if bool_setting::kept_text_is_true(value) => (
+            true,
+            bool_setting::kept_as_text_warnings("disabled", value),
+            "keeps it as text, which counts as true",
+        ),
+        BoolReading::KeptAsText => (
             false,
-            format!(
-                "Could not parse value {value} as a bool. Defaulting to None.This will raise an error in the future."
-            ),
+            bool_setting::kept_as_text_warnings("disabled", value),
+            "keeps it as text, which, empty, counts as false",
+        ),
+        BoolReading::DefaultedToNone => (
+            false,
+            bool_setting::defaulted_to_none_warning(value),
             "reads it as None, which counts as false",
-        )
+        ),
     };
     out.push(
         diagnostic(
@@ -117,7 +157,7 @@ pub(crate) fn read(
             Severity::Warning,
             Some(FIELD),
             format!(
-                "WANDB_DISABLED={shown} is not a bool; wandb {version} warns and {reading} (later releases raise)."
+                "WANDB_DISABLED={shown} is not a bool; wandb {version} warns and {how} (later releases raise)."
             ),
         )
         .hint(BOOL_HINT)
@@ -128,7 +168,7 @@ pub(crate) fn read(
 
 /// The warning for `WANDB_DISABLED=true` making a launch offline that `mode=`, `WANDB_MODE` or
 /// the settings file would have sent online (0.12.10–0.18.7).
-pub(crate) fn forced_offline(profile: &Profile, out: &mut Vec<Diagnostic>) {
+fn forced_offline(profile: &Profile, out: &mut Vec<Diagnostic>) {
     out.push(
         diagnostic(
             Code::DisabledEnvOffline,

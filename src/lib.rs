@@ -11,6 +11,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), forbid(unsafe_code))]
 #![warn(missing_docs)]
 
+mod bool_setting;
 mod branching;
 mod check_order;
 pub mod codec;

@@ -282,12 +282,7 @@ pub(crate) fn settle(
     };
     // The `disabled` setting — `WANDB_DISABLED`, else the file's line — makes the settings
     // offline whatever the mode says, but for the disabled mode, whose run is returned first.
-    let (forces_offline, disabled_field) = match disabled_env {
-        DisabledEnv::Read(disabled) => (disabled, disabled_env::FIELD),
-        DisabledEnv::Unset | DisabledEnv::IgnoredTrue => {
-            (file.forces_offline, settings_file::DISABLED)
-        }
-    };
+    let offline_by = disabled_env.offline_by(file.forces_offline);
     let object_sets_the_mode = settings_object
         && settings_mode.is_none()
         && init_mode.is_none()
@@ -297,7 +292,7 @@ pub(crate) fn settle(
         // setting then still keeps the launch offline.
         if let Some(mode) = env_mode
             .filter(|m| classify(m) != Some(RunMode::Online))
-            .filter(|_| !forces_offline)
+            .filter(|_| offline_by.is_none())
         {
             object_mode_overrides(profile, mode, out);
         }
@@ -346,16 +341,14 @@ pub(crate) fn settle(
         }
         (None, None) => ("env.WANDB_MODE", env_class),
     };
-    if forces_offline && !matches!(class, Some(RunMode::Offline | RunMode::Disabled)) {
-        if disabled_field == disabled_env::FIELD {
-            disabled_env::forced_offline(profile, out);
-        } else {
-            settings_file::forced_offline(profile, out);
-        }
-        (field, class) = (disabled_field, Some(RunMode::Offline));
+    if let Some(by) =
+        offline_by.filter(|_| !matches!(class, Some(RunMode::Offline | RunMode::Disabled)))
+    {
+        by.warn(profile, out);
+        (field, class) = (by.field(), Some(RunMode::Offline));
     }
     // Offline as wandb sets itself up (the file, then the environment): no login follows.
-    let setup_offline = forces_offline || env_class.or(file_class) == Some(RunMode::Offline);
+    let setup_offline = offline_by.is_some() || env_class.or(file_class) == Some(RunMode::Offline);
     let local = match class {
         Some(RunMode::Offline) => Some(LocalLaunch::Offline(field)),
         Some(RunMode::Disabled) if profile.has(Rule::DisabledMode) => {

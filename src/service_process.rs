@@ -9,6 +9,7 @@
 //! keep a value that is none as text, with three warnings; 0.15.6–0.19.x raise on it; 0.19.0
 //! crashes in `wandb.init` once the service is off; 0.20.0 ignores the variable.
 
+use crate::bool_setting::{self, BoolReading};
 use crate::check_order::RUN_START;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::env_vars::EnvVars;
@@ -34,21 +35,6 @@ enum Reading {
     Unreadable,
 }
 
-/// Python's `strtobool` (0.12.10–0.18.x) and pydantic's bool (0.19.x) accept the same words,
-/// in any case and without surrounding whitespace.
-pub(crate) fn parse_bool(text: &str) -> Option<bool> {
-    const TRUE: [&str; 6] = ["y", "yes", "t", "true", "on", "1"];
-    const FALSE: [&str; 6] = ["n", "no", "f", "false", "off", "0"];
-    let is = |words: &[&str]| words.iter().any(|w| w.eq_ignore_ascii_case(text));
-    if is(&TRUE) {
-        Some(true)
-    } else if is(&FALSE) {
-        Some(false)
-    } else {
-        None
-    }
-}
-
 fn reading(profile: &Profile, value: &str) -> Reading {
     if !profile.has(Rule::ServiceProcess) || profile.has(Rule::DisableServiceRemoved) {
         return Reading::Enabled;
@@ -60,11 +46,12 @@ fn reading(profile: &Profile, value: &str) -> Reading {
             Reading::Disabled
         };
     }
-    match parse_bool(value) {
-        Some(true) => Reading::Disabled,
-        Some(false) => Reading::Enabled,
-        None if profile.has(Rule::UnreadableSettingRaises) => Reading::Unreadable,
-        None => Reading::KeptAsText,
+    match bool_setting::read(profile, value) {
+        BoolReading::Bool(true) => Reading::Disabled,
+        // None (0.12.10's reading, before this variable was a bool) is false too.
+        BoolReading::Bool(false) | BoolReading::DefaultedToNone => Reading::Enabled,
+        BoolReading::KeptAsText => Reading::KeptAsText,
+        BoolReading::Unreadable => Reading::Unreadable,
     }
 }
 
@@ -76,7 +63,7 @@ pub fn runs(profile: &Profile, env: &EnvVars) -> bool {
     };
     match reading(profile, value) {
         Reading::Disabled => false,
-        Reading::KeptAsText => value.is_empty(),
+        Reading::KeptAsText => !bool_setting::kept_text_is_true(value),
         Reading::Enabled | Reading::Unreadable => profile.has(Rule::ServiceProcess),
     }
 }
@@ -98,7 +85,7 @@ pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>)
                     "1 validation error for Settings\nx_disable_service\n  Input should be a valid boolean, unable to interpret input [type=bool_parsing, input_value={shown}, input_type=str]"
                 )
             } else {
-                unreadable_bool_error("_disable_service", value)
+                bool_setting::unreadable_error("_disable_service", value)
             };
             out.push(
                 diagnostic(
@@ -109,7 +96,7 @@ pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>)
                         "WANDB_DISABLE_SERVICE={shown} is not a bool; wandb {version} reads it as one, so wandb.init raises."
                     ),
                 )
-                .hint(BOOL_HINT)
+                .hint(bool_setting::BOOL_HINT)
                 .sdk(sdk_message),
             );
             false
@@ -125,8 +112,8 @@ pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>)
                         "WANDB_DISABLE_SERVICE={shown} is not a bool; wandb {version} warns and keeps the text, so the service process is {state} (later releases raise)."
                     ),
                 )
-                .hint(BOOL_HINT)
-                .sdk(kept_as_text_warnings("_disable_service", value)),
+                .hint(bool_setting::BOOL_HINT)
+                .sdk(bool_setting::kept_as_text_warnings("_disable_service", value)),
             );
             true
         }
@@ -155,22 +142,6 @@ pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>)
         Reading::Enabled => true,
     }
 }
-
-/// The three warnings 0.12.11–0.15.5 print for a `property` read as a bool whose `value` they
-/// cannot read, and keep as text.
-pub(crate) fn kept_as_text_warnings(property: &str, value: &str) -> String {
-    format!(
-        "Could not parse value {value} as a bool.\nUnable to preprocess value for property {property}: {value}. This will raise an error in the future.\nInvalid value for property {property}: {value}. This will raise an error in the future."
-    )
-}
-
-/// What 0.15.6–0.18.x raise for a `property` read as a bool whose `value` they cannot read.
-pub(crate) fn unreadable_bool_error(property: &str, value: &str) -> String {
-    format!("Unable to preprocess value for property {property}: {value}.")
-}
-
-pub(crate) const BOOL_HINT: &str =
-    "Unset it, or set true / false (also yes / no, on / off, 1 / 0).";
 
 /// 0.17.8–0.18.0: for the disabled mode (`field`) `wandb.init` turns the service process off
 /// (`_disable_service` for `wandb.setup`), so it prints the deprecation warning about that;
