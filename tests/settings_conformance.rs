@@ -276,6 +276,7 @@ fn disabled_env_vectors_cover_each_era() {
                     && v.case["env"]["WANDB_MODE"].as_str() == env_mode
                     && v.case["env"]["WANDB_API_KEY"].is_string()
                     && v.case["init"]["mode"].is_null()
+                    && v.case["init"]["settings"].is_null()
                     && v.case["init"]["resume"] == "must"
                     && v.case["context"]["settingsFile"] == file
             })

@@ -250,7 +250,7 @@ function writeState(state) {
     radio.checked = true;
   }
   $("ctx-processes").value = /^\d+$/.test(state.ctx.processes ?? "") ? state.ctx.processes : "1";
-  $("ctx-settings-file").value = Object.hasOwn(SETTINGS_FILE_CHOICES, state.ctx.settingsFile ?? "")
+  $("ctx-settings-file").value = settingsFileLines(state.ctx.settingsFile)
     ? state.ctx.settingsFile
     : "";
   writeRestarts(state.restarts);
@@ -266,6 +266,10 @@ const SETTINGS_FILE_CHOICES = {
   disabled: { mode: "disabled" },
   online: { mode: "online" },
 };
+
+/** The lines the form's choice `choice` stands for; null for none, or a choice it has not. */
+const settingsFileLines = (choice) =>
+  Object.hasOwn(SETTINGS_FILE_CHOICES, choice ?? "") ? SETTINGS_FILE_CHOICES[choice] : null;
 
 /** The form's choice for `context.settingsFile` (`""`: none, or lines it has no choice for). */
 function settingsFileChoice(lines) {
@@ -293,9 +297,7 @@ function toInput(state) {
   if (Number.isInteger(processes) && processes >= 1 && processes <= 1_000_000) {
     input.context.processes = processes;
   }
-  const lines = Object.hasOwn(SETTINGS_FILE_CHOICES, state.ctx.settingsFile ?? "")
-    ? SETTINGS_FILE_CHOICES[state.ctx.settingsFile]
-    : null;
+  const lines = settingsFileLines(state.ctx.settingsFile);
   if (lines) input.context.settingsFile = { ...lines };
   return input;
 }

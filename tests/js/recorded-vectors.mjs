@@ -44,14 +44,24 @@ export function decideUnlessNotModelled(decide, sdk, c, notModelled) {
   return notModelled ? { diffs: ["not refused, though not modelled"] } : { decision };
 }
 
+/** What `sdk` recorded in the vectors `file` for the first case `matches`, named `what`. */
+function recordedFor(file, sdk, what, matches) {
+  const doc = conformanceJson(file);
+  const at = doc.cases.findIndex(matches);
+  assert.ok(at >= 0 && doc.results[sdk], `${sdk} ${what} recorded`);
+  return doc.results[sdk][at];
+}
+
 /**
  * Whether `sdk` launched offline with `resume="must"`, `id="abc"` and `settings` set to
  * `{ form, keys: ["mode"], mode }`, nothing else setting the mode — as recorded in
  * settings-mode-vectors.json (the case with the dummy key).
  */
 export function recordedSettingsModeOffline(sdk, form, mode) {
-  const doc = conformanceJson("settings-mode-vectors.json");
-  const at = doc.cases.findIndex(
+  const out = recordedFor(
+    "settings-mode-vectors.json",
+    sdk,
+    `${form} ${mode}`,
     (c) =>
       c.init.settings.form === form &&
       c.init.settings.mode === mode &&
@@ -59,8 +69,7 @@ export function recordedSettingsModeOffline(sdk, form, mode) {
       c.env?.WANDB_MODE === undefined &&
       c.env?.WANDB_API_KEY !== undefined,
   );
-  assert.ok(at >= 0 && doc.results[sdk], `${sdk} ${form} ${mode} recorded`);
-  return doc.results[sdk][at].offline === true;
+  return out.offline === true;
 }
 
 /**
@@ -69,8 +78,10 @@ export function recordedSettingsModeOffline(sdk, form, mode) {
  * setting the mode — the case with the dummy key in settings-file-vectors.json.
  */
 export function recordedSettingsFile(sdk, lines, envMode) {
-  const doc = conformanceJson("settings-file-vectors.json");
-  const at = doc.cases.findIndex(
+  return recordedFor(
+    "settings-file-vectors.json",
+    sdk,
+    `${JSON.stringify(lines)} ${envMode}`,
     (c) =>
       c.context.settingsFile.mode === lines.mode &&
       c.context.settingsFile.disabled === lines.disabled &&
@@ -81,27 +92,27 @@ export function recordedSettingsFile(sdk, lines, envMode) {
       c.env?.WANDB_MODE === envMode &&
       c.env?.WANDB_API_KEY !== undefined,
   );
-  assert.ok(at >= 0 && doc.results[sdk], `${sdk} ${JSON.stringify(lines)} ${envMode} recorded`);
-  return doc.results[sdk][at];
 }
 
-/**
- * What `sdk` did with `WANDB_DISABLED=value` alone (`resume="must"`, `id="abc"`, the dummy key)
- * in disabled-env-vectors.json.
- */
+/** The case of disabled-env-vectors.json with `WANDB_DISABLED=value` alone: `resume="must"`,
+ * `id="abc"`, the dummy key, nothing else setting the mode (no `settings=`, no file). */
+export const disabledEnvAlone = (value) => (c) =>
+  c.env.WANDB_DISABLED === value &&
+  c.env.WANDB_MODE === undefined &&
+  c.env.WANDB_API_KEY !== undefined &&
+  c.init?.mode === undefined &&
+  c.init?.settings === undefined &&
+  c.init?.resume === "must" &&
+  c.context === undefined;
+
+/** What `sdk` did with `WANDB_DISABLED=value` alone (see `disabledEnvAlone`). */
 export function recordedDisabledEnv(sdk, value) {
-  const doc = conformanceJson("disabled-env-vectors.json");
-  const at = doc.cases.findIndex(
-    (c) =>
-      c.env.WANDB_DISABLED === value &&
-      c.env.WANDB_MODE === undefined &&
-      c.env.WANDB_API_KEY !== undefined &&
-      c.init?.mode === undefined &&
-      c.init?.resume === "must" &&
-      c.context === undefined,
+  return recordedFor(
+    "disabled-env-vectors.json",
+    sdk,
+    `WANDB_DISABLED=${value}`,
+    disabledEnvAlone(value),
   );
-  assert.ok(at >= 0 && doc.results[sdk], `${sdk} WANDB_DISABLED=${value} recorded`);
-  return doc.results[sdk][at];
 }
 
 // The warnings that a launch logs in where the case may have no API key (it raises without

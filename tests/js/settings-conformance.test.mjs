@@ -14,6 +14,7 @@ import {
   compareLocalLaunch,
   conformanceJson,
   decideUnlessNotModelled,
+  disabledEnvAlone,
 } from "./recorded-vectors.mjs";
 
 const doc = conformanceJson("settings-vectors.json");
@@ -189,15 +190,7 @@ test("every WANDB_DISABLED vector matches the real SDK through the wasm package"
 });
 
 test("WANDB_DISABLED=true: offline in 0.12.10–0.18.7, ignored with a warning elsewhere", () => {
-  const at = disabledEnvDoc.cases.findIndex(
-    (c) =>
-      c.env.WANDB_DISABLED === "true" &&
-      c.env.WANDB_MODE === undefined &&
-      c.env.WANDB_API_KEY !== undefined &&
-      c.init.mode === undefined &&
-      c.init.resume === "must" &&
-      c.context === undefined,
-  );
+  const at = disabledEnvDoc.cases.findIndex(disabledEnvAlone("true"));
   assert.ok(at >= 0, "the case is recorded");
   const c = disabledEnvDoc.cases[at];
   for (const [sdk, code] of [
