@@ -407,7 +407,7 @@ fn exclusion(
             None,
             format!(
                 "{} are set together; wandb {} accepts only one of them and raises {where_}.",
-                names.join(", "),
+                crate::text::join(&names, ", "),
                 profile.version
             ),
         )

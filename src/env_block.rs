@@ -2266,7 +2266,7 @@ fn shown(s: &str) -> String {
             c => out.push(c),
         }
     }
-    if s.chars().count() > 80 {
+    if crate::text::char_count(s) > 80 {
         out.push('…');
     }
     out
@@ -2772,7 +2772,7 @@ impl Shell {
                 format!(
                     "`{}` depends on {}, known only when the job runs; the value is kept as written and marked unresolved",
                     a.name,
-                    value.depends.join(", ")
+                    crate::text::join(&value.depends, ", ")
                 ),
             );
         } else if value.locale {
@@ -2981,7 +2981,7 @@ impl Shell {
                 .collect();
             let rest = arg
                 .units
-                .get(quoted_prefix.chars().count()..)
+                .get(crate::text::char_count(&quoted_prefix)..)
                 .unwrap_or(&[]);
             let has_eq = matches!(rest.first(), Some(Unit::Ch('=', _)));
             let splits = arg.units.iter().any(|u| {
@@ -3022,7 +3022,7 @@ impl Shell {
                 continue;
             }
             if !has_eq {
-                if splits || arg.units.len() != quoted_prefix.chars().count() {
+                if splits || arg.units.len() != crate::text::char_count(&quoted_prefix) {
                     self.note(
                         true,
                         "opaque-command",

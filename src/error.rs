@@ -104,7 +104,7 @@ impl fmt::Display for InputError {
             InputError::LoneSurrogate { fields } => write!(
                 f,
                 "`{}` contains an unpaired UTF-16 surrogate, which no run id or setting can hold; remove the broken character",
-                fields.join("`, `")
+                crate::text::join(fields, "`, `")
             ),
             InputError::TooLarge {
                 path,

@@ -384,7 +384,7 @@ fn tokenize(src: &Src) -> Result<Vec<Token>, ParseError> {
                 match op {
                     Some(op) => {
                         toks.push(Token { t: T::Op(op), pos });
-                        i += op.chars().count();
+                        i += crate::text::char_count(op);
                     }
                     None => {
                         toks.push(Token { t: T::Bad(ch), pos });
@@ -911,7 +911,7 @@ fn find_call(toks: &[Token], notes: &mut Vec<ParseNote>) -> Result<(usize, Mode)
                 "the text has {} init calls; only `{callee}` at line {} is read (others at line {})",
                 found.len(),
                 callee_pos.line,
-                others.join(", ")
+                crate::text::join(&others, ", ")
             ),
         ));
     }

@@ -564,7 +564,7 @@ impl<'a> Parser<'a> {
         SyntaxError {
             reason,
             line: before.matches('\n').count() + 1,
-            column: before[line_start..].chars().count() + 1,
+            column: crate::text::char_count(&before[line_start..]) + 1,
         }
     }
 
@@ -956,11 +956,8 @@ fn read_members<'a>(
                 match fields.iter().position(|f| *f == name) {
                     Some(index) => index,
                     None => {
-                        let expected = fields
-                            .iter()
-                            .map(|f| format!("`{f}`"))
-                            .collect::<Vec<_>>()
-                            .join(", ");
+                        let expected =
+                            crate::text::join(fields.iter().map(|f| format!("`{f}`")), ", ");
                         return Err(path.invalid(format!(
                             "unknown field `{}`, expected one of {expected}",
                             crate::json::shorten(&name, 100)
@@ -997,11 +994,7 @@ pub fn read_name<'a, T>(
 ) -> Result<T, InputError> {
     let text = String::from_json(value, path)?;
     from_name(&text).ok_or_else(|| {
-        let expected = names
-            .iter()
-            .map(|n| format!("`{n}`"))
-            .collect::<Vec<_>>()
-            .join(", ");
+        let expected = crate::text::join(names.iter().map(|n| format!("`{n}`")), ", ");
         path.invalid(format!(
             "unknown variant `{}`, expected one of {expected}",
             shorten(&text, 100)

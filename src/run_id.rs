@@ -232,7 +232,7 @@ pub fn check_effective_run_id(id: &str, field: &str, out: &mut Vec<Diagnostic>) 
         accepted = false;
     }
 
-    let chars = id.chars().count();
+    let chars = crate::text::char_count(id);
     if id.len() > RUN_DIR_MAX_ID_BYTES {
         out.push(
             diagnostic(
@@ -339,14 +339,14 @@ fn quote_chars(chars: &[char]) -> String {
             seen.push(c);
         }
     }
-    seen.iter()
-        .map(|c| match c {
+    crate::text::join(
+        seen.iter().map(|c| match c {
             '\'' => "\"'\"".to_owned(),
             c if c.is_control() => format!("U+{:04X}", *c as u32),
             c => format!("'{c}'"),
-        })
-        .collect::<Vec<_>>()
-        .join(", ")
+        }),
+        ", ",
+    )
 }
 
 fn replace_reserved(id: &str) -> String {

@@ -41,7 +41,7 @@ pub fn sanitize_run_id(raw: &str, sdk: Option<&str>) -> SanitizedId {
     }
 
     let (sanitized, replaced) = replace_non_word(raw);
-    let chars = sanitized.chars().count();
+    let chars = crate::text::char_count(&sanitized);
     let valid = chars > 0 && chars <= DOCUMENTED_MAX_CHARS;
     if chars > DOCUMENTED_MAX_CHARS
         && !diagnostics

@@ -256,9 +256,9 @@ pub fn snippets(input: &ResumeInput) -> Snippets {
     }
 
     Snippets {
-        shell: shell.join("\n"),
+        shell: crate::text::join(&shell, "\n"),
         python: python_call(input.init.as_ref()),
-        dockerfile: dockerfile.join("\n"),
+        dockerfile: crate::text::join(&dockerfile, "\n"),
         kubernetes: kubernetes_list(&kube),
         notes,
     }
@@ -347,7 +347,7 @@ fn kubernetes_list(lines: &[KubeLine]) -> String {
             }
         }
         out.push("env: []".to_owned());
-        return out.join("\n");
+        return crate::text::join(&out, "\n");
     }
     out.push("env:".to_owned());
     for line in lines {
@@ -359,7 +359,7 @@ fn kubernetes_list(lines: &[KubeLine]) -> String {
             }
         }
     }
-    out.join("\n")
+    crate::text::join(&out, "\n")
 }
 
 /// `wandb.init(...)` with the arguments that are set, in the order id, resume, resume_from,
@@ -397,7 +397,7 @@ fn python_call(init: Option<&InitArgs>) -> String {
         out.push(')');
         out
     } else {
-        format!("wandb.init({})", args.join(", "))
+        format!("wandb.init({})", crate::text::join(&args, ", "))
     }
 }
 
