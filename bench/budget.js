@@ -30,5 +30,8 @@ export const SIZE_CEILING_GZIP_BYTES = 122.5 * 1024;
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's
  * raise for the settings' mode (and the paste parser reading its value), from 185.5 KiB with
- * its raise for the settings file (and the fix that deletes its `disabled` line). */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 187.5 * 1024;
+ * its raise for the settings file (and the fix that deletes its `disabled` line), and from
+ * 187.5 KiB for the shared mode (`mode="shared"`, refused before; +0.8 KB gzipped, of which
+ * counting characters and joining lists without core's and std's generic code paid back
+ * 0.7 KB, and which the core absorbed under its own ceiling). */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 188 * 1024;

@@ -179,6 +179,15 @@ codes! {
     DisabledEnvIgnored = "disabled-env-ignored",
     /// `WANDB_DISABLED` is not a bool where the SDK reads it as one (0.12.10–0.18.7).
     DisabledEnvInvalid = "disabled-env-invalid",
+    /// The shared mode: one of several writers of the run, online (0.17.6+ warn that the
+    /// mode is experimental).
+    SharedMode = "shared-mode",
+    /// The shared mode without a run id: each process writes a run of its own.
+    SharedModeWithoutId = "shared-mode-without-id",
+    /// 0.27.2+ in the shared mode: reading `wandb.run.step` raises.
+    SharedModeStep = "shared-mode-step",
+    /// `WANDB_MODE=shared` replaced by 0.18.1–0.18.7's settings object: not shared.
+    SharedModeLost = "shared-mode-lost",
 }
 
 /// Builds a diagnostic.

@@ -145,6 +145,8 @@ pub(crate) struct Settled<'a> {
     /// Offline or disabled, `wandb.init` never asks W&B about the run (and the field that
     /// made it so); `None` online.
     pub local: Option<LocalLaunch>,
+    /// Online in the shared mode: the field that set it ([`crate::shared_mode`]).
+    pub shared: Option<&'static str>,
 }
 
 /// What W&B will do with `input` on one launch. Never panics; problems are diagnostics.
@@ -196,6 +198,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         &mut rejected,
     );
     let disabled_env = crate::disabled_env::read(&profile, env, &mut out, &mut rejected);
+    let mut shared = None;
     let local = run_mode::settle(
         &profile,
         run_mode::ModeSources {
@@ -208,6 +211,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         },
         &mut out,
         &mut rejected,
+        &mut shared,
     );
 
     // 3. Run ids as given, validated where the SDK validates them: the environment when the
@@ -425,6 +429,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         rejected,
         backend_error,
         local,
+        shared,
     };
 
     // 7. What the configuration means across restarts, and who else touches the run.

@@ -707,7 +707,10 @@ mod tests {
         let r = post("/api/decide", r#"{"init":{"mode":"disabled"}}"#);
         assert_eq!(r.status, 200, "{}", r.body);
         assert_eq!(json(&r)["ifMissing"]["action"], "disabled");
-        let r = post("/api/decide", r#"{"init":{"mode":"shared"}}"#);
+        let r = post(
+            "/api/decide",
+            r#"{"sdk":"0.16.2","init":{"mode":"shared"}}"#,
+        );
         assert_eq!(r.status, 422, "{}", r.body);
         assert_eq!(error_code(&r), "invalid-input");
         assert!(r.body.contains("init.mode"), "{}", r.body);

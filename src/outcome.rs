@@ -55,8 +55,10 @@ fn resumed_config_lost(profile: &Profile) -> bool {
 }
 
 /// A successful resume of run `q`, with the flag, step and config the SDK really reports.
-fn resumed(profile: &Profile, q: &str) -> Outcome {
-    let step = if profile.has(Rule::RunStepFromBackend) {
+fn resumed(profile: &Profile, shared: bool, q: &str) -> Outcome {
+    let step = if crate::shared_mode::step_unreadable(profile, shared) {
+        "logging continues after the last logged step (wandb.run.starting_step)"
+    } else if profile.has(Rule::RunStepFromBackend) {
         "logging continues after the last logged step (wandb.run.starting_step; wandb.run.step reads 0 until the first log)"
     } else {
         "wandb.run.step is where logging continues (steps logged below it are dropped)"
@@ -219,7 +221,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                     ),
                 )
             } else {
-                resumed(profile, &q)
+                resumed(profile, s.shared.is_some(), &q)
             },
             outcome(
                 Action::Fail,
@@ -235,7 +237,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             ),
         ),
         Some(ResumeMode::Allow) | Some(ResumeMode::Auto) => (
-            resumed(profile, &q),
+            resumed(profile, s.shared.is_some(), &q),
             outcome(
                 Action::Create,
                 format!("run {q} does not exist yet, so wandb creates it."),
@@ -317,6 +319,9 @@ pub(crate) fn explain(s: &Settled<'_>, init: &InitArgs, env: &EnvVars, out: &mut
             crate::run_mode::disabled_warnings(&s.profile, mode_field, settled_id, out);
         }
         return;
+    }
+    if let Some(mode_field) = s.shared {
+        crate::shared_mode::explain(s, mode_field, out);
     }
     let field = s.resume.field();
     if let Some(LocalLaunch::Offline(mode_field)) = s.local {
@@ -476,7 +481,7 @@ pub(crate) fn explain(s: &Settled<'_>, init: &InitArgs, env: &EnvVars, out: &mut
                 .hint("Upgrade to wandb 0.18.6 or newer, or pass the config to wandb.init(config=...) on every launch."),
             );
         }
-        if s.profile.has(Rule::RunStepFromBackend) {
+        if s.shared.is_none() && s.profile.has(Rule::RunStepFromBackend) {
             out.push(
                 diagnostic(
                     Code::RunStepAfterResume,

@@ -137,6 +137,13 @@ pub enum Rule {
     /// A setting read as a bool keeps a value `strtobool` cannot read as text, after three
     /// warnings (before: none, after one warning).
     UnreadableBoolKept,
+    /// The `shared` mode (several processes writing one run) is a mode: the launch goes online
+    /// (before: the settings refuse the value and `wandb.init` raises).
+    SharedMode,
+    /// `wandb.init` warns that the shared mode is experimental (as "The `_shared` feature").
+    SharedModeWarning,
+    /// The shared mode's warning calls it "The `shared` mode feature".
+    SharedModeWarningReworded,
 }
 
 /// One row of the boundary table: a rule and the first release that has it (what changed is
@@ -152,7 +159,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 56] = [
+pub const BOUNDARIES: [Boundary; 59] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -309,6 +316,12 @@ pub const BOUNDARIES: [Boundary; 56] = [
         rule: Rule::UnreadableSettingRaises,
         since: SdkVersion::new(0, 15, 6),
     },
+    // the `shared` mode (several processes, one run) is a mode, online as any other (before:
+    // the settings refuse the value and `wandb.init` raises)
+    Boundary {
+        rule: Rule::SharedMode,
+        since: SdkVersion::new(0, 16, 3),
+    },
     // `fork_from="<id>?_step=N"` and `WANDB_FORK_FROM`; not together with `resume`
     Boundary {
         rule: Rule::ForkFrom,
@@ -329,6 +342,12 @@ pub const BOUNDARIES: [Boundary; 56] = [
     // the `resume_from`/id warning fires only when the ids differ
     Boundary {
         rule: Rule::ResumeFromWarnsOnlyIfDifferent,
+        since: SdkVersion::new(0, 17, 6),
+    },
+    // `wandb.init` warns that the shared mode is experimental ("The `_shared` feature is
+    // experimental and may change. …")
+    Boundary {
+        rule: Rule::SharedModeWarning,
         since: SdkVersion::new(0, 17, 6),
     },
     // `fork_from` naming the run's own id is rejected
@@ -412,6 +431,11 @@ pub const BOUNDARIES: [Boundary; 56] = [
     Boundary {
         rule: Rule::BranchingRepaired,
         since: SdkVersion::new(0, 19, 5),
+    },
+    // the shared mode's warning calls it "The `shared` mode feature"
+    Boundary {
+        rule: Rule::SharedModeWarningReworded,
+        since: SdkVersion::new(0, 19, 6),
     },
     // `resume_from` supplies the run id again when none is given (0.19.5–0.19.8 generate one, and
     // the rewind fails)

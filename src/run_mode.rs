@@ -12,9 +12,10 @@
 //! [`ModeSources`]), the settings' own `mode` weighs against `mode=` and `WANDB_MODE` by
 //! release (the settings-mode vectors), and the workspace settings file `wandb offline` leaves
 //! sits below them all, but for its `disabled` line ([`crate::settings_file`]), which
-//! `WANDB_DISABLED` overrides in 0.12.10–0.18.7 ([`crate::disabled_env`]). `shared`, `noop` (the
-//! disabled mode of 0.10.0–0.10.9) and the values an SDK refuses are not modelled: the input
-//! check refuses them with the reason rather than answer as if online.
+//! `WANDB_DISABLED` overrides in 0.12.10–0.18.7 ([`crate::disabled_env`]). `shared` (0.16.3+) is an
+//! online mode whichever source sets it ([`crate::shared_mode`]). `noop` (the disabled mode of
+//! 0.10.0–0.10.9) and the values an SDK refuses are not modelled: the input check refuses them
+//! with the reason rather than answer as if online.
 
 use crate::check_order;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
@@ -26,6 +27,9 @@ use crate::settings_file::{self, FileModes};
 
 /// The environment variable that selects the mode.
 pub const MODE_ENV: &str = "WANDB_MODE";
+
+/// The mode of several processes writing one run: online ([`crate::shared_mode`]).
+pub(crate) const SHARED: &str = "shared";
 
 /// Where a launch's data goes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +55,7 @@ pub(crate) enum LocalLaunch {
 /// How the modelled releases read `value` (`None`: not modelled).
 fn classify(value: &str) -> Option<RunMode> {
     match value {
-        "online" | "run" => Some(RunMode::Online),
+        "online" | "run" | SHARED => Some(RunMode::Online),
         "offline" | "dryrun" => Some(RunMode::Offline),
         "disabled" => Some(RunMode::Disabled),
         _ => None,
@@ -67,12 +71,12 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
             SETTINGS_MODE,
             init.and_then(|i| i.settings.as_ref())
                 .and_then(|s| s.mode.as_deref()),
-            "online, offline, dryrun, disabled",
+            "online, offline, dryrun, disabled, shared",
         ),
         (
             "init.mode",
             init.and_then(|i| i.mode.as_deref()),
-            "online, run, offline, dryrun, disabled",
+            "online, run, offline, dryrun, disabled, shared",
         ),
         (
             "env.WANDB_MODE",
@@ -81,7 +85,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
                 .as_ref()
                 .and_then(|e| e.get(MODE_ENV))
                 .map(String::as_str),
-            "online, run, offline, dryrun, disabled",
+            "online, run, offline, dryrun, disabled, shared",
         ),
     ];
     for (path, value, modelled) in given {
@@ -96,6 +100,9 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
                 ),
             });
         }
+    }
+    if let Some((path, _, _)) = given.iter().find(|(_, v, _)| *v == Some(SHARED)) {
+        crate::shared_mode::check_input(input, path)?;
     }
     let [(_, settings, _), (path, init, _), (_, env, _)] = given;
     if let Some(settings) = settings.and_then(classify) {
@@ -220,6 +227,7 @@ pub(crate) fn settle(
     sources: ModeSources<'_>,
     out: &mut Vec<Diagnostic>,
     rejected: &mut bool,
+    shared: &mut Option<&'static str>,
 ) -> Option<LocalLaunch> {
     let ModeSources {
         init: init_mode,
@@ -296,6 +304,9 @@ pub(crate) fn settle(
         {
             object_mode_overrides(profile, mode, out);
         }
+        if env_mode == Some(SHARED) {
+            crate::shared_mode::lost_to_object(profile, out);
+        }
         env_mode = None;
     }
     let env_class = env_mode.and_then(classify);
@@ -333,14 +344,15 @@ pub(crate) fn settle(
     }
     let applied_settings_mode = sources.settings_mode(profile);
     let file_class = file.mode.and_then(classify);
-    let (mut field, mut class) = match (init_mode, applied_settings_mode) {
-        (_, Some((mode, true))) | (None, Some((mode, false))) => (SETTINGS_MODE, classify(mode)),
-        (Some(mode), _) => ("init.mode", classify(mode)),
+    let (mut field, value) = match (init_mode, applied_settings_mode) {
+        (_, Some((mode, true))) | (None, Some((mode, false))) => (SETTINGS_MODE, Some(mode)),
+        (Some(mode), _) => ("init.mode", Some(mode)),
         (None, None) if env_class.is_none() && file_class.is_some() => {
-            (settings_file::MODE, file_class)
+            (settings_file::MODE, file.mode)
         }
-        (None, None) => ("env.WANDB_MODE", env_class),
+        (None, None) => ("env.WANDB_MODE", env_mode),
     };
+    let mut class = value.and_then(classify);
     if let Some(by) =
         offline_by.filter(|_| !matches!(class, Some(RunMode::Offline | RunMode::Disabled)))
     {
@@ -356,6 +368,9 @@ pub(crate) fn settle(
         }
         _ => None,
     };
+    if local.is_none() && value == Some(SHARED) {
+        *shared = Some(field);
+    }
     // Whether an API key is configured is not part of the input: say what depends on it. The
     // settings' mode is applied with mode=, after the login.
     if matches!(field, "init.mode" | SETTINGS_MODE)
@@ -636,12 +651,12 @@ mod tests {
 
     #[test]
     fn modelled_modes_pass_the_input_check_and_others_are_refused_by_field() {
-        for mode in ["online", "run", "offline", "dryrun", "disabled"] {
+        for mode in ["online", "run", "offline", "dryrun", "disabled", "shared"] {
             assert!(input(Some(mode), None).check_limits().is_ok(), "{mode}");
             assert!(input(None, Some(mode)).check_limits().is_ok(), "{mode}");
         }
         for mode in [
-            "shared", "noop", "", "OFFLINE", " offline", "Disabled", "bogus",
+            "SHARED", "noop", "", "OFFLINE", " offline", "Disabled", "bogus",
         ] {
             for (given, path) in [
                 (input(Some(mode), None), "env.WANDB_MODE"),

@@ -183,7 +183,7 @@ mod tests {
             err.contains("init.settings.mode") && err.contains("init.settings.keys.1"),
             "{err}"
         );
-        for mode in ["shared", "run", "noop", "OFFLINE", ""] {
+        for mode in ["Shared", "run", "noop", "OFFLINE", ""] {
             let json = format!(r#"{{"init":{{"settings":{{"form":"dict","mode":"{mode}"}}}}}}"#);
             let err = input(&json).check_limits().unwrap_err().to_string();
             assert!(

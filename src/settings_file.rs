@@ -99,7 +99,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
 /// the vectors' harness, as under `WANDB_MODE=offline`), or without the service process for the
 /// disabled mode (0.19.0 then crashes, as under `WANDB_MODE=disabled`).
 fn over_file(init_mode: &str, file: &SettingsFile) -> Option<&'static str> {
-    let online = matches!(init_mode, "online" | "run");
+    let online = matches!(init_mode, "online" | "run" | crate::run_mode::SHARED);
     if online && (file.disabled.is_some() || file.mode.as_deref() == Some("offline")) {
         Some(
             "an online mode= over the settings file's offline mode is not modelled (wandb has set itself up offline by then)",

@@ -350,6 +350,26 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         Severity::Error,
         r#"{"sdk":"0.17.7","env":{"WANDB_DISABLED":"maybe"},"init":{"resume":"allow","id":"abc"}}"#,
     ),
+    (
+        "shared-mode",
+        Severity::Info,
+        r#"{"sdk":"0.31.0","env":{"WANDB_MODE":"shared"},"init":{"resume":"allow","id":"abc"}}"#,
+    ),
+    (
+        "shared-mode-step",
+        Severity::Info,
+        r#"{"sdk":"0.27.2","init":{"mode":"shared","id":"abc"}}"#,
+    ),
+    (
+        "shared-mode-lost",
+        Severity::Warning,
+        r#"{"sdk":"0.18.7","env":{"WANDB_MODE":"shared"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":[]}}}"#,
+    ),
+    (
+        "shared-mode-without-id",
+        Severity::Warning,
+        r#"{"sdk":"0.31.0","init":{"mode":"shared"}}"#,
+    ),
 ];
 
 fn decision(json: &str) -> Decision {

@@ -3,8 +3,10 @@
 //! the server outcomes (tests/conformance/server-vectors.json), the script endings
 //! (tests/conformance/ending-vectors.json), the resume-file texts
 //! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
-//! argument, the settings file and `WANDB_DISABLED` (tests/conformance/settings-vectors.json,
-//! settings-mode-vectors.json, settings-file-vectors.json, disabled-env-vectors.json). Runs with the `rule-mutation`
+//! argument, the settings file, `WANDB_DISABLED` and the shared mode
+//! (tests/conformance/settings-vectors.json, settings-mode-vectors.json,
+//! settings-file-vectors.json, disabled-env-vectors.json, shared-mode-vectors.json; the shared
+//! mode's server outcomes count with the server outcomes). Runs with the `rule-mutation`
 //! feature (`cargo test --features rule-mutation --test rule_mutation -- --nocapture` prints
 //! the table the README shows).
 #![cfg(feature = "rule-mutation")]
@@ -15,7 +17,7 @@ use common::ending_replay::{self, EndingVector};
 use common::replay::{Vector, compare, load_vectors};
 use common::resume_text_replay::{self, TextVector};
 use common::server_replay::{self, ServerVector};
-use common::{Recorded, mode_replay, settings_replay, sync_replay};
+use common::{Recorded, mode_replay, settings_replay, shared_replay, sync_replay};
 use serde_json::Value;
 use wandb_resume::profile::{BOUNDARIES, Rule, drop_rule};
 
@@ -27,6 +29,9 @@ struct Sets<'a> {
     offline: &'a [Vector],
     server_doc: &'a Value,
     server: &'a [ServerVector<'a>],
+    shared_server_doc: &'a Value,
+    /// The shared mode's server outcomes.
+    shared_server: &'a [Recorded<'a>],
     ending_doc: &'a Value,
     endings: &'a [EndingVector<'a>],
     /// The resume-file texts the package models (the refused ones are the input check's).
@@ -38,6 +43,8 @@ struct Sets<'a> {
     syncs: &'a [Recorded<'a>],
     /// The `settings=`, settings-mode, settings-file and WANDB_DISABLED vectors.
     settings: &'a [Recorded<'a>],
+    /// The shared-mode vectors (counted with the settings vectors).
+    shared_modes: &'a [Recorded<'a>],
 }
 
 /// How many vectors of each set fail, in the order of [`SET_NAMES`].
@@ -66,7 +73,12 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
         .server
         .iter()
         .filter(|v| !server_replay::check(sets.server_doc, v).is_empty())
-        .count();
+        .count()
+        + sets
+            .shared_server
+            .iter()
+            .filter(|v| !shared_replay::check_server(sets.shared_server_doc, v).is_empty())
+            .count();
     let endings = sets
         .endings
         .iter()
@@ -91,7 +103,12 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
         .settings
         .iter()
         .filter(|v| !settings_replay::check(v).is_empty())
-        .count();
+        .count()
+        + sets
+            .shared_modes
+            .iter()
+            .filter(|v| !shared_replay::check_mode(v).is_empty())
+            .count();
     drop_rule(None);
     [offline, online, endings, texts, modes, syncs, settings]
 }
@@ -128,10 +145,19 @@ fn removing_any_rule_fails_vectors() {
         .chain(common::recorded(&disabled_env_doc))
         .filter(|v| settings_replay::refused(v) == Ok(false))
         .collect();
+    let shared_server_doc = shared_replay::load_server();
+    let shared_server = common::recorded(&shared_server_doc);
+    let shared_mode_doc = shared_replay::load_modes();
+    let shared_modes: Vec<_> = common::recorded(&shared_mode_doc)
+        .into_iter()
+        .filter(|v| settings_replay::refused(v) == Ok(false))
+        .collect();
     let sets = Sets {
         offline: &vectors,
         server_doc: &server_doc,
         server: &server,
+        shared_server_doc: &shared_server_doc,
+        shared_server: &shared_server,
         ending_doc: &ending_doc,
         endings: &endings,
         texts: &texts,
@@ -139,6 +165,7 @@ fn removing_any_rule_fails_vectors() {
         sync_doc: &sync_doc,
         syncs: &syncs,
         settings: &settings,
+        shared_modes: &shared_modes,
     };
     assert_eq!(failing(&sets, None), [0; 7], "the vectors must pass first");
     let half = BOUNDARIES.len() / 2;
@@ -183,12 +210,12 @@ fn removing_any_rule_fails_vectors() {
     }
     let sizes = [
         vectors.len(),
-        server.len(),
+        server.len() + shared_server.len(),
         endings.len(),
         texts.len(),
         modes.len(),
         syncs.len(),
-        settings.len(),
+        settings.len() + shared_modes.len(),
     ];
     let sizes: Vec<String> = sizes
         .iter()

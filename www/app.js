@@ -26,7 +26,7 @@ const ENV_VARS = [
   ["WANDB_RESUME_FROM", "<run>?_step=<N>"],
   ["WANDB_FORK_FROM", "<run>?_step=<N>"],
   ["WANDB_NOTES", "run notes"],
-  ["WANDB_MODE", "online, offline, disabled"],
+  ["WANDB_MODE", "online, offline, disabled, shared"],
   ["WANDB_DISABLED", "true, false: offline in 0.12.10–0.18.7, ignored by the others"],
 ];
 /** The string arguments of wandb.init read for resuming: [JS name, Python name]. */

@@ -28,9 +28,10 @@ pub fn input(v: &Recorded<'_>) -> ResumeInput {
     codec::from_json::<ResumeInput>(&json.to_string()).unwrap_or_else(|e| panic!("{}: {e}", v.case))
 }
 
-/// Whether the package refuses the case as not modelled: an online `mode=` over an offline
-/// or disabled `WANDB_MODE`, an offline one over a disabled `WANDB_MODE`, and `noop`
-/// (0.10.0–0.10.9's disabled mode), and only those (`Err` otherwise).
+/// Whether the package refuses the case as not modelled: an online `mode=` (`shared` is one)
+/// over an offline or disabled `WANDB_MODE`, an offline one over a disabled `WANDB_MODE`,
+/// `noop` (0.10.0–0.10.9's disabled mode) and `shared` where the release refuses it, and
+/// only those (`Err` otherwise).
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     refused_where(v, not_modelled(v))
 }
@@ -39,11 +40,29 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
 pub fn not_modelled(v: &Recorded<'_>) -> bool {
     let init_mode = v.case["init"]["mode"].as_str();
     let env_mode = v.case["env"]["WANDB_MODE"].as_str();
-    (matches!(init_mode, Some("online" | "run"))
+    (matches!(init_mode, Some("online" | "run" | "shared"))
         && matches!(env_mode, Some("offline" | "dryrun" | "disabled")))
         || (matches!(init_mode, Some("offline" | "dryrun")) && env_mode == Some("disabled"))
         || init_mode == Some("noop")
         || env_mode == Some("noop")
+        || shared_refused(v)
+}
+
+/// The shared mode where the release refused it (its settings raise, naming the value): not
+/// modelled. Where that is, is the vectors' to say.
+pub fn shared_refused(v: &Recorded<'_>) -> bool {
+    let named = [
+        &v.case["init"]["mode"],
+        &v.case["env"]["WANDB_MODE"],
+        &v.case["init"]["settings"]["mode"],
+    ]
+    .iter()
+    .any(|m| *m == "shared");
+    named
+        && v.out["rejected"] == true
+        && v.out["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("shared"))
 }
 
 /// Whether the package refuses the case, which it must exactly where `not_modelled` (`Err`

@@ -20,7 +20,8 @@ pub fn load() -> Value {
     super::load_json("WANDB_RESUME_SERVER_VECTORS", VECTORS)
 }
 
-/// The decision for one case: `wandb.init(id=…, resume=…)` as the case passes them.
+/// The decision for one case: `wandb.init(id=…, resume=…)` as the case passes them, in the
+/// case's environment where it has one.
 pub fn decide_case(version: &str, case: &Value) -> Decision {
     let mut init = serde_json::Map::new();
     if let Some(id) = case["id"].as_str() {
@@ -29,7 +30,12 @@ pub fn decide_case(version: &str, case: &Value) -> Decision {
     if let Some(resume) = case.get("resume") {
         init.insert("resume".into(), resume.clone());
     }
-    let input = serde_json::json!({ "sdk": version, "init": init }).to_string();
+    let mut input = serde_json::json!({ "sdk": version, "init": init });
+    if let Some(env) = case.get("env") {
+        // The shared-mode server vectors' writers (`WANDB_MODE`, `WANDB__PRIMARY`).
+        input["env"] = env.clone();
+    }
+    let input = input.to_string();
     decide(&codec::input_from_json(&input).expect("the case reads as a configuration"))
 }
 

@@ -61,11 +61,12 @@ pub fn load_disabled_env() -> Value {
 /// Whether the package refuses the case as not modelled — the settings' own mode online over
 /// an offline `WANDB_MODE`, online or offline over `WANDB_MODE=disabled`, disabled beside an
 /// online or offline `mode=`, an online `mode=` over the settings file's offline mode or
-/// `disabled` line, an online or offline one over its disabled mode, and what the mode vectors
-/// refuse — and only those (`Err` otherwise).
+/// `disabled` line, an online or offline one over its disabled mode, a file's `shared` line (the
+/// wandb CLI writes none), and what the mode vectors refuse — and only those (`Err`
+/// otherwise). `shared` counts as online.
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let class = |mode: Option<&str>| match mode {
-        Some("online" | "run") => "online",
+        Some("online" | "run" | "shared") => "online",
         Some("offline" | "dryrun") => "offline",
         Some("disabled") => "disabled",
         _ => "",
@@ -82,7 +83,8 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
             | ("online" | "offline", _, "disabled")
             | ("disabled", "online" | "offline", _)
     ) || (file_offline && init == "online")
-        || (file_disabled && matches!(init, "online" | "offline"));
+        || (file_disabled && matches!(init, "online" | "offline"))
+        || file["mode"] == "shared";
     super::mode_replay::refused_where(v, not_modelled || super::mode_replay::not_modelled(v))
 }
 

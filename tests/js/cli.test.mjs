@@ -96,9 +96,23 @@ test("offline or disabled (from the environment or mode=), must does not fail; a
   // A disabled job logs nothing: --strict fails it (exit 1), as CI checks want.
   const strict = run([...args, "--strict"], { WANDB_RESUME: "must", WANDB_MODE: "disabled" });
   assert.equal(strict.code, 1, strict.out + strict.err);
+  // The shared mode is online: must without an id fails as online does, and says it is shared.
   const shared = run(args, { WANDB_RESUME: "must", WANDB_MODE: "shared" });
-  assert.equal(shared.code, 2, shared.out + shared.err);
-  assert.match(shared.err, /env\.WANDB_MODE.*not modelled/);
+  assert.equal(shared.code, 1, shared.out + shared.err);
+  assert.match(shared.out, /shared-mode \(env\.WANDB_MODE\)/);
+  const tooOld = run([...args, "--sdk", "0.16.2"], { WANDB_RESUME: "must", WANDB_MODE: "shared" });
+  assert.equal(tooOld.code, 2, tooOld.out + tooOld.err);
+  assert.match(tooOld.err, /env\.WANDB_MODE.*not modelled.*0\.16\.3/);
+  // Without a common id each process writes a run of its own: --strict fails that job.
+  const noId = run([...args, "--strict"], { WANDB_RESUME: "allow", WANDB_MODE: "shared" });
+  assert.equal(noId.code, 1, noId.out + noId.err);
+  assert.match(noId.out, /shared-mode-without-id/);
+  const withId = run([...args, "--strict"], {
+    WANDB_RESUME: "allow",
+    WANDB_RUN_ID: "job-7",
+    WANDB_MODE: "shared",
+  });
+  assert.equal(withId.code, 0, withId.out + withId.err);
 });
 
 test("--init with settings=: 0.18.x's settings object goes online under WANDB_MODE=offline", () => {

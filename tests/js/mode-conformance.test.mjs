@@ -54,7 +54,7 @@ test("a mode the package does not model is refused, naming the field", () => {
     [{ env: { WANDB_MODE: "noop" } }, "env\\.WANDB_MODE"],
     [{ env: { WANDB_MODE: "disabled" }, init: { mode: "online" } }, "init\\.mode"],
     [{ env: { WANDB_MODE: "OFFLINE" } }, "env\\.WANDB_MODE"],
-    [{ init: { mode: "shared" } }, "init\\.mode"],
+    [{ sdk: "0.16.2", init: { mode: "shared" } }, "init\\.mode"],
     [{ init: { mode: "" } }, "init\\.mode"],
   ]) {
     assert.throws(

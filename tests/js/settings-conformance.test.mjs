@@ -115,9 +115,12 @@ test("a settings key that sets the resume configuration is refused, naming it", 
       key,
     );
   }
-  for (const mode of ["shared", "run"]) {
+  for (const [mode, sdk] of [
+    ["run", "0.31.0"],
+    ["shared", "0.16.2"],
+  ]) {
     assert.throws(
-      () => decide({ init: { settings: { form: "object", keys: ["mode"], mode } } }),
+      () => decide({ sdk, init: { settings: { form: "object", keys: ["mode"], mode } } }),
       (error) =>
         error.code === "invalid-input" &&
         error.message.includes("init.settings.mode") &&

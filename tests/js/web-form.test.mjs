@@ -574,3 +574,23 @@ test("WANDB_DISABLED from a pasted block: offline where the release reads it", a
   const link = await currentLink(page);
   assert.match(link, /env\.WANDB_DISABLED=true/);
 });
+
+test("the shared mode from a pasted call: one of the writers, online, and no id says so", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill(
+    "#paste-text",
+    'wandb.init(id="abc", resume="allow", settings=wandb.Settings(mode="shared"))',
+  );
+  await page.click("#paste-fill");
+  assert.equal(await page.inputValue("#init-settings-keys"), "mode=shared");
+  await page.fill("#sdk", "0.31.0");
+  const found = await codes(page);
+  assert.ok(found.includes("shared-mode"), `${found}`);
+  assert.ok(!found.includes("shared-mode-without-id"), `${found}`);
+  assert.equal(await page.locator("#branches article.offline").count(), 0);
+  await page.uncheck("#init-id-set");
+  assert.ok((await codes(page)).includes("shared-mode-without-id"));
+  // A release that refuses the mode is refused, not guessed.
+  await page.fill("#sdk", "0.16.2");
+  assert.match(await page.locator("#verdict").innerText(), /not modelled/);
+});
