@@ -74,6 +74,7 @@ fn interesting_string() -> impl Strategy<Value = String> {
             "disabled",
             "online",
             "run",
+            "shared",
         ])
         .prop_map(str::to_owned),
         "[a-z0-9]{1,12}",

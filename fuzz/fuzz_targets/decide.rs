@@ -30,6 +30,7 @@ const WORDS: &[&str] = &[
     "disabled",
     "online",
     "run",
+    "shared",
     "auto",
     "true",
     "True",
