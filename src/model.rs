@@ -67,8 +67,8 @@ pub struct InitArgs {
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub fork_from: Option<String>,
     /// `mode=`: `"online"`/`"run"`, `"offline"`/`"dryrun"`, where `wandb.init` never asks W&B
-    /// about the run, or `"disabled"` (0.10.10+), where nothing is kept (wandb ≥ 0.10.0; beats
-    /// `WANDB_MODE`).
+    /// about the run, `"disabled"` (0.10.10+), where nothing is kept, or `"shared"` (0.16.3+),
+    /// online as one of several writers of the run (wandb ≥ 0.10.0; beats `WANDB_MODE`).
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub mode: Option<String>,
     /// `settings=`: a `wandb.Settings(...)` object or a dict, for whatever it sets. Even one
@@ -103,8 +103,8 @@ pub struct SettingsArg {
     #[cfg_attr(target_arch = "wasm32", tsify(optional))]
     pub keys: Option<Vec<String>>,
     /// The value of the `mode` key (`wandb.Settings(mode="offline")`): `"online"`,
-    /// `"offline"`, `"dryrun"` or `"disabled"`. Each release weighs it against `mode=` and
-    /// `WANDB_MODE` its own way; giving it implies the key.
+    /// `"offline"`, `"dryrun"`, `"disabled"` or `"shared"`. Each release weighs it against
+    /// `mode=` and `WANDB_MODE` its own way; giving it implies the key.
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub mode: Option<String>,
 }

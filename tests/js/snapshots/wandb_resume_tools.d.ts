@@ -329,8 +329,8 @@ export interface SettingsArg {
     keys?: string[];
     /**
      * The value of the `mode` key (`wandb.Settings(mode="offline")`): `"online"`,
-     * `"offline"`, `"dryrun"` or `"disabled"`. Each release weighs it against `mode=` and
-     * `WANDB_MODE` its own way; giving it implies the key.
+     * `"offline"`, `"dryrun"`, `"disabled"` or `"shared"`. Each release weighs it against
+     * `mode=` and `WANDB_MODE` its own way; giving it implies the key.
      */
     mode?: string | null;
 }
@@ -476,8 +476,8 @@ export interface InitArgs {
     forkFrom?: string | null;
     /**
      * `mode=`: `"online"`/`"run"`, `"offline"`/`"dryrun"`, where `wandb.init` never asks W&B
-     * about the run, or `"disabled"` (0.10.10+), where nothing is kept (wandb ≥ 0.10.0; beats
-     * `WANDB_MODE`).
+     * about the run, `"disabled"` (0.10.10+), where nothing is kept, or `"shared"` (0.16.3+),
+     * online as one of several writers of the run (wandb ≥ 0.10.0; beats `WANDB_MODE`).
      */
     mode?: string | null;
     /**
