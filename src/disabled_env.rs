@@ -88,10 +88,10 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     {
         return Ok(());
     }
-    match input.sdk.as_deref().map(crate::parse_sdk_version) {
-        Some(Ok(v)) if !Profile::new(v).has(Rule::SettingsObject) => Err(InputError::Invalid {
+    match input.given_profile() {
+        Some(p) if !p.has(Rule::SettingsObject) => Err(InputError::Invalid {
             path: FIELD.to_owned(),
-            reason: format!("WANDB_DISABLED is not modelled for wandb {v}"),
+            reason: format!("WANDB_DISABLED is not modelled for wandb {}", p.version),
         }),
         _ => Ok(()),
     }

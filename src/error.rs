@@ -134,6 +134,13 @@ fn check_string(path: &str, value: &str) -> Result<(), InputError> {
 }
 
 impl ResumeInput {
+    /// The rules of the release `sdk` names, where it names one (the input checks refuse what
+    /// a release does not model; a version that does not parse is `decide`'s diagnostic).
+    pub(crate) fn given_profile(&self) -> Option<crate::profile::Profile> {
+        let version = crate::parse_sdk_version(self.sdk.as_deref()?).ok()?;
+        Some(crate::profile::Profile::new(version))
+    }
+
     /// Every string in the input with the field path it sits at, e.g.
     /// `("env.WANDB_RUN_ID", "abc")`; environment keys are reported as `env` keys.
     pub fn strings(&self) -> Vec<(String, &str)> {

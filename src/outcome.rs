@@ -54,9 +54,10 @@ fn resumed_config_lost(profile: &Profile) -> bool {
     profile.has(Rule::CoreBackend) && !profile.has(Rule::CoreResumedConfigFixed)
 }
 
-/// A successful resume of run `q`, with the flag, step and config the SDK really reports.
-fn resumed(profile: &Profile, shared: bool, q: &str) -> Outcome {
-    let step = if crate::shared_mode::step_unreadable(profile, shared) {
+/// A successful resume of run `q`, with the flag, step and config the SDK really reports
+/// (`step_unreadable`: reading `wandb.run.step` raises, [`crate::shared_mode::step_unreadable`]).
+fn resumed(profile: &Profile, step_unreadable: bool, q: &str) -> Outcome {
+    let step = if step_unreadable {
         "logging continues after the last logged step (wandb.run.starting_step)"
     } else if profile.has(Rule::RunStepFromBackend) {
         "logging continues after the last logged step (wandb.run.starting_step; wandb.run.step reads 0 until the first log)"
@@ -221,7 +222,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                     ),
                 )
             } else {
-                resumed(profile, s.shared.is_some(), &q)
+                resumed(profile, crate::shared_mode::step_unreadable(s), &q)
             },
             outcome(
                 Action::Fail,
@@ -237,7 +238,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             ),
         ),
         Some(ResumeMode::Allow) | Some(ResumeMode::Auto) => (
-            resumed(profile, s.shared.is_some(), &q),
+            resumed(profile, crate::shared_mode::step_unreadable(s), &q),
             outcome(
                 Action::Create,
                 format!("run {q} does not exist yet, so wandb creates it."),

@@ -62,6 +62,11 @@ fn classify(value: &str) -> Option<RunMode> {
     }
 }
 
+/// Whether the modelled releases read `value` as an online mode (`online`, `run`, `shared`).
+pub(crate) fn is_online(value: &str) -> bool {
+    classify(value) == Some(RunMode::Online)
+}
+
 /// The input check: a mode whose outcome is not modelled is refused with the reason.
 pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     let init = input.init.as_ref();

@@ -47,7 +47,6 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         return Ok(());
     };
     let init = input.init.as_ref();
-    let version = input.sdk.as_deref().map(crate::parse_sdk_version);
     let refusal = if let Some(mode) = file
         .mode
         .as_deref()
@@ -70,14 +69,15 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
             "context.settingsFile",
             "a settings file beside settings= is not modelled".to_owned(),
         )
-    } else if let Some(Ok(v)) = version.filter(|v| {
-        v.as_ref()
-            .is_ok_and(|v| !Profile::new(*v).has(Rule::SettingsObject))
-    }) {
+    } else if let Some(p) = input
+        .given_profile()
+        .filter(|p| !p.has(Rule::SettingsObject))
+    {
         (
             "context.settingsFile",
             format!(
-                "not modelled for wandb {v}, which reads only the disabled line (as dryrun where WANDB_MODE is unset)"
+                "not modelled for wandb {}, which reads only the disabled line (as dryrun where WANDB_MODE is unset)",
+                p.version
             ),
         )
     } else if let Some(reason) = init
@@ -99,7 +99,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
 /// the vectors' harness, as under `WANDB_MODE=offline`), or without the service process for the
 /// disabled mode (0.19.0 then crashes, as under `WANDB_MODE=disabled`).
 fn over_file(init_mode: &str, file: &SettingsFile) -> Option<&'static str> {
-    let online = matches!(init_mode, "online" | "run" | crate::run_mode::SHARED);
+    let online = crate::run_mode::is_online(init_mode);
     if online && (file.disabled.is_some() || file.mode.as_deref() == Some("offline")) {
         Some(
             "an online mode= over the settings file's offline mode is not modelled (wandb has set itself up offline by then)",

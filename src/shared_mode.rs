@@ -23,11 +23,12 @@ pub(crate) const STEP_UNREADABLE: &str = "Cannot read the W&B step in shared mod
 /// The input check: a release that refuses the mode is not modelled (its settings raise, each
 /// era with its own words); `path` is the field that names it.
 pub(crate) fn check_input(input: &ResumeInput, path: &str) -> Result<(), InputError> {
-    match input.sdk.as_deref().map(crate::parse_sdk_version) {
-        Some(Ok(v)) if !Profile::new(v).has(Rule::SharedMode) => Err(InputError::Invalid {
+    match input.given_profile() {
+        Some(p) if !p.has(Rule::SharedMode) => Err(InputError::Invalid {
             path: path.to_owned(),
             reason: format!(
-                "mode 'shared' is not modelled for wandb {v}, which refuses it (0.16.3 added it)"
+                "mode 'shared' is not modelled for wandb {}, which refuses it (0.16.3 added it)",
+                p.version
             ),
         }),
         _ => Ok(()),
@@ -47,11 +48,11 @@ fn experimental_warning(profile: &Profile) -> Option<String> {
     })
 }
 
-/// Whether reading `wandb.run.step` raises ([`STEP_UNREADABLE`]) in a shared launch of
-/// `profile`'s SDK: from 0.27.2 the step lives with the backend, which does not give it out
-/// in this mode.
-pub(crate) fn step_unreadable(profile: &Profile, shared: bool) -> bool {
-    shared && profile.has(Rule::RunStepFromBackend)
+/// Whether reading `wandb.run.step` raises ([`STEP_UNREADABLE`]) after this launch: a shared
+/// one from 0.27.2, where the step lives with the backend, which does not give it out in this
+/// mode.
+pub(crate) fn step_unreadable(s: &Settled<'_>) -> bool {
+    s.shared.is_some() && s.profile.has(Rule::RunStepFromBackend)
 }
 
 /// The warning for `WANDB_MODE=shared` that 0.18.1–0.18.7's settings object replaces with
@@ -91,7 +92,7 @@ pub(crate) fn explain(s: &Settled<'_>, field: &'static str, out: &mut Vec<Diagno
         note = note.sdk(warning);
     }
     out.push(note);
-    if step_unreadable(&s.profile, true) {
+    if step_unreadable(s) {
         out.push(
             diagnostic(
                 Code::SharedModeStep,
@@ -169,13 +170,16 @@ mod tests {
                 r#"{{"sdk":"{sdk}","init":{{"id":"abc","resume":"allow"}}}}"#
             ))
         };
-        for (sdk, words) in [
-            ("0.16.3", None),
-            ("0.17.5", None),
-            ("0.17.6", Some("The `_shared` feature")),
-            ("0.19.5", Some("The `_shared` feature")),
-            ("0.19.6", Some("The `shared` mode feature")),
-            ("0.31.0", Some("The `shared` mode feature")),
+        // Which releases warn, and where the words change; the words themselves are the
+        // recorded SDKs' (tests/shared_conformance.rs).
+        let mut quoted = Vec::new();
+        for (sdk, warns) in [
+            ("0.16.3", false),
+            ("0.17.5", false),
+            ("0.17.6", true),
+            ("0.19.5", true),
+            ("0.19.6", true),
+            ("0.31.0", true),
         ] {
             let d = decide(&json(sdk));
             assert_eq!(d.if_exists.action, Action::Resume, "{sdk}");
@@ -187,19 +191,14 @@ mod tests {
                 .unwrap_or_else(|| panic!("{sdk}: {:?}", codes(&d)));
             assert_eq!(note.field.as_deref(), Some("env.WANDB_MODE"));
             assert!(note.message.contains("run 'abc'"), "{}", note.message);
-            match words {
-                None => assert!(note.sdk_message.is_none(), "{sdk}"),
-                Some(w) => assert!(
-                    note.sdk_message
-                        .as_deref()
-                        .is_some_and(|m| m.starts_with(w)),
-                    "{sdk}: {:?}",
-                    note.sdk_message
-                ),
-            }
+            assert_eq!(note.sdk_message.is_some(), warns, "{sdk}");
+            quoted.push(note.sdk_message.clone());
             assert!(!codes(&d).contains(&"shared-mode-without-id"), "{sdk}");
             assert!(!codes(&online(sdk)).contains(&"shared-mode"), "{sdk}");
         }
+        assert_eq!(quoted[2], quoted[3], "0.17.6 and 0.19.5 word it alike");
+        assert_ne!(quoted[3], quoted[4], "0.19.6 rewords it");
+        assert_eq!(quoted[4], quoted[5], "0.19.6 and 0.31.0 word it alike");
     }
 
     #[test]
