@@ -21,8 +21,9 @@ pub fn load() -> Value {
 }
 
 /// The decision for one case: `wandb.init(id=…, resume=…)` as the case passes them, in the
-/// case's environment where it has one.
-pub fn decide_case(version: &str, case: &Value) -> Decision {
+/// case's environment where it has one; `Err` where the package refuses the input (every
+/// recorded case is one it must model), with why.
+pub fn decide_case(version: &str, case: &Value) -> Result<Decision, String> {
     let mut init = serde_json::Map::new();
     if let Some(id) = case["id"].as_str() {
         init.insert("id".into(), id.into());
@@ -35,8 +36,8 @@ pub fn decide_case(version: &str, case: &Value) -> Decision {
         // The shared-mode server vectors' writers (`WANDB_MODE`, `WANDB__PRIMARY`).
         input["env"] = env.clone();
     }
-    let input = input.to_string();
-    decide(&codec::input_from_json(&input).expect("the case reads as a configuration"))
+    let input = codec::input_from_json(&input.to_string()).map_err(|e| format!("refused: {e}"))?;
+    Ok(decide(&input))
 }
 
 /// Logging went on after the existing run's last step: the run was resumed, whatever the
@@ -169,12 +170,19 @@ pub fn vectors(doc: &Value) -> Vec<ServerVector<'_>> {
 
 /// The disagreements between the engine and what the SDK did in one recorded case.
 pub fn check(doc: &Value, v: &ServerVector<'_>) -> Vec<String> {
+    match decide_case(v.version, v.case) {
+        Ok(d) => check_decision(doc, v, &d),
+        Err(refused) => vec![refused],
+    }
+}
+
+/// [`check`] with the case's decision `d` made.
+pub fn check_decision(doc: &Value, v: &ServerVector<'_>, d: &Decision) -> Vec<String> {
     let meta = &doc["meta"]["server"];
     let generated = meta["generatedId"]
         .as_str()
         .expect("meta.server.generatedId");
     let last_step = meta["lastStep"].as_u64().expect("meta.server.lastStep");
-    let d = decide_case(v.version, v.case);
     if d.resume_file_action == ResumeFileAction::NotReached {
         // Rejected before the server is asked: the SDK raises without asking either.
         let mut diffs = compare(&d.if_missing, v.out, generated, last_step);
@@ -200,7 +208,7 @@ pub fn check(doc: &Value, v: &ServerVector<'_>) -> Vec<String> {
                 v.version,
                 &serde_json::json!({ "id": v.case["id"], "resume": "must" }),
             );
-            if must.if_missing.message.contains("never started") {
+            if must.is_ok_and(|m| m.if_missing.message.contains("never started")) {
                 &d.if_missing
             } else {
                 &d.if_exists

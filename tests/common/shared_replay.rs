@@ -69,12 +69,11 @@ fn printed_mode_warning(out: &Value) -> Option<&str> {
 /// reading `wandb.run.step` raised, the engine saying so with the SDK's words.
 pub fn check_server(doc: &Value, v: &Recorded<'_>) -> Vec<String> {
     // Every case runs a release that knows the mode: the package must not refuse it.
-    let input = serde_json::json!({ "sdk": v.version, "env": v.case["env"] }).to_string();
-    if let Err(e) = wandb_resume::codec::input_from_json(&input) {
-        return vec![format!("refused: {e}")];
-    }
-    let mut diffs = super::server_replay::check(doc, v);
-    let d = super::server_replay::decide_case(v.version, v.case);
+    let d = match super::server_replay::decide_case(v.version, v.case) {
+        Ok(d) => d,
+        Err(refused) => return vec![refused],
+    };
+    let mut diffs = super::server_replay::check_decision(doc, v, &d);
     let quoted = d
         .diagnostics
         .iter()

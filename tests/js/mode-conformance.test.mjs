@@ -11,6 +11,7 @@ import {
   compareLocalLaunch,
   conformanceJson,
   decideUnlessNotModelled,
+  notModelled,
 } from "./recorded-vectors.mjs";
 
 const doc = conformanceJson("mode-vectors.json");
@@ -20,17 +21,11 @@ test("every mode vector matches the real SDK through the wasm package", () => {
   assertAllAgree(doc, "mode vectors", (sdk, c, out) => {
     // An online mode= over an offline or disabled WANDB_MODE, an offline one over a disabled one,
     // and `noop` are refused as not modelled (the Rust replay says why), and nothing else is.
-    const notModelled =
-      (["online", "run"].includes(c.init?.mode) &&
-        ["offline", "dryrun", "disabled"].includes(c.env?.WANDB_MODE)) ||
-      (["offline", "dryrun"].includes(c.init?.mode) && c.env?.WANDB_MODE === "disabled") ||
-      c.init?.mode === "noop" ||
-      c.env?.WANDB_MODE === "noop";
     const {
       decision: d,
       refused: wasRefused,
       diffs: failed,
-    } = decideUnlessNotModelled(decide, sdk, c, notModelled);
+    } = decideUnlessNotModelled(decide, sdk, c, notModelled(c, out));
     if (wasRefused) refused += 1;
     if (!d) return failed ?? [];
     const diffs = [...compareDecision(d, out), ...compareLocalLaunch(d, c, out)];

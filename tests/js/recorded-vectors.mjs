@@ -27,6 +27,46 @@ export function assertAllAgree(doc, what, check) {
   assert.deepEqual(failures.slice(0, 20), [], `${failures.length} of ${compared} ${what} disagree`);
 }
 
+const MODE_KINDS = new Map([
+  ["online", "online"],
+  ["run", "online"],
+  ["shared", "online"],
+  ["offline", "offline"],
+  ["dryrun", "offline"],
+  ["disabled", "disabled"],
+]);
+
+/**
+ * Whether the package must refuse the recorded case `c` (with the SDK's `out`) as not
+ * modelled — what tests/common/settings_replay.rs and mode_replay.rs refuse: an online mode
+ * (`shared` is one) over an offline or disabled `WANDB_MODE`, an offline one over a disabled
+ * one, `noop`; the settings' mode online over an offline `WANDB_MODE`, online or offline over a
+ * disabled one, disabled beside an online or offline `mode=`; an online `mode=` over the
+ * settings file's offline mode or `disabled` line, an online or offline one over its disabled
+ * mode, its `shared` line (the wandb CLI writes none); and `shared` where the release itself
+ * refused it (the record raised naming it).
+ */
+export function notModelled(c, out) {
+  const kind = (mode) => MODE_KINDS.get(mode) ?? "";
+  const settings = kind(c.init?.settings?.mode);
+  const init = kind(c.init?.mode);
+  const env = kind(c.env?.WANDB_MODE);
+  const file = c.context?.settingsFile;
+  const named = [c.init?.mode, c.env?.WANDB_MODE, c.init?.settings?.mode].includes("shared");
+  return (
+    (init === "online" && ["offline", "disabled"].includes(env)) ||
+    (init === "offline" && env === "disabled") ||
+    [c.init?.mode, c.env?.WANDB_MODE].includes("noop") ||
+    (settings === "online" && env === "offline") ||
+    (["online", "offline"].includes(settings) && env === "disabled") ||
+    (settings === "disabled" && ["online", "offline"].includes(init)) ||
+    (init === "online" && (file?.disabled !== undefined || file?.mode === "offline")) ||
+    (["online", "offline"].includes(init) && file?.mode === "disabled") ||
+    file?.mode === "shared" ||
+    (named && out.rejected === true && /shared/.test(out.error?.message ?? ""))
+  );
+}
+
 /**
  * `decide()` on a recorded case that the package must refuse as not modelled exactly where
  * `notModelled`: `{ decision }`, `{ refused: true }` (refused as it must be) or `{ diffs }`.
@@ -248,6 +288,17 @@ export function resumeTextRaised(sdk, text) {
 }
 
 /**
+ * `decide()` for a server-outcome case: `wandb.init(id=…, resume=…)` as the case passes them,
+ * in the case's environment where it has one (the shared-mode writers).
+ */
+export function decideServerCase(decide, sdk, { id, resume, env }) {
+  const init = {};
+  if (id !== null) init.id = id;
+  if (resume !== undefined) init.resume = resume;
+  return decide(env ? { sdk, env, init } : { sdk, init });
+}
+
+/**
  * The check of the server-outcome vectors in `doc` (each release's complete, online wandb.init
  * against a fake W&B server), as `assertAllAgree` takes it: the branch of `decide()`'s answer
  * that the case's server state shows, against what the SDK did; a case's `env` (the
@@ -258,12 +309,7 @@ export function serverCheck(decide, doc) {
   // What the engine writes where a run id is generated at launch.
   const ENGINE_GENERATED_ID = "<new id>";
 
-  function decideCase(sdk, { id, resume, env }) {
-    const init = {};
-    if (id !== null) init.id = id;
-    if (resume !== undefined) init.resume = resume;
-    return decide(env ? { sdk, env, init } : { sdk, init });
-  }
+  const decideCase = (sdk, c) => decideServerCase(decide, sdk, c);
 
   function compare(branch, out) {
     if (branch.action === "fail") {

@@ -15,6 +15,7 @@ import {
   conformanceJson,
   decideUnlessNotModelled,
   disabledEnvAlone,
+  notModelled,
 } from "./recorded-vectors.mjs";
 
 const doc = conformanceJson("settings-vectors.json");
@@ -44,14 +45,14 @@ const modeDoc = conformanceJson("settings-mode-vectors.json");
  * of it compares), and checks that the package refuses exactly the cases `notModelled` names
  * (the Rust replay says why): `perRelease` of each release.
  */
-function assertAgreeRefusing(vectors, name, notModelled, perRelease) {
+function assertAgreeRefusing(vectors, name, perRelease) {
   let refused = 0;
   assertAllAgree(vectors, name, (sdk, c, out) => {
     const {
       decision: d,
       refused: wasRefused,
       diffs,
-    } = decideUnlessNotModelled(decide, sdk, c, notModelled(c));
+    } = decideUnlessNotModelled(decide, sdk, c, notModelled(c, out));
     if (wasRefused) refused += 1;
     if (!d) return diffs ?? [];
     return [...compareDecision(d, out), ...compareLocalLaunch(d, c, out)];
@@ -60,21 +61,9 @@ function assertAgreeRefusing(vectors, name, notModelled, perRelease) {
 }
 
 test("every settings-mode vector matches the real SDK through the wasm package", () => {
-  const kind = (mode) =>
-    ({ online: "online", run: "online", offline: "offline", dryrun: "offline" })[mode] ?? mode;
   // The settings' mode online over an offline WANDB_MODE, online or offline over a disabled
-  // one, disabled beside an online or offline mode=, and what the mode vectors refuse.
-  const notModelled = (c) => {
-    const settings = kind(c.init.settings.mode);
-    const init = kind(c.init.mode);
-    const env = kind(c.env?.WANDB_MODE);
-    return (
-      (settings === "online" && env === "offline") ||
-      (["online", "offline"].includes(settings) && env === "disabled") ||
-      (settings === "disabled" && ["online", "offline"].includes(init))
-    );
-  };
-  assertAgreeRefusing(modeDoc, "settings-mode vectors", notModelled, 12);
+  // one, disabled beside an online or offline mode=.
+  assertAgreeRefusing(modeDoc, "settings-mode vectors", 12);
 });
 
 test("a pasted settings mode reaches decide() and weighs as each release weighs it", () => {
@@ -172,16 +161,7 @@ const fileDoc = conformanceJson("settings-file-vectors.json");
 test("every settings-file vector matches the real SDK through the wasm package", () => {
   // An online mode= over the file's offline mode or its disabled line; an online or offline
   // one over its disabled mode.
-  const notModelled = (c) => {
-    const file = c.context.settingsFile;
-    const init = c.init?.mode;
-    return (
-      (["online", "run"].includes(init) &&
-        (file.disabled !== undefined || file.mode === "offline")) ||
-      (["online", "offline"].includes(init) && file.mode === "disabled")
-    );
-  };
-  assertAgreeRefusing(fileDoc, "settings-file vectors", notModelled, 8);
+  assertAgreeRefusing(fileDoc, "settings-file vectors", 8);
 });
 
 const disabledEnvDoc = conformanceJson("disabled-env-vectors.json");
@@ -189,7 +169,7 @@ const disabledEnvDoc = conformanceJson("disabled-env-vectors.json");
 test("every WANDB_DISABLED vector matches the real SDK through the wasm package", () => {
   // The package models every case: the variable alone, beside each mode source and beside
   // the settings file's lines.
-  assertAgreeRefusing(disabledEnvDoc, "WANDB_DISABLED vectors", () => false, 0);
+  assertAgreeRefusing(disabledEnvDoc, "WANDB_DISABLED vectors", 0);
 });
 
 test("WANDB_DISABLED=true: offline in 0.12.10–0.18.7, ignored with a warning elsewhere", () => {

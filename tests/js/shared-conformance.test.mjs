@@ -11,33 +11,14 @@ import {
   compareDecision,
   compareLocalLaunch,
   conformanceJson,
+  decideServerCase,
   decideUnlessNotModelled,
+  notModelled,
   serverCheck,
 } from "./recorded-vectors.mjs";
 
 const modeDoc = conformanceJson("shared-mode-vectors.json");
 const serverDoc = conformanceJson("shared-server-vectors.json");
-
-const kind = (mode) => (["online", "run", "shared"].includes(mode) ? "online" : mode);
-
-// Refused as not modelled: what the settings and mode replays refuse (an online mode, shared
-// among them, over an offline or disabled WANDB_MODE; a settings file's `shared` line, which
-// the wandb CLI never writes), and `shared` where the release itself refused it.
-function notModelled(c, out) {
-  const settings = kind(c.init?.settings?.mode);
-  const init = kind(c.init?.mode);
-  const env = kind(c.env?.WANDB_MODE);
-  const file = c.context?.settingsFile;
-  const named = [c.init?.mode, c.env?.WANDB_MODE, c.init?.settings?.mode].includes("shared");
-  return (
-    (init === "online" && ["offline", "dryrun", "disabled"].includes(env)) ||
-    (settings === "online" && ["offline", "dryrun"].includes(env)) ||
-    (["online", "offline"].includes(settings) && env === "disabled") ||
-    (file?.mode === "offline" && init === "online") ||
-    file?.mode === "shared" ||
-    (named && out.rejected === true && /shared/.test(out.error?.message ?? ""))
-  );
-}
 
 test("every shared-mode vector matches the real SDK through the wasm package", () => {
   assertAllAgree(modeDoc, "shared-mode vectors", (sdk, c, out) => {
@@ -63,9 +44,7 @@ test("every shared-mode server outcome matches the real SDK, with the mode's war
   const check = serverCheck(decide, serverDoc);
   assertAllAgree(serverDoc, "shared-mode server outcomes", (sdk, c, out) => {
     const diffs = check(sdk, c, out);
-    const init = c.id === null ? {} : { id: c.id };
-    if (c.resume !== undefined) init.resume = c.resume;
-    const d = decide({ sdk, env: c.env, init });
+    const d = decideServerCase(decide, sdk, c);
     const note = d.diagnostics.find((x) => x.code === "shared-mode");
     if (!note) diffs.push("engine: not in the shared mode");
     const printed = out.printedWarnings.find((w) => w.includes("feature is experimental"));
