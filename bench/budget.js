@@ -11,7 +11,7 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised four times, each for answers the module did not give before: from 115 KiB for reading the
+ * Raised five times, each for answers the module did not give before: from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
@@ -24,8 +24,13 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * sharing the refusal reasons paid back 0.1 KB; from 120.5 KiB for the workspace settings file
  * (`wandb offline`'s `wandb/settings`, which the CLI refused: each release's reading of its
  * mode and `disabled` lines, the three warnings and errors that name them, and the input
- * check's refusals): +1.8 KB gzipped. */
-export const SIZE_CEILING_GZIP_BYTES = 122.5 * 1024;
+ * check's refusals): +1.8 KB gzipped; from 122.5 KiB for the settings' own `resume` and
+ * `run_id` (`wandb.Settings(resume=…, run_id=…)`, refused before: each release's precedence
+ * of them, the checks of a value the call replaces, the sweep that keeps the id, the crash
+ * of 0.16.2–0.18.7 on a stored `resume=True`, and the diagnostics renamed to the settings
+ * keys): +2.2 KB gzipped, of which replacing words without `str::replace` (core's two-way
+ * searcher again) paid back 1.2 KB. */
+export const SIZE_CEILING_GZIP_BYTES = 124.5 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's
@@ -33,5 +38,6 @@ export const SIZE_CEILING_GZIP_BYTES = 122.5 * 1024;
  * its raise for the settings file (and the fix that deletes its `disabled` line), and from
  * 187.5 KiB for the shared mode (`mode="shared"`, refused before; +0.8 KB gzipped, of which
  * counting characters and joining lists without core's and std's generic code paid back
- * 0.7 KB, and which the core absorbed under its own ceiling). */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 188 * 1024;
+ * 0.7 KB, and which the core absorbed under its own ceiling), and from 188 KiB with the core's
+ * raise for the settings' `resume` and `run_id` (and the paste parser reading their values). */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 190.5 * 1024;

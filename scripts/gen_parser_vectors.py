@@ -933,16 +933,18 @@ def settings_expect(node, text):
     out = {"keys": []}
 
     def key(name, value):
-        # The mode key is read as `mode=` is: a literal gives its value, None drops the key,
-        # one read from the environment is listed without its value.
-        if name != "mode":
+        # The mode, resume and run_id keys are read as `mode=`, `resume=` and `id=` are: a
+        # literal gives its value, None drops the key, one read from the environment is listed
+        # without its value.
+        field = {"mode": "mode", "resume": "resume", "run_id": "runId"}.get(name)
+        if field is None:
             out["keys"].append(name)
             return
-        kind, read = value_expect("mode", value, text)
+        kind, read = value_expect(name, value, text)
         if kind != "none":
-            out["keys"].append("mode")
-        if kind == "text":
-            out["mode"] = read
+            out["keys"].append(name)
+        if kind in ("text", "bool"):
+            out[field] = read
 
     if isinstance(node, ast.Call):
         f = node.func
@@ -1315,6 +1317,11 @@ HAND_INIT = [
     P('from wandb import Settings, init\ninit(settings=Settings(**extra, start_method="thread"))'),
     P('wandb.init(settings={"start_method": "thread", "con" "sole": "off", 1: 2, **more})'),
     P('wandb.init(settings=dict(resume="must", run_id="abc"), project="p")'),
+    P('wandb.init(settings=wandb.Settings(resume=True, run_id=os.environ["SLURM_JOB_ID"]))'),
+    P('wandb.init(settings={"run_id": "abc", "resume": None, "mode": "offline"}, resume=False)'),
+    P('wandb.init(settings=wandb.Settings(run_id=f"abc", resume="allow"), id="xyz")'),
+    P('wandb.init(settings=wandb.Settings(run_id=True))'),
+    P('wandb.init(settings=dict(resume=1))'),
     P('wandb.init(settings=dict(), resume="allow")'),
     P('wandb.init(settings={})'),
     P('wandb.init(settings=None, id="x")'),

@@ -117,12 +117,16 @@ fn stage(profile: &Profile, d: &Diagnostic) -> Stage {
             LEGACY_ENV
         } else if field.starts_with("context.settingsFile") {
             LEGACY_SETTINGS_FILE
+        } else if field.starts_with("init.settings.") {
+            LEGACY_SETTINGS_ARGUMENT
         } else {
             LEGACY_SETTINGS
         };
     }
     match field {
         _ if field.starts_with("context.settingsFile") => SETTINGS_FILE,
+        // the settings object (or dict) is built, and checked, before anything is assigned
+        "init.settings.resume" | "init.settings.runId" => CALL_ARGUMENTS,
         "init.resume" => INIT_RESUME,
         "init.id" => INIT_ID,
         "init.forkFrom" => INIT_FORK_FROM,

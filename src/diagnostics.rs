@@ -163,6 +163,13 @@ codes! {
     SettingsObjectOverridesMode = "settings-object-overrides-mode",
     /// 0.12.10–0.12.15 ignore the mode a `wandb.Settings` object sets.
     SettingsModeIgnored = "settings-mode-ignored",
+    /// 0.12.10–0.12.15 ignore the `resume` and `run_id` a `wandb.Settings` object sets.
+    SettingsResumeIgnored = "settings-resume-ignored",
+    /// 0.10.x–0.12.9 take the `resume` or `run_id` a `wandb.Settings` object sets over
+    /// `wandb.init`'s own argument.
+    SettingsOverrideInit = "settings-override-init",
+    /// 0.16.2–0.18.7 raise on a settings `resume=True` that nothing replaces.
+    SettingsResumeTrueRaises = "settings-resume-true-raises",
     /// 0.19.0–0.23.1 raise on the `disabled = true` line older `wandb offline` left in
     /// wandb/settings.
     SettingsFileRaises = "settings-file-raises",

@@ -22,6 +22,7 @@ use crate::run_id::{check_effective_run_id, check_run_id};
 use crate::run_mode::{self, DisabledRunId, LocalLaunch};
 use crate::run_moment::RunMoment;
 use crate::settings_arg;
+use crate::settings_resume;
 use crate::version::{SdkVersion, VersionError, parse_sdk_version};
 
 /// Environment variables the engine reads.
@@ -157,7 +158,13 @@ pub fn decide(input: &ResumeInput) -> Decision {
     let empty_env = EnvVars::new();
     let env = input.env.as_ref().unwrap_or(&empty_env);
     let default_init = InitArgs::default();
-    let init = input.init.as_ref().unwrap_or(&default_init);
+    // The settings' own resume and run_id, applied where the release applies them.
+    let folded = settings_resume::fold(
+        &profile,
+        input.init.as_ref().unwrap_or(&default_init),
+        &mut out,
+    );
+    let init = &*folded.init;
     let default_context = LaunchContext::default();
     let context = input.context.as_ref().unwrap_or(&default_context);
     let decoded = context
@@ -173,7 +180,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         env.get(env_keys::RESUME),
         &mut out,
     );
-    let mut rejected = resume.rejected;
+    let mut rejected = resume.rejected | folded.rejected;
 
     // 2. The sweep id (validated from 0.19.0 on; any non-empty value means "in a sweep").
     let in_sweep = check_sweep_id(
@@ -221,7 +228,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
     if let Some(id) = env_id {
         rejected |= !check_run_id(id, "env.WANDB_RUN_ID", &profile, &mut out);
     }
-    let sweep_drops_init_id = in_sweep && profile.has(Rule::SweepIgnoresInitId);
+    let sweep_drops_init_id =
+        in_sweep && profile.has(Rule::SweepIgnoresInitId) && !folded.run_id_kept_in_sweep;
     let mut init_id = init.id.as_ref();
     if let Some(id) = init_id {
         if !sweep_drops_init_id || profile.has(Rule::StrictResume) {
@@ -240,7 +248,13 @@ pub fn decide(input: &ResumeInput) -> Decision {
 
     // 4. Sweeps: the agent names the run through WANDB_RUN_ID.
     if in_sweep {
-        sweep(&profile, init_id, env_id, &resume, &mut out);
+        sweep(
+            &profile,
+            (init_id, folded.run_id_from_settings, sweep_drops_init_id),
+            env_id,
+            &resume,
+            &mut out,
+        );
         if sweep_drops_init_id {
             init_id = None;
         }
@@ -310,7 +324,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
                 Severity::Info,
                 Some("init.id"),
                 format!(
-                    "init id {} overrides WANDB_RUN_ID {}.",
+                    "{} {} overrides WANDB_RUN_ID {}.",
+                    settings_resume::id_name(folded.run_id_from_settings),
                     repr(id),
                     repr(from_env)
                 ),
@@ -436,6 +451,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
     outcome::explain(&settled, init, env, &mut out);
     // 8. What 0.21.2 prints on every launch.
     spurious_env_change_warning(&settled.profile, &mut out);
+    folded.rename_fields(&mut out);
     check_order::sort(&settled.profile, &mut out);
     dedup(&mut out);
     let valid = !out.iter().any(|d| d.severity == Severity::Error);
@@ -551,24 +567,26 @@ fn check_sweep_id(
     !id.is_empty()
 }
 
-/// What a sweep does with the ids and with resume.
+/// What a sweep does with the ids and with resume. `init_id` is the id given to
+/// `wandb.init`, whether the settings gave it, and whether the sweep drops it.
 fn sweep(
     profile: &Profile,
-    init_id: Option<&String>,
+    (init_id, from_settings, dropped): (Option<&String>, bool, bool),
     env_id: Option<&String>,
     resume: &ResumeSetting,
     out: &mut Vec<Diagnostic>,
 ) {
     // 0.10.22–0.18.7 pop a falsy init id silently; 0.19.0+ reject an empty one earlier.
+    let id_name = settings_resume::id_name(from_settings);
     if let Some(id) = init_id.filter(|id| !id.is_empty()) {
-        if profile.has(Rule::SweepIgnoresInitId) {
+        if dropped {
             out.push(
                 diagnostic(
                     Code::SweepIgnoresRunId,
                     Severity::Warning,
                     Some("init.id"),
                     format!(
-                        "WANDB_SWEEP_ID is set, so wandb ignores init id {} and uses the id the sweep agent chose{}.",
+                        "WANDB_SWEEP_ID is set, so wandb ignores {id_name} {} and uses the id the sweep agent chose{}.",
                         repr(id),
                         env_id.map(|e| format!(" ({})", repr(e))).unwrap_or_default()
                     ),
@@ -583,12 +601,16 @@ fn sweep(
                     Severity::Warning,
                     Some("init.id"),
                     format!(
-                        "WANDB_SWEEP_ID is set, but wandb {} lets init id {} replace the id the sweep agent chose, so the agent's run never reports and the sweep loses this trial.",
+                        "WANDB_SWEEP_ID is set, but wandb {} lets {id_name} {} replace the id the sweep agent chose, so the agent's run never reports and the sweep loses this trial.",
                         profile.version,
                         repr(id)
                     ),
                 )
-                .hint("Drop `id=` from wandb.init in sweep runs (wandb 0.10.22+ ignores it)."),
+                .hint(if from_settings {
+                    "Drop run_id from the settings in sweep runs (wandb 0.19.0+ ignores it there)."
+                } else {
+                    "Drop `id=` from wandb.init in sweep runs (wandb 0.10.22+ ignores it)."
+                }),
             );
         }
     }

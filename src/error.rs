@@ -182,8 +182,18 @@ impl ResumeInput {
             for (at, key) in keys.unwrap_or_default().iter().enumerate() {
                 out.push((format!("init.settings.keys.{at}"), key.as_str()));
             }
-            if let Some(mode) = settings.as_ref().and_then(|s| s.mode.as_deref()) {
-                out.push(("init.settings.mode".to_owned(), mode));
+            if let Some(settings) = settings {
+                if let Some(crate::model::ResumeArg::Text(s)) = &settings.resume {
+                    out.push(("init.settings.resume".to_owned(), s.as_str()));
+                }
+                for (name, value) in [
+                    ("init.settings.mode", &settings.mode),
+                    ("init.settings.runId", &settings.run_id),
+                ] {
+                    if let Some(v) = value {
+                        out.push((name.to_owned(), v.as_str()));
+                    }
+                }
             }
         }
         if let Some(context) = &self.context {
@@ -234,7 +244,10 @@ impl ResumeInput {
                         .into_iter()
                         .any(|v| v.as_deref().is_some_and(too_long))
                     || i.settings.as_ref().is_some_and(|s| {
-                        s.mode.as_deref().is_some_and(too_long)
+                        [&s.mode, &s.run_id]
+                            .into_iter()
+                            .any(|v| v.as_deref().is_some_and(too_long))
+                            || matches!(&s.resume, Some(crate::model::ResumeArg::Text(t)) if too_long(t))
                             || s.keys.iter().flatten().any(|k| too_long(k))
                     })
             })
@@ -259,6 +272,7 @@ impl ResumeInput {
         }
         crate::run_mode::check_input(self)?;
         crate::settings_arg::check_input(self)?;
+        crate::settings_resume::check_input(self)?;
         crate::settings_file::check_input(self)?;
         crate::disabled_env::check_input(self)?;
         if let Some(n) = self.context.as_ref().and_then(|c| c.processes) {

@@ -166,12 +166,12 @@ fn apply(
         }
         (
             "run-id-whitespace-ends" | "run-id-reserved-char" | "run-id-discouraged-char",
-            "init.id" | "env.WANDB_RUN_ID",
+            "init.id" | "env.WANDB_RUN_ID" | "init.settings.runId",
         ) => {
-            let slot = if field == "init.id" {
-                input.init.as_mut()?.id.as_mut()?
-            } else {
-                input.env.as_mut()?.get_mut("WANDB_RUN_ID")?
+            let slot = match field {
+                "init.id" => input.init.as_mut()?.id.as_mut()?,
+                "init.settings.runId" => input.init.as_mut()?.settings.as_mut()?.run_id.as_mut()?,
+                _ => input.env.as_mut()?.get_mut("WANDB_RUN_ID")?,
             };
             let suggested = sanitize_run_id(slot, Some(&decision.sdk)).suggested?;
             if suggested == *slot {
@@ -308,6 +308,13 @@ mod tests {
         assert_eq!(f.input.env.unwrap()["WANDB_RESUME"], "allow");
         let f = fix(r#"{"sdk":"0.19.0","env":{"WANDB_SWEEP_ID":" sw1 "}}"#);
         assert_eq!(f.input.env.unwrap()["WANDB_SWEEP_ID"], "sw1");
+        // the settings' own id is sanitized where it is
+        let f = fix(
+            r#"{"sdk":"0.21.0","init":{"resume":"allow","settings":{"form":"object","runId":"exp:1"}}}"#,
+        );
+        let settings = f.input.init.as_ref().and_then(|i| i.settings.as_ref());
+        assert_eq!(settings.and_then(|s| s.run_id.as_deref()), Some("exp-1"));
+        assert!(f.decision.valid, "{:?}", f.decision.diagnostics);
     }
 
     #[test]

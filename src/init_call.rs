@@ -2042,8 +2042,8 @@ enum SettingsRead {
 /// Reads the form of `settings=` and the names of the keys it sets; keys only known when the
 /// script runs (`**kwargs`, a computed key) are noted, not guessed.
 fn read_settings(value: &Expr, notes: &mut Vec<ParseNote>) -> Result<SettingsRead, ParseError> {
+    let mut settings = SettingsArg::default();
     let mut keys = Vec::new();
-    let mut mode = None;
     let mut unread = false;
     let form = match &value.e {
         E::Const(Const::None) => return Ok(SettingsRead::None),
@@ -2055,10 +2055,9 @@ fn read_settings(value: &Expr, notes: &mut Vec<ParseNote>) -> Result<SettingsRea
             };
             for arg in args {
                 match arg {
-                    Arg::Keyword { name, value, .. } if name == "mode" => {
-                        settings_mode(value, &mut keys, &mut mode, notes)?;
+                    Arg::Keyword { name, value, .. } => {
+                        settings_key(name, value, &mut keys, &mut settings, notes)?;
                     }
-                    Arg::Keyword { name, .. } => keys.push(name.clone()),
                     _ => unread = true,
                 }
             }
@@ -2069,11 +2068,7 @@ fn read_settings(value: &Expr, notes: &mut Vec<ParseNote>) -> Result<SettingsRea
                 match key.as_ref().map(|k| (&k.e, k.pos)) {
                     Some((E::Str(s), pos)) if s.kind == StrKind::Str => {
                         let key = string_value("settings", s, pos)?;
-                        if key == "mode" {
-                            settings_mode(item, &mut keys, &mut mode, notes)?;
-                        } else {
-                            keys.push(key);
-                        }
+                        settings_key(&key, item, &mut keys, &mut settings, notes)?;
                     }
                     _ => unread = true,
                 }
@@ -2089,36 +2084,50 @@ fn read_settings(value: &Expr, notes: &mut Vec<ParseNote>) -> Result<SettingsRea
             "`settings` passes keys that are only known when the script runs (`**…`, a computed key, a positional argument): not read. If they set resume, run_id or mode, write them out as wandb.init arguments",
         ));
     }
-    Ok(SettingsRead::Given(SettingsArg {
-        form: Some(form),
-        keys: Some(keys),
-        mode,
-    }))
+    settings.form = Some(form);
+    settings.keys = Some(keys);
+    Ok(SettingsRead::Given(settings))
 }
 
-/// Reads the `mode` key of `settings=` as `mode=` is read: a literal into `mode`, `None` as
-/// not given; one read from the environment is noted and listed without its value, which
-/// `decide` then asks for.
-fn settings_mode(
+/// Reads one key of `settings=`: the name alone, but for the keys whose values decide the
+/// launch — `mode`, `resume` and `run_id`, read as `mode=`, `resume=` and `id=` are: a literal
+/// gives the value, `None` drops the key; one read from the environment is noted and listed
+/// without its value, which `decide` then asks for.
+fn settings_key(
+    key: &str,
     value: &Expr,
     keys: &mut Vec<String>,
-    mode: &mut Option<String>,
+    settings: &mut SettingsArg,
     notes: &mut Vec<ParseNote>,
 ) -> Result<(), ParseError> {
-    match read_value("mode", value, notes)? {
-        Read::Text(text) => *mode = Some(text),
+    let note = match key {
+        "mode" => "settings-mode-not-read",
+        "resume" => "settings-resume-not-read",
+        "run_id" => "settings-run-id-not-read",
+        _ => {
+            keys.push(key.to_owned());
+            return Ok(());
+        }
+    };
+    match read_value(key, value, notes)? {
+        Read::Text(text) => match key {
+            "mode" => settings.mode = Some(text),
+            "resume" => settings.resume = Some(ResumeArg::Text(text)),
+            _ => settings.run_id = Some(text),
+        },
+        // (a bool is read for `resume` only)
+        Read::Bool(b) => settings.resume = Some(ResumeArg::Bool(b)),
         Read::Env(env) => notes.push(ParseNote::warning(
-            "settings-mode-not-read",
+            note,
             value.pos,
             format!(
-                "the settings' `mode` is read from the environment variable `{}` when the script runs: not read. Give its value as the settings mode to have the launch checked",
+                "the settings' `{key}` is read from the environment variable `{}` when the script runs: not read. Give its value as the settings {key} to have the launch checked",
                 env.variable
             ),
         )),
-        // (a bool is read for `resume` only)
-        Read::None | Read::Bool(_) => return Ok(()),
+        Read::None => return Ok(()),
     }
-    keys.push("mode".to_owned());
+    keys.push(key.to_owned());
     Ok(())
 }
 

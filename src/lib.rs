@@ -45,6 +45,7 @@ pub mod scenarios;
 pub mod service_process;
 pub mod settings_arg;
 pub mod settings_file;
+mod settings_resume;
 mod shared_mode;
 pub mod snippets;
 mod text;

@@ -90,8 +90,9 @@ crate::json_optional_fields!(InitArgs {
 });
 
 /// The `settings=` argument of `wandb.init(...)`: its form, the names of the keys it sets
-/// and the value of the one key that decides the launch, `mode` (the values of the others are
-/// not needed: keys that bear on resuming are not modelled, and the input check refuses them).
+/// and the values of the keys that decide the launch, `mode`, `resume` and `run_id` (the
+/// values of the others are not needed: the other keys that bear on resuming are not
+/// modelled, and the input check refuses them).
 #[derive(Clone, Debug, Default, PartialEq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
@@ -107,12 +108,27 @@ pub struct SettingsArg {
     /// `mode=` and `WANDB_MODE` its own way; giving it implies the key.
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub mode: Option<String>,
+    /// The value of the `resume` key (`wandb.Settings(resume="allow")`), a boolean or a string
+    /// as `resume=` takes. Each release weighs it against `resume=` and `WANDB_RESUME` its
+    /// own way; giving it implies the key.
+    #[cfg_attr(
+        target_arch = "wasm32",
+        tsify(optional, type = "boolean | string | null")
+    )]
+    pub resume: Option<ResumeArg>,
+    /// The value of the `run_id` key (`wandb.Settings(run_id="abc")`), an id as `id=` takes.
+    /// Each release weighs it against `id=` and `WANDB_RUN_ID` its own way; giving it implies
+    /// the key.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
+    pub run_id: Option<String>,
 }
 
 crate::json_optional_fields!(SettingsArg {
     "form": form,
     "keys": keys,
     "mode": mode,
+    "resume": resume,
+    "runId": run_id,
 });
 
 /// How a script passes `settings=`.

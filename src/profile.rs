@@ -114,12 +114,12 @@ pub enum Rule {
     /// A non-empty dict as `settings=` is applied (before: `wandb.init` raises, the dict has no
     /// `_public_keys`).
     SettingsDictAccepted,
-    /// The `mode` a `wandb.Settings` object passed as `settings=` sets is ignored (before: it
-    /// beat `mode=` and `WANDB_MODE`).
-    SettingsObjectModeIgnored,
-    /// The `mode` a `wandb.Settings` object passed as `settings=` sets is read again, below
-    /// `mode=` and above `WANDB_MODE`.
-    SettingsObjectModeBelowInit,
+    /// What a `wandb.Settings` object passed as `settings=` sets — `mode`, `resume`, `run_id` —
+    /// is ignored (before: it beat `wandb.init`'s arguments and the environment).
+    SettingsObjectIgnored,
+    /// What a `wandb.Settings` object passed as `settings=` sets is read again, below
+    /// `wandb.init`'s arguments and above the environment.
+    SettingsObjectBelowInit,
     /// A `wandb.Settings` object as `settings=` sets the mode with its own (online unless it
     /// says otherwise) over `WANDB_MODE`; the same reading ignores wandb/settings' mode line.
     SettingsObjectModeOverEnv,
@@ -140,6 +140,10 @@ pub enum Rule {
     /// The `shared` mode (several processes writing one run) is a mode: the launch goes online
     /// (before: the settings refuse the value and `wandb.init` raises).
     SharedMode,
+    /// A settings `resume=True`, stored as given, makes `wandb.init` raise `TypeError` when it
+    /// hands the settings to the service process (until 0.19.0 reads it as `auto`; before,
+    /// it was kept).
+    SettingsResumeTrueRaises,
     /// `wandb.init` warns that the shared mode is experimental (as "The `_shared` feature").
     SharedModeWarning,
     /// The shared mode's warning calls it "The `shared` mode feature".
@@ -159,7 +163,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 59] = [
+pub const BOUNDARIES: [Boundary; 60] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -242,11 +246,12 @@ pub const BOUNDARIES: [Boundary; 59] = [
         rule: Rule::SettingsDictAccepted,
         since: SdkVersion::new(0, 12, 10),
     },
-    // the `mode` of a `wandb.Settings` object passed as `settings=` is ignored: the launch
-    // goes online under `wandb.Settings(mode="offline")` (before: the object's mode beat
-    // `mode=` and `WANDB_MODE`)
+    // what a `wandb.Settings` object passed as `settings=` sets is ignored: the launch goes
+    // online under `wandb.Settings(mode="offline")` and keeps `id=` under
+    // `wandb.Settings(run_id="abc")` (before: the object's mode, resume and run id beat
+    // `wandb.init`'s arguments and the environment)
     Boundary {
-        rule: Rule::SettingsObjectModeIgnored,
+        rule: Rule::SettingsObjectIgnored,
         since: SdkVersion::new(0, 12, 10),
     },
     // `WANDB_DISABLED` is read as the `disabled` setting, after wandb/settings: true makes every
@@ -263,9 +268,10 @@ pub const BOUNDARIES: [Boundary; 59] = [
         rule: Rule::UnreadableBoolKept,
         since: SdkVersion::new(0, 12, 11),
     },
-    // the object's `mode` is read again, below `mode=` and above `WANDB_MODE`
+    // the object's `mode`, `resume` and `run_id` are read again, below `wandb.init`'s
+    // arguments and above the environment
     Boundary {
-        rule: Rule::SettingsObjectModeBelowInit,
+        rule: Rule::SettingsObjectBelowInit,
         since: SdkVersion::new(0, 12, 16),
     },
     // service process by default: `wandb-resume.json` survives a script that ends without
@@ -315,6 +321,16 @@ pub const BOUNDARIES: [Boundary; 59] = [
     Boundary {
         rule: Rule::UnreadableSettingRaises,
         since: SdkVersion::new(0, 15, 6),
+    },
+    // a settings `resume=True` (stored as given) makes `wandb.init` raise `TypeError` handing
+    // the settings to the service process: the setting became a string in the protobuf
+    // ("Parameter to CopyFrom() must be instance of same class: expected <class
+    // 'google.protobuf.wrappers_pb2.StringValue'> got <class
+    // 'google.protobuf.wrappers_pb2.BoolValue'>."; wrapped in "An unexpected error occurred"
+    // until 0.16.5; before: kept)
+    Boundary {
+        rule: Rule::SettingsResumeTrueRaises,
+        since: SdkVersion::new(0, 16, 2),
     },
     // the `shared` mode (several processes, one run) is a mode, online as any other (before:
     // the settings refuse the value and `wandb.init` raises)

@@ -46,7 +46,7 @@ impl ResumeSetting {
     }
 }
 
-fn mode_of(text: &str) -> Option<ResumeMode> {
+pub(crate) fn mode_of(text: &str) -> Option<ResumeMode> {
     match text {
         "allow" => Some(ResumeMode::Allow),
         "must" => Some(ResumeMode::Must),
@@ -209,7 +209,7 @@ fn resolve_strict(
     setting
 }
 
-fn reject_strict(profile: &Profile, field: &str, text: &str, out: &mut Vec<Diagnostic>) {
+pub(crate) fn reject_strict(profile: &Profile, field: &str, text: &str, out: &mut Vec<Diagnostic>) {
     let (code, hint) = misspelling_hint(text);
     let older = if profile.has(Rule::StrictResume) {
         " (wandb before 0.19.0 read such a string as a run id)"

@@ -211,9 +211,9 @@ impl<'a> ModeSources<'a> {
         if !self.settings_object {
             return Some((mode, false));
         }
-        if !profile.has(Rule::SettingsObjectModeIgnored) {
+        if !profile.has(Rule::SettingsObjectIgnored) {
             Some((mode, true))
-        } else if profile.has(Rule::SettingsObjectModeBelowInit) {
+        } else if profile.has(Rule::SettingsObjectBelowInit) {
             Some((mode, false))
         } else {
             None

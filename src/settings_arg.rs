@@ -24,9 +24,7 @@ use crate::profile::{Profile, Rule};
 /// the init arguments and the environment in its own way (0.10.x let the object's `run_id`
 /// beat `id=` and `WANDB_RUN_ID`; 0.12.x ignored an object's `resume`; …), which the vectors do
 /// not cover. `mode` is modelled ([`SettingsArg::mode`], the settings-mode vectors).
-pub const NOT_MODELLED_KEYS: [&str; 9] = [
-    "resume",
-    "run_id",
+pub const NOT_MODELLED_KEYS: [&str; 7] = [
     "resume_from",
     "fork_from",
     "run_notes",
@@ -62,12 +60,16 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
             unit: "keys",
         });
     }
-    if settings.mode.is_none() {
-        if let Some(at) = keys.iter().position(|k| k == "mode") {
+    for (key, given, path) in [
+        ("mode", settings.mode.is_some(), "init.settings.mode"),
+        ("resume", settings.resume.is_some(), "init.settings.resume"),
+        ("run_id", settings.run_id.is_some(), "init.settings.runId"),
+    ] {
+        if let Some(at) = keys.iter().position(|k| k == key).filter(|_| !given) {
             return Err(InputError::Invalid {
-                path: "init.settings.mode".to_owned(),
+                path: path.to_owned(),
                 reason: format!(
-                    "missing: the value of the settings key 'mode' (init.settings.keys.{at})"
+                    "missing: the value of the settings key '{key}' (init.settings.keys.{at})"
                 ),
             });
         }
@@ -248,7 +250,7 @@ mod tests {
                 settings: Some(SettingsArg {
                     form: Some(SettingsForm::Dict),
                     keys: Some(many),
-                    mode: None,
+                    ..SettingsArg::default()
                 }),
                 ..InitArgs::default()
             }),

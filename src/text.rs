@@ -4,7 +4,8 @@
 //! module) that nothing else needs. Likewise whole numbers are read without `str::parse`,
 //! whose radix machinery and panic messages the module would carry for three uses, characters
 //! are counted without core's word-at-a-time counter, and lists are joined without std's
-//! generic join (its overflow check and panic message): ≈ 2 KB of the module.
+//! generic join (its overflow check and panic message): ≈ 2 KB of the module; and the few
+//! words a message changes are replaced without `str::replace`, the searcher again.
 
 /// True when `text` holds `c`.
 pub(crate) fn has_char(text: &str, c: char) -> bool {
@@ -61,9 +62,49 @@ pub(crate) fn join<S: AsRef<str>>(parts: impl IntoIterator<Item = S>, separator:
     joined
 }
 
+/// `text` with every `from` replaced by `to`, as `text.replace(from, to)` gives it (`from`
+/// not empty), without core's two-way searcher: a prefix test at each character boundary,
+/// which the short texts of messages afford.
+pub(crate) fn replace(text: &str, from: &str, to: &str) -> String {
+    let mut replaced = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        if !from.is_empty() && rest.as_bytes().starts_with(from.as_bytes()) {
+            replaced.push_str(to);
+            rest = &rest[from.len()..];
+        } else {
+            replaced.push(c);
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    replaced
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn replaces_as_std_does() {
+        for (text, from, to) in [
+            ("", "a", "b"),
+            (
+                "`init.id` is empty; remove `init.id`",
+                "`init.id`",
+                "`init.settings.runId`",
+            ),
+            ("aaa", "aa", "x"),
+            ("é日é", "日", "ab"),
+            ("abc", "abcd", "x"),
+            (
+                "x in wandb.init overrides y",
+                " in wandb.init overrides",
+                " in settings= overrides",
+            ),
+        ] {
+            assert_eq!(replace(text, from, to), text.replace(from, to), "{text:?}");
+        }
+    }
 
     #[test]
     fn counts_and_joins_as_std_does() {

@@ -321,6 +321,21 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"sdk":"0.12.15","init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
     ),
     (
+        "settings-resume-ignored",
+        Severity::Warning,
+        r#"{"sdk":"0.12.15","init":{"resume":"allow","settings":{"form":"object","keys":["run_id"],"runId":"abc"}}}"#,
+    ),
+    (
+        "settings-override-init",
+        Severity::Warning,
+        r#"{"sdk":"0.12.9","init":{"resume":"allow","id":"xyz","settings":{"form":"object","keys":["run_id"],"runId":"abc"}}}"#,
+    ),
+    (
+        "settings-resume-true-raises",
+        Severity::Error,
+        r#"{"sdk":"0.18.7","init":{"settings":{"form":"dict","keys":["resume"],"resume":true}}}"#,
+    ),
+    (
         "settings-file-raises",
         Severity::Error,
         r#"{"sdk":"0.21.0","init":{"resume":"allow","id":"abc"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,

@@ -104,7 +104,8 @@ fn env() -> impl Strategy<Value = Option<EnvVars>> {
 }
 
 /// `settings=`: either form (or none, which the input check refuses), keys that do and do
-/// not bear on resuming, and any string; a mode of each kind, modelled or not.
+/// not bear on resuming, and any string; a mode of each kind, modelled or not; a resume and a
+/// run id as the arguments take them.
 /// Boxed: its value tree nested in `input()`'s overflows a test thread's stack in a debug build.
 fn settings_arg() -> BoxedStrategy<SettingsArg> {
     (
@@ -117,6 +118,7 @@ fn settings_arg() -> BoxedStrategy<SettingsArg> {
                 Just("start_method".to_owned()),
                 Just("console".to_owned()),
                 Just("run_id".to_owned()),
+                Just("resume".to_owned()),
                 Just("mode".to_owned()),
                 interesting_string(),
             ],
@@ -130,8 +132,16 @@ fn settings_arg() -> BoxedStrategy<SettingsArg> {
             Just("shared".to_owned()),
             interesting_string(),
         ]),
+        resume_arg(),
+        prop::option::of(interesting_string()),
     )
-        .prop_map(|(form, keys, mode)| SettingsArg { form, keys, mode })
+        .prop_map(|(form, keys, mode, resume, run_id)| SettingsArg {
+            form,
+            keys,
+            mode,
+            resume,
+            run_id,
+        })
         .boxed()
 }
 

@@ -17,7 +17,9 @@ use common::ending_replay::{self, EndingVector};
 use common::replay::{Vector, compare, load_vectors};
 use common::resume_text_replay::{self, TextVector};
 use common::server_replay::{self, ServerVector};
-use common::{Recorded, mode_replay, settings_replay, shared_replay, sync_replay};
+use common::{
+    Recorded, mode_replay, settings_replay, settings_resume_replay, shared_replay, sync_replay,
+};
 use serde_json::Value;
 use wandb_resume::profile::{BOUNDARIES, Rule, drop_rule};
 
@@ -41,10 +43,13 @@ struct Sets<'a> {
     sync_doc: &'a Value,
     /// The sync vectors.
     syncs: &'a [Recorded<'a>],
-    /// The `settings=`, settings-mode, settings-file and WANDB_DISABLED vectors.
+    /// The `settings=`, settings-mode, settings-file and WANDB_DISABLED vectors (with the
+    /// shared-mode and settings-resume vectors below, one column).
     settings: &'a [Recorded<'a>],
     /// The shared-mode vectors (counted with the settings vectors).
     shared_modes: &'a [Recorded<'a>],
+    /// The settings-resume vectors (counted with the settings vectors).
+    settings_resume: &'a [Recorded<'a>],
 }
 
 /// How many vectors of each set fail, in the order of [`SET_NAMES`].
@@ -108,6 +113,11 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
             .shared_modes
             .iter()
             .filter(|v| !shared_replay::check_mode(v).is_empty())
+            .count()
+        + sets
+            .settings_resume
+            .iter()
+            .filter(|v| !settings_resume_replay::check(v).is_empty())
             .count();
     drop_rule(None);
     [offline, online, endings, texts, modes, syncs, settings]
@@ -152,6 +162,11 @@ fn removing_any_rule_fails_vectors() {
         .into_iter()
         .filter(|v| settings_replay::refused(v) == Ok(false))
         .collect();
+    let settings_resume_doc = settings_resume_replay::load();
+    let settings_resume: Vec<_> = common::recorded(&settings_resume_doc)
+        .into_iter()
+        .filter(|v| !settings_resume_replay::not_modelled(v))
+        .collect();
     let sets = Sets {
         offline: &vectors,
         server_doc: &server_doc,
@@ -166,6 +181,7 @@ fn removing_any_rule_fails_vectors() {
         syncs: &syncs,
         settings: &settings,
         shared_modes: &shared_modes,
+        settings_resume: &settings_resume,
     };
     assert_eq!(failing(&sets, None), [0; 7], "the vectors must pass first");
     let half = BOUNDARIES.len() / 2;
@@ -215,7 +231,7 @@ fn removing_any_rule_fails_vectors() {
         texts.len(),
         modes.len(),
         syncs.len(),
-        settings.len() + shared_modes.len(),
+        settings.len() + shared_modes.len() + settings_resume.len(),
     ];
     let sizes: Vec<String> = sizes
         .iter()

@@ -77,8 +77,8 @@ function optionalField(container, { key, label, hint }) {
 }
 
 /** The `settings=` row: its form (not passed, `wandb.Settings(…)`, a dict) and the names of
- * the keys it sets, the mode with its value (`mode=offline`). The form state holds it as one
- * string, `<form>:<key>,<key>`. */
+ * the keys it sets, those that decide the launch with their values (`mode=offline`,
+ * `run_id=abc`, `resume=True`). The form state holds it as one string, `<form>:<key>,<key>`. */
 function settingsField(container) {
   const name = el("label", null, { for: "init-settings" });
   name.append(el("code", "settings="));
@@ -94,7 +94,7 @@ function settingsField(container) {
   const keys = el("input", null, {
     id: "init-settings-keys",
     "aria-label": "settings= keys",
-    placeholder: "its keys, e.g. start_method, mode=offline",
+    placeholder: "its keys, e.g. start_method, mode=offline, run_id=abc",
     spellcheck: "false",
     autocomplete: "off",
     hidden: "",
@@ -104,8 +104,12 @@ function settingsField(container) {
   container.append(name, row);
 }
 
-/** `settings=` from its form-state string (`null`: not passed); `mode=<value>` gives the mode
- * key with its value (quotes around it dropped). */
+/** The settings keys read with their values, and the input field each value goes to. */
+const SETTINGS_VALUES = { mode: "mode", resume: "resume", run_id: "runId" };
+
+/** `settings=` from its form-state string (`null`: not passed); `<key>=<value>` gives the
+ * mode, resume or run_id key with its value (quotes around it dropped; `resume=True` and
+ * `resume=False` are the booleans). */
 function settingsInput(text) {
   if (!text) return null;
   const at = text.indexOf(":");
@@ -115,19 +119,27 @@ function settingsInput(text) {
     const [key, value] = item.split("=", 2).map((part) => part.trim());
     if (!key) continue;
     settings.keys.push(key);
-    if (key === "mode" && value !== undefined)
-      settings.mode = value.replace(/^(["'])(.*)\1$/, "$2");
+    const field = SETTINGS_VALUES[key];
+    if (field && value !== undefined) {
+      const bool = key === "resume" && ["True", "False"].includes(value);
+      settings[field] = bool ? value === "True" : value.replace(/^(["'])(.*)\1$/, "$2");
+    }
   }
   return settings;
 }
 
-/** The keys of `settings=` as the form shows them: the mode with its value. */
+/** The keys of `settings=` as the form shows them: those with a value as `key=value`. */
 function settingsKeys(settings) {
-  const keys = (settings.keys ?? []).map((k) =>
-    k === "mode" && typeof settings.mode === "string" ? `mode=${settings.mode}` : k,
-  );
-  if (typeof settings.mode === "string" && !keys.some((k) => k.startsWith("mode=")))
-    keys.push(`mode=${settings.mode}`);
+  const shown = (key) => {
+    const value = settings[SETTINGS_VALUES[key]];
+    if (!Object.hasOwn(SETTINGS_VALUES, key) || value === undefined || value === null) return key;
+    return `${key}=${typeof value === "boolean" ? (value ? "True" : "False") : value}`;
+  };
+  const keys = (settings.keys ?? []).map(shown);
+  for (const [key, field] of Object.entries(SETTINGS_VALUES)) {
+    const given = settings[field] !== undefined && settings[field] !== null;
+    if (given && !(settings.keys ?? []).includes(key)) keys.push(shown(key));
+  }
   return keys;
 }
 

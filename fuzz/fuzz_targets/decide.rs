@@ -121,16 +121,21 @@ fn env(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<EnvVars>> {
     Ok(Some(env))
 }
 
+/// A `resume` value: none, a bool or any text.
+fn resume_arg(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<ResumeArg>> {
+    Ok(match u.int_in_range(0..=3)? {
+        0 => None,
+        1 => Some(ResumeArg::Bool(bool::arbitrary(u)?)),
+        _ => Some(ResumeArg::Text(text(u)?)),
+    })
+}
+
 fn init(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<InitArgs>> {
     if u.ratio(1, 4)? {
         return Ok(None);
     }
     Ok(Some(InitArgs {
-        resume: match u.int_in_range(0..=3)? {
-            0 => None,
-            1 => Some(ResumeArg::Bool(bool::arbitrary(u)?)),
-            _ => Some(ResumeArg::Text(text(u)?)),
-        },
+        resume: resume_arg(u)?,
         id: opt_text(u)?,
         notes: opt_text(u)?,
         resume_from: opt_text(u)?,
@@ -141,7 +146,8 @@ fn init(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<InitArgs>> {
 }
 
 /// `settings=`: either form or none (which the input check refuses), keys the rules care
-/// about (some refused) or any text, and a mode (any text: the strings above include the modes).
+/// about (some refused) or any text, a mode (any text: the strings above include the modes),
+/// a resume and a run id.
 fn settings(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsArg>> {
     if u.ratio(2, 3)? {
         return Ok(None);
@@ -157,7 +163,7 @@ fn settings(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsArg>> 
         let mut keys = Vec::new();
         for _ in 0..u.int_in_range(0..=3)? {
             keys.push(if u.ratio(3, 4)? {
-                (*u.choose(&["start_method", "console", "run_id", "mode"])?).to_owned()
+                (*u.choose(&["start_method", "console", "run_id", "resume", "mode"])?).to_owned()
             } else {
                 text(u)?
             });
@@ -165,7 +171,15 @@ fn settings(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsArg>> 
         Some(keys)
     };
     let mode = opt_text(u)?;
-    Ok(Some(SettingsArg { form, keys, mode }))
+    let resume = resume_arg(u)?;
+    let run_id = opt_text(u)?;
+    Ok(Some(SettingsArg {
+        form,
+        keys,
+        mode,
+        resume,
+        run_id,
+    }))
 }
 
 /// The workspace settings file's mode lines: absent, or the values the CLI writes and any text

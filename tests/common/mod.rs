@@ -7,6 +7,7 @@ pub mod replay;
 pub mod resume_text_replay;
 pub mod server_replay;
 pub mod settings_replay;
+pub mod settings_resume_replay;
 pub mod shared_replay;
 pub mod sync_replay;
 

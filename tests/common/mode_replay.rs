@@ -5,7 +5,9 @@
 
 use serde_json::Value;
 use wandb_resume::profile::{Profile, Rule};
-use wandb_resume::{Action, ResumeInput, codec, decide, parse_sdk_version, service_process};
+use wandb_resume::{
+    Action, Decision, ResumeInput, codec, decide, parse_sdk_version, service_process,
+};
 
 use super::Recorded;
 use super::replay::compare_decision;
@@ -82,8 +84,12 @@ pub fn refused_where(v: &Recorded<'_>, not_modelled: bool) -> Result<bool, Strin
 /// be `offline` (`disabled`), and neither otherwise.
 pub fn check(v: &Recorded<'_>) -> Vec<String> {
     let input = input(v);
-    let d = decide(&input);
-    let mut diffs = compare_decision(&d, v.out);
+    check_decision(v, &input, &decide(&input))
+}
+
+/// [`check`] of the engine's decision `d` on `input` (the case, as [`input`] reads it).
+pub fn check_decision(v: &Recorded<'_>, input: &ResumeInput, d: &Decision) -> Vec<String> {
+    let mut diffs = compare_decision(d, v.out);
     // The offline cases ran without an API key: where the engine warns that the release logs
     // in first, that launch must have raised for want of one, and only there.
     if v.case["env"]["WANDB_API_KEY"].is_null() {

@@ -122,10 +122,16 @@ test("--init with settings=: 0.18.x's settings object goes online under WANDB_MO
   assert.equal(r.code, 0, r.out + r.err);
   assert.match(r.out, /if the run exists: +resume/);
   assert.match(r.out, /warning settings-object-overrides-mode \(env\.WANDB_MODE\)/);
-  // A key that sets the resume configuration itself is refused, naming it (exit 2).
-  const refused = run([...args, 'settings=dict(run_id="abc")'], { WANDB_MODE: "offline" });
+  // A key that sets the resume configuration itself and is not modelled is refused, naming it
+  // (exit 2).
+  const refused = run([...args, 'settings=dict(fork_from="abc")'], { WANDB_MODE: "offline" });
   assert.equal(refused.code, 2, refused.out + refused.err);
-  assert.match(refused.err, /init\.settings\.keys\.0.*'run_id'.*not modelled/);
+  assert.match(refused.err, /init\.settings\.keys\.0.*'fork_from'.*not modelled/);
+  // The settings' own resume is read with its value: a stored True makes 0.18.7 raise
+  // (settings-resume-vectors.json), so the check fails the job.
+  const stored = run([...args, "settings=wandb.Settings(resume=True)"], { WANDB_MODE: "offline" });
+  assert.equal(stored.code, 1, stored.out + stored.err);
+  assert.match(stored.out, /error settings-resume-true-raises \(init\.settings\.resume\)/);
   // The settings' own mode is read with its value: offline from 0.12.16, ignored in 0.12.15,
   // as those releases did (settings-mode-vectors.json).
   const offline = 'resume="allow", id="abc", settings=wandb.Settings(mode="offline")';

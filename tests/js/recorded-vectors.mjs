@@ -67,6 +67,42 @@ export function notModelled(c, out) {
   );
 }
 
+const release = (sdk) => sdk.split(".").map(Number);
+const before = (sdk, v) => {
+  const [a, b] = [release(sdk), release(v)];
+  for (let i = 0; i < 3; i += 1) if (a[i] !== b[i]) return a[i] < b[i];
+  return false;
+};
+
+/**
+ * Whether `sdk` meets the settings' own `resume` / `run_id` of case `c` in a way the package
+ * does not model (tests/common/settings_resume_replay.rs says why): before 0.19.0, where the
+ * release stores them as given (not an object in 0.12.10–0.12.15, not a dict before 0.12.10),
+ * a `resume` that is not one of the four modes and that `resume=` does not replace (but `true`
+ * from 0.16.2, which raises), a `resume` beside `resumeFrom` / `forkFrom`, and a `runId` beside
+ * `id` in a sweep where both are applied.
+ */
+export function settingsResumeNotModelled(sdk, c) {
+  const settings = c.init?.settings;
+  if (!settings || before(sdk, "0.10.0") || !before(sdk, "0.19.0")) return false;
+  const object = settings.form !== "dict";
+  const stored = object
+    ? before(sdk, "0.12.10") || !before(sdk, "0.12.16")
+    : !before(sdk, "0.12.10");
+  if (!stored) return false;
+  const resume = settings.resume;
+  const belowInit = !object || !before(sdk, "0.12.16");
+  // resume= replaces it; a True that stays makes 0.16.2–0.18.7 raise (modelled).
+  const replaced = belowInit && c.init.resume !== undefined;
+  const trueRaises = resume === true && !before(sdk, "0.16.2");
+  const notAMode = resume !== undefined && !MODES.has(resume) && !replaced && !trueRaises;
+  const besideMoment =
+    resume !== undefined && (c.init.resumeFrom !== undefined || c.init.forkFrom !== undefined);
+  const inSweep = (c.env?.WANDB_SWEEP_ID ?? "") !== "";
+  const idInSweep = settings.runId !== undefined && c.init.id !== undefined && inSweep && belowInit;
+  return notAMode || besideMoment || idInSweep;
+}
+
 /**
  * `decide()` on a recorded case that the package must refuse as not modelled exactly where
  * `notModelled`: `{ decision }`, `{ refused: true }` (refused as it must be) or `{ diffs }`.
@@ -110,6 +146,29 @@ export function recordedSettingsModeOffline(sdk, form, mode) {
       c.env?.WANDB_API_KEY !== undefined,
   );
   return out.offline === true;
+}
+
+/**
+ * The run id `sdk` settled with `init` (`resume=` / `id=`) and a `wandb.Settings(run_id=runId)`
+ * object, nothing else given — as recorded in settings-resume-vectors.json.
+ */
+export function recordedSettingsRunId(sdk, init, runId) {
+  const out = recordedFor(
+    "settings-resume-vectors.json",
+    sdk,
+    `${JSON.stringify(init)} with the settings' run_id ${runId}`,
+    (c) =>
+      c.init.settings.form === "object" &&
+      JSON.stringify(c.init.settings.keys) === '["run_id"]' &&
+      c.init.settings.runId === runId &&
+      c.init.resume === init.resume &&
+      c.init.id === init.id &&
+      c.init.resumeFrom === undefined &&
+      c.env.WANDB_RUN_ID === undefined &&
+      c.env.WANDB_RESUME === undefined &&
+      c.context === undefined,
+  );
+  return out.runId;
 }
 
 /**

@@ -16,6 +16,7 @@ import {
   decideUnlessNotModelled,
   disabledEnvAlone,
   notModelled,
+  settingsResumeNotModelled,
 } from "./recorded-vectors.mjs";
 
 const doc = conformanceJson("settings-vectors.json");
@@ -93,7 +94,7 @@ test("a pasted settings mode reaches decide() and weighs as each release weighs 
 });
 
 test("a settings key that sets the resume configuration is refused, naming it", () => {
-  for (const key of ["resume", "run_id", "fork_from"]) {
+  for (const key of ["resume_from", "fork_from", "sweep_id"]) {
     assert.throws(
       () => decide({ init: { settings: { form: "object", keys: ["console", key] } } }),
       (error) =>
@@ -101,6 +102,21 @@ test("a settings key that sets the resume configuration is refused, naming it", 
         error.message.includes("init.settings.keys.1") &&
         error.message.includes(`'${key}'`) &&
         /not modelled/.test(error.message),
+      key,
+    );
+  }
+  // resume and run_id are modelled, and need their values.
+  for (const [key, field] of [
+    ["resume", "init.settings.resume"],
+    ["run_id", "init.settings.runId"],
+  ]) {
+    assert.throws(
+      () => decide({ init: { settings: { form: "object", keys: ["console", key] } } }),
+      (error) =>
+        error.code === "invalid-input" &&
+        error.message.includes(field) &&
+        error.message.includes(`'${key}'`) &&
+        /missing/.test(error.message),
       key,
     );
   }
@@ -190,4 +206,64 @@ test("WANDB_DISABLED=true: offline in 0.12.10–0.18.7, ignored with a warning e
       `${sdk}: ${code}`,
     );
   }
+});
+
+const resumeDoc = conformanceJson("settings-resume-vectors.json");
+
+test("every settings-resume vector matches the real SDK through the wasm package", () => {
+  // The batch driver stops before the offline warning is printed (the launches ran with
+  // WANDB_MODE=offline): the engine's is left out where the SDK's settings were offline.
+  let refused = 0;
+  assertAllAgree(resumeDoc, "settings-resume vectors", (sdk, c, out) => {
+    const not = notModelled(c, out) || settingsResumeNotModelled(sdk, c);
+    const {
+      decision: d,
+      refused: wasRefused,
+      diffs,
+    } = decideUnlessNotModelled(decide, sdk, c, not);
+    if (wasRefused) refused += 1;
+    if (!d) return diffs ?? [];
+    if (out.offline === true) {
+      d.diagnostics = d.diagnostics.filter((x) => x.code !== "offline-resume-ignored");
+    }
+    return [...compareDecision(d, out), ...compareLocalLaunch(d, c, out)];
+  });
+  assert.ok(refused > 0, "the not-modelled cases are refused, not skipped");
+});
+
+test("a pasted settings resume and run_id reach decide() and weigh as each release weighs them", () => {
+  const call = parseInitCall(
+    'wandb.init(id="xyz", settings=wandb.Settings(run_id="abc", resume="must"))',
+  );
+  assert.deepEqual(call.init.settings, {
+    form: "object",
+    keys: ["run_id", "resume"],
+    runId: "abc",
+    resume: "must",
+  });
+  const at = resumeDoc.cases.findIndex(
+    (c) =>
+      c.init.id === "xyz" &&
+      c.init.resume === undefined &&
+      c.init.settings.form === "object" &&
+      c.init.settings.runId === "abc" &&
+      c.init.settings.resume === "must",
+  );
+  assert.ok(at >= 0, "the case is recorded");
+  const env = resumeDoc.cases[at].env;
+  for (const sdk of ["0.12.9", "0.12.10", "0.12.16", "0.18.7", "0.19.0", "0.31.0"]) {
+    const out = resumeDoc.results[sdk][at];
+    const d = decide({ sdk, env, init: call.init });
+    assert.equal(d.runId, out.runId, sdk);
+    assert.equal(d.resume, out.resume ?? null, sdk);
+  }
+  // A value read from the environment is noted and left for decide() to ask for.
+  const fromEnv = parseInitCall(
+    'wandb.init(settings=wandb.Settings(run_id=os.environ["SLURM_JOB_ID"]))',
+  );
+  assert.ok(fromEnv.notes.some((n) => n.code === "settings-run-id-not-read"));
+  assert.throws(
+    () => decide({ init: fromEnv.init }),
+    (e) => e.code === "invalid-input" && /init\.settings\.runId/.test(e.message),
+  );
 });

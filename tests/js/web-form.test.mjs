@@ -11,6 +11,7 @@ import {
   recordedDisabledEnv,
   recordedSettingsFile,
   recordedSettingsModeOffline,
+  recordedSettingsRunId,
   resumeTextRaised,
 } from "./recorded-vectors.mjs";
 
@@ -145,7 +146,7 @@ test("settings= from a paste: 0.18.x's settings object overrides WANDB_MODE", as
   const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
   assert.equal(await other.inputValue("#init-settings"), "dict");
   // A key that sets the resume configuration itself is refused, with the reason.
-  await other.fill("#init-settings-keys", "start_method, run_id");
+  await other.fill("#init-settings-keys", "start_method, fork_from");
   assert.match(await other.locator("#verdict").innerText(), /not modelled/);
   // A settings object held in a variable is noted, not guessed.
   await other.fill("#paste-text", "wandb.init(settings=my_settings)");
@@ -180,6 +181,30 @@ test("the settings' own mode from a paste: 0.12.10–0.12.15 ignore an object's"
   // The mode named without its value is refused, naming the field.
   await other.fill("#init-settings-keys", "mode");
   assert.match(await other.locator("#verdict").innerText(), /init\.settings\.mode/);
+});
+
+test("the settings' own run_id from a paste: 0.12.9 takes an object's over id=", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill("#sdk", "0.12.9");
+  await page.fill(
+    "#paste-text",
+    'wandb.init(resume="must", id="xyz", settings=wandb.Settings(run_id="abc"))',
+  );
+  await page.click("#paste-fill");
+  assert.equal(await page.inputValue("#init-settings-keys"), "run_id=abc");
+  // What the form says is what each release did (settings-resume-vectors.json): 0.12.9 took
+  // the object's id over id=, 0.12.16 kept id=.
+  for (const sdk of ["0.12.9", "0.12.16"]) {
+    await page.fill("#sdk", sdk);
+    const settingsWon = recordedSettingsRunId(sdk, { resume: "must", id: "xyz" }, "abc") === "abc";
+    assert.equal((await codes(page)).includes("settings-override-init"), settingsWon, sdk);
+  }
+  const link = await currentLink(page);
+  assert.match(link, /init\.settings=object%3Arun_id%3Dabc/);
+  const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
+  assert.equal(await other.inputValue("#init-settings-keys"), "run_id=abc");
+  await other.fill("#init-settings-keys", "run_id");
+  assert.match(await other.locator("#verdict").innerText(), /init\.settings\.runId/);
 });
 
 test("wandb/settings left by wandb offline: each release as recorded", async (t) => {

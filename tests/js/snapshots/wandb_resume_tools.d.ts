@@ -315,8 +315,9 @@ export interface SettingsFile {
 
 /**
  * The `settings=` argument of `wandb.init(...)`: its form, the names of the keys it sets
- * and the value of the one key that decides the launch, `mode` (the values of the others are
- * not needed: keys that bear on resuming are not modelled, and the input check refuses them).
+ * and the values of the keys that decide the launch, `mode`, `resume` and `run_id` (the
+ * values of the others are not needed: the other keys that bear on resuming are not
+ * modelled, and the input check refuses them).
  */
 export interface SettingsArg {
     /**
@@ -333,6 +334,18 @@ export interface SettingsArg {
      * `mode=` and `WANDB_MODE` its own way; giving it implies the key.
      */
     mode?: string | null;
+    /**
+     * The value of the `resume` key (`wandb.Settings(resume="allow")`), a boolean or a string
+     * as `resume=` takes. Each release weighs it against `resume=` and `WANDB_RESUME` its
+     * own way; giving it implies the key.
+     */
+    resume?: boolean | string | null;
+    /**
+     * The value of the `run_id` key (`wandb.Settings(run_id="abc")`), an id as `id=` takes.
+     * Each release weighs it against `id=` and `WANDB_RUN_ID` its own way; giving it implies
+     * the key.
+     */
+    runId?: string | null;
 }
 
 /**

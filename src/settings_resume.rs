@@ -1,0 +1,542 @@
+//! The settings' own `resume` and `run_id` (`settings=wandb.Settings(resume="allow",
+//! run_id="abc")`, or the same keys in a dict): where each release applies them, as the
+//! settings-resume vectors (tests/conformance/settings-resume-vectors.json) show.
+//!
+//! - 0.10.0–0.12.9: an object's values beat `resume=`, `id=` and the environment, and its
+//!   `run_id` is not dropped in a sweep (a non-empty dict raises: [`crate::settings_arg`]);
+//! - 0.12.10–0.12.15: what an object sets is ignored; a dict's values apply as below;
+//! - 0.12.16–0.18.7: below `resume=` / `id=`, above `WANDB_RESUME` / `WANDB_RUN_ID`, stored as
+//!   given (no `True` → `auto`, no run id read out of `resume`), the `run_id` checked even where
+//!   `id=` replaces it and kept in a sweep;
+//! - 0.19.0+: as `wandb.init`'s own arguments, which are assigned onto the same settings after
+//!   the object is built (and checked): dropped in a sweep, `True` read as `auto`.
+//!
+//! Where the engine models an applied value, it stands in for the argument it replaces
+//! ([`fold`]) and the diagnostics about that argument name the settings key
+//! ([`Folded::rename_fields`]).
+
+use std::borrow::Cow;
+
+use crate::check_order::{self, Stage};
+use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
+use crate::error::InputError;
+use crate::model::{Diagnostic, InitArgs, ResumeArg, ResumeInput, SettingsArg, Severity};
+use crate::profile::{Profile, Rule};
+use crate::resume_value;
+use crate::run_id::check_run_id;
+use crate::text;
+
+/// The input field of the settings' `resume`.
+pub(crate) const RESUME: &str = "init.settings.resume";
+/// The input field of the settings' `run_id`.
+pub(crate) const RUN_ID: &str = "init.settings.runId";
+
+/// What 0.16.2–0.18.7 raise handing a settings `resume=True` to the service process (wrapped
+/// in "An unexpected error occurred" until 0.16.5).
+const TRUE_RAISES: &str = "Parameter to CopyFrom() must be instance of same class: expected <class 'google.protobuf.wrappers_pb2.StringValue'> got <class 'google.protobuf.wrappers_pb2.BoolValue'>.";
+
+/// How a release applies the settings' `resume` and `run_id`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Applied {
+    /// Never: a non-empty dict makes 0.10.0–0.12.9 raise ([`crate::settings_arg`]).
+    DictRaises,
+    /// Not at all (an object in 0.12.10–0.12.15).
+    Ignored,
+    /// Over `wandb.init`'s arguments and the environment (an object in 0.10.0–0.12.9).
+    OverInit,
+    /// Below the arguments, above the environment, as given (0.12.16–0.18.7; a dict from
+    /// 0.12.10).
+    BelowInit,
+    /// As `wandb.init`'s own arguments (0.19.0+).
+    AsInit,
+}
+
+impl Applied {
+    fn of(profile: &Profile, settings: &SettingsArg) -> Self {
+        if profile.has(Rule::StrictResume) {
+            Applied::AsInit
+        } else if !settings.is_object() && !profile.has(Rule::SettingsDictAccepted) {
+            Applied::DictRaises
+        } else if !settings.is_object() || profile.has(Rule::SettingsObjectBelowInit) {
+            Applied::BelowInit
+        } else if profile.has(Rule::SettingsObjectIgnored) {
+            Applied::Ignored
+        } else {
+            Applied::OverInit
+        }
+    }
+
+    /// Whether the release stores the value as given, where `wandb.init` would read its
+    /// argument (before 0.19.0).
+    fn stored_as_given(self) -> bool {
+        matches!(self, Applied::OverInit | Applied::BelowInit)
+    }
+}
+
+/// The refusals: what the vectors show a release doing that the engine does not model —
+/// before 0.19.0 a settings `resume` that is not one of the four modes and that `resume=` does
+/// not replace (stored as given: `False`, a run id, and `True` but where
+/// [`Rule::SettingsResumeTrueRaises`] with the service process running, which is modelled),
+/// a settings `resume` beside `resume_from=` / `fork_from=` (0.16.5–0.18.7 count only
+/// `wandb.init`'s own arguments against each other), and a settings `run_id` beside `id=` in
+/// a sweep (the sweep drops `id=`, and the settings' id is then the only one).
+pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
+    let Some(init) = &input.init else {
+        return Ok(());
+    };
+    let Some(settings) = &init.settings else {
+        return Ok(());
+    };
+    let Some(profile) = input.given_profile() else {
+        return Ok(());
+    };
+    if !profile.has(Rule::SettingsObject) {
+        return Ok(());
+    }
+    let applied = Applied::of(&profile, settings);
+    if !applied.stored_as_given() {
+        return Ok(());
+    }
+    let stored_resume = settings.resume.as_ref().filter(|resume| {
+        let mode = matches!(resume, ResumeArg::Text(t) if resume_value::mode_of(t).is_some());
+        let replaced = applied == Applied::BelowInit && init.resume.is_some();
+        let raises = **resume == ResumeArg::Bool(true)
+            && profile.has(Rule::SettingsResumeTrueRaises)
+            && input
+                .env
+                .as_ref()
+                .map_or(profile.has(Rule::ServiceProcess), |env| {
+                    crate::service_process::runs(&profile, env)
+                });
+        !mode && !replaced && !raises
+    });
+    let in_sweep = input
+        .env
+        .as_ref()
+        .and_then(|e| e.get(crate::engine::env_keys::SWEEP_ID))
+        .is_some_and(|s| !s.is_empty());
+    let (path, what) = if let Some(resume) = stored_resume {
+        (
+            RESUME,
+            format!("resume {} (stored as given)", resume.python_literal()),
+        )
+    } else if settings.resume.is_some() && (init.resume_from.is_some() || init.fork_from.is_some())
+    {
+        (
+            RESUME,
+            "resume beside resume_from= or fork_from= (wandb.init checks only its own arguments against each other)".to_owned(),
+        )
+    } else if settings.run_id.is_some()
+        && init.id.is_some()
+        && in_sweep
+        && applied == Applied::BelowInit
+    {
+        (RUN_ID, "run_id beside id= in a sweep".to_owned())
+    } else {
+        return Ok(());
+    };
+    Err(InputError::Invalid {
+        path: path.to_owned(),
+        reason: format!(
+            "the settings' {what} is not modelled for wandb {}; pass resume= and id= to wandb.init instead",
+            profile.version
+        ),
+    })
+}
+
+/// `wandb.init`'s arguments with the settings' `resume` and `run_id` in, as the release
+/// applies them, and where each value came from.
+pub(crate) struct Folded<'a> {
+    /// The arguments the engine decides with.
+    pub init: Cow<'a, InitArgs>,
+    /// The settled `resume` argument is the settings'.
+    resume_from_settings: bool,
+    /// The settled `id` argument is the settings'.
+    pub run_id_from_settings: bool,
+    /// The settings' id is stored past `wandb.init`'s sweep check (before 0.19.0), so a sweep
+    /// does not drop it.
+    pub run_id_kept_in_sweep: bool,
+    /// The settings hold a value the release rejects.
+    pub rejected: bool,
+}
+
+/// How the messages name the run id the engine reads as `id=`: the settings' where they gave
+/// it.
+pub(crate) fn id_name(from_settings: bool) -> &'static str {
+    if from_settings {
+        "the settings' run_id"
+    } else {
+        "init id"
+    }
+}
+
+impl Folded<'_> {
+    /// Points the diagnostics about `id=` and `resume=` at the settings keys, where those
+    /// values came from the settings.
+    pub fn rename_fields(&self, out: &mut [Diagnostic]) {
+        for d in out {
+            let renamed = match d.field.as_deref() {
+                Some("init.id") if self.run_id_from_settings => ("`init.id`", RUN_ID),
+                Some("init.resume") if self.resume_from_settings => ("`init.resume`", RESUME),
+                _ => continue,
+            };
+            let (quoted, field) = renamed;
+            let as_key = if field == RUN_ID {
+                "`init.settings.runId`"
+            } else {
+                "`init.settings.resume`"
+            };
+            d.message = text::replace(
+                &text::replace(&d.message, quoted, as_key),
+                " in wandb.init overrides",
+                " in settings= overrides",
+            );
+            if let Some(hint) = &mut d.hint {
+                *hint = text::replace(hint, quoted, as_key);
+            }
+            d.field = Some(field.to_owned());
+        }
+    }
+}
+
+/// The arguments `profile`'s SDK decides with once the settings' `resume` and `run_id` are
+/// applied (see the module's list), with the checks it makes of a settings value that an
+/// argument then replaces, and the notes where the settings are ignored or win.
+pub(crate) fn fold<'a>(
+    profile: &Profile,
+    init: &'a InitArgs,
+    out: &mut Vec<Diagnostic>,
+) -> Folded<'a> {
+    let mut folded = Folded {
+        init: Cow::Borrowed(init),
+        resume_from_settings: false,
+        run_id_from_settings: false,
+        run_id_kept_in_sweep: false,
+        rejected: false,
+    };
+    let Some(settings) = &init.settings else {
+        return folded;
+    };
+    if !profile.has(Rule::SettingsObject)
+        || (settings.resume.is_none() && settings.run_id.is_none())
+    {
+        return folded;
+    }
+    let applied = Applied::of(profile, settings);
+    let v = profile.version;
+    match applied {
+        Applied::DictRaises => return folded,
+        Applied::Ignored => {
+            let (field, key) = if settings.run_id.is_some() {
+                (RUN_ID, "run_id")
+            } else {
+                (RESUME, "resume")
+            };
+            out.push(
+                diagnostic(
+                    Code::SettingsResumeIgnored,
+                    Severity::Warning,
+                    Some(field),
+                    format!(
+                        "wandb {v} ignores the resume and run_id a wandb.Settings object sets: its {key} is not applied."
+                    ),
+                )
+                .hint("Pass resume= and id= to wandb.init (or set WANDB_RESUME / WANDB_RUN_ID), or give the settings as a dict."),
+            );
+            return folded;
+        }
+        Applied::OverInit => {
+            for (given, argument, key, field) in [
+                (
+                    settings.run_id.is_some() && init.id.is_some(),
+                    "id=",
+                    "run_id",
+                    RUN_ID,
+                ),
+                (
+                    settings.resume.is_some() && init.resume.is_some(),
+                    "resume=",
+                    "resume",
+                    RESUME,
+                ),
+            ] {
+                if given {
+                    out.push(
+                        diagnostic(
+                            Code::SettingsOverrideInit,
+                            Severity::Warning,
+                            Some(field),
+                            format!(
+                                "wandb {v} takes the {key} a wandb.Settings object sets over wandb.init's {argument}, so {argument} is ignored."
+                            ),
+                        )
+                        .hint(format!("Give the {key} in one place only.")),
+                    );
+                }
+            }
+        }
+        Applied::BelowInit | Applied::AsInit => {
+            // The settings are built (and checked) before the argument replaces a value.
+            let stage = if applied == Applied::AsInit {
+                check_order::CALL_ARGUMENTS
+            } else {
+                check_order::LEGACY_SETTINGS_ARGUMENT
+            };
+            if let (Some(id), Some(_)) = (&settings.run_id, &init.id) {
+                folded.rejected |=
+                    !checked(stage, out, |out| check_run_id(id, RUN_ID, profile, out));
+            }
+            if let (Some(ResumeArg::Text(text)), Some(_), Applied::AsInit) =
+                (&settings.resume, &init.resume, applied)
+            {
+                if resume_value::mode_of(text).is_none() {
+                    let at = out.len();
+                    resume_value::reject_strict(profile, RESUME, text, out);
+                    check_order::met_at(&mut out[at..], stage);
+                    folded.rejected = true;
+                }
+            }
+        }
+    }
+    let over_init = applied == Applied::OverInit;
+    let mut args = init.clone();
+    let resume_applied = over_init || args.resume.is_none();
+    let true_raises = settings.resume == Some(ResumeArg::Bool(true))
+        && resume_applied
+        && applied.stored_as_given()
+        && profile.has(Rule::SettingsResumeTrueRaises);
+    if true_raises {
+        // Stored as given, the boolean does not fit the string the service process expects.
+        out.push(
+            diagnostic(
+                Code::SettingsResumeTrueRaises,
+                Severity::Error,
+                Some(RESUME),
+                format!(
+                    "wandb {v} stores the settings' resume=True as given (before 0.19.0 only resume= reads True as \"auto\"), and wandb.init raises TypeError handing the settings to the service process."
+                ),
+            )
+            .hint("Pass resume=True (or resume=\"auto\") to wandb.init instead, or set resume=\"auto\" in the settings.")
+            .sdk(TRUE_RAISES)
+            .at(check_order::RUN_START),
+        );
+        folded.rejected = true;
+    }
+    if let Some(id) = &settings.run_id {
+        if over_init || args.id.is_none() {
+            args.id = Some(id.clone());
+            folded.run_id_from_settings = true;
+            folded.run_id_kept_in_sweep = applied.stored_as_given();
+        }
+    }
+    if let Some(resume) = &settings.resume {
+        if resume_applied && !true_raises {
+            args.resume = Some(resume.clone());
+            folded.resume_from_settings = true;
+        }
+    }
+    folded.init = Cow::Owned(args);
+    folded
+}
+
+/// Runs `check` and marks what it found as met at `stage`; its verdict.
+fn checked(
+    stage: Stage,
+    out: &mut Vec<Diagnostic>,
+    check: impl FnOnce(&mut Vec<Diagnostic>) -> bool,
+) -> bool {
+    let at = out.len();
+    let passed = check(out);
+    check_order::met_at(&mut out[at..], stage);
+    passed
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::model::{Decision, ResumeInput, RunIdSource, Severity};
+    use crate::{codec, decide};
+
+    fn input(json: &str) -> ResumeInput {
+        codec::from_json::<ResumeInput>(json).unwrap_or_else(|e| panic!("{json}: {e}"))
+    }
+
+    /// `decide` on a launch with `settings` (JSON) and the rest of `init` / `env`.
+    fn launch(sdk: &str, settings: &str, init: &str, env: &str) -> Decision {
+        let json =
+            format!(r#"{{"sdk":"{sdk}","env":{{{env}}},"init":{{"settings":{settings}{init}}}}}"#);
+        let input = input(&json);
+        input
+            .check_limits()
+            .unwrap_or_else(|e| panic!("{json}: {e}"));
+        decide(&input)
+    }
+
+    fn has(d: &Decision, code: &str) -> bool {
+        d.diagnostics.iter().any(|x| x.code == code)
+    }
+
+    const OBJECT_ID: &str = r#"{"form":"object","keys":["run_id"],"runId":"abc"}"#;
+    const DICT_ID: &str = r#"{"form":"dict","keys":["run_id"],"runId":"abc"}"#;
+
+    #[test]
+    fn each_release_weighs_the_settings_id_against_id_and_the_environment() {
+        let id = |sdk: &str, settings: &str, init: &str, env: &str| {
+            let d = launch(sdk, settings, init, env);
+            (d.run_id.unwrap_or_default(), d.run_id_source)
+        };
+        let beside_init = r#","id":"xyz""#;
+        let env = r#""WANDB_RUN_ID":"env1""#;
+        // An object beats id= until 0.12.9, is ignored in 0.12.10–0.12.15, loses to it after.
+        let over = id("0.12.9", OBJECT_ID, beside_init, "");
+        assert_eq!(over, ("abc".to_owned(), RunIdSource::Init));
+        assert!(has(
+            &launch("0.12.9", OBJECT_ID, beside_init, ""),
+            "settings-override-init"
+        ));
+        for sdk in ["0.12.10", "0.12.15"] {
+            assert_eq!(id(sdk, OBJECT_ID, "", env).0, "env1", "{sdk}");
+            assert!(has(
+                &launch(sdk, OBJECT_ID, "", ""),
+                "settings-resume-ignored"
+            ));
+            // a dict's is applied
+            assert_eq!(id(sdk, DICT_ID, "", env).0, "abc", "{sdk}");
+        }
+        for sdk in ["0.12.16", "0.18.7", "0.19.0", "0.31.0"] {
+            assert_eq!(id(sdk, OBJECT_ID, beside_init, env).0, "xyz", "{sdk}");
+            assert_eq!(id(sdk, OBJECT_ID, "", env).0, "abc", "{sdk}");
+            assert_eq!(id(sdk, DICT_ID, "", env).0, "abc", "{sdk}");
+            let d = launch(sdk, OBJECT_ID, beside_init, env);
+            assert!(!has(&d, "settings-override-init") && !has(&d, "settings-resume-ignored"));
+        }
+    }
+
+    #[test]
+    fn a_sweep_drops_the_settings_id_from_0_19_0_only() {
+        let sweep = r#""WANDB_SWEEP_ID":"sw1","WANDB_RUN_ID":"agent1""#;
+        for sdk in ["0.12.9", "0.12.16", "0.18.7"] {
+            let d = launch(sdk, OBJECT_ID, "", sweep);
+            assert_eq!(d.run_id.as_deref(), Some("abc"), "{sdk}");
+            let replaced = d
+                .diagnostics
+                .iter()
+                .find(|x| x.code == "sweep-run-id-replaced");
+            let replaced = replaced.unwrap_or_else(|| panic!("{sdk}: {:?}", d.diagnostics));
+            assert_eq!(replaced.field.as_deref(), Some("init.settings.runId"));
+            assert!(
+                replaced.message.contains("the settings' run_id"),
+                "{}",
+                replaced.message
+            );
+        }
+        for sdk in ["0.19.0", "0.31.0"] {
+            let d = launch(sdk, OBJECT_ID, "", sweep);
+            assert_eq!(d.run_id.as_deref(), Some("agent1"), "{sdk}");
+            assert!(has(&d, "sweep-ignores-run-id"), "{sdk}");
+        }
+        // Beside id= in a sweep, before 0.19.0, the settings' id is all that is left: refused.
+        let json = format!(
+            r#"{{"sdk":"0.18.7","env":{{{sweep}}},"init":{{"id":"xyz","settings":{OBJECT_ID}}}}}"#
+        );
+        let err = input(&json).check_limits().unwrap_err().to_string();
+        assert!(
+            err.contains("init.settings.runId") && err.contains("not modelled"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn the_settings_resume_is_read_as_resume_from_0_19_0_and_stored_as_given_before() {
+        let resume =
+            |value: &str| format!(r#"{{"form":"dict","keys":["resume"],"resume":{value}}}"#);
+        let d = launch("0.19.0", &resume("true"), "", "");
+        assert_eq!(d.resume.map(|m| m.as_str()), Some("auto"));
+        let d = launch(
+            "0.18.7",
+            &resume(r#""must""#),
+            "",
+            r#""WANDB_RUN_ID":"env1""#,
+        );
+        assert_eq!(d.resume.map(|m| m.as_str()), Some("must"));
+        // resume= beats it from 0.12.16 on; an object's beat resume= before 0.12.10.
+        let d = launch("0.18.7", &resume(r#""must""#), r#","resume":"allow""#, "");
+        assert_eq!(d.resume.map(|m| m.as_str()), Some("allow"));
+        let object = r#"{"form":"object","keys":["resume"],"resume":"never"}"#;
+        let d = launch("0.11.2", object, r#","resume":"allow""#, "");
+        assert_eq!(d.resume.map(|m| m.as_str()), Some("never"));
+        // True, False and run ids are stored as given before 0.19.0: True makes 0.16.2–0.18.7
+        // raise, unless resume= replaces it; the rest is not modelled.
+        for sdk in ["0.16.2", "0.18.7"] {
+            let d = launch(sdk, &resume("true"), "", "");
+            assert!(!d.valid && has(&d, "settings-resume-true-raises"), "{sdk}");
+            assert_eq!(
+                d.diagnostics[0].field.as_deref(),
+                Some("init.settings.resume")
+            );
+            let d = launch(sdk, &resume("true"), r#","resume":"allow""#, "");
+            assert!(d.valid && !has(&d, "settings-resume-true-raises"), "{sdk}");
+        }
+        for (sdk, value) in [
+            ("0.16.1", "true"),
+            ("0.18.7", "false"),
+            ("0.18.7", r#""abc""#),
+        ] {
+            let json = format!(
+                r#"{{"sdk":"{sdk}","init":{{"settings":{}}}}}"#,
+                resume(value)
+            );
+            let err = input(&json).check_limits().unwrap_err().to_string();
+            assert!(
+                err.contains("init.settings.resume") && err.contains("not modelled"),
+                "{err}"
+            );
+        }
+        // … and beside resume_from=, which wandb.init's own check does not count.
+        let json = format!(
+            r#"{{"sdk":"0.18.7","init":{{"resumeFrom":"prev?_step=10","settings":{}}}}}"#,
+            resume(r#""allow""#)
+        );
+        assert!(input(&json).check_limits().is_err());
+    }
+
+    #[test]
+    fn a_settings_value_is_checked_under_its_own_name_even_where_an_argument_replaces_it() {
+        let bad = r#"{"form":"object","keys":["run_id"],"runId":"a/b"}"#;
+        let d = launch("0.31.0", bad, "", "");
+        let error = d.diagnostics.iter().find(|x| x.severity == Severity::Error);
+        let error = error.unwrap_or_else(|| panic!("{:?}", d.diagnostics));
+        assert_eq!(error.field.as_deref(), Some("init.settings.runId"));
+        assert!(!error.message.contains("`init.id`"), "{}", error.message);
+        // replaced by id=: still checked, and the first error met (the object is built first)
+        let d = launch("0.31.0", bad, r#","id":"x y?""#, "");
+        assert!(!d.valid);
+        assert_eq!(
+            d.diagnostics[0].field.as_deref(),
+            Some("init.settings.runId"),
+            "{:?}",
+            d.diagnostics
+        );
+        let resume = r#"{"form":"dict","keys":["resume"],"resume":"sometimes"}"#;
+        let d = launch("0.31.0", resume, r#","resume":"allow""#, "");
+        assert_eq!(
+            d.diagnostics[0].field.as_deref(),
+            Some("init.settings.resume")
+        );
+        // an empty id replaced by id=: 0.15.6+ check it, 0.14.1 does not
+        let empty = r#"{"form":"dict","keys":["run_id"],"runId":""}"#;
+        assert!(!launch("0.18.7", empty, r#","id":"xyz""#, "").valid);
+        assert!(launch("0.14.1", empty, r#","id":"xyz""#, "").valid);
+    }
+
+    #[test]
+    fn a_key_without_its_value_is_refused() {
+        for (key, path) in [
+            ("resume", "init.settings.resume"),
+            ("run_id", "init.settings.runId"),
+        ] {
+            let json = format!(r#"{{"init":{{"settings":{{"form":"object","keys":["{key}"]}}}}}}"#);
+            let err = input(&json).check_limits().unwrap_err().to_string();
+            assert!(err.contains(path) && err.contains("missing"), "{err}");
+        }
+    }
+}

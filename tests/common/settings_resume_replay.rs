@@ -1,0 +1,92 @@
+//! Replaying the settings-resume vectors (tests/conformance/settings-resume-vectors.json): each
+//! release's `wandb.init` given `resume` and `run_id` inside `settings=` — a `wandb.Settings`
+//! object or a dict — beside `resume=`, `id=`, the environment, the resume file, a sweep and
+//! `resume_from=`. Shared by the settings-resume conformance test and the rule-mutation check.
+#![allow(dead_code)] // each test binary uses a part
+
+use serde_json::Value;
+use wandb_resume::decide;
+
+use super::Recorded;
+use super::mode_replay;
+
+/// The committed vectors, or the file in `WANDB_RESUME_SETTINGS_RESUME_VECTORS` (another run).
+pub fn load() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SETTINGS_RESUME_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/settings-resume-vectors.json"
+        ),
+    )
+}
+
+fn version(v: &Recorded<'_>) -> (u32, u32, u32) {
+    let mut parts = v
+        .version
+        .split('.')
+        .map(|p| p.parse::<u32>().expect("a release"));
+    let mut next = || parts.next().unwrap_or(0);
+    (next(), next(), next())
+}
+
+/// Whether the release stores the settings' values as given, where `wandb.init` reads its own
+/// arguments: from 0.10.0 to 0.18.7, but for an object in 0.12.10–0.12.15 (ignored) and a dict
+/// before 0.12.10 (a non-empty one raises).
+fn stored_as_given(v: &Recorded<'_>) -> bool {
+    let release = version(v);
+    let object = v.case["init"]["settings"]["form"] != "dict";
+    ((0, 10, 0)..(0, 19, 0)).contains(&release)
+        && if object {
+            !((0, 12, 10)..(0, 12, 16)).contains(&release)
+        } else {
+            (0, 12, 10) <= release
+        }
+}
+
+/// Whether the case is one the package does not model: before 0.19.0, a settings `resume` that
+/// is not one of the four modes and that `resume=` does not replace (`False`, a run id, and
+/// `True` before 0.16.2: stored as given), a settings `resume` beside `resume_from=` or
+/// `fork_from=`, and a settings `run_id` beside `id=` in a sweep where both are applied; and
+/// whatever the mode vectors refuse.
+pub fn not_modelled(v: &Recorded<'_>) -> bool {
+    let settings = &v.case["init"]["settings"];
+    let init = &v.case["init"];
+    let resume = &settings["resume"];
+    let in_sweep = v.case["env"]["WANDB_SWEEP_ID"]
+        .as_str()
+        .is_some_and(|s| !s.is_empty());
+    let release = version(v);
+    let below_init = settings["form"] == "dict" || release >= (0, 12, 16);
+    // `resume=` replaces it (from 0.12.16, a dict's from 0.12.10); a `True` that stays makes
+    // 0.16.2–0.18.7 raise (the cases run the service process), which is modelled.
+    let replaced = below_init && !init["resume"].is_null();
+    let true_raises = *resume == Value::Bool(true) && release >= (0, 16, 2);
+    let not_a_mode = !resume.is_null()
+        && !matches!(resume.as_str(), Some("allow" | "must" | "never" | "auto"))
+        && !replaced
+        && !true_raises;
+    let beside_moment =
+        !resume.is_null() && (!init["resumeFrom"].is_null() || !init["forkFrom"].is_null());
+    let id_in_sweep =
+        !settings["runId"].is_null() && !init["id"].is_null() && in_sweep && below_init;
+    (stored_as_given(v) && (not_a_mode || beside_moment || id_in_sweep))
+        || mode_replay::not_modelled(v)
+}
+
+/// The disagreements between the engine and the SDK on one vector, as the mode vectors compare
+/// them. The batch driver stops before `wandb.init` prints the offline warning, so the
+/// engine's is left out where the SDK's settings were offline; every other warning counts.
+pub fn check(v: &Recorded<'_>) -> Vec<String> {
+    match mode_replay::refused_where(v, not_modelled(v)) {
+        Ok(false) => {}
+        Ok(true) => return Vec::new(),
+        Err(why) => return vec![why],
+    }
+    let input = mode_replay::input(v);
+    let mut d = decide(&input);
+    if v.out["offline"] == true {
+        d.diagnostics.retain(|x| x.code != "offline-resume-ignored");
+    }
+    mode_replay::check_decision(v, &input, &d)
+}
