@@ -7,7 +7,8 @@
 //! - 0.12.10–0.12.15: what an object sets is ignored; a dict's values apply as below;
 //! - 0.12.16–0.18.7: below `resume=` / `id=`, above `WANDB_RESUME` / `WANDB_RUN_ID`, stored as
 //!   given (no `True` → `auto`, no run id read out of `resume`), the `run_id` checked even where
-//!   `id=` replaces it and kept in a sweep;
+//!   `id=` replaces it and kept in a sweep; a stored `True` makes 0.16.2–0.18.7 raise as
+//!   `wandb.init` hands the settings to the service process;
 //! - 0.19.0+: as `wandb.init`'s own arguments, which are assigned onto the same settings after
 //!   the object is built (and checked): dropped in a sweep, `True` read as `auto`.
 //!
@@ -52,6 +53,7 @@ enum Applied {
 }
 
 impl Applied {
+    /// How `profile`'s SDK applies what `settings` sets.
     fn of(profile: &Profile, settings: &SettingsArg) -> Self {
         if profile.has(Rule::StrictResume) {
             Applied::AsInit
