@@ -176,6 +176,9 @@ impl Folded<'_> {
     /// Points the diagnostics about `id=` and `resume=` at the settings keys, where those
     /// values came from the settings.
     pub fn rename_fields(&self, out: &mut [Diagnostic]) {
+        if !self.run_id_from_settings && !self.resume_from_settings {
+            return;
+        }
         for d in out {
             let renamed = match d.field.as_deref() {
                 Some("init.id") if self.run_id_from_settings => ("`init.id`", RUN_ID),
