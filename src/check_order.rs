@@ -29,14 +29,19 @@ pub(crate) type Stage = u8;
 
 /// The `sdk` version named in the input: about this tool's input, shown first.
 const SDK_INPUT: Stage = 0;
-/// The call's arguments are evaluated: `wandb.Settings(...)` where the module has none.
+/// The call's arguments are evaluated: `wandb.Settings(...)` where the module has none; 0.19.0+
+/// build the settings' object (or `Settings(**dict)` first thing in `wandb.init`), where a run
+/// id's check raises at once.
 pub(crate) const CALL_ARGUMENTS: Stage = 1;
+/// 0.19.0+: the settings' `resume` literal, which pydantic collects, raising only once every
+/// field is checked (so a run id's error comes first).
+const SETTINGS_COLLECTED: Stage = 2;
 /// `fork_from` passed to a version without it: a `TypeError` at the call.
-pub(crate) const CALL_FORK_FROM: Stage = 2;
+pub(crate) const CALL_FORK_FROM: Stage = 3;
 /// `resume_from` passed to a version without it (after `fork_from` in the signature).
-pub(crate) const CALL_RESUME_FROM: Stage = 3;
+pub(crate) const CALL_RESUME_FROM: Stage = 4;
 /// 0.16.5–0.18.7: `wandb.init` counts its own `resume` / `fork_from` / `resume_from`.
-pub(crate) const INIT_GUARD: Stage = 4;
+pub(crate) const INIT_GUARD: Stage = 5;
 /// Before 0.19.0: the workspace settings file, read when the library is set up.
 const LEGACY_SETTINGS_FILE: Stage = 9;
 /// Before 0.19.0: the environment, loaded when the library is set up.
@@ -126,7 +131,8 @@ fn stage(profile: &Profile, d: &Diagnostic) -> Stage {
     match field {
         _ if field.starts_with("context.settingsFile") => SETTINGS_FILE,
         // the settings object (or dict) is built, and checked, before anything is assigned
-        "init.settings.resume" | "init.settings.runId" => CALL_ARGUMENTS,
+        "init.settings.runId" => CALL_ARGUMENTS,
+        "init.settings.resume" => SETTINGS_COLLECTED,
         "init.resume" => INIT_RESUME,
         "init.id" => INIT_ID,
         "init.forkFrom" => INIT_FORK_FROM,

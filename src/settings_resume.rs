@@ -18,7 +18,7 @@
 
 use std::borrow::Cow;
 
-use crate::check_order::{self, Stage};
+use crate::check_order;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::error::InputError;
 use crate::model::{Diagnostic, InitArgs, ResumeArg, ResumeInput, SettingsArg, Severity};
@@ -160,6 +160,10 @@ pub(crate) struct Folded<'a> {
     pub run_id_kept_in_sweep: bool,
     /// The settings hold a value the release rejects.
     pub rejected: bool,
+    /// The settings are a `wandb.Settings` object, built (and its run id checked) as the
+    /// call's arguments are evaluated, before any argument error; a dict is built in
+    /// `wandb.init`.
+    object: bool,
 }
 
 /// How the messages name the run id the engine reads as `id=`: the settings' where they gave
@@ -199,6 +203,9 @@ impl Folded<'_> {
             if let Some(hint) = &mut d.hint {
                 *hint = text::replace(hint, quoted, as_key);
             }
+            if field == RUN_ID && self.object && d.stage.is_none() {
+                d.stage = Some(check_order::CALL_ARGUMENTS);
+            }
             d.field = Some(field.to_owned());
         }
     }
@@ -218,6 +225,7 @@ pub(crate) fn fold<'a>(
         run_id_from_settings: false,
         run_id_kept_in_sweep: false,
         rejected: false,
+        object: false,
     };
     let Some(settings) = &init.settings else {
         return folded;
@@ -228,6 +236,7 @@ pub(crate) fn fold<'a>(
         return folded;
     }
     let applied = Applied::of(profile, settings);
+    folded.object = settings.is_object();
     let v = profile.version;
     match applied {
         Applied::DictRaises => return folded,
@@ -281,23 +290,20 @@ pub(crate) fn fold<'a>(
             }
         }
         Applied::BelowInit | Applied::AsInit => {
-            // The settings are built (and checked) before the argument replaces a value.
-            let stage = if applied == Applied::AsInit {
-                check_order::CALL_ARGUMENTS
-            } else {
-                check_order::LEGACY_SETTINGS_ARGUMENT
-            };
+            // The settings are built (and checked) before the argument replaces a value; the
+            // fields say when (check_order).
             if let (Some(id), Some(_)) = (&settings.run_id, &init.id) {
-                folded.rejected |=
-                    !checked(stage, out, |out| check_run_id(id, RUN_ID, profile, out));
+                let at = out.len();
+                folded.rejected |= !check_run_id(id, RUN_ID, profile, out);
+                if folded.object {
+                    check_order::met_at(&mut out[at..], check_order::CALL_ARGUMENTS);
+                }
             }
             if let (Some(ResumeArg::Text(text)), Some(_), Applied::AsInit) =
                 (&settings.resume, &init.resume, applied)
             {
                 if resume_value::mode_of(text).is_none() {
-                    let at = out.len();
                     resume_value::reject_strict(profile, RESUME, text, out);
-                    check_order::met_at(&mut out[at..], stage);
                     folded.rejected = true;
                 }
             }
@@ -342,18 +348,6 @@ pub(crate) fn fold<'a>(
     }
     folded.init = Cow::Owned(args);
     folded
-}
-
-/// Runs `check` and marks what it found as met at `stage`; its verdict.
-fn checked(
-    stage: Stage,
-    out: &mut Vec<Diagnostic>,
-    check: impl FnOnce(&mut Vec<Diagnostic>) -> bool,
-) -> bool {
-    let at = out.len();
-    let passed = check(out);
-    check_order::met_at(&mut out[at..], stage);
-    passed
 }
 
 #[cfg(test)]
@@ -527,6 +521,17 @@ mod tests {
             d.diagnostics[0].field.as_deref(),
             Some("init.settings.resume")
         );
+        // both rejected: the id's check raises at once, the resume's is collected (0.19.0+)
+        let both =
+            r#"{"form":"object","keys":["resume","run_id"],"resume":"sometimes","runId":" abc"}"#;
+        for sdk in ["0.19.0", "0.31.0"] {
+            let d = launch(sdk, both, "", "");
+            assert_eq!(
+                d.diagnostics[0].field.as_deref(),
+                Some("init.settings.runId"),
+                "{sdk}"
+            );
+        }
         // an empty id replaced by id=: 0.15.6+ check it, 0.14.1 does not
         let empty = r#"{"form":"dict","keys":["run_id"],"runId":""}"#;
         assert!(!launch("0.18.7", empty, r#","id":"xyz""#, "").valid);

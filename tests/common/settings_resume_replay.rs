@@ -5,7 +5,7 @@
 #![allow(dead_code)] // each test binary uses a part
 
 use serde_json::Value;
-use wandb_resume::decide;
+use wandb_resume::{Severity, decide};
 
 use super::Recorded;
 use super::mode_replay;
@@ -88,5 +88,32 @@ pub fn check(v: &Recorded<'_>) -> Vec<String> {
     if v.out["offline"] == true {
         d.diagnostics.retain(|x| x.code != "offline-resume-ignored");
     }
-    mode_replay::check_decision(v, &input, &d)
+    let mut diffs = mode_replay::check_decision(v, &input, &d);
+    // Where the SDK raised, the engine's first error (the one its answer quotes) must be
+    // what it raised: an object's checks come before the call's own errors, the settings'
+    // before the arguments', and a run id's before a resume's. Two keywords a release does
+    // not know raise in the order the call writes them, which the input does not hold.
+    let unknown_keyword = v.out["error"]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("unexpected keyword argument"));
+    if v.out["rejected"] == true && !unknown_keyword {
+        let raised = [
+            &v.out["error"]["message"],
+            &v.out["error"]["cause"]["message"],
+        ];
+        let first = d
+            .diagnostics
+            .iter()
+            .find(|x| x.severity == Severity::Error)
+            .and_then(|x| x.sdk_message.as_deref());
+        let agrees = first.is_some_and(|q| {
+            raised
+                .iter()
+                .any(|m| m.as_str().is_some_and(|m| m.contains(q)))
+        });
+        if !agrees {
+            diffs.push(format!("first error: sdk={raised:?} engine={first:?}"));
+        }
+    }
+    diffs
 }

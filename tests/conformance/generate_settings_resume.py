@@ -47,7 +47,8 @@ VERSIONS = sorted(
     key=vkey,
 )
 # The settings' own values: an id, each resume mode with and without one, the booleans, a
-# run id given as `resume`, and ids the releases check (empty, reserved, padded).
+# run id given as `resume`, ids the releases check (empty, reserved, padded), and a resume and
+# an id both rejected.
 SETTINGS_VALUES = [
     {"runId": "abc"},
     {"resume": "must"},
@@ -61,6 +62,8 @@ SETTINGS_VALUES = [
     {"runId": ""},
     {"runId": "a/b"},
     {"runId": " abc"},
+    # both rejected from 0.19.0: which error the settings raise
+    {"resume": "sometimes", "runId": " abc"},
 ]
 # What else the launch is given.
 OUTER_SOURCES = [
