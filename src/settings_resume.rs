@@ -164,6 +164,9 @@ pub(crate) struct Folded<'a> {
     /// call's arguments are evaluated, before any argument error; a dict is built in
     /// `wandb.init`.
     object: bool,
+    /// A stored `resume=True` makes the release raise: the resume is set, not unset, though
+    /// the engine decides without it.
+    true_raises: bool,
 }
 
 /// How the messages name the run id the engine reads as `id=`: the settings' where they gave
@@ -178,8 +181,13 @@ pub(crate) fn id_name(from_settings: bool) -> &'static str {
 
 impl Folded<'_> {
     /// Points the diagnostics about `id=` and `resume=` at the settings keys, where those
-    /// values came from the settings.
-    pub fn rename_fields(&self, out: &mut [Diagnostic]) {
+    /// values came from the settings (and drops the note that resume is unset where the
+    /// settings' `True` raises).
+    pub fn rename_fields(&self, out: &mut Vec<Diagnostic>) {
+        let unset_note = out.iter().position(|d| d.code == Code::NoResume.as_str());
+        if let (true, Some(at)) = (self.true_raises, unset_note) {
+            out.remove(at);
+        }
         if !self.run_id_from_settings && !self.resume_from_settings {
             return;
         }
@@ -226,6 +234,7 @@ pub(crate) fn fold<'a>(
         run_id_kept_in_sweep: false,
         rejected: false,
         object: false,
+        true_raises: false,
     };
     let Some(settings) = &init.settings else {
         return folded;
@@ -284,7 +293,7 @@ pub(crate) fn fold<'a>(
                                 "wandb {v} takes the {key} a wandb.Settings object sets over wandb.init's {argument}, so {argument} is ignored."
                             ),
                         )
-                        .hint(format!("Give the {key} in one place only.")),
+                        .hint("Give each value in one place only: the object's wins here."),
                     );
                 }
             }
@@ -332,6 +341,7 @@ pub(crate) fn fold<'a>(
             .at(check_order::RUN_START),
         );
         folded.rejected = true;
+        folded.true_raises = true;
     }
     if let Some(id) = &settings.run_id {
         if over_init || args.id.is_none() {
@@ -468,6 +478,7 @@ mod tests {
         for sdk in ["0.16.2", "0.18.7"] {
             let d = launch(sdk, &resume("true"), "", "");
             assert!(!d.valid && has(&d, "settings-resume-true-raises"), "{sdk}");
+            assert!(!has(&d, "no-resume"), "{sdk}: the resume is set");
             assert_eq!(
                 d.diagnostics[0].field.as_deref(),
                 Some("init.settings.resume")
