@@ -96,24 +96,15 @@ pub fn check(v: &Recorded<'_>) -> Vec<String> {
     let unknown_keyword = v.out["error"]["message"]
         .as_str()
         .is_some_and(|m| m.contains("unexpected keyword argument"));
-    if v.out["rejected"] == true && !unknown_keyword {
-        let raised = [
-            &v.out["error"]["message"],
-            &v.out["error"]["cause"]["message"],
-        ];
-        let first = d
-            .diagnostics
-            .iter()
-            .find(|x| x.severity == Severity::Error)
-            .and_then(|x| x.sdk_message.as_deref());
-        let agrees = first.is_some_and(|q| {
-            raised
+    if !unknown_keyword && super::replay::first_error_raised(&input, v.out) == Some(false) {
+        diffs.push(format!(
+            "first error: sdk={} engine={:?}",
+            v.out["error"],
+            d.diagnostics
                 .iter()
-                .any(|m| m.as_str().is_some_and(|m| m.contains(q)))
-        });
-        if !agrees {
-            diffs.push(format!("first error: sdk={raised:?} engine={first:?}"));
-        }
+                .find(|x| x.severity == Severity::Error)
+                .and_then(|x| x.sdk_message.as_deref())
+        ));
     }
     diffs
 }
