@@ -260,7 +260,7 @@ fn override_note(setting: &ResumeSetting, init_text: &str, out: &mut Vec<Diagnos
                 Severity::Info,
                 Some("init.resume"),
                 format!(
-                    "resume={init_text} in wandb.init overrides WANDB_RESUME={}.",
+                    "resume={init_text} overrides WANDB_RESUME={}.",
                     mode.as_str()
                 ),
             ));

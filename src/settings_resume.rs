@@ -203,11 +203,7 @@ impl Folded<'_> {
             } else {
                 "`init.settings.resume`"
             };
-            d.message = text::replace(
-                &text::replace(&d.message, quoted, as_key),
-                " in wandb.init overrides",
-                " in settings= overrides",
-            );
+            d.message = text::replace(&d.message, quoted, as_key);
             if let Some(hint) = &mut d.hint {
                 *hint = text::replace(hint, quoted, as_key);
             }
