@@ -358,6 +358,10 @@ pub(crate) fn fold<'a>(
 
 #[cfg(test)]
 mod tests {
+    use std::sync::OnceLock;
+
+    use serde_json::Value;
+
     use crate::model::{Decision, ResumeInput, RunIdSource, Severity};
     use crate::{codec, decide};
 
@@ -376,6 +380,48 @@ mod tests {
         decide(&input)
     }
 
+    /// What release `sdk` did with the same launch, as tests/conformance/
+    /// settings-resume-vectors.json recorded it (the case with nothing else set; the
+    /// generator's own environment aside): the expected values come from the real SDK.
+    fn recorded(sdk: &str, settings: &str, init: &str, env: &str) -> &'static Value {
+        static DOC: OnceLock<Value> = OnceLock::new();
+        let doc = DOC.get_or_init(|| {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/tests/conformance/settings-resume-vectors.json"
+            );
+            serde_json::from_str(&std::fs::read_to_string(path).expect("the vectors"))
+                .expect("JSON")
+        });
+        let want: Value = serde_json::from_str(&format!(
+            r#"{{"env":{{{env}}},"init":{{"settings":{settings}{init}}}}}"#
+        ))
+        .expect("a case");
+        let launch_env = doc["meta"]["launchEnv"].as_object().expect("launchEnv");
+        let at = doc["cases"]
+            .as_array()
+            .expect("cases")
+            .iter()
+            .position(|c| {
+                let mut env = c["env"].as_object().cloned().unwrap_or_default();
+                env.retain(|k, _| !launch_env.contains_key(k));
+                c["init"] == want["init"]
+                    && Value::Object(env) == want["env"]
+                    && c["context"].is_null()
+            })
+            .unwrap_or_else(|| panic!("{want} recorded"));
+        &doc["results"][sdk][at]
+    }
+
+    /// The run id the engine settles (empty: generated), and the recorded one.
+    fn run_ids(sdk: &str, settings: &str, init: &str, env: &str) -> (String, String) {
+        let ours = launch(sdk, settings, init, env).run_id.unwrap_or_default();
+        let sdk_id = recorded(sdk, settings, init, env)["runId"]
+            .as_str()
+            .unwrap_or("");
+        (ours, sdk_id.to_owned())
+    }
+
     fn has(d: &Decision, code: &str) -> bool {
         d.diagnostics.iter().any(|x| x.code == code)
     }
@@ -385,32 +431,35 @@ mod tests {
 
     #[test]
     fn each_release_weighs_the_settings_id_against_id_and_the_environment() {
-        let id = |sdk: &str, settings: &str, init: &str, env: &str| {
-            let d = launch(sdk, settings, init, env);
-            (d.run_id.unwrap_or_default(), d.run_id_source)
-        };
         let beside_init = r#","id":"xyz""#;
         let env = r#""WANDB_RUN_ID":"env1""#;
-        // An object beats id= until 0.12.9, is ignored in 0.12.10–0.12.15, loses to it after.
-        let over = id("0.12.9", OBJECT_ID, beside_init, "");
-        assert_eq!(over, ("abc".to_owned(), RunIdSource::Init));
-        assert!(has(
-            &launch("0.12.9", OBJECT_ID, beside_init, ""),
-            "settings-override-init"
-        ));
+        // An object beats id= until 0.12.9, is ignored in 0.12.10–0.12.15, loses to it after
+        // (the recorded ids say which; the notes are the engine's).
+        let (ours, sdk) = run_ids("0.12.9", OBJECT_ID, beside_init, "");
+        assert_eq!(ours, sdk);
+        let d = launch("0.12.9", OBJECT_ID, beside_init, "");
+        assert_eq!(d.run_id_source, RunIdSource::Init);
+        assert!(has(&d, "settings-override-init"));
         for sdk in ["0.12.10", "0.12.15"] {
-            assert_eq!(id(sdk, OBJECT_ID, "", env).0, "env1", "{sdk}");
+            let (ours, recorded) = run_ids(sdk, OBJECT_ID, "", env);
+            assert_eq!(ours, recorded, "{sdk}");
             assert!(has(
                 &launch(sdk, OBJECT_ID, "", ""),
                 "settings-resume-ignored"
             ));
             // a dict's is applied
-            assert_eq!(id(sdk, DICT_ID, "", env).0, "abc", "{sdk}");
+            let (ours, recorded) = run_ids(sdk, DICT_ID, "", env);
+            assert_eq!(ours, recorded, "{sdk}");
         }
         for sdk in ["0.12.16", "0.18.7", "0.19.0", "0.31.0"] {
-            assert_eq!(id(sdk, OBJECT_ID, beside_init, env).0, "xyz", "{sdk}");
-            assert_eq!(id(sdk, OBJECT_ID, "", env).0, "abc", "{sdk}");
-            assert_eq!(id(sdk, DICT_ID, "", env).0, "abc", "{sdk}");
+            for (settings, init, env) in [
+                (OBJECT_ID, beside_init, ""),
+                (OBJECT_ID, "", env),
+                (DICT_ID, "", env),
+            ] {
+                let (ours, recorded) = run_ids(sdk, settings, init, env);
+                assert_eq!(ours, recorded, "{sdk} {settings} {init} {env}");
+            }
             let d = launch(sdk, OBJECT_ID, beside_init, env);
             assert!(!has(&d, "settings-override-init") && !has(&d, "settings-resume-ignored"));
         }
@@ -418,10 +467,11 @@ mod tests {
 
     #[test]
     fn a_sweep_drops_the_settings_id_from_0_19_0_only() {
-        let sweep = r#""WANDB_SWEEP_ID":"sw1","WANDB_RUN_ID":"agent1""#;
+        let sweep = r#""WANDB_SWEEP_ID":"sw1","WANDB_RUN_ID":"sweeprun""#;
         for sdk in ["0.12.9", "0.12.16", "0.18.7"] {
+            let (ours, recorded) = run_ids(sdk, OBJECT_ID, "", sweep);
+            assert_eq!(ours, recorded, "{sdk}");
             let d = launch(sdk, OBJECT_ID, "", sweep);
-            assert_eq!(d.run_id.as_deref(), Some("abc"), "{sdk}");
             let replaced = d
                 .diagnostics
                 .iter()
@@ -435,9 +485,12 @@ mod tests {
             );
         }
         for sdk in ["0.19.0", "0.31.0"] {
-            let d = launch(sdk, OBJECT_ID, "", sweep);
-            assert_eq!(d.run_id.as_deref(), Some("agent1"), "{sdk}");
-            assert!(has(&d, "sweep-ignores-run-id"), "{sdk}");
+            let (ours, recorded) = run_ids(sdk, OBJECT_ID, "", sweep);
+            assert_eq!(ours, recorded, "{sdk}");
+            assert!(
+                has(&launch(sdk, OBJECT_ID, "", sweep), "sweep-ignores-run-id"),
+                "{sdk}"
+            );
         }
         // Beside id= in a sweep, before 0.19.0, the settings' id is all that is left: refused.
         let json = format!(
@@ -454,32 +507,47 @@ mod tests {
     fn the_settings_resume_is_read_as_resume_from_0_19_0_and_stored_as_given_before() {
         let resume =
             |value: &str| format!(r#"{{"form":"dict","keys":["resume"],"resume":{value}}}"#);
-        let d = launch("0.19.0", &resume("true"), "", "");
-        assert_eq!(d.resume.map(|m| m.as_str()), Some("auto"));
-        let d = launch(
-            "0.18.7",
-            &resume(r#""must""#),
-            "",
-            r#""WANDB_RUN_ID":"env1""#,
-        );
-        assert_eq!(d.resume.map(|m| m.as_str()), Some("must"));
-        // resume= beats it from 0.12.16 on; an object's beat resume= before 0.12.10.
-        let d = launch("0.18.7", &resume(r#""must""#), r#","resume":"allow""#, "");
-        assert_eq!(d.resume.map(|m| m.as_str()), Some("allow"));
-        let object = r#"{"form":"object","keys":["resume"],"resume":"never"}"#;
-        let d = launch("0.11.2", object, r#","resume":"allow""#, "");
-        assert_eq!(d.resume.map(|m| m.as_str()), Some("never"));
+        // The engine's resume is the recorded one: True read as auto from 0.19.0, a mode
+        // over WANDB_RUN_ID's launch, resume= over the settings from 0.12.16, an object's over
+        // resume= before 0.12.10.
+        let object = r#"{"form":"object","keys":["resume"],"resume":"must"}"#;
+        for (sdk, settings, init, env) in [
+            ("0.19.0", resume("true"), "", ""),
+            (
+                "0.18.7",
+                resume(r#""must""#),
+                "",
+                r#""WANDB_RUN_ID":"env1""#,
+            ),
+            ("0.18.7", resume(r#""must""#), r#","resume":"allow""#, ""),
+            ("0.11.2", object.to_owned(), r#","resume":"allow""#, ""),
+        ] {
+            let ours = launch(sdk, &settings, init, env).resume.map(|m| m.as_str());
+            let sdk_resume = recorded(sdk, &settings, init, env)["resume"].as_str();
+            assert!(sdk_resume.is_some(), "{sdk} {settings}: a mode recorded");
+            assert_eq!(ours, sdk_resume, "{sdk} {settings} {init} {env}");
+        }
         // True, False and run ids are stored as given before 0.19.0: True makes 0.16.2–0.18.7
-        // raise, unless resume= replaces it; the rest is not modelled.
+        // raise, unless resume= replaces it (as recorded); the rest is not modelled.
         for sdk in ["0.16.2", "0.18.7"] {
             let d = launch(sdk, &resume("true"), "", "");
+            assert_eq!(
+                recorded(sdk, &resume("true"), "", "")["rejected"],
+                true,
+                "{sdk}"
+            );
             assert!(!d.valid && has(&d, "settings-resume-true-raises"), "{sdk}");
             assert!(!has(&d, "no-resume"), "{sdk}: the resume is set");
             assert_eq!(
                 d.diagnostics[0].field.as_deref(),
                 Some("init.settings.resume")
             );
-            let d = launch(sdk, &resume("true"), r#","resume":"allow""#, "");
+            let replaced = r#","resume":"allow""#;
+            let d = launch(sdk, &resume("true"), replaced, "");
+            assert_ne!(
+                recorded(sdk, &resume("true"), replaced, "")["rejected"],
+                true
+            );
             assert!(d.valid && !has(&d, "settings-resume-true-raises"), "{sdk}");
         }
         for (sdk, value) in [
@@ -513,8 +581,11 @@ mod tests {
         let error = error.unwrap_or_else(|| panic!("{:?}", d.diagnostics));
         assert_eq!(error.field.as_deref(), Some("init.settings.runId"));
         assert!(!error.message.contains("`init.id`"), "{}", error.message);
-        // replaced by id=: still checked, and the first error met (the object is built first)
-        let d = launch("0.31.0", bad, r#","id":"x y?""#, "");
+        // replaced by id=: still checked (as recorded), and the first error met (the object
+        // is built first)
+        let beside_init = r#","id":"xyz""#;
+        assert_eq!(recorded("0.31.0", bad, beside_init, "")["rejected"], true);
+        let d = launch("0.31.0", bad, beside_init, "");
         assert!(!d.valid);
         assert_eq!(
             d.diagnostics[0].field.as_deref(),
@@ -538,11 +609,21 @@ mod tests {
                 Some("init.settings.runId"),
                 "{sdk}"
             );
+            let raised = recorded(sdk, both, "", "")["error"]["message"].as_str();
+            assert_eq!(d.diagnostics[0].sdk_message.as_deref(), raised, "{sdk}");
         }
-        // an empty id replaced by id=: 0.15.6+ check it, 0.14.1 does not
+        // an empty id replaced by id=: checked where the release checks it (0.15.6+; the
+        // vectors see both sides)
         let empty = r#"{"form":"dict","keys":["run_id"],"runId":""}"#;
-        assert!(!launch("0.18.7", empty, r#","id":"xyz""#, "").valid);
-        assert!(launch("0.14.1", empty, r#","id":"xyz""#, "").valid);
+        let raised = |sdk| recorded(sdk, empty, beside_init, "")["rejected"] == true;
+        assert_ne!(raised("0.18.7"), raised("0.14.1"));
+        for sdk in ["0.18.7", "0.14.1"] {
+            assert_eq!(
+                !launch(sdk, empty, beside_init, "").valid,
+                raised(sdk),
+                "{sdk}"
+            );
+        }
     }
 
     #[test]

@@ -5,7 +5,7 @@
 #![allow(dead_code)] // each test binary uses a part
 
 use serde_json::Value;
-use wandb_resume::{Severity, decide};
+use wandb_resume::{SdkVersion, Severity, decide, parse_sdk_version};
 
 use super::Recorded;
 use super::mode_replay;
@@ -21,13 +21,8 @@ pub fn load() -> Value {
     )
 }
 
-fn version(v: &Recorded<'_>) -> (u32, u32, u32) {
-    let mut parts = v
-        .version
-        .split('.')
-        .map(|p| p.parse::<u32>().expect("a release"));
-    let mut next = || parts.next().unwrap_or(0);
-    (next(), next(), next())
+fn version(v: &Recorded<'_>) -> SdkVersion {
+    parse_sdk_version(v.version).expect("a release")
 }
 
 /// Whether the release stores the settings' values as given, where `wandb.init` reads its own
@@ -36,11 +31,11 @@ fn version(v: &Recorded<'_>) -> (u32, u32, u32) {
 fn stored_as_given(v: &Recorded<'_>) -> bool {
     let release = version(v);
     let object = v.case["init"]["settings"]["form"] != "dict";
-    ((0, 10, 0)..(0, 19, 0)).contains(&release)
+    (SdkVersion::new(0, 10, 0)..SdkVersion::new(0, 19, 0)).contains(&release)
         && if object {
-            !((0, 12, 10)..(0, 12, 16)).contains(&release)
+            !(SdkVersion::new(0, 12, 10)..SdkVersion::new(0, 12, 16)).contains(&release)
         } else {
-            (0, 12, 10) <= release
+            SdkVersion::new(0, 12, 10) <= release
         }
 }
 
@@ -57,11 +52,11 @@ pub fn not_modelled(v: &Recorded<'_>) -> bool {
         .as_str()
         .is_some_and(|s| !s.is_empty());
     let release = version(v);
-    let below_init = settings["form"] == "dict" || release >= (0, 12, 16);
+    let below_init = settings["form"] == "dict" || release >= SdkVersion::new(0, 12, 16);
     // `resume=` replaces it (from 0.12.16, a dict's from 0.12.10); a `True` that stays makes
     // 0.16.2–0.18.7 raise (the cases run the service process), which is modelled.
     let replaced = below_init && !init["resume"].is_null();
-    let true_raises = *resume == Value::Bool(true) && release >= (0, 16, 2);
+    let true_raises = *resume == Value::Bool(true) && release >= SdkVersion::new(0, 16, 2);
     let not_a_mode = !resume.is_null()
         && !matches!(resume.as_str(), Some("allow" | "must" | "never" | "auto"))
         && !replaced
