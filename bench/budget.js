@@ -29,8 +29,12 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * of them, the checks of a value the call replaces, the sweep that keeps the id, the crash
  * of 0.16.2–0.18.7 on a stored `resume=True`, and the diagnostics renamed to the settings
  * keys): +2.2 KB gzipped, of which replacing words without `str::replace` (core's two-way
- * searcher again) paid back 1.2 KB. */
-export const SIZE_CEILING_GZIP_BYTES = 124.5 * 1024;
+ * searcher again) paid back 1.2 KB; from 124.5 KiB for the settings' key that turns the
+ * service process off (`wandb.Settings(_disable_service=True)`, refused before: the six eras
+ * of what a release does with it — unknown, never acted on, below the variable, either one, over
+ * the variable, removed — with the SDK's texts, and the timeline's service read off it): +2.2 KB
+ * gzipped. */
+export const SIZE_CEILING_GZIP_BYTES = 127 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's
@@ -38,6 +42,8 @@ export const SIZE_CEILING_GZIP_BYTES = 124.5 * 1024;
  * its raise for the settings file (and the fix that deletes its `disabled` line), and from
  * 187.5 KiB for the shared mode (`mode="shared"`, refused before; +0.8 KB gzipped, of which
  * counting characters and joining lists without core's and std's generic code paid back
- * 0.7 KB, and which the core absorbed under its own ceiling), and from 188 KiB with the core's
- * raise for the settings' `resume` and `run_id` (and the paste parser reading their values). */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 190.5 * 1024;
+ * 0.7 KB, and which the core absorbed under its own ceiling), from 188 KiB with the core's
+ * raise for the settings' `resume` and `run_id` (and the paste parser reading their values),
+ * and from 190.5 KiB with its raise for the settings' service key (and the paste parser
+ * reading its value, the fix that drops it). */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 192.5 * 1024;

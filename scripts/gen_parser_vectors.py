@@ -933,6 +933,17 @@ def settings_expect(node, text):
     out = {"keys": []}
 
     def key(name, value):
+        # The keys that turn the service off are listed, with their value where it is a
+        # literal bool (anything else is left for `decide` to ask for).
+        if name in ("_disable_service", "x_disable_service"):
+            out["keys"].append(name)
+            try:
+                literal = ast.literal_eval(value)
+            except ValueError:
+                return
+            if isinstance(literal, bool):
+                out["disableService"] = literal
+            return
         # The mode, resume and run_id keys are read as `mode=`, `resume=` and `id=` are: a
         # literal gives its value, None drops the key, one read from the environment is listed
         # without its value.
@@ -1332,6 +1343,13 @@ HAND_INIT = [
     P('wandb.init(settings={"\\ud800": 1})'),
     P('wandb.init(settings={"\\N{DIGIT ONE}": 1})'),
     P('wandb.init(settings=wandb.Settings(console="off",), settings=None)'),
+    # the keys that turn the service process off: a literal bool is read, anything else listed
+    P('wandb.init(settings=wandb.Settings(_disable_service=True), resume=True)'),
+    P('wandb.init(settings={"console": "off", "x_disable_service": False})'),
+    P('wandb.init(settings=dict(_disable_service=(True)))'),
+    P('wandb.init(settings=wandb.Settings(_disable_service=os.environ["X"]))'),
+    P('wandb.init(settings=wandb.Settings(x_disable_service=1))'),
+    P('wandb.init(settings=wandb.Settings(_disable_service=None))'),
     # the settings' mode key: its value read as mode= is read
     P('wandb.init(settings=wandb.Settings(mode="offline", console="off"), id="x")'),
     P('wandb.init(settings={"console": "off", "mode": "disabled"})'),

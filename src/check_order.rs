@@ -45,7 +45,7 @@ pub(crate) const INIT_GUARD: Stage = 5;
 /// Before 0.19.0: the workspace settings file, read when the library is set up.
 const LEGACY_SETTINGS_FILE: Stage = 9;
 /// Before 0.19.0: the environment, loaded when the library is set up.
-const LEGACY_ENV: Stage = 10;
+pub(crate) const LEGACY_ENV: Stage = 10;
 /// Before 0.19.0: the `settings=` argument applied onto it, first thing in `wandb.init`.
 pub(crate) const LEGACY_SETTINGS_ARGUMENT: Stage = 11;
 /// Before 0.19.0: `wandb.init`'s arguments applied onto it, and the checks after.

@@ -170,6 +170,13 @@ codes! {
     SettingsOverrideInit = "settings-override-init",
     /// 0.16.2–0.18.7 raise on a settings `resume=True` that nothing replaces.
     SettingsResumeTrueRaises = "settings-resume-true-raises",
+    /// The settings' `_disable_service` / `x_disable_service` is not a setting of the release:
+    /// `wandb.Settings` or the dict raises (0.12.10–0.15.5: an object ignores it with a
+    /// warning), and 0.20.0+ raise on either name.
+    SettingsKeyUnknown = "settings-key-unknown",
+    /// 0.13.11–0.18.0 never act on the settings' `_disable_service=True`: the service process
+    /// runs, and the resume file survives a script that ends without `run.finish()`.
+    SettingsDisableServiceIgnored = "settings-disable-service-ignored",
     /// 0.19.0–0.23.1 raise on the `disabled = true` line older `wandb offline` left in
     /// wandb/settings.
     SettingsFileRaises = "settings-file-raises",

@@ -190,13 +190,15 @@ pub fn decide(input: &ResumeInput) -> Decision {
         &mut rejected,
     );
 
-    // 2b. WANDB_DISABLE_SERVICE, read as a bool by 0.13.11–0.19.x.
-    rejected |= !crate::service_process::check(&profile, env, &mut out);
+    // 2b. WANDB_DISABLE_SERVICE, read as a bool by 0.13.11–0.19.x (and the settings' key).
+    rejected |= !crate::service_process::check(&profile, env, init.settings.as_ref(), &mut out);
 
     // 2c. The `settings=` argument's own errors; then the run mode: offline or disabled, W&B
     //     is not asked about the run.
     if let Some(settings) = &init.settings {
         settings_arg::settle(&profile, settings, &mut out, &mut rejected);
+        crate::settings_service::settle(&profile, settings, env, &mut out, &mut rejected);
+        crate::service_process::setup_reached(&profile, &mut out);
     }
     let file_modes = crate::settings_file::load(
         &profile,

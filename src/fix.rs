@@ -218,6 +218,17 @@ fn apply(
                 after: Some(mode),
             })
         }
+        // The settings' key that turns the service off, where the release has no such setting
+        // (0.20.0+ raise on either name): dropped, as the SDK's error asks.
+        ("settings-key-unknown", crate::settings_service::FIELD) => {
+            let settings = input.init.as_mut()?.settings.as_mut()?;
+            let (name, value) = settings.disable_service_key()?;
+            let before = format!("{name}={}", if value { "True" } else { "False" });
+            let name = name.to_owned();
+            settings.keys.as_mut()?.retain(|k| *k != name);
+            settings.disable_service = None;
+            Some(change(Some(before), None))
+        }
         // The `disabled = true` line an older `wandb offline` left: 0.19.0–0.23.1 raise on it,
         // 0.24.1+ drop the whole file over it, 0.10.x–0.18.x launch offline whatever the mode
         // says. Deleting it leaves the mode line to say what the user set.
@@ -344,6 +355,27 @@ mod tests {
             [("settings-mode-ignored", "init.mode", Some("offline"))]
         );
         assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
+    }
+
+    #[test]
+    fn a_service_key_the_release_has_not_is_dropped() {
+        let f = fix(
+            r#"{"sdk":"0.21.0","init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["console","_disable_service"],"disableService":true}}}"#,
+        );
+        assert_eq!(
+            changed(&f),
+            [("settings-key-unknown", crate::settings_service::FIELD, None)]
+        );
+        assert_eq!(
+            f.changes[0].before.as_deref(),
+            Some("_disable_service=True")
+        );
+        let settings = f.input.init.as_ref().and_then(|i| i.settings.as_ref());
+        assert_eq!(
+            settings.and_then(|s| s.keys.as_deref()),
+            Some(&["console".to_owned()][..])
+        );
+        assert!(f.decision.valid, "{:?}", f.decision.diagnostics);
     }
 
     #[test]

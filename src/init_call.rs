@@ -2092,7 +2092,9 @@ fn read_settings(value: &Expr, notes: &mut Vec<ParseNote>) -> Result<SettingsRea
 /// Reads one key of `settings=`: the name alone, but for the keys whose values decide the
 /// launch — `mode`, `resume` and `run_id`, read as `mode=`, `resume=` and `id=` are: a literal
 /// gives the value, `None` drops the key; one read from the environment is noted and listed
-/// without its value, which `decide` then asks for.
+/// without its value, which `decide` then asks for — and `_disable_service` /
+/// `x_disable_service`, whose value is read when it is `True` or `False` (anything else is
+/// noted and listed without it).
 fn settings_key(
     key: &str,
     value: &Expr,
@@ -2100,6 +2102,23 @@ fn settings_key(
     settings: &mut SettingsArg,
     notes: &mut Vec<ParseNote>,
 ) -> Result<(), ParseError> {
+    if crate::settings_arg::DISABLE_SERVICE_KEYS.contains(&key) {
+        match &value.e {
+            E::Const(c @ (Const::True | Const::False)) => {
+                settings.disable_service = Some(matches!(c, Const::True));
+            }
+            _ => notes.push(ParseNote::warning(
+                "settings-disable-service-not-read",
+                value.pos,
+                format!(
+                    "the settings' `{key}` is {}, not True or False: not read. Give it as True or False to have the launch checked",
+                    describe(value)
+                ),
+            )),
+        }
+        keys.push(key.to_owned());
+        return Ok(());
+    }
     let note = match key {
         "mode" => "settings-mode-not-read",
         "resume" => "settings-resume-not-read",

@@ -46,6 +46,7 @@ pub mod service_process;
 pub mod settings_arg;
 pub mod settings_file;
 mod settings_resume;
+mod settings_service;
 mod shared_mode;
 pub mod snippets;
 mod text;

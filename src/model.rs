@@ -121,6 +121,12 @@ pub struct SettingsArg {
     /// the key.
     #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "string | null"))]
     pub run_id: Option<String>,
+    /// The value of the key that turns the service process off, `_disable_service` or
+    /// `x_disable_service` (`wandb.Settings(_disable_service=True)`): whether the service
+    /// runs decides whether a script that ends without `run.finish()` leaves the resume file,
+    /// and each release reads the keys its own way. `keys` names which of the two it is.
+    #[cfg_attr(target_arch = "wasm32", tsify(optional, type = "boolean | null"))]
+    pub disable_service: Option<bool>,
 }
 
 crate::json_optional_fields!(SettingsArg {
@@ -129,6 +135,7 @@ crate::json_optional_fields!(SettingsArg {
     "mode": mode,
     "resume": resume,
     "runId": run_id,
+    "disableService": disable_service,
 });
 
 /// How a script passes `settings=`.

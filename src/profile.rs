@@ -29,7 +29,8 @@ pub enum Rule {
     SweepWarningPeriod,
     /// The service process: the resume file survives an exit without `finish()`.
     ServiceProcess,
-    /// `WANDB_DISABLE_SERVICE` is read as a bool (0.13.0–0.13.10: any non-empty value).
+    /// `WANDB_DISABLE_SERVICE` is read as a bool (0.13.0–0.13.10: any non-empty value), as the
+    /// setting `_disable_service`, which `settings=` may now set.
     DisableServiceIsBool,
     /// An empty or whitespace-only id is warned about.
     WarnEmptyRunId,
@@ -39,7 +40,8 @@ pub enum Rule {
     UsageResumeMessages,
     /// An empty or whitespace-only run id is rejected.
     RejectEmptyRunId,
-    /// A setting whose value cannot be read raises (before: three warnings, the text kept).
+    /// A setting whose value cannot be read raises (before: three warnings, the text kept); so
+    /// does a keyword `wandb.Settings` does not know (before: ignored with a warning).
     UnreadableSettingRaises,
     /// `fork_from="<run>?_step=<N>"` (and `WANDB_FORK_FROM`).
     ForkFrom,
@@ -74,7 +76,7 @@ pub enum Rule {
     ResumeFromSuppliesIdAgain,
     /// Wandb-core no longer refuses a `fork_from` naming the run's own id at start.
     CoreAcceptsSelfFork,
-    /// `WANDB_DISABLE_SERVICE` is ignored.
+    /// `WANDB_DISABLE_SERVICE` is ignored; the settings' key raises.
     DisableServiceRemoved,
     /// A run id may not contain any of `:;,#?/'`.
     RejectReservedChars,
@@ -112,7 +114,8 @@ pub enum Rule {
     /// The rewritten `wandb sync` has no `--append`.
     SyncAppendRemoved,
     /// A non-empty dict as `settings=` is applied (before: `wandb.init` raises, the dict has no
-    /// `_public_keys`).
+    /// `_public_keys`), where a key the release does not know raises `KeyError`; a keyword
+    /// `wandb.Settings` does not know is ignored with a warning (before: `TypeError`).
     SettingsDictAccepted,
     /// What a `wandb.Settings` object passed as `settings=` sets — `mode`, `resume`, `run_id` —
     /// is ignored (before: it beat `wandb.init`'s arguments and the environment).
@@ -144,6 +147,14 @@ pub enum Rule {
     /// hands the settings to the service process (until 0.19.0 reads it as `auto`; before,
     /// it was kept).
     SettingsResumeTrueRaises,
+    /// `wandb.init` turns the service process off for the settings' `_disable_service` or
+    /// `WANDB_DISABLE_SERVICE` (before: the key was never acted on).
+    SettingsDisableServiceRead,
+    /// The setting is `x_disable_service`, with `_disable_service` its alias.
+    DisableServiceRenamed,
+    /// The settings' `x_disable_service` wins over `WANDB_DISABLE_SERVICE` (before: either
+    /// turned the service off).
+    SettingsDisableServiceOverEnv,
     /// `wandb.init` warns that the shared mode is experimental (as "The `_shared` feature").
     SharedModeWarning,
     /// The shared mode's warning calls it "The `shared` mode feature".
@@ -163,7 +174,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 60] = [
+pub const BOUNDARIES: [Boundary; 63] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -241,7 +252,12 @@ pub const BOUNDARIES: [Boundary; 60] = [
         since: SdkVersion::new(0, 12, 10),
     },
     // a non-empty dict passed as `settings=` is applied (before: `wandb.init` raised "problem",
-    // caused by `'dict' object has no attribute '_public_keys'`; an empty dict was skipped)
+    // caused by `'dict' object has no attribute '_public_keys'`; an empty dict was skipped),
+    // where a key the release does not know raises `KeyError: Unknown settings: […]` (wrapped
+    // in "problem", 0.14.1–0.16.5 in "An unexpected error occurred"); the rewritten
+    // `wandb.Settings` ignores a keyword it does not know with the warning "Ignoring unexpected
+    // arguments: […]. This will raise an error in the future." (before: `TypeError: __init__()
+    // got an unexpected keyword argument`)
     Boundary {
         rule: Rule::SettingsDictAccepted,
         since: SdkVersion::new(0, 12, 10),
@@ -289,7 +305,9 @@ pub const BOUNDARIES: [Boundary; 60] = [
         since: SdkVersion::new(0, 13, 10),
     },
     // `WANDB_DISABLE_SERVICE` is read as a bool (true/false, yes/no, on/off, 1/0, t/f, y/n;
-    // 0.13.0–0.13.10: any non-empty value, even `false`, turns the service off)
+    // 0.13.0–0.13.10: any non-empty value, even `false`, turns the service off), as the setting
+    // `_disable_service`, which a `wandb.Settings` object or a dict may now set (before, an
+    // unknown key)
     Boundary {
         rule: Rule::DisableServiceIsBool,
         since: SdkVersion::new(0, 13, 11),
@@ -317,7 +335,8 @@ pub const BOUNDARIES: [Boundary; 60] = [
     },
     // a `WANDB_DISABLE_SERVICE` that is not a bool makes `wandb.init` raise
     // `SettingsPreprocessingError` (0.13.11–0.15.5: three warnings, and the text is kept: the
-    // service is off unless it is empty)
+    // service is off unless it is empty); a keyword `wandb.Settings` does not know raises
+    // `SettingsUnexpectedArgsError: Got unexpected arguments: […]` (before: the warning)
     Boundary {
         rule: Rule::UnreadableSettingRaises,
         since: SdkVersion::new(0, 15, 6),
@@ -401,6 +420,13 @@ pub const BOUNDARIES: [Boundary; 60] = [
         rule: Rule::SettingsObjectModeOverEnv,
         since: SdkVersion::new(0, 18, 1),
     },
+    // `wandb.init` sets the library up with the service off for `settings.get("_disable_service")
+    // or os.environ["WANDB_DISABLE_SERVICE"]`, so the settings' `_disable_service=True` turns it
+    // off (before: `wandb.setup` had started it, and the key was never acted on)
+    Boundary {
+        rule: Rule::SettingsDisableServiceRead,
+        since: SdkVersion::new(0, 18, 1),
+    },
     // a resumed run's config is in `wandb.config` again (empty in 0.18.0–0.18.5,
     // wandb/wandb#8775)
     Boundary {
@@ -431,11 +457,24 @@ pub const BOUNDARIES: [Boundary; 60] = [
         rule: Rule::SettingsFileDisabledRaises,
         since: SdkVersion::new(0, 19, 0),
     },
+    // the setting is `x_disable_service` (`_disable_service` its alias; before, `x_disable_service`
+    // was unknown)
+    Boundary {
+        rule: Rule::DisableServiceRenamed,
+        since: SdkVersion::new(0, 19, 0),
+    },
     // `wandb.init` works with the service process off again (0.19.0 raises `AttributeError:
     // SettingsStatic has no attribute __pydantic_private__`)
     Boundary {
         rule: Rule::DisabledServiceRepaired,
         since: SdkVersion::new(0, 19, 1),
+    },
+    // the settings' `x_disable_service` decides the service process over `WANDB_DISABLE_SERVICE`:
+    // `False` keeps it on (the variable's deprecation warning is still printed; before, either
+    // turned it off)
+    Boundary {
+        rule: Rule::SettingsDisableServiceOverEnv,
+        since: SdkVersion::new(0, 19, 2),
     },
     // an unreadable or empty `wandb-resume.json` is ignored; warning reworded ("Ignoring ID …
     // loaded due to resume='auto'…")
@@ -466,7 +505,9 @@ pub const BOUNDARIES: [Boundary; 60] = [
         rule: Rule::CoreAcceptsSelfFork,
         since: SdkVersion::new(0, 20, 0),
     },
-    // `WANDB_DISABLE_SERVICE` is ignored: the service process always runs
+    // `WANDB_DISABLE_SERVICE` is ignored: the service process always runs; the settings'
+    // `x_disable_service` / `_disable_service` raise `ValidationError` ("Extra inputs are not
+    // permitted")
     Boundary {
         rule: Rule::DisableServiceRemoved,
         since: SdkVersion::new(0, 20, 0),

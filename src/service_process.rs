@@ -13,9 +13,10 @@ use crate::bool_setting::{self, BoolReading};
 use crate::check_order::RUN_START;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::env_vars::EnvVars;
-use crate::model::{Diagnostic, Severity};
+use crate::model::{Diagnostic, SettingsArg, Severity};
 use crate::profile::{Profile, Rule};
 use crate::pyunicode::repr;
+use crate::settings_service;
 
 /// The variable that turns the service process off.
 pub const DISABLE_SERVICE: &str = "WANDB_DISABLE_SERVICE";
@@ -55,8 +56,19 @@ fn reading(profile: &Profile, value: &str) -> Reading {
     }
 }
 
-/// True when a launch with `env` runs the service process, so a script that ends without
-/// `run.finish()` leaves the resume file.
+/// True when a launch with `env` and `settings` (the `settings=` argument, whose
+/// `_disable_service` / `x_disable_service` some releases obey: [`crate::settings_service`])
+/// runs the service process, so a script that ends without `run.finish()` leaves the resume
+/// file.
+pub fn runs_with(profile: &Profile, env: &EnvVars, settings: Option<&SettingsArg>) -> bool {
+    match settings_service::turns_off(profile, settings, env) {
+        Some(off) => !off,
+        None => runs(profile, env),
+    }
+}
+
+/// True when a launch with `env` (and no settings key about the service) runs the service
+/// process.
 pub fn runs(profile: &Profile, env: &EnvVars) -> bool {
     let Some(value) = env.get(DISABLE_SERVICE) else {
         return profile.has(Rule::ServiceProcess);
@@ -70,9 +82,34 @@ pub fn runs(profile: &Profile, env: &EnvVars) -> bool {
 
 /// What `wandb.init` makes of the variable: the error it raises for a value that is not a bool
 /// (0.15.6–0.19.x) or the warnings where it keeps it (0.13.11–0.15.5), the deprecation warning
-/// when it turns the service off (0.17.8–0.19.x), and 0.19.0's crash without the service.
-/// Returns false when `wandb.init` raises.
-pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>) -> bool {
+/// when it turns the service off (0.17.8–0.19.x), and 0.19.0's crash without the service —
+/// turned off by the variable or by `settings`' key. Returns false when `wandb.init` raises.
+pub(crate) fn check(
+    profile: &Profile,
+    env: &EnvVars,
+    settings: Option<&SettingsArg>,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let settings_off = settings_service::turns_off(profile, settings, env);
+    let env_disables = env
+        .get(DISABLE_SERVICE)
+        .is_some_and(|v| reading(profile, v) == Reading::Disabled);
+    if !check_env(profile, env, settings_off, out) {
+        return false;
+    }
+    // Off by the settings' key alone (where the variable turns it off, its check says so).
+    !(settings_off == Some(true)
+        && !env_disables
+        && crashes(profile, settings_service::FIELD, "the settings' key", out))
+}
+
+/// [`check`] of the variable; `settings_off` is what the settings' key makes of the service.
+fn check_env(
+    profile: &Profile,
+    env: &EnvVars,
+    settings_off: Option<bool>,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
     let Some(value) = env.get(DISABLE_SERVICE) else {
         return true;
     };
@@ -118,29 +155,57 @@ pub(crate) fn check(profile: &Profile, env: &EnvVars, out: &mut Vec<Diagnostic>)
             true
         }
         Reading::Disabled => {
+            let kept_on = settings_off == Some(false);
             if profile.has(Rule::DisableServiceDeprecated) {
-                out.push(deprecated(profile, &shown));
+                out.push(deprecated(profile, &shown, kept_on));
             }
-            if profile.has(Rule::StrictResume) && !profile.has(Rule::DisabledServiceRepaired) {
-                out.push(
-                    diagnostic(
-                        Code::DisabledServiceCrashes,
-                        Severity::Error,
-                        Some(FIELD),
-                        format!(
-                            "WANDB_DISABLE_SERVICE={shown} turns the service process off, and wandb {version} then crashes in wandb.init (its old in-process backend was broken by the new settings; fixed in 0.19.1)."
-                        ),
-                    )
-                    .hint("Leave WANDB_DISABLE_SERVICE unset, or use wandb 0.19.1 or newer.")
-                    .sdk("SettingsStatic has no attribute __pydantic_private__")
-                    .at(RUN_START),
-                );
-                return false;
-            }
-            true
+            kept_on
+                || !crashes(
+                    profile,
+                    FIELD,
+                    &format!("WANDB_DISABLE_SERVICE={shown}"),
+                    out,
+                )
         }
         Reading::Enabled => true,
     }
+}
+
+/// Before 0.19.0 the variable's warnings are printed as the library is set up, in
+/// `wandb.init`: where the call raised before (a `wandb.Settings` object that refuses a key
+/// as it is built), none is printed.
+pub(crate) fn setup_reached(profile: &Profile, out: &mut Vec<Diagnostic>) {
+    let printed_at_setup =
+        |d: &Diagnostic| d.field.as_deref() == Some(FIELD) && d.severity == Severity::Warning;
+    if !profile.has(Rule::StrictResume)
+        && out.iter().any(printed_at_setup)
+        && crate::check_order::raises_before(profile, out, crate::check_order::LEGACY_ENV)
+    {
+        out.retain(|d| !printed_at_setup(d));
+    }
+}
+
+/// 0.19.0 crashes in `wandb.init` with the service process off (turned off by `source`, the
+/// input's `field`): the error, and true. Other releases: false.
+fn crashes(profile: &Profile, field: &str, source: &str, out: &mut Vec<Diagnostic>) -> bool {
+    if !profile.has(Rule::StrictResume) || profile.has(Rule::DisabledServiceRepaired) {
+        return false;
+    }
+    out.push(
+        diagnostic(
+            Code::DisabledServiceCrashes,
+            Severity::Error,
+            Some(field),
+            format!(
+                "{source} turns the service process off, and wandb {} then crashes in wandb.init (its old in-process backend was broken by the new settings; fixed in 0.19.1).",
+                profile.version
+            ),
+        )
+        .hint("Leave the service process on (WANDB_DISABLE_SERVICE and the settings' key unset), or use wandb 0.19.1 or newer.")
+        .sdk("SettingsStatic has no attribute __pydantic_private__")
+        .at(RUN_START),
+    );
+    true
 }
 
 /// 0.17.8–0.18.0: for the disabled mode (`field`) `wandb.init` turns the service process off
@@ -165,7 +230,7 @@ pub(crate) fn mode_deprecation(profile: &Profile, field: &str, out: &mut Vec<Dia
 }
 
 /// What 0.17.8+ print when the service process is turned off.
-fn deprecation_text(profile: &Profile) -> String {
+pub(crate) fn deprecation_text(profile: &Profile) -> String {
     let removed = if profile.has(Rule::CoreBackend) {
         "in future versions"
     } else {
@@ -176,18 +241,45 @@ fn deprecation_text(profile: &Profile) -> String {
     )
 }
 
-/// 0.17.8–0.19.x: turning the service off with the variable is deprecated.
-fn deprecated(profile: &Profile, shown: &str) -> Diagnostic {
+/// What turning the service off does to the resume file (the end of the deprecation warnings).
+const WITHOUT_SERVICE: &str = "; without it a script that ends without run.finish() deletes wandb/wandb-resume.json at exit, as before 0.13.0.";
+
+/// 0.17.8–0.19.x: turning the service off with the variable is deprecated; the warning is
+/// printed even where the settings' key keeps the service on (`kept_on`, 0.19.2+).
+fn deprecated(profile: &Profile, shown: &str, kept_on: bool) -> Diagnostic {
+    let message = if kept_on {
+        format!(
+            "WANDB_DISABLE_SERVICE={shown} is deprecated in wandb {}; the settings' key keeps the service process on, so it only warns.",
+            profile.version
+        )
+    } else {
+        format!(
+            "WANDB_DISABLE_SERVICE={shown} turns the service process off, which wandb {} deprecates{WITHOUT_SERVICE}",
+            profile.version
+        )
+    };
     diagnostic(
         Code::DisableServiceDeprecated,
         Severity::Warning,
         Some(FIELD),
+        message,
+    )
+    .hint("Leave WANDB_DISABLE_SERVICE unset (0.20.0 ignores it).")
+    .sdk(deprecation_text(profile))
+}
+
+/// 0.18.1–0.19.x: turning the service off with the settings' key `name` is deprecated.
+pub(crate) fn settings_deprecated(profile: &Profile, name: &str) -> Diagnostic {
+    diagnostic(
+        Code::DisableServiceDeprecated,
+        Severity::Warning,
+        Some(crate::settings_service::FIELD),
         format!(
-            "WANDB_DISABLE_SERVICE={shown} turns the service process off, which wandb {} deprecates; without it a script that ends without run.finish() deletes wandb/wandb-resume.json at exit, as before 0.13.0.",
+            "the settings' {name}=True turns the service process off, which wandb {} deprecates{WITHOUT_SERVICE}",
             profile.version
         ),
     )
-    .hint("Leave WANDB_DISABLE_SERVICE unset (0.20.0 ignores it).")
+    .hint("Drop the key (0.20.0 raises on it).")
     .sdk(deprecation_text(profile))
 }
 
@@ -228,7 +320,7 @@ mod tests {
         assert_ne!(runs(&profile, &env("bogus")), runs(&profile, &env("")));
         for value in ["bogus", ""] {
             let mut out = Vec::new();
-            assert!(check(&profile, &env(value), &mut out));
+            assert!(check(&profile, &env(value), None, &mut out));
             let state = if runs(&profile, &env(value)) {
                 "on"
             } else {

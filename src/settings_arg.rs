@@ -24,17 +24,20 @@ use crate::profile::{Profile, Rule};
 /// the init arguments and the environment in its own way (0.10.x let the object's `run_id`
 /// beat `id=` and `WANDB_RUN_ID`; 0.12.x ignored an object's `resume`; …), which the vectors do
 /// not cover. `mode` is modelled ([`SettingsArg::mode`], the settings-mode vectors).
-pub const NOT_MODELLED_KEYS: [&str; 7] = [
+pub const NOT_MODELLED_KEYS: [&str; 5] = [
     "resume_from",
     "fork_from",
     "run_notes",
-    "_disable_service",
-    "x_disable_service",
     // the older releases' flag for the disabled mode (`wandb disabled` writes it to the
     // settings file), and the sweep that drops an init id
     "disabled",
     "sweep_id",
 ];
+
+/// The keys that turn the service process off: `_disable_service` until 0.19.0 named it
+/// `x_disable_service` (and kept the old name as an alias). Their value is
+/// [`SettingsArg::disable_service`].
+pub const DISABLE_SERVICE_KEYS: [&str; 2] = ["_disable_service", "x_disable_service"];
 
 /// The most keys one `settings=` may list (wandb has about 200 settings).
 pub const MAX_KEYS: usize = 256;
@@ -73,6 +76,35 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
                 ),
             });
         }
+    }
+    let mut service_keys = keys
+        .iter()
+        .enumerate()
+        .filter(|(_, k)| DISABLE_SERVICE_KEYS.contains(&k.as_str()));
+    match (service_keys.next(), settings.disable_service) {
+        (Some((at, key)), None) => {
+            return Err(InputError::Invalid {
+                path: "init.settings.disableService".to_owned(),
+                reason: format!(
+                    "missing: the value of the settings key '{key}' (init.settings.keys.{at}), True or False"
+                ),
+            });
+        }
+        (None, Some(_)) => {
+            return Err(InputError::Invalid {
+                path: "init.settings.keys".to_owned(),
+                reason: "missing: the key disableService is the value of, '_disable_service' or 'x_disable_service'".to_owned(),
+            });
+        }
+        _ => {}
+    }
+    if let Some((at, _)) = service_keys.next() {
+        return Err(InputError::Invalid {
+            path: format!("init.settings.keys.{at}"),
+            reason:
+                "'_disable_service' beside 'x_disable_service' is not modelled: give one of the two"
+                    .to_owned(),
+        });
     }
     if let Some((at, key)) = keys
         .iter()
@@ -154,6 +186,16 @@ impl SettingsArg {
     /// Whether this is a `wandb.Settings(...)` object (the form defaults to one).
     pub fn is_object(&self) -> bool {
         self.form.unwrap_or(SettingsForm::Object) == SettingsForm::Object
+    }
+
+    /// The key that turns the service process off, as `keys` names it, with its value.
+    pub fn disable_service_key(&self) -> Option<(&str, bool)> {
+        let key = self
+            .keys
+            .as_deref()?
+            .iter()
+            .find(|k| DISABLE_SERVICE_KEYS.contains(&k.as_str()))?;
+        Some((key, self.disable_service?))
     }
 }
 

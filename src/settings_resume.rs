@@ -104,12 +104,14 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         let replaced = applied == Applied::BelowInit && init.resume.is_some();
         let raises = **resume == ResumeArg::Bool(true)
             && profile.has(Rule::SettingsResumeTrueRaises)
-            && input
-                .env
-                .as_ref()
-                .map_or(profile.has(Rule::ServiceProcess), |env| {
-                    crate::service_process::runs(&profile, env)
-                });
+            && crate::service_process::runs_with(
+                &profile,
+                input
+                    .env
+                    .as_ref()
+                    .unwrap_or(&crate::env_vars::EnvVars::new()),
+                Some(settings),
+            );
         !mode && !replaced && !raises
     });
     let in_sweep = input

@@ -51,13 +51,18 @@ crate::json_enum!(Ending {
 });
 
 impl Ending {
-    /// Whether this end deletes the resume file, for a script launched with `env` on the
-    /// SDK of `profile`.
-    pub fn removes_resume_file(self, profile: &crate::profile::Profile, env: &EnvVars) -> bool {
+    /// Whether this end deletes the resume file, for a script launched with `env` and
+    /// `settings` (the `settings=` argument) on the SDK of `profile`.
+    pub fn removes_resume_file(
+        self,
+        profile: &crate::profile::Profile,
+        env: &EnvVars,
+        settings: Option<&crate::model::SettingsArg>,
+    ) -> bool {
         match self {
             Ending::Finished => true,
             Ending::Exited | Ending::RaisedSystemExit => {
-                !crate::service_process::runs(profile, env)
+                !crate::service_process::runs_with(profile, env, settings)
             }
             Ending::Crashed => false,
             Ending::Preempted => !profile.has(crate::profile::Rule::KilledScriptKeepsResumeFile),
@@ -347,7 +352,12 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
         let previous_env = current.env.as_ref().unwrap_or(&no_env);
         // A disabled run has no exit hook, and its `finish()` only unsets the globals.
         let disabled = results[results.len() - 1].outcome.action == Action::Disabled;
-        if !disabled && attempt.after.removes_resume_file(&profile, previous_env) {
+        let settings = current.init.as_ref().and_then(|i| i.settings.as_ref());
+        if !disabled
+            && attempt
+                .after
+                .removes_resume_file(&profile, previous_env, settings)
+        {
             world.remove_resume_file();
         }
         if attempt.delete_run {

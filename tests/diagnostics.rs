@@ -336,6 +336,16 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"sdk":"0.18.7","init":{"settings":{"form":"dict","keys":["resume"],"resume":true}}}"#,
     ),
     (
+        "settings-key-unknown",
+        Severity::Error,
+        r#"{"sdk":"0.20.0","init":{"settings":{"form":"object","keys":["_disable_service"],"disableService":true}}}"#,
+    ),
+    (
+        "settings-disable-service-ignored",
+        Severity::Warning,
+        r#"{"sdk":"0.17.0","init":{"resume":true,"settings":{"form":"object","keys":["_disable_service"],"disableService":true}}}"#,
+    ),
+    (
         "settings-file-raises",
         Severity::Error,
         r#"{"sdk":"0.21.0","init":{"resume":"allow","id":"abc"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,

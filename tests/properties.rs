@@ -105,7 +105,7 @@ fn env() -> impl Strategy<Value = Option<EnvVars>> {
 
 /// `settings=`: either form (or none, which the input check refuses), keys that do and do
 /// not bear on resuming, and any string; a mode of each kind, modelled or not; a resume and a
-/// run id as the arguments take them.
+/// run id as the arguments take them; the service key's value.
 /// Boxed: its value tree nested in `input()`'s overflows a test thread's stack in a debug build.
 fn settings_arg() -> BoxedStrategy<SettingsArg> {
     (
@@ -120,6 +120,8 @@ fn settings_arg() -> BoxedStrategy<SettingsArg> {
                 Just("run_id".to_owned()),
                 Just("resume".to_owned()),
                 Just("mode".to_owned()),
+                Just("_disable_service".to_owned()),
+                Just("x_disable_service".to_owned()),
                 interesting_string(),
             ],
             0..3,
@@ -134,14 +136,18 @@ fn settings_arg() -> BoxedStrategy<SettingsArg> {
         ]),
         resume_arg(),
         prop::option::of(interesting_string()),
+        prop::option::of(any::<bool>()),
     )
-        .prop_map(|(form, keys, mode, resume, run_id)| SettingsArg {
-            form,
-            keys,
-            mode,
-            resume,
-            run_id,
-        })
+        .prop_map(
+            |(form, keys, mode, resume, run_id, disable_service)| SettingsArg {
+                form,
+                keys,
+                mode,
+                resume,
+                run_id,
+                disable_service,
+            },
+        )
         .boxed()
 }
 

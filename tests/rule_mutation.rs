@@ -1,7 +1,7 @@
 //! Every version rule is pinned by the conformance vectors: removing any one of them (as if it
 //! had never shipped) makes vectors fail — the offline vectors (tests/conformance/vectors),
 //! the server outcomes (tests/conformance/server-vectors.json), the script endings
-//! (tests/conformance/ending-vectors.json), the resume-file texts
+//! (tests/conformance/ending-vectors.json, with settings-service-vectors.json), the resume-file texts
 //! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
 //! argument, the settings file, `WANDB_DISABLED` and the shared mode
 //! (tests/conformance/settings-vectors.json, settings-mode-vectors.json,
@@ -36,6 +36,9 @@ struct Sets<'a> {
     shared_server: &'a [Recorded<'a>],
     ending_doc: &'a Value,
     endings: &'a [EndingVector<'a>],
+    settings_service_doc: &'a Value,
+    /// The settings-service vectors (counted with the endings).
+    settings_service: &'a [EndingVector<'a>],
     /// The resume-file texts the package models (the refused ones are the input check's).
     texts: &'a [TextVector<'a>],
     /// The mode vectors.
@@ -88,7 +91,12 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
         .endings
         .iter()
         .filter(|v| !ending_replay::check(sets.ending_doc, v).is_empty())
-        .count();
+        .count()
+        + sets
+            .settings_service
+            .iter()
+            .filter(|v| !ending_replay::check(sets.settings_service_doc, v).is_empty())
+            .count();
     let texts = sets
         .texts
         .iter()
@@ -130,6 +138,8 @@ fn removing_any_rule_fails_vectors() {
     let server = server_replay::vectors(&server_doc);
     let ending_doc = ending_replay::load();
     let endings = ending_replay::vectors(&ending_doc);
+    let settings_service_doc = ending_replay::load_settings_service();
+    let settings_service = ending_replay::vectors(&settings_service_doc);
     let text_doc = resume_text_replay::load();
     let texts: Vec<_> = resume_text_replay::vectors(&text_doc)
         .into_iter()
@@ -175,6 +185,8 @@ fn removing_any_rule_fails_vectors() {
         shared_server: &shared_server,
         ending_doc: &ending_doc,
         endings: &endings,
+        settings_service_doc: &settings_service_doc,
+        settings_service: &settings_service,
         texts: &texts,
         modes: &modes,
         sync_doc: &sync_doc,
@@ -227,7 +239,7 @@ fn removing_any_rule_fails_vectors() {
     let sizes = [
         vectors.len(),
         server.len() + shared_server.len(),
-        endings.len(),
+        endings.len() + settings_service.len(),
         texts.len(),
         modes.len(),
         syncs.len(),

@@ -104,12 +104,22 @@ function settingsField(container) {
   container.append(name, row);
 }
 
-/** The settings keys read with their values, and the input field each value goes to. */
-const SETTINGS_VALUES = { mode: "mode", resume: "resume", run_id: "runId" };
+/** The settings keys read with their values, and the input field each value goes to (the
+ * two names of the key that turns the service process off share one). */
+const SETTINGS_VALUES = {
+  mode: "mode",
+  resume: "resume",
+  run_id: "runId",
+  _disable_service: "disableService",
+  x_disable_service: "disableService",
+};
+
+/** The keys whose value is a boolean (`True` / `False`); `resume` takes either. */
+const SETTINGS_BOOLEANS = new Set(["resume", "_disable_service", "x_disable_service"]);
 
 /** `settings=` from its form-state string (`null`: not passed); `<key>=<value>` gives the
- * mode, resume or run_id key with its value (quotes around it dropped; `resume=True` and
- * `resume=False` are the booleans). */
+ * mode, resume, run_id or service key with its value (quotes around it dropped; `True` and
+ * `False` are the booleans of `resume` and the service keys). */
 function settingsInput(text) {
   if (!text) return null;
   const at = text.indexOf(":");
@@ -119,9 +129,9 @@ function settingsInput(text) {
     const [key, value] = item.split("=", 2).map((part) => part.trim());
     if (!key) continue;
     settings.keys.push(key);
-    const field = SETTINGS_VALUES[key];
+    const field = Object.hasOwn(SETTINGS_VALUES, key) ? SETTINGS_VALUES[key] : undefined;
     if (field && value !== undefined) {
-      const bool = key === "resume" && ["True", "False"].includes(value);
+      const bool = SETTINGS_BOOLEANS.has(key) && ["True", "False"].includes(value);
       settings[field] = bool ? value === "True" : value.replace(/^(["'])(.*)\1$/, "$2");
     }
   }
@@ -135,10 +145,18 @@ function settingsKeys(settings) {
     if (!Object.hasOwn(SETTINGS_VALUES, key) || value === undefined || value === null) return key;
     return `${key}=${typeof value === "boolean" ? (value ? "True" : "False") : value}`;
   };
-  const keys = (settings.keys ?? []).map(shown);
+  const listed = settings.keys ?? [];
+  const keys = listed.map(shown);
+  // A value whose key is not listed is shown under the first name of its field.
+  const fields = new Set(
+    listed.filter((k) => Object.hasOwn(SETTINGS_VALUES, k)).map((k) => SETTINGS_VALUES[k]),
+  );
   for (const [key, field] of Object.entries(SETTINGS_VALUES)) {
     const given = settings[field] !== undefined && settings[field] !== null;
-    if (given && !(settings.keys ?? []).includes(key)) keys.push(shown(key));
+    if (given && !fields.has(field)) {
+      keys.push(shown(key));
+      fields.add(field);
+    }
   }
   return keys;
 }

@@ -147,7 +147,7 @@ fn init(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<InitArgs>> {
 
 /// `settings=`: either form or none (which the input check refuses), keys the rules care
 /// about (some refused) or any text, a mode (any text: the strings above include the modes),
-/// a resume and a run id.
+/// a resume, a run id and the service key's value.
 fn settings(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsArg>> {
     if u.ratio(2, 3)? {
         return Ok(None);
@@ -163,7 +163,16 @@ fn settings(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsArg>> 
         let mut keys = Vec::new();
         for _ in 0..u.int_in_range(0..=3)? {
             keys.push(if u.ratio(3, 4)? {
-                (*u.choose(&["start_method", "console", "run_id", "resume", "mode"])?).to_owned()
+                (*u.choose(&[
+                    "start_method",
+                    "console",
+                    "run_id",
+                    "resume",
+                    "mode",
+                    "_disable_service",
+                    "x_disable_service",
+                ])?)
+                .to_owned()
             } else {
                 text(u)?
             });
@@ -173,12 +182,18 @@ fn settings(u: &mut Unstructured<'_>) -> arbitrary::Result<Option<SettingsArg>> 
     let mode = opt_text(u)?;
     let resume = resume_arg(u)?;
     let run_id = opt_text(u)?;
+    let disable_service = if u.ratio(1, 2)? {
+        None
+    } else {
+        Some(u.arbitrary()?)
+    };
     Ok(Some(SettingsArg {
         form,
         keys,
         mode,
         resume,
         run_id,
+        disable_service,
     }))
 }
 

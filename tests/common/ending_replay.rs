@@ -33,6 +33,19 @@ pub fn load() -> Value {
     super::load_json("WANDB_RESUME_ENDING_VECTORS", VECTORS)
 }
 
+/// The committed settings-service vectors (generate_settings_service.py: the ending `exit`
+/// with the settings' key that turns the service off), or the file named by
+/// `WANDB_RESUME_SETTINGS_SERVICE_VECTORS`. The same replay reads them.
+pub fn load_settings_service() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SETTINGS_SERVICE_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/settings-service-vectors.json"
+        ),
+    )
+}
+
 /// The timeline's `after` for the driver's ending; a new ending must be mapped here first.
 pub fn after(ending: &str) -> &'static str {
     endings()
@@ -49,22 +62,39 @@ pub fn vectors(doc: &Value) -> Vec<EndingVector<'_>> {
     super::recorded(doc)
 }
 
-/// The configuration of one case, as `decide` and `simulate` take it.
+/// The configuration of one case, as `decide` and `simulate` take it. A case of the
+/// settings-service vectors also passes `settings=` with the key that turns the service off.
 pub fn input(doc: &Value, v: &EndingVector<'_>) -> Value {
     let mut input = serde_json::json!({
         "sdk": v.version,
         "env": v.case["env"],
         "init": { "id": doc["meta"]["runId"], "resume": v.case["resume"] },
     });
+    if let Some(settings) = v.case.get("settings") {
+        // Every case ran with WANDB_MODE=offline (generate_endings.py's `child_env`); it
+        // matters where a settings object's mode replaces it (0.18.1–0.18.7).
+        input["env"]["WANDB_MODE"] = "offline".into();
+        input["init"]["settings"] = serde_json::json!({
+            "form": settings["form"],
+            "keys": [settings["key"]],
+            "disableService": settings["value"],
+        });
+        if let Some(mode) = settings.get("mode") {
+            input["init"]["settings"]["mode"] = mode.clone();
+        }
+    }
     if !v.case["resumeFileBefore"].is_null() {
         input["context"] = serde_json::json!({ "resumeFile": v.case["resumeFileBefore"] });
     }
     input
 }
 
-/// The warnings about WANDB_DISABLE_SERVICE the engine quotes and the SDK printed must be
-/// the same: each printed one quoted (as the SDK's text or in the message), each quoted one
-/// printed.
+/// The fields of the diagnostics about turning the service process off.
+const SERVICE_FIELDS: [&str; 2] = ["env.WANDB_DISABLE_SERVICE", "init.settings.disableService"];
+
+/// The warnings about WANDB_DISABLE_SERVICE (and the settings' key) the engine quotes and the
+/// SDK printed must be the same: each printed one quoted (as the SDK's text or in the
+/// message), each quoted one printed.
 fn service_warnings(d: &Decision, out: &Value) -> Vec<String> {
     let printed: Vec<&str> = out["serviceWarnings"]
         .as_array()
@@ -73,7 +103,9 @@ fn service_warnings(d: &Decision, out: &Value) -> Vec<String> {
     // A diagnostic may quote several printed lines, one per line of its SDK text.
     let quotes = |text: &str| {
         d.diagnostics.iter().any(|x| {
-            x.field.as_deref() == Some("env.WANDB_DISABLE_SERVICE")
+            x.field
+                .as_deref()
+                .is_some_and(|f| SERVICE_FIELDS.contains(&f))
                 && (x
                     .sdk_message
                     .as_deref()
@@ -90,7 +122,9 @@ fn service_warnings(d: &Decision, out: &Value) -> Vec<String> {
         .collect();
     for x in &d.diagnostics {
         if x.severity == Severity::Warning
-            && x.field.as_deref() == Some("env.WANDB_DISABLE_SERVICE")
+            && x.field
+                .as_deref()
+                .is_some_and(|f| SERVICE_FIELDS.contains(&f))
         {
             for line in x.sdk_message.as_deref().unwrap_or_default().lines() {
                 if !printed.contains(&line) {
@@ -121,12 +155,33 @@ pub fn check(doc: &Value, v: &EndingVector<'_>) -> Vec<String> {
     let d = &first.decision;
     let mut diffs = service_warnings(d, v.out);
     if let Some(raised) = v.out["raised"].as_object() {
-        // wandb.init raised: the engine must say the launch fails, quoting the SDK.
         let said = raised["message"].as_str().unwrap_or_default();
+        // The cases ran offline without an API key: a launch a settings object turns online
+        // (0.18.1–0.18.7) logs in and raises for want of one. The engine, which does not know
+        // the key, must warn that it logs in.
+        if said.starts_with("api_key not configured") {
+            let warned = d
+                .diagnostics
+                .iter()
+                .any(|x| super::replay::LOGIN_UNKNOWN.contains(&x.code));
+            if !warned {
+                diffs.push(format!(
+                    "SDK raised for want of an API key; the engine does not warn that it logs in: {:?}",
+                    d.diagnostics.iter().map(|x| x.code).collect::<Vec<_>>()
+                ));
+            }
+            return diffs;
+        }
+        // wandb.init raised: the engine must say the launch fails, quoting the SDK (or the
+        // error a release wrapped in its own, which the settings-service vectors record).
         let branch = &d.if_missing;
+        let cause = raised
+            .get("cause")
+            .and_then(|c| c["message"].as_str())
+            .filter(|c| !c.is_empty());
         if d.resume_file_action != ResumeFileAction::NotReached
             || branch.action != Action::Fail
-            || !branch.message.contains(said)
+            || !(branch.message.contains(said) || cause.is_some_and(|c| branch.message.contains(c)))
         {
             diffs.push(format!(
                 "SDK raised {}: {said}\n      engine: {:?} ({})",

@@ -132,6 +132,20 @@ test("--init with settings=: 0.18.x's settings object goes online under WANDB_MO
   const stored = run([...args, "settings=wandb.Settings(resume=True)"], { WANDB_MODE: "offline" });
   assert.equal(stored.code, 1, stored.out + stored.err);
   assert.match(stored.out, /error settings-resume-true-raises \(init\.settings\.resume\)/);
+  // The key that turns the service process off is read with its value: 0.21.0's settings
+  // raise on it (settings-service-vectors.json), so the check fails the job.
+  const service = run(
+    [
+      "check",
+      "--sdk",
+      "0.21.0",
+      "--init",
+      "resume=True, settings=wandb.Settings(_disable_service=True)",
+    ],
+    { WANDB_MODE: "offline" },
+  );
+  assert.equal(service.code, 1, service.out + service.err);
+  assert.match(service.out, /error settings-key-unknown \(init\.settings\.disableService\)/);
   // The settings' own mode is read with its value: offline from 0.12.16, ignored in 0.12.15,
   // as those releases did (settings-mode-vectors.json).
   const offline = 'resume="allow", id="abc", settings=wandb.Settings(mode="offline")';

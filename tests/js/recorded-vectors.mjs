@@ -172,6 +172,26 @@ export function recordedSettingsRunId(sdk, init, runId) {
 }
 
 /**
+ * What `sdk` recorded for `wandb.init(resume=True, settings=…)` with the settings' `key`
+ * (`_disable_service` / `x_disable_service`) set to `value` in `form`, nothing else (no
+ * `WANDB_DISABLE_SERVICE`), the script falling off its end — as recorded in
+ * settings-service-vectors.json: `{ raised }` or `{ resumeFileAtEnd, … }`.
+ */
+export function recordedSettingsService(sdk, form, key, value) {
+  return recordedFor(
+    "settings-service-vectors.json",
+    sdk,
+    `${form} ${key}=${value}`,
+    (c) =>
+      c.settings.form === form &&
+      c.settings.key === key &&
+      c.settings.value === value &&
+      c.settings.mode === undefined &&
+      Object.keys(c.env).length === 0,
+  );
+}
+
+/**
  * What `sdk` recorded for `resume="must"`, `id="abc"` with `wandb/settings` holding `lines`
  * (`{ mode, disabled }`) and `WANDB_MODE` set to `envMode` (undefined: unset), nothing else
  * setting the mode — the case with the dummy key in settings-file-vectors.json.
@@ -216,7 +236,7 @@ export function recordedDisabledEnv(sdk, value) {
 
 // The warnings that a launch logs in where the case may have no API key (it raises without
 // one): whether it raises depends on what the input does not carry.
-const LOGS_IN_FIRST = ["offline-login-first", "settings-object-overrides-mode"];
+export const LOGS_IN_FIRST = ["offline-login-first", "settings-object-overrides-mode"];
 
 /**
  * What the mode and settings replays compare beyond `compareDecision` (tests/common/

@@ -12,6 +12,7 @@ import {
   recordedSettingsFile,
   recordedSettingsModeOffline,
   recordedSettingsRunId,
+  recordedSettingsService,
   resumeTextRaised,
 } from "./recorded-vectors.mjs";
 
@@ -205,6 +206,34 @@ test("the settings' own run_id from a paste: 0.12.9 takes an object's over id=",
   assert.equal(await other.inputValue("#init-settings-keys"), "run_id=abc");
   await other.fill("#init-settings-keys", "run_id");
   assert.match(await other.locator("#verdict").innerText(), /init\.settings\.runId/);
+});
+
+test("the settings' _disable_service from a paste: ignored, obeyed or refused as recorded", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill("#sdk", "0.17.0");
+  await page.fill(
+    "#paste-text",
+    'wandb.init(resume=True, id="abc", settings={"_disable_service": True})',
+  );
+  await page.click("#paste-fill");
+  assert.equal(await page.inputValue("#init-settings-keys"), "_disable_service=True");
+  // What the form says is what each release did (settings-service-vectors.json): 0.17.0 kept
+  // the service (the file survived the script's end), 0.18.1 turned it off, 0.20.0 raised.
+  for (const sdk of ["0.17.0", "0.18.1", "0.20.0"]) {
+    await page.fill("#sdk", sdk);
+    const out = recordedSettingsService(sdk, "dict", "_disable_service", true);
+    const shown = await codes(page);
+    assert.equal(shown.includes("settings-key-unknown"), out.raised !== undefined, sdk);
+    const kept = out.raised === undefined && out.resumeFileAtEnd !== null;
+    assert.equal(shown.includes("settings-disable-service-ignored"), kept, sdk);
+  }
+  const link = await currentLink(page);
+  assert.match(link, /init\.settings=dict%3A_disable_service%3DTrue/);
+  const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
+  assert.equal(await other.inputValue("#init-settings-keys"), "_disable_service=True");
+  // The key named without its value is refused, naming the field.
+  await other.fill("#init-settings-keys", "_disable_service");
+  assert.match(await other.locator("#verdict").innerText(), /init\.settings\.disableService/);
 });
 
 test("wandb/settings left by wandb offline: each release as recorded", async (t) => {

@@ -346,6 +346,13 @@ export interface SettingsArg {
      * the key.
      */
     runId?: string | null;
+    /**
+     * The value of the key that turns the service process off, `_disable_service` or
+     * `x_disable_service` (`wandb.Settings(_disable_service=True)`): whether the service
+     * runs decides whether a script that ends without `run.finish()` leaves the resume file,
+     * and each release reads the keys its own way. `keys` names which of the two it is.
+     */
+    disableService?: boolean | null;
 }
 
 /**
