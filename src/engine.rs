@@ -198,7 +198,6 @@ pub fn decide(input: &ResumeInput) -> Decision {
     if let Some(settings) = &init.settings {
         settings_arg::settle(&profile, settings, &mut out, &mut rejected);
         crate::settings_service::settle(&profile, settings, env, &mut out, &mut rejected);
-        crate::service_process::setup_reached(&profile, &mut out);
     }
     let file_modes = crate::settings_file::load(
         &profile,
@@ -426,6 +425,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
     }
 
     run_mode::login_reached(&profile, &mut out);
+    crate::service_process::setup_reached(&profile, &mut out);
     if let Some(local) = local {
         // Offline, W&B is never asked; disabled, wandb.init returns before the backend: what is
         // met there or later is not met.

@@ -173,7 +173,7 @@ fn check_env(
 
 /// Before 0.19.0 the variable's warnings are printed as the library is set up, in
 /// `wandb.init`: where the call raised before (a `wandb.Settings` object that refuses a key
-/// as it is built), none is printed.
+/// as it is built, a keyword argument the release does not know), none is printed.
 pub(crate) fn setup_reached(profile: &Profile, out: &mut Vec<Diagnostic>) {
     let printed_at_setup =
         |d: &Diagnostic| d.field.as_deref() == Some(FIELD) && d.severity == Severity::Warning;

@@ -81,7 +81,8 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         .iter()
         .enumerate()
         .filter(|(_, k)| DISABLE_SERVICE_KEYS.contains(&k.as_str()));
-    match (service_keys.next(), settings.disable_service) {
+    let first = service_keys.next();
+    match (first, settings.disable_service) {
         (Some((at, key)), None) => {
             return Err(InputError::Invalid {
                 path: "init.settings.disableService".to_owned(),
@@ -98,7 +99,8 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         }
         _ => {}
     }
-    if let Some((at, _)) = service_keys.next() {
+    // (a dict display may repeat a key, and keeps the last value)
+    if let Some((at, _)) = service_keys.find(|(_, k)| first.is_some_and(|(_, f)| f != *k)) {
         return Err(InputError::Invalid {
             path: format!("init.settings.keys.{at}"),
             reason:

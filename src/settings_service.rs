@@ -448,5 +448,9 @@ mod tests {
                 .to_string();
             assert!(err.contains(path), "{json}: {err}");
         }
+        // A dict display may repeat a key (Python keeps the last value).
+        let repeated = r#"{"init":{"settings":{"form":"dict","keys":["_disable_service","_disable_service"],"disableService":true}}}"#;
+        let input = codec::from_json::<ResumeInput>(repeated).expect("JSON");
+        assert!(input.check_limits().is_ok());
     }
 }

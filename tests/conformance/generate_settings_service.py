@@ -12,8 +12,9 @@ the auto-resume file, so whether the restart resumes (generate_endings.py). Each
 release's complete, unmodified offline `wandb.init` with `resume=True` in a fresh process
 (settings_service_driver.py over ending_driver.py), lets the script fall off its end, waits
 until every process it started has gone, and reads the file: generate_endings.py's
-`run_case`, whose child runs settings_service_driver.py with the case's settings in its
-environment (`_Popen`; the case's own `env` stays what the replays give the engine).
+`process_version` and `run_case` over these cases, whose child runs settings_service_driver.py
+with the case's settings in its environment (`_Popen`; the case's own `env` stays what the
+replays give the engine).
 
 Writes settings-service-vectors.json next to this file; tests/settings_service_conformance.rs
 and tests/js/settings-conformance.test.mjs replay it against `simulate`. See NOTES.md.
@@ -32,9 +33,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import generate_endings  # noqa: E402
-import venvs  # noqa: E402
 from generate import vkey  # noqa: E402
-from generate_server import ATTEMPTS, log, machine_failure, parse_args, run_versions, write_vectors  # noqa: E402
+from generate_server import parse_args, run_versions, write_vectors  # noqa: E402
 
 SCHEMA = 1
 SOURCE_FILES = ["generate_settings_service.py", "settings_service_driver.py", "generate_endings.py",
@@ -85,28 +85,20 @@ def all_cases():
                for value in [True, False] for env in ENVS])
 
 
-def process_version(version, args):
-    t0 = time.time()
-    py = venvs.ensure_venv(version, args.cache, args.python_overrides, log)
-    results = []
-    for case in all_cases():
-        _current.case = case
-        for attempt in range(1, ATTEMPTS + 1):
-            try:
-                out = generate_endings.run_case(py, version, case)
-            except generate_endings.ScriptHung as e:
-                out = {"raised": {"type": "ScriptHung", "message": "timed out: %s" % e}}
-            except RuntimeError as e:
-                raise RuntimeError("%s %r: %s" % (version, case, e)) from e
-            if not machine_failure(out):
-                break
-            log("%s %r: %s (attempt %d of %d)" % (version, case, out["raised"], attempt, ATTEMPTS))
-        else:
-            raise RuntimeError("%s %r: the machine failed %d times: %r" % (version, case, ATTEMPTS, out["raised"]))
-        results.append(out)
-    packages = venvs.installed(py)
-    log("%s: %d cases in %.0f s" % (version, len(results), time.time() - t0))
-    return version, results, packages
+_endings_run_case = generate_endings.run_case
+
+
+def run_case(py, version, case):
+    """generate_endings.run_case, with the case's settings for `_Popen`."""
+    _current.case = case
+    return _endings_run_case(py, version, case)
+
+
+# Each release runs as generate_endings.py runs it (retries, a hung script recorded, the
+# packages installed), over these cases and with this directory's driver.
+generate_endings.run_case = run_case
+generate_endings.all_cases = all_cases
+process_version = generate_endings.process_version
 
 
 def main():
