@@ -23,7 +23,7 @@ export function decideBaseline(input) {
       code: "init-overrides-env",
       severity: "info",
       field: "init.resume",
-      message: `resume=${initResume} in wandb.init overrides WANDB_RESUME=${envResume}.`,
+      message: `resume=${initResume} overrides WANDB_RESUME=${envResume}.`,
     });
   }
   return {

@@ -91,15 +91,14 @@ pub(crate) fn check(
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     let settings_off = settings_service::turns_off(profile, settings, env);
-    let env_disables = env
-        .get(DISABLE_SERVICE)
-        .is_some_and(|v| reading(profile, v) == Reading::Disabled);
     if !check_env(profile, env, settings_off, out) {
         return false;
     }
     // Off by the settings' key alone (where the variable turns it off, its check says so).
     !(settings_off == Some(true)
-        && !env_disables
+        && env
+            .get(DISABLE_SERVICE)
+            .is_none_or(|v| reading(profile, v) != Reading::Disabled)
         && crashes(profile, settings_service::FIELD, "the settings' key", out))
 }
 
