@@ -28,6 +28,7 @@ const ENV_VARS = [
   ["WANDB_NOTES", "run notes"],
   ["WANDB_MODE", "online, offline, disabled, shared"],
   ["WANDB_DISABLED", "true, false: offline in 0.12.10–0.18.7, ignored by the others"],
+  ["WANDB_DISABLE_SERVICE", "true, false: the service process (0.13.0–0.19.x)"],
 ];
 /** The string arguments of wandb.init read for resuming: [JS name, Python name]. */
 const INIT_STRINGS = [

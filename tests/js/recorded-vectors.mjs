@@ -172,6 +172,23 @@ export function recordedSettingsRunId(sdk, init, runId) {
 }
 
 /**
+ * What `sdk` recorded for `wandb.init(resume=True)` with `WANDB_DISABLE_SERVICE=value`, the
+ * script falling off its end — as recorded in ending-vectors.json.
+ */
+export function recordedDisableServiceExit(sdk, value) {
+  return recordedFor(
+    "ending-vectors.json",
+    sdk,
+    `WANDB_DISABLE_SERVICE=${value}`,
+    (c) =>
+      c.resume === true &&
+      c.ending === "exit" &&
+      c.resumeFileBefore === null &&
+      c.env.WANDB_DISABLE_SERVICE === value,
+  );
+}
+
+/**
  * What `sdk` recorded for `wandb.init(resume=True, settings=…)` with the settings' `key`
  * (`_disable_service` / `x_disable_service`) set to `value` in `form`, nothing else (no
  * `WANDB_DISABLE_SERVICE`), the script falling off its end — as recorded in

@@ -8,6 +8,7 @@ import { chromium } from "playwright-core";
 import { freePort, startWorkerd } from "../../scripts/serve.mjs";
 import { scenarios, simulate } from "../../js/node.js";
 import {
+  recordedDisableServiceExit,
   recordedDisabledEnv,
   recordedSettingsFile,
   recordedSettingsModeOffline,
@@ -601,6 +602,26 @@ test("offline: both branches say so, the timeline counts local runs, a link keep
   assert.equal(await other.inputValue("#init-mode"), "dryrun");
   assert.equal(await other.inputValue("#env-WANDB_MODE"), "run");
   assert.equal(await other.locator("#branches article.offline").count(), 2);
+});
+
+test("WANDB_DISABLE_SERVICE from a pasted block: the deprecation where the release prints it", async (t) => {
+  const { page } = await openForm(t);
+  await page.fill(
+    "#paste-text",
+    "export WANDB_RESUME=allow\nexport WANDB_RUN_ID=abc\nexport WANDB_DISABLE_SERVICE=true",
+  );
+  await page.click("#paste-fill");
+  assert.equal(await page.inputValue("#env-WANDB_DISABLE_SERVICE"), "true");
+  assert.doesNotMatch(await page.locator("#paste-status").innerText(), /Not about resuming/);
+  // What the form says is what each release printed (ending-vectors.json): 0.17.7 nothing,
+  // 0.17.8 the deprecation of turning the service off.
+  for (const sdk of ["0.17.7", "0.17.8"]) {
+    await page.fill("#sdk", sdk);
+    const printed = (recordedDisableServiceExit(sdk, "true").serviceWarnings ?? []).length > 0;
+    assert.equal((await codes(page)).includes("disable-service-deprecated"), printed, sdk);
+  }
+  const link = await currentLink(page);
+  assert.match(link, /env\.WANDB_DISABLE_SERVICE=true/);
 });
 
 test("WANDB_DISABLED from a pasted block: offline where the release reads it", async (t) => {
