@@ -147,10 +147,11 @@ pub enum Rule {
     /// hands the settings to the service process (until 0.19.0 reads it as `auto`; before,
     /// it was kept).
     SettingsResumeTrueRaises,
-    /// `wandb.init` turns the service process off for the settings' `_disable_service` or
-    /// `WANDB_DISABLE_SERVICE` (before: the key was never acted on).
+    /// `wandb.init` turns the service process off for the settings' `_disable_service` where
+    /// `WANDB_DISABLE_SERVICE` is unset (before: the key was never acted on).
     SettingsDisableServiceRead,
-    /// The setting is `x_disable_service`, with `_disable_service` its alias.
+    /// The setting is `x_disable_service`, with `_disable_service` its alias; either it or
+    /// `WANDB_DISABLE_SERVICE` turns the service off.
     DisableServiceRenamed,
     /// The settings' `x_disable_service` wins over `WANDB_DISABLE_SERVICE` (before: either
     /// turned the service off).
@@ -422,7 +423,8 @@ pub const BOUNDARIES: [Boundary; 63] = [
     },
     // `wandb.init` sets the library up with the service off for `settings.get("_disable_service")
     // or os.environ["WANDB_DISABLE_SERVICE"]`, so the settings' `_disable_service=True` turns it
-    // off (before: `wandb.setup` had started it, and the key was never acted on)
+    // off where the variable is unset (the variable, even `false`, wins; before: `wandb.setup`
+    // had started it, and the key was never acted on)
     Boundary {
         rule: Rule::SettingsDisableServiceRead,
         since: SdkVersion::new(0, 18, 1),
@@ -458,7 +460,7 @@ pub const BOUNDARIES: [Boundary; 63] = [
         since: SdkVersion::new(0, 19, 0),
     },
     // the setting is `x_disable_service` (`_disable_service` its alias; before, `x_disable_service`
-    // was unknown)
+    // was unknown); it or `WANDB_DISABLE_SERVICE`, either one, turns the service off
     Boundary {
         rule: Rule::DisableServiceRenamed,
         since: SdkVersion::new(0, 19, 0),
