@@ -585,8 +585,8 @@ pub fn boundary_versions() -> Vec<SdkVersion> {
     sorted
 }
 
-// `Profile` keeps one bit per rule.
-const _: () = assert!(BOUNDARIES.len() <= 64);
+// `Profile` keeps one bit per rule (a u64 held 64 rules, and 63 were in use).
+const _: () = assert!(BOUNDARIES.len() <= 128);
 
 /// The rules of one SDK version.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -595,7 +595,7 @@ pub struct Profile {
     pub version: SdkVersion,
     /// Bit `rule as u32` set when the version has the rule: worked out once, since the
     /// engine asks dozens of times per decision.
-    rules: u64,
+    rules: u128,
 }
 
 impl Profile {
@@ -604,11 +604,12 @@ impl Profile {
         let rules = BOUNDARIES
             .iter()
             .filter(|b| version >= boundary_since(b))
-            .fold(0u64, |mask, b| mask | 1 << (b.rule as u32));
+            .fold(0u128, |mask, b| mask | 1 << (b.rule as u32));
         Profile { version, rules }
     }
 
     /// True when this version has `rule`.
+    #[inline(never)]
     pub fn has(&self, rule: Rule) -> bool {
         self.rules & (1 << (rule as u32)) != 0
     }
