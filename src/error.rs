@@ -275,6 +275,7 @@ impl ResumeInput {
         crate::settings_resume::check_input(self)?;
         crate::settings_file::check_input(self)?;
         crate::disabled_env::check_input(self)?;
+        crate::service_process::check_input(self)?;
         if let Some(n) = self.context.as_ref().and_then(|c| c.processes) {
             if n > MAX_PROCESSES {
                 return Err(InputError::TooLarge {

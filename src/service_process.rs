@@ -13,7 +13,8 @@ use crate::bool_setting::{self, BoolReading};
 use crate::check_order::RUN_START;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::env_vars::EnvVars;
-use crate::model::{Diagnostic, SettingsArg, Severity};
+use crate::error::InputError;
+use crate::model::{Diagnostic, ResumeInput, SettingsArg, Severity};
 use crate::profile::{Profile, Rule};
 use crate::pyunicode::repr;
 use crate::settings_service;
@@ -22,6 +23,27 @@ use crate::settings_service;
 pub const DISABLE_SERVICE: &str = "WANDB_DISABLE_SERVICE";
 
 const FIELD: &str = "env.WANDB_DISABLE_SERVICE";
+
+/// Other spellings of the setting that turn the service off as well, through the settings'
+/// reading of `WANDB_<setting name>`: `_disable_service` (before 0.20.0) and
+/// `x_disable_service` (0.19.x). Refused as input: no vectors record them.
+pub const OTHER_SPELLINGS: [&str; 2] = ["WANDB__DISABLE_SERVICE", "WANDB_X_DISABLE_SERVICE"];
+
+/// The input check: another spelling of the variable is not modelled.
+pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
+    let Some(env) = &input.env else {
+        return Ok(());
+    };
+    match OTHER_SPELLINGS.iter().find(|name| env.get(name).is_some()) {
+        Some(name) => Err(InputError::Invalid {
+            path: format!("env.{name}"),
+            reason: format!(
+                "{name} is not modelled: the settings read it as their own key that turns the service process off, which the vectors do not cover. Set WANDB_DISABLE_SERVICE instead"
+            ),
+        }),
+        None => Ok(()),
+    }
+}
 
 /// What a release makes of the variable's value.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -293,6 +315,23 @@ mod tests {
 
     fn profile(version: &str) -> Profile {
         Profile::new(parse_sdk_version(version).unwrap())
+    }
+
+    /// The variable's other spellings are refused with the reason, naming the field.
+    #[test]
+    fn other_spellings_are_refused() {
+        for name in OTHER_SPELLINGS {
+            let json = format!(r#"{{"env":{{"{name}":"true"}},"init":{{"resume":true}}}}"#);
+            let input: ResumeInput = crate::codec::from_json(&json).expect("an input");
+            let err = input.check_limits().unwrap_err().to_string();
+            assert!(
+                err.contains(&format!("env.{name}")) && err.contains("not modelled"),
+                "{err}"
+            );
+        }
+        let input: ResumeInput =
+            crate::codec::from_json(r#"{"env":{"WANDB_DISABLE_SERVICE":"true"}}"#).unwrap();
+        assert!(input.check_limits().is_ok());
     }
 
     /// 0.17.8–0.18.0 print the deprecation warning for the service the disabled mode turns off.

@@ -105,6 +105,10 @@ function settingsField(container) {
   container.append(name, row);
 }
 
+/** Variables the package refuses as not modelled: other spellings of WANDB_DISABLE_SERVICE,
+ * which the settings read as their own key (the input check says so for the API and CLI). */
+const NOT_MODELLED_ENV = ["WANDB__DISABLE_SERVICE", "WANDB_X_DISABLE_SERVICE"];
+
 /** The settings keys read with their values, and the input field each value goes to (the
  * two names of the key that turns the service process off share one). */
 const SETTINGS_VALUES = {
@@ -846,8 +850,10 @@ function fillFromPaste() {
       const block = parseEnvBlock(text);
       state.env = {};
       const ignored = [];
+      const refused = [];
       for (const [name, value] of Object.entries(block.env)) {
         if (ENV_VARS.some(([n]) => n === name)) state.env[name] = value;
+        else if (NOT_MODELLED_ENV.includes(name)) refused.push(name);
         else if (name.startsWith("WANDB_")) ignored.push(name);
       }
       const warnings = block.notes
@@ -856,6 +862,9 @@ function fillFromPaste() {
       status.textContent =
         `Filled ${Object.keys(state.env).length} variable(s).` +
         (ignored.length ? ` Not about resuming: ${ignored.join(", ")}.` : "") +
+        (refused.length
+          ? ` Not modelled, left out: ${refused.join(", ")} (another spelling of WANDB_DISABLE_SERVICE; set that instead).`
+          : "") +
         (warnings.length ? ` ${warnings.join(" ")}` : "");
     }
   } catch (error) {

@@ -146,6 +146,11 @@ test("--init with settings=: 0.18.x's settings object goes online under WANDB_MO
   );
   assert.equal(service.code, 1, service.out + service.err);
   assert.match(service.out, /error settings-key-unknown \(init\.settings\.disableService\)/);
+  // Another spelling of WANDB_DISABLE_SERVICE, which the settings read as their own key, is
+  // refused as not modelled (exit 2), naming the variable.
+  const spelled = run(["check", "--init", "resume=True"], { WANDB__DISABLE_SERVICE: "true" });
+  assert.equal(spelled.code, 2, spelled.out + spelled.err);
+  assert.match(spelled.err, /env\.WANDB__DISABLE_SERVICE.*not modelled/);
   // The settings' own mode is read with its value: offline from 0.12.16, ignored in 0.12.15,
   // as those releases did (settings-mode-vectors.json).
   const offline = 'resume="allow", id="abc", settings=wandb.Settings(mode="offline")';

@@ -613,6 +613,18 @@ test("WANDB_DISABLE_SERVICE from a pasted block: the deprecation where the relea
   await page.click("#paste-fill");
   assert.equal(await page.inputValue("#env-WANDB_DISABLE_SERVICE"), "true");
   assert.doesNotMatch(await page.locator("#paste-status").innerText(), /Not about resuming/);
+  // Another spelling the settings read is not modelled: said so, not called unrelated.
+  await page.fill("#paste-text", "export WANDB__DISABLE_SERVICE=true");
+  await page.click("#paste-fill");
+  assert.match(
+    await page.locator("#paste-status").innerText(),
+    /Not modelled, left out: WANDB__DISABLE_SERVICE/,
+  );
+  await page.fill(
+    "#paste-text",
+    "export WANDB_RESUME=allow\nexport WANDB_RUN_ID=abc\nexport WANDB_DISABLE_SERVICE=true",
+  );
+  await page.click("#paste-fill");
   // What the form says is what each release printed (ending-vectors.json): 0.17.7 nothing,
   // 0.17.8 the deprecation of turning the service off.
   for (const sdk of ["0.17.7", "0.17.8"]) {
