@@ -593,9 +593,9 @@ const _: () = assert!(BOUNDARIES.len() <= 128);
 pub struct Profile {
     /// The version whose rules these are.
     pub version: SdkVersion,
-    /// Bit `rule as u32` set when the version has the rule: worked out once, since the
-    /// engine asks dozens of times per decision.
-    rules: u128,
+    /// Bit `rule % 64` of word `rule / 64` set when the version has the rule: worked out
+    /// once, since the engine asks dozens of times per decision.
+    rules: [u64; 2],
 }
 
 impl Profile {
@@ -604,14 +604,16 @@ impl Profile {
         let rules = BOUNDARIES
             .iter()
             .filter(|b| version >= boundary_since(b))
-            .fold(0u128, |mask, b| mask | 1 << (b.rule as u32));
+            .fold([0u64; 2], |mut mask, b| {
+                mask[b.rule as usize / 64] |= 1 << (b.rule as u32 % 64);
+                mask
+            });
         Profile { version, rules }
     }
 
     /// True when this version has `rule`.
-    #[inline(never)]
     pub fn has(&self, rule: Rule) -> bool {
-        self.rules & (1 << (rule as u32)) != 0
+        self.rules[rule as usize / 64] & (1 << (rule as u32 % 64)) != 0
     }
 }
 
