@@ -34,6 +34,8 @@ pub mod parse_error;
 pub mod profile;
 pub mod pyunicode;
 pub mod query_string;
+#[cfg(test)]
+mod recorded;
 mod resume_file;
 pub mod resume_file_text;
 pub mod resume_value;

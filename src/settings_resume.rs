@@ -360,7 +360,6 @@ pub(crate) fn fold<'a>(
 
 #[cfg(test)]
 mod tests {
-    use std::sync::OnceLock;
 
     use serde_json::Value;
 
@@ -386,33 +385,19 @@ mod tests {
     /// settings-resume-vectors.json recorded it (the case with nothing else set; the
     /// generator's own environment aside): the expected values come from the real SDK.
     fn recorded(sdk: &str, settings: &str, init: &str, env: &str) -> &'static Value {
-        static DOC: OnceLock<Value> = OnceLock::new();
-        let doc = DOC.get_or_init(|| {
-            let path = concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/conformance/settings-resume-vectors.json"
-            );
-            serde_json::from_str(&std::fs::read_to_string(path).expect("the vectors"))
-                .expect("JSON")
-        });
+        const FILE: &str = "settings-resume-vectors.json";
         let want: Value = serde_json::from_str(&format!(
             r#"{{"env":{{{env}}},"init":{{"settings":{settings}{init}}}}}"#
         ))
         .expect("a case");
-        let launch_env = doc["meta"]["launchEnv"].as_object().expect("launchEnv");
-        let at = doc["cases"]
-            .as_array()
-            .expect("cases")
-            .iter()
-            .position(|c| {
-                let mut env = c["env"].as_object().cloned().unwrap_or_default();
-                env.retain(|k, _| !launch_env.contains_key(k));
-                c["init"] == want["init"]
-                    && Value::Object(env) == want["env"]
-                    && c["context"].is_null()
-            })
-            .unwrap_or_else(|| panic!("{want} recorded"));
-        &doc["results"][sdk][at]
+        let launch_env = crate::recorded::vectors(FILE)["meta"]["launchEnv"]
+            .as_object()
+            .expect("launchEnv");
+        crate::recorded::result(FILE, sdk, &want.to_string(), |c| {
+            let mut env = c["env"].as_object().cloned().unwrap_or_default();
+            env.retain(|k, _| !launch_env.contains_key(k));
+            c["init"] == want["init"] && Value::Object(env) == want["env"] && c["context"].is_null()
+        })
     }
 
     /// The run id the engine settles (empty: generated), and the recorded one.

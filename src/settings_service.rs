@@ -299,7 +299,6 @@ mod tests {
     use crate::version::parse_sdk_version;
     use crate::{codec, decide};
     use serde_json::Value;
-    use std::sync::OnceLock;
 
     fn profile(version: &str) -> Profile {
         Profile::new(parse_sdk_version(version).expect("a release"))
@@ -323,29 +322,15 @@ mod tests {
         value: bool,
         env: Option<&str>,
     ) -> &'static Value {
-        static DOC: OnceLock<Value> = OnceLock::new();
-        let doc = DOC.get_or_init(|| {
-            let path = concat!(
-                env!("CARGO_MANIFEST_DIR"),
-                "/tests/conformance/settings-service-vectors.json"
-            );
-            serde_json::from_str(&std::fs::read_to_string(path).expect("the vectors"))
-                .expect("JSON")
-        });
-        let at = doc["cases"]
-            .as_array()
-            .expect("cases")
-            .iter()
-            .position(|c| {
-                let s = &c["settings"];
-                s["form"] == form
-                    && s["key"] == key
-                    && s["value"] == value
-                    && s["mode"].is_null()
-                    && c["env"]["WANDB_DISABLE_SERVICE"].as_str() == env
-            })
-            .unwrap_or_else(|| panic!("no case {form} {key}={value} env {env:?}"));
-        &doc["results"][sdk][at]
+        let what = format!("{form} {key}={value} env {env:?}");
+        crate::recorded::result("settings-service-vectors.json", sdk, &what, |c| {
+            let s = &c["settings"];
+            s["form"] == form
+                && s["key"] == key
+                && s["value"] == value
+                && s["mode"].is_null()
+                && c["env"]["WANDB_DISABLE_SERVICE"].as_str() == env
+        })
     }
 
     /// Each era of the key, read off the records at both of its ends: whether the service ran
