@@ -30,7 +30,7 @@ use crate::service_process::DISABLE_SERVICE;
 pub(crate) const FIELD: &str = "init.settings.disableService";
 
 /// The name of the key from 0.19.0 (`_disable_service` is its alias there).
-const NEW_NAME: &str = "x_disable_service";
+const NEW_NAME: &str = crate::settings_arg::DISABLE_SERVICE_KEYS[1];
 
 /// What `profile`'s release makes of the key `name`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -160,11 +160,7 @@ pub fn check(doc: &Value, v: &EndingVector<'_>) -> Vec<String> {
         // (0.18.1–0.18.7) logs in and raises for want of one. The engine, which does not know
         // the key, must warn that it logs in.
         if said.starts_with("api_key not configured") {
-            let warned = d
-                .diagnostics
-                .iter()
-                .any(|x| super::replay::LOGIN_UNKNOWN.contains(&x.code));
-            if !warned {
+            if !super::replay::warns_of_login(d) {
                 diffs.push(format!(
                     "SDK raised for want of an API key; the engine does not warn that it logs in: {:?}",
                     d.diagnostics.iter().map(|x| x.code).collect::<Vec<_>>()

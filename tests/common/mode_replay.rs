@@ -93,10 +93,7 @@ pub fn check_decision(v: &Recorded<'_>, input: &ResumeInput, d: &Decision) -> Ve
     // The offline cases ran without an API key: where the engine warns that the release logs
     // in first, that launch must have raised for want of one, and only there.
     if v.case["env"]["WANDB_API_KEY"].is_null() {
-        let warned = d
-            .diagnostics
-            .iter()
-            .any(|x| super::replay::LOGIN_UNKNOWN.contains(&x.code));
+        let warned = super::replay::warns_of_login(d);
         let no_key = v.out["error"]["message"]
             .as_str()
             .is_some_and(|m| m.starts_with("api_key not configured"));

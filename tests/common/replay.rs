@@ -142,12 +142,20 @@ pub fn compare_decision(d: &Decision, out: &Value) -> Vec<String> {
 /// without one.
 pub const LOGIN_UNKNOWN: [&str; 2] = ["offline-login-first", "settings-object-overrides-mode"];
 
+/// Whether the decision warns that the launch logs in (so raises without an API key).
+pub fn warns_of_login(d: &wandb_resume::Decision) -> bool {
+    d.diagnostics
+        .iter()
+        .any(|x| LOGIN_UNKNOWN.contains(&x.code))
+}
+
 /// Whether the decision says that whether `wandb.init` raises depends on what the input does
 /// not carry: the order of the process environment, or whether an API key is configured.
 pub fn depends_on_the_unknown(d: &wandb_resume::Decision) -> bool {
-    d.diagnostics
-        .iter()
-        .any(|x| LOGIN_UNKNOWN.contains(&x.code) || x.code == "env-order-dependent")
+    warns_of_login(d)
+        || d.diagnostics
+            .iter()
+            .any(|x| x.code == "env-order-dependent")
 }
 
 /// A recorded text with the generator's sentinel ids (`zgen0001`: the id wandb generated)

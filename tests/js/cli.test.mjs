@@ -11,6 +11,7 @@ import {
   recordedDisabledEnv,
   recordedSettingsFile,
   recordedSettingsModeOffline,
+  recordedSettingsService,
   resumeTextRaised,
 } from "./recorded-vectors.mjs";
 
@@ -133,7 +134,8 @@ test("--init with settings=: 0.18.x's settings object goes online under WANDB_MO
   assert.equal(stored.code, 1, stored.out + stored.err);
   assert.match(stored.out, /error settings-resume-true-raises \(init\.settings\.resume\)/);
   // The key that turns the service process off is read with its value: 0.21.0's settings
-  // raise on it (settings-service-vectors.json), so the check fails the job.
+  // raised on it (settings-service-vectors.json), so the check fails the job.
+  assert.ok(recordedSettingsService("0.21.0", "object", "_disable_service", true).raised);
   const service = run(
     [
       "check",
