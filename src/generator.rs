@@ -77,22 +77,34 @@ pub fn check_length(length: u32) -> Result<usize, GenerateIdError> {
     }
 }
 
-/// Maps uniformly random bytes onto the alphabet by rejection sampling, appending to `out`
-/// until it holds `length` characters. Returns how many characters are still missing when
-/// `bytes` runs out.
-///
-/// 252 = 7 × 36 is the largest multiple of 36 that fits in a byte; bytes ≥ 252 are
-/// discarded so each character has probability exactly 1/36.
-pub fn fill_from_bytes(bytes: &[u8], length: usize, out: &mut String) -> usize {
-    for &b in bytes {
-        if out.len() >= length {
-            break;
-        }
-        if b < 252 {
-            out.push(ID_ALPHABET[(b % 36) as usize] as char);
-        }
+/// The character each random byte stands for, or 0 for the bytes rejection sampling
+/// discards: 252 = 7 × 36 is the largest multiple of 36 that fits in a byte, so bytes ≥ 252
+/// are dropped and each character has probability exactly 1/36. A table, not `b % 36`: the
+/// size-tuned build keeps the division, and the lookup runs once per character.
+const BYTE_TO_ID_CHAR: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0;
+    while b < 252 {
+        table[b] = ID_ALPHABET[b % 36];
+        b += 1;
     }
-    length.saturating_sub(out.len())
+    table
+};
+
+/// Maps uniformly random bytes onto the alphabet by rejection sampling, writing characters
+/// into `out` from position `filled` on until it is full or `bytes` runs out. Returns the
+/// new count of characters written. No branch on the byte: a discarded byte's 0 is written
+/// and not counted, so the next character overwrites it.
+pub fn fill_from_bytes(bytes: &[u8], out: &mut [u8], mut filled: usize) -> usize {
+    for &b in bytes {
+        let Some(slot) = out.get_mut(filled) else {
+            break;
+        };
+        let c = BYTE_TO_ID_CHAR[b as usize];
+        *slot = c;
+        filled += usize::from(c != 0);
+    }
+    filled
 }
 
 /// A fresh random id of `length` characters from `[a-z0-9]`.
@@ -110,18 +122,22 @@ pub fn generate_ids(count: u32, length: u32) -> Result<String, GenerateIdError> 
         return Err(GenerateIdError::TooMany(count));
     }
     let total = count as usize * length;
-    let mut ids = String::with_capacity(total);
+    let mut ids = vec![0u8; total];
+    let mut filled = 0;
     // Each byte is accepted with probability 252/256, so a draw a little larger than what is
-    // missing almost always suffices; loop for the rare remainder.
-    let mut buf = [0u8; 1024];
-    while ids.len() < total {
-        let missing = total - ids.len();
+    // missing almost always suffices; loop for the rare remainder. A call of
+    // `crypto.getRandomValues` costs ≈ 3 µs in Node at any size up to a few KB, so the
+    // buffer takes a default batch of ids (256 × 8, `js/ids.js`) in one draw.
+    let mut buf = [core::mem::MaybeUninit::<u8>::uninit(); 4096];
+    while filled < total {
+        let missing = total - filled;
         let want = (missing + missing / 32 + 8).min(buf.len());
-        getrandom::fill(&mut buf[..want])
+        let drawn = getrandom::fill_uninit(&mut buf[..want])
             .map_err(|e| GenerateIdError::NoRandomness(e.to_string()))?;
-        fill_from_bytes(&buf[..want], total, &mut ids);
+        filled = fill_from_bytes(drawn, &mut ids, filled);
     }
-    Ok(ids)
+    // Every byte is from `ID_ALPHABET`: ASCII, so the conversion cannot fail.
+    Ok(String::from_utf8(ids).unwrap_or_default())
 }
 
 /// The probability that at least two of `runs` independently generated ids of `length`
@@ -197,21 +213,26 @@ mod tests {
 
     #[test]
     fn rejection_sampling_discards_high_bytes() {
-        let mut out = String::new();
-        let missing = fill_from_bytes(&[252, 253, 255, 0, 35, 36, 251], 4, &mut out);
-        assert_eq!(out, "a9a9");
-        assert_eq!(missing, 0);
-        let mut out = String::new();
-        assert_eq!(fill_from_bytes(&[255, 254], 3, &mut out), 3);
+        let mut out = [0u8; 4];
+        let filled = fill_from_bytes(&[252, 253, 255, 0, 35, 36, 251, 1], &mut out, 0);
+        assert_eq!(&out, b"a9a9");
+        assert_eq!(filled, 4);
+        let mut out = [0u8; 3];
+        assert_eq!(fill_from_bytes(&[255, 254], &mut out, 0), 0);
+        assert_eq!(fill_from_bytes(&[1, 255, 2], &mut out, 1), 3);
+        assert_eq!(&out[1..], b"bc");
     }
 
     #[test]
     fn every_byte_value_below_252_maps_evenly() {
         let mut counts = [0u32; 36];
         for b in 0u8..=255 {
-            let mut out = String::new();
-            fill_from_bytes(&[b], 1, &mut out);
-            if let Some(c) = out.bytes().next() {
+            let mut out = [0u8; 1];
+            let filled = fill_from_bytes(&[b], &mut out, 0);
+            assert_eq!(filled, usize::from(b < 252), "byte {b}");
+            if filled == 1 {
+                let c = out[0];
+                assert_eq!(c, ID_ALPHABET[usize::from(b) % 36], "byte {b}");
                 counts[ID_ALPHABET.iter().position(|&x| x == c).unwrap()] += 1;
             }
         }
