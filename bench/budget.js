@@ -11,7 +11,7 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised five times, each for answers the module did not give before: from 115 KiB for reading the
+ * Raised seven times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
@@ -33,8 +33,11 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * service process off (`wandb.Settings(_disable_service=True)`, refused before: the six eras
  * of what a release does with it — unknown, never acted on, below the variable, either one, over
  * the variable, removed — with the SDK's texts, and the timeline's service read off it): +2.2 KB
- * gzipped. */
-export const SIZE_CEILING_GZIP_BYTES = 127 * 1024;
+ * gzipped; from 127 KiB for what the mixed launches found wrong (a `resume=` string read as the
+ * run id beats the settings' `run_id` and outlives an object's `resume`; the sweep's warning
+ * for the call's `id=` beside an object's `run_id`): +0.6 KB gzipped, with +0.25 KB for run
+ * ids made 4–6× faster (a 256-entry table, one draw per batch). */
+export const SIZE_CEILING_GZIP_BYTES = 127.5 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's
@@ -48,6 +51,6 @@ export const SIZE_CEILING_GZIP_BYTES = 127 * 1024;
  * reading its value, the fix that drops it), and from 192.5 KiB for run ids made 4–6× faster
  * (one 4 KB draw of `crypto.getRandomValues` per batch instead of three, and a 256-entry
  * table instead of `% 36` and `String::push` per character: `generateId()` went from
- * 1.4–1.8× the pooled-JS baseline to 0.3–0.4×; +0.13 KB gzipped, +0.25 KB in the core,
- * which stays under its ceiling). */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 193 * 1024;
+ * 1.4–1.8× the pooled-JS baseline to 0.3–0.4×; +0.13 KB gzipped, +0.25 KB in the core), and from 193 KiB with the core's raise for what the mixed
+ * launches found wrong. */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 193.5 * 1024;

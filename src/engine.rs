@@ -174,12 +174,15 @@ pub fn decide(input: &ResumeInput) -> Decision {
     let file = FileFound::of(context.resume_file.as_deref(), decoded.as_ref());
 
     // 1. The resume mode: init argument over WANDB_RESUME, read as this version reads it.
-    let resume = resume_value::resolve(
+    let mut resume = resume_value::resolve(
         &profile,
         init.resume.as_ref(),
         env.get(env_keys::RESUME),
         &mut out,
     );
+    if resume.id_from_value.is_none() {
+        resume.id_from_value = folded.call_resume_id.clone();
+    }
     let mut rejected = resume.rejected | folded.rejected;
 
     // 2. The sweep id (validated from 0.19.0 on; any non-empty value means "in a sweep").
@@ -252,6 +255,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         sweep(
             &profile,
             (init_id, folded.run_id_from_settings, sweep_drops_init_id),
+            input.init.as_ref().and_then(|i| i.id.as_ref()),
             env_id,
             &resume,
             &mut out,
@@ -571,31 +575,53 @@ fn check_sweep_id(
 
 /// What a sweep does with the ids and with resume. `init_id` is the id given to
 /// `wandb.init`, whether the settings gave it, and whether the sweep drops it.
+/// The SDK's warning that a sweep drops the id `wandb.init` was given, with `message`.
+fn sweep_ignores(profile: &Profile, id: &str, message: String) -> Diagnostic {
+    diagnostic(
+        Code::SweepIgnoresRunId,
+        Severity::Warning,
+        Some("init.id"),
+        message,
+    )
+    .hint("Drop `id=` from wandb.init in sweep runs; the agent names each run.")
+    .sdk(resume_value::sweep_ignore_message(profile, id))
+}
+
 fn sweep(
     profile: &Profile,
     (init_id, from_settings, dropped): (Option<&String>, bool, bool),
+    call_id: Option<&String>,
     env_id: Option<&String>,
     resume: &ResumeSetting,
     out: &mut Vec<Diagnostic>,
 ) {
     // 0.10.22–0.18.7 pop a falsy init id silently; 0.19.0+ reject an empty one earlier.
     let id_name = settings_resume::id_name(from_settings);
+    // An object's run_id over the call's own `id=` (0.10.22–0.12.9): `wandb.init` has dropped
+    // the call's id first, with its warning.
+    if let Some(id) = call_id.filter(|id| {
+        from_settings && !dropped && !id.is_empty() && profile.has(Rule::SweepIgnoresInitId)
+    }) {
+        out.push(sweep_ignores(
+            profile,
+            id,
+            format!(
+                "WANDB_SWEEP_ID is set, so wandb ignores init id {} (the settings' run_id then replaces the agent's id, below).",
+                repr(id)
+            ),
+        ));
+    }
     if let Some(id) = init_id.filter(|id| !id.is_empty()) {
         if dropped {
-            out.push(
-                diagnostic(
-                    Code::SweepIgnoresRunId,
-                    Severity::Warning,
-                    Some("init.id"),
-                    format!(
-                        "WANDB_SWEEP_ID is set, so wandb ignores {id_name} {} and uses the id the sweep agent chose{}.",
-                        repr(id),
-                        env_id.map(|e| format!(" ({})", repr(e))).unwrap_or_default()
-                    ),
-                )
-                .hint("Drop `id=` from wandb.init in sweep runs; the agent names each run.")
-                .sdk(resume_value::sweep_ignore_message(profile, id)),
-            );
+            out.push(sweep_ignores(
+                profile,
+                id,
+                format!(
+                    "WANDB_SWEEP_ID is set, so wandb ignores {id_name} {} and uses the id the sweep agent chose{}.",
+                    repr(id),
+                    env_id.map(|e| format!(" ({})", repr(e))).unwrap_or_default()
+                ),
+            ));
         } else {
             out.push(
                 diagnostic(

@@ -169,6 +169,13 @@ pub(crate) struct Folded<'a> {
     /// A stored `resume=True` makes the release raise: the resume is set, not unset, though
     /// the engine decides without it.
     true_raises: bool,
+    /// The run id the call's own `resume="<run id>"` names where an object's `resume`
+    /// replaces the mode (0.10.0–0.12.9): `wandb.init` has read the id out of it first, so
+    /// it still names the run.
+    pub call_resume_id: Option<String>,
+    /// An object's `run_id` replaces the call's own `id=` (0.10.0–0.12.9), which a sweep
+    /// drops first: a note that the sweep ignores an id is about the call's.
+    call_id_replaced: bool,
 }
 
 /// How the messages name the run id the engine reads as `id=`: the settings' where they gave
@@ -194,6 +201,9 @@ impl Folded<'_> {
             return;
         }
         for d in out {
+            if self.call_id_replaced && d.code == Code::SweepIgnoresRunId.as_str() {
+                continue;
+            }
             let renamed = match d.field.as_deref() {
                 Some("init.id") if self.run_id_from_settings => ("`init.id`", RUN_ID),
                 Some("init.resume") if self.resume_from_settings => ("`init.resume`", RESUME),
@@ -233,6 +243,8 @@ pub(crate) fn fold<'a>(
         rejected: false,
         object: false,
         true_raises: false,
+        call_resume_id: None,
+        call_id_replaced: false,
     };
     let Some(settings) = &init.settings else {
         return folded;
@@ -245,6 +257,15 @@ pub(crate) fn fold<'a>(
     let applied = Applied::of(profile, settings);
     folded.object = settings.is_object();
     let v = profile.version;
+    // Before 0.19.0 `wandb.init` reads a `resume` string that is not a mode as the run id
+    // (where the call gives no `id=`) before the settings are weighed against its arguments:
+    // below them, that id replaces the settings' `run_id`; over them, it outlives the
+    // object's `resume`.
+    let call_resume_id = if init.id.is_none() && applied.stored_as_given() {
+        resume_value::resolve(profile, init.resume.as_ref(), None, &mut Vec::new()).id_from_value
+    } else {
+        None
+    };
     match applied {
         Applied::DictRaises => return folded,
         Applied::Ignored => {
@@ -282,13 +303,20 @@ pub(crate) fn fold<'a>(
                 ),
             ] {
                 if given {
+                    let effect = match (&call_resume_id, field == RESUME) {
+                        (Some(id), true) if settings.run_id.is_none() => format!(
+                            ": the mode is the object's, while wandb.init has already read resume={} as the run id, which stays",
+                            crate::pyunicode::repr(id)
+                        ),
+                        _ => format!(", so {argument} is ignored"),
+                    };
                     out.push(
                         diagnostic(
                             Code::SettingsOverrideInit,
                             Severity::Warning,
                             Some(field),
                             format!(
-                                "wandb {v} takes the {key} a wandb.Settings object sets over wandb.init's {argument}, so {argument} is ignored."
+                                "wandb {v} takes the {key} a wandb.Settings object sets over wandb.init's {argument}{effect}."
                             ),
                         )
                         .hint("Give each value in one place only: the object's wins here."),
@@ -299,7 +327,10 @@ pub(crate) fn fold<'a>(
         Applied::BelowInit | Applied::AsInit => {
             // The settings are built (and checked) before the argument replaces a value; the
             // fields say when (check_order).
-            if let (Some(id), Some(_)) = (&settings.run_id, &init.id) {
+            if let (Some(id), true) = (
+                &settings.run_id,
+                init.id.is_some() || call_resume_id.is_some(),
+            ) {
                 let at = out.len();
                 folded.rejected |= !check_run_id(id, RUN_ID, profile, out);
                 if folded.object {
@@ -342,7 +373,8 @@ pub(crate) fn fold<'a>(
         folded.true_raises = true;
     }
     if let Some(id) = &settings.run_id {
-        if over_init || args.id.is_none() {
+        if over_init || (args.id.is_none() && call_resume_id.is_none()) {
+            folded.call_id_replaced = over_init && args.id.is_some();
             args.id = Some(id.clone());
             folded.run_id_from_settings = true;
             folded.run_id_kept_in_sweep = applied.stored_as_given();
@@ -352,6 +384,9 @@ pub(crate) fn fold<'a>(
         if resume_applied && !true_raises {
             args.resume = Some(resume.clone());
             folded.resume_from_settings = true;
+            if over_init && settings.run_id.is_none() {
+                folded.call_resume_id = call_resume_id;
+            }
         }
     }
     folded.init = Cow::Owned(args);
@@ -622,6 +657,126 @@ mod tests {
             let json = format!(r#"{{"init":{{"settings":{{"form":"object","keys":["{key}"]}}}}}}"#);
             let err = input(&json).check_limits().unwrap_err().to_string();
             assert!(err.contains(path) && err.contains("missing"), "{err}");
+        }
+    }
+
+    /// What release `sdk` did with the pinned launch `init` (JSON) and `env` (JSON members)
+    /// of the mixed vectors (tests/conformance/mixed-vectors.json; the generator's own
+    /// environment aside), and the engine's decision on the same launch.
+    fn mixed(sdk: &str, init: &str, env: &str) -> (&'static Value, Decision) {
+        const FILE: &str = "mixed-vectors.json";
+        let launch_env = crate::recorded::vectors(FILE)["meta"]["launchEnv"]
+            .as_object()
+            .expect("launchEnv");
+        let want_init: Value = serde_json::from_str(init).expect("init");
+        let want_env: Value = serde_json::from_str(&format!("{{{env}}}")).expect("env");
+        let out = crate::recorded::result(FILE, sdk, &format!("{init} {env}"), |c| {
+            let mut case_env = c["env"].as_object().cloned().unwrap_or_default();
+            case_env.retain(|k, _| !launch_env.contains_key(k));
+            c["init"] == want_init && Value::Object(case_env) == want_env && c["context"].is_null()
+        });
+        let mut all_env = launch_env.clone();
+        all_env.extend(want_env.as_object().expect("env").clone());
+        let json = format!(
+            r#"{{"sdk":"{sdk}","init":{init},"env":{}}}"#,
+            Value::Object(all_env)
+        );
+        let input = input(&json);
+        input
+            .check_limits()
+            .unwrap_or_else(|e| panic!("{json}: {e}"));
+        (out, decide(&input))
+    }
+
+    /// Before 0.19.0 `wandb.init` reads a `resume` string that is not a mode as the run id
+    /// before the settings are weighed against its arguments: below them (0.12.16+, a dict
+    /// from 0.12.10) it beats the settings' run_id; over them (an object until 0.12.9) the
+    /// object's run_id beats it, and it outlives the object's resume.
+    #[test]
+    fn a_resume_string_names_the_run_before_the_settings_are_weighed() {
+        let beside_run_id = |form: &str| {
+            format!(
+                r#"{{"resume":"sometimes","settings":{{"form":"{form}","keys":["run_id"],"runId":"abc"}}}}"#
+            )
+        };
+        for (sdk, form, want) in [
+            ("0.12.9", "object", "abc"),
+            ("0.12.10", "dict", "sometimes"),
+            ("0.12.16", "object", "sometimes"),
+            ("0.12.16", "dict", "sometimes"),
+            ("0.16.5", "object", "sometimes"),
+            ("0.18.0", "dict", "sometimes"),
+        ] {
+            let (out, d) = mixed(sdk, &beside_run_id(form), "");
+            assert_eq!(out["runId"], want, "{sdk} {form}: recorded");
+            assert_eq!(d.run_id.as_deref(), Some(want), "{sdk} {form}");
+        }
+        let object_mode = r#""settings":{"form":"object","keys":["resume"],"resume":"must"}"#;
+        for sdk in ["0.10.33", "0.11.2", "0.12.9"] {
+            for (init, env, want) in [
+                (
+                    format!(r#"{{"resume":"prev1",{object_mode}}}"#),
+                    "",
+                    "prev1",
+                ),
+                (
+                    format!(r#"{{"resume":"prev1",{object_mode}}}"#),
+                    r#""WANDB_RUN_ID":"env1""#,
+                    "prev1",
+                ),
+                (
+                    format!(r#"{{"resume":"prev1","id":"xyz",{object_mode}}}"#),
+                    "",
+                    "xyz",
+                ),
+            ] {
+                let (out, d) = mixed(sdk, &init, env);
+                assert_eq!(
+                    (&out["runId"], &out["resume"]),
+                    (&Value::from(want), &Value::from("must")),
+                    "{sdk} {init} {env}: recorded"
+                );
+                assert_eq!(d.run_id.as_deref(), Some(want), "{sdk} {init} {env}");
+                assert_eq!(d.resume.map(|m| m.as_str()), Some("must"), "{sdk} {init}");
+            }
+        }
+        // `resume=""` as each release reads it, beside a dict's run_id.
+        let empty = r#"{"resume":"","settings":{"form":"dict","keys":["run_id"],"runId":"abc"}}"#;
+        for sdk in ["0.12.10", "0.12.16", "0.15.5", "0.16.5", "0.18.0"] {
+            let (out, d) = mixed(sdk, empty, "");
+            assert_eq!(out["rejected"] == true, !d.valid, "{sdk}");
+            if d.valid {
+                assert_eq!(
+                    d.run_id.as_deref(),
+                    out["runId"].as_str().filter(|_| out["generated"] != true),
+                    "{sdk}"
+                );
+            }
+        }
+    }
+
+    /// In a sweep, 0.10.22–0.12.9 drop the call's `id=` (with a warning) before an object's
+    /// run_id replaces the agent's id.
+    #[test]
+    fn a_sweep_drops_the_call_id_before_an_object_run_id_replaces_it() {
+        let init = r#"{"id":"xyz","settings":{"form":"object","keys":["run_id"],"runId":"abc"}}"#;
+        let env = r#""WANDB_SWEEP_ID":"sw1","WANDB_RUN_ID":"sweeprun""#;
+        for sdk in ["0.10.33", "0.11.2", "0.12.9"] {
+            let (out, d) = mixed(sdk, init, env);
+            let printed = out["warnings"][0].as_str().expect("a warning");
+            assert!(
+                printed.starts_with("Ignored wandb.init() arg id"),
+                "{sdk}: {printed}"
+            );
+            assert_eq!(d.run_id.as_deref(), out["runId"].as_str(), "{sdk}");
+            let note = d
+                .diagnostics
+                .iter()
+                .find(|x| x.code == "sweep-ignores-run-id")
+                .unwrap_or_else(|| panic!("{sdk}: {:?}", d.diagnostics));
+            assert_eq!(note.sdk_message.as_deref(), Some(printed), "{sdk}");
+            assert_eq!(note.field.as_deref(), Some("init.id"), "{sdk}");
+            assert!(has(&d, "sweep-run-id-replaced"), "{sdk}");
         }
     }
 }

@@ -49,8 +49,9 @@ pub fn recorded(doc: &Value) -> Vec<Recorded<'_>> {
     all
 }
 
-/// Fails with the first disagreements (`check` gives a case's, `label` names the case) unless
-/// every recorded case of `doc` agrees; prints the count otherwise.
+/// Fails with the first 30 disagreements (all of them with `WANDB_RESUME_SHOW_ALL` set;
+/// `check` gives a case's, `label` names the case) unless every recorded case of `doc`
+/// agrees; prints the count otherwise.
 pub fn assert_all_agree(
     what: &str,
     doc: &Value,
@@ -71,7 +72,10 @@ pub fn assert_all_agree(
         "{} of {} {what} disagree with the real SDK:\n{}",
         failures.len(),
         all.len(),
-        failures[..failures.len().min(30)].join("\n")
+        failures[..failures
+            .len()
+            .min(std::env::var("WANDB_RESUME_SHOW_ALL").map_or(30, |_| usize::MAX))]
+            .join("\n")
     );
     eprintln!(
         "{what}: {} over {} releases agree",

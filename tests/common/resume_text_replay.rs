@@ -5,7 +5,7 @@
 
 use serde_json::Value;
 use wandb_resume::resume_file_text::{self, FileContent};
-use wandb_resume::{ResumeFileAction, ResumeInput, codec, decide};
+use wandb_resume::{Decision, ResumeFileAction, ResumeInput, codec, decide};
 
 use super::replay::compare;
 
@@ -84,16 +84,20 @@ pub fn refused(v: &TextVector<'_>) -> Result<bool, String> {
 /// The disagreements between the engine and the SDK for a case the package models.
 pub fn check(v: &TextVector<'_>) -> Vec<String> {
     let mut diffs = compare(&v.input, v.out);
-    // A file the SDK left as it was, though it holds no id: the engine must say so (a null
-    // resumeFileAfter alone would also mean "deleted").
-    if v.out["resumeFileAfter"]["unparsed"].is_string() && v.out["rejected"] != true {
-        let d = decide(&v.input);
-        if d.resume_file_action != ResumeFileAction::Untouched {
-            diffs.push(format!(
+    diffs.extend(left_as_it_was(v.out, &decide(&v.input)));
+    diffs
+}
+
+/// A file the SDK left as it was, though it holds no id (`{"unparsed": text}`): the engine's
+/// decision `d` must say so (a null resumeFileAfter alone would also mean "deleted").
+pub fn left_as_it_was(out: &Value, d: &Decision) -> Option<String> {
+    (out["resumeFileAfter"]["unparsed"].is_string()
+        && out["rejected"] != true
+        && d.resume_file_action != ResumeFileAction::Untouched)
+        .then(|| {
+            format!(
                 "the SDK left the file as it was; the engine says {:?}",
                 d.resume_file_action
-            ));
-        }
-    }
-    diffs
+            )
+        })
 }

@@ -5,7 +5,7 @@
 #![allow(dead_code)] // each test binary uses a part
 
 use serde_json::Value;
-use wandb_resume::{SdkVersion, Severity, decide, parse_sdk_version};
+use wandb_resume::{Decision, SdkVersion, Severity, decide, parse_sdk_version};
 
 use super::Recorded;
 use super::mode_replay;
@@ -69,15 +69,22 @@ pub fn not_modelled(v: &Recorded<'_>) -> bool {
         || mode_replay::not_modelled(v)
 }
 
-/// The disagreements between the engine and the SDK on one vector, as the mode vectors compare
-/// them. The batch driver stops before `wandb.init` prints the offline warning, so the
-/// engine's is left out where the SDK's settings were offline; every other warning counts.
+/// The disagreements between the engine and the SDK on one vector ([`check_batch_launch`]),
+/// once the engine refuses exactly what is not modelled.
 pub fn check(v: &Recorded<'_>) -> Vec<String> {
     match mode_replay::refused_where(v, not_modelled(v)) {
         Ok(false) => {}
         Ok(true) => return Vec::new(),
         Err(why) => return vec![why],
     }
+    check_batch_launch(v).1
+}
+
+/// The engine's decision on a launch the batch driver recorded offline, and its disagreements
+/// with the SDK: everything the mode replay compares (but the engine's offline warning where
+/// the SDK's settings were offline: the driver stops before it is printed), and the error the
+/// answer quotes first.
+pub fn check_batch_launch(v: &Recorded<'_>) -> (Decision, Vec<String>) {
     let input = mode_replay::input(v);
     let mut d = decide(&input);
     if v.out["offline"] == true {
@@ -101,5 +108,5 @@ pub fn check(v: &Recorded<'_>) -> Vec<String> {
                 .and_then(|x| x.sdk_message.as_deref())
         ));
     }
-    diffs
+    (d, diffs)
 }

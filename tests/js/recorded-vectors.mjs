@@ -284,6 +284,21 @@ const PRINTED = new Set(conformanceJson("printed-codes.json"));
 const MODES = new Set(["allow", "must", "never", "auto"]);
 
 /**
+ * `compareDecision` for a launch whose resume file may hold any text: a file the SDK left as
+ * it was, though it holds no id, is recorded as `{ unparsed: text }` — no id (as the Rust
+ * replay reads it), and the engine must say `untouched` (a null `resumeFileAfter` alone would
+ * also mean "deleted").
+ */
+export function compareDecisionOverText(d, out) {
+  const unparsed = typeof out.resumeFileAfter?.unparsed === "string";
+  const diffs = compareDecision(d, unparsed ? { ...out, resumeFileAfter: null } : out);
+  if (unparsed && !out.rejected && d.resumeFileAction !== "untouched") {
+    diffs.push(`the SDK left the file as it was; the engine says ${d.resumeFileAction}`);
+  }
+  return diffs;
+}
+
+/**
  * The disagreements between a Decision `d` and what the SDK did (`out`, a result of the
  * offline batch driver): the checks tests/common/replay.rs makes.
  */

@@ -1,0 +1,196 @@
+#!/usr/bin/env python3
+"""Generate the mixed vectors: random launches that combine what the other generators vary one
+family at a time — `resume=`, `id=`, `mode=`, `resume_from=` / `fork_from=`, `settings=` with
+its own mode, resume and run id, `WANDB_RESUME`, `WANDB_RUN_ID`, a sweep, `WANDB_RESUME_FROM`
+/ `WANDB_FORK_FROM`, the resume file (as wandb writes it, or other text) and the workspace
+settings file — and what each release's `wandb.init` makes of them.
+
+    python3 tests/conformance/generate_mixed.py                 # every release below
+    python3 tests/conformance/generate_mixed.py --versions 0.12.16 0.19.0 --jobs 2
+
+The other vectors cross a family with a chosen few of the rest; a rule that holds alone can
+still meet another in a way no grid put side by side. These cases are drawn from a seeded
+random generator (the same cases on every run and every release), after a few pinned ones
+(launches an earlier draw found the engine wrong on), each release's in one
+process through the batch driver (`mixed_driver.py batch`: the release's own `wandb.init` up
+to the backend), offline as the main vectors run (`WANDB_MODE=offline` beside each case's
+variables; a dummy key, so nothing waits for a login). Left out, because the batch driver
+stops before they act or the launch would go online and wait on a login: the disabled mode,
+the service process and its variables, online modes (refused by the engine over an offline
+`WANDB_MODE` anyway), and 0.18.1-0.18.7 (a settings object launches online there).
+
+A launch whose outcome a backend process can still change when the run starts (more than one
+of `resume`, `resume_from`, `fork_from`; a `fork_from` naming the run; a `resume_from` naming
+another run: generate.py's `needs_backend`) is marked `"backendChecks": true`: the batch driver
+stops before those checks, and the main vectors record such launches from the complete
+`wandb.init`.
+
+Writes mixed-vectors.json next to this file; tests/mixed_conformance.rs and
+tests/js/mixed-conformance.test.mjs replay it against `decide`, leaving out the marked launches
+and what the engine refuses as not modelled (they bound how many). See NOTES.md.
+"""
+
+import argparse
+import json
+import os
+import random
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+from generate import needs_backend, run_checked, vkey  # noqa: E402
+import venvs  # noqa: E402
+from generate_modes import ONLINE_ENV  # noqa: E402
+from generate_server import log, parse_args, run_versions, write_vectors  # noqa: E402
+
+SCHEMA = 1
+SOURCE_FILES = ["generate_mixed.py", "mixed_driver.py", "settings_driver.py", "settings_file_driver.py",
+                "resume_text_driver.py", "mode_driver.py", "driver.py", "venvs.py", "generate.py"]
+DRIVER = "mixed_driver.py"
+SEED = 20261206
+CASE_COUNT = 1000
+# Each lineage but 0.9.x and each boundary of the families above, from both sides where the
+# boundary is not inside 0.18.1-0.18.7. 0.9.x knows none of the arguments but `resume=` and
+# `id=` (the main vectors cross those with the variables and the file) and takes ≈ 2 s a
+# launch in the batch driver: 35 minutes for these cases.
+VERSIONS = sorted(
+    ["0.10.3", "0.10.33", "0.11.2", "0.12.9", "0.12.10", "0.12.15", "0.12.16",
+     "0.12.21", "0.13.11", "0.14.1", "0.15.5", "0.15.6", "0.15.12", "0.16.1", "0.16.2", "0.16.5", "0.17.0",
+     "0.17.8", "0.18.0", "0.19.0", "0.19.9", "0.20.1", "0.21.0", "0.25.0", "0.29.0", "0.31.0"],
+    key=vkey,
+)
+LAUNCH_ENV = dict(ONLINE_ENV, WANDB_MODE="offline")
+ABSENT = object()
+
+# Each part of a launch: the values a job would use, then values some release rejects or reads
+# its own way. ABSENT (the part left out) is weighted by repetition. A case draws from the
+# first list only, or, one case in TROUBLE_SHARE, from both (a launch with every part drawn
+# from both fails on one of them almost always, and shows nothing else).
+TROUBLE_SHARE = 0.3
+RESUME_ARGS = ([ABSENT] * 4 + [True, False, "allow", "must", "never", "auto"], ["prev1", "sometimes", None])
+RUN_IDS = ([ABSENT] * 4 + ["xyz", "prev1"], ["", "a/b", " abc"])
+MODES = ([ABSENT] * 6 + ["offline", "dryrun"], [])
+MOMENTS = ([ABSENT] * 16 + ["prev1?_step=10"], ["prev1?_step=1e3", "prev1?_step=-1", "prev1"])
+ENV_RESUMES = ([ABSENT] * 4 + ["allow", "must", "never", "auto"], ["true", "", "sometimes"])
+ENV_RUN_IDS = ([ABSENT] * 3 + ["env1", "prev1"], ["", "a/b"])
+SWEEPS = ([ABSENT] * 6 + ["sw1"], [])
+SETTINGS_FORMS = ([ABSENT] * 3 + ["object", "dict"], [])
+SETTINGS_VALUES = {"mode": (["offline", "dryrun"], []), "resume": ([True, "allow", "must", "never", "auto"], [False, "abc"]),
+                   "run_id": (["abc", "prev1"], ["", "a/b"])}
+SETTINGS_KEYS = ["mode", "resume", "run_id", "console"]
+FILES = ([ABSENT] * 4 + ["prev1", "xyz"], [])
+FILE_TEXTS = (['{"run_id": "prev1"}', '{"run_id": "prev1", "x": 1}'],
+              ["{}", '{"run_id": 5}', "not json", "", '{"run_id": ""}', '{"run_id": "prev1"}{'])
+SETTINGS_FILES = ([ABSENT] * 5 + [{"mode": "offline"}], [])
+
+
+# Launches the first draw found the engine wrong on, kept whatever the draw: a call's
+# `resume="<run id>"` beside the settings' run_id (below the arguments, 0.12.10+) and beside an
+# object's resume (over them, 0.10.0-0.12.9), `resume=""` beside the settings' run_id, and an
+# object's run_id over `id=` in a sweep (0.10.22-0.12.9 drop `id=` first, with a warning).
+PINNED_CASES = [
+    {"init": {"resume": "sometimes", "settings": {"form": form, "keys": ["run_id"], "runId": "abc"}}}
+    for form in ["object", "dict"]
+] + [
+    {"init": {"resume": "", "settings": {"form": "dict", "keys": ["run_id"], "runId": "abc"}}},
+    {"init": {"resume": "prev1", "settings": {"form": "object", "keys": ["resume"], "resume": "must"}}},
+    {"init": {"resume": "prev1", "settings": {"form": "object", "keys": ["resume"], "resume": "must"}},
+     "env": {"WANDB_RUN_ID": "env1"}},
+    {"init": {"resume": "prev1", "id": "xyz", "settings": {"form": "object", "keys": ["resume"], "resume": "must"}}},
+    {"init": {"id": "xyz", "settings": {"form": "object", "keys": ["run_id"], "runId": "abc"}},
+     "env": {"WANDB_SWEEP_ID": "sw1", "WANDB_RUN_ID": "sweeprun"}},
+]
+
+
+def all_cases():
+    """PINNED_CASES, then CASE_COUNT launches drawn with SEED; each as the engine's input
+    (LAUNCH_ENV included)."""
+    rng = random.Random(SEED)
+    cases = [dict(c, env=dict(c.get("env", {}), **LAUNCH_ENV)) for c in PINNED_CASES]
+    for _ in range(CASE_COUNT):
+        trouble = rng.random() < TROUBLE_SHARE
+
+        def draw(values):
+            usual, odd = values
+            return rng.choice(usual + odd if trouble else usual)
+
+        init, env, context = {}, {}, {}
+        for key, values in [("resume", RESUME_ARGS), ("id", RUN_IDS), ("mode", MODES), ("resumeFrom", MOMENTS),
+                            ("forkFrom", MOMENTS)]:
+            value = draw(values)
+            if value is not ABSENT:
+                init[key] = value
+        form = draw(SETTINGS_FORMS)
+        if form is not ABSENT:
+            # Not a settings mode beside `mode=` (and WANDB_MODE): the engine refuses that as
+            # not modelled.
+            keys = [k for k in SETTINGS_KEYS if rng.random() < 0.4 and not (k == "mode" and "mode" in init)]
+            settings = {"form": form, "keys": keys}
+            for k in keys:
+                if k != "console":
+                    settings["runId" if k == "run_id" else k] = draw(SETTINGS_VALUES[k])
+            init["settings"] = settings
+        for key, values in [("WANDB_RESUME", ENV_RESUMES), ("WANDB_RUN_ID", ENV_RUN_IDS), ("WANDB_SWEEP_ID", SWEEPS),
+                            ("WANDB_RESUME_FROM", MOMENTS), ("WANDB_FORK_FROM", MOMENTS)]:
+            value = draw(values)
+            if value is not ABSENT:
+                env[key] = value
+        if rng.random() < 0.2:
+            context["resumeFileText"] = draw(FILE_TEXTS)
+        else:
+            value = draw(FILES)
+            if value is not ABSENT:
+                context["resumeFile"] = value
+        # The settings file (only what `wandb offline` writes) not beside `settings=`: the
+        # engine refuses both as not modelled.
+        value = draw(SETTINGS_FILES)
+        if value is not ABSENT and "settings" not in init:
+            context["settingsFile"] = value
+        case = {"env": dict(env, **LAUNCH_ENV)}
+        if init:
+            case["init"] = init
+        if context:
+            case["context"] = context
+        cases.append(case)
+    return cases
+
+
+def process_version(version, args):
+    """Every case on one release, in one batch process."""
+    t0 = time.time()
+    py = venvs.ensure_venv(version, args.cache, args.python_overrides, log)
+    with tempfile.TemporaryDirectory(prefix="wbmixed_") as tmp:
+        cp, op = os.path.join(tmp, "cases.json"), os.path.join(tmp, "out.json")
+        with open(cp, "w") as f:
+            json.dump(all_cases(), f)
+        run_checked([py, os.path.join(HERE, DRIVER), "batch", cp, op], 3600, "%s for %s" % (DRIVER, version))
+        with open(op) as f:
+            results = json.load(f)["results"]
+    for r in results:
+        r.pop("seconds", None)
+        # A check the backend process makes when the run starts, offline too, after
+        # everything the batch driver runs (generate.py's `needs_backend`): the main vectors
+        # record such launches from the complete wandb.init; here they are marked, and the
+        # replays leave them out.
+        if needs_backend(version, r):
+            r["backendChecks"] = True
+    log("%s: %d cases in %.0f s" % (version, len(results), time.time() - t0))
+    return version, results, venvs.installed(py)
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--versions", nargs="*", help="default: %d releases" % len(VERSIONS))
+    args = parse_args(ap, "mixed-vectors.json")
+    versions = args.versions or VERSIONS
+    t0 = time.time()
+    results, packages = run_versions(versions, args, process_version)
+    meta = {"seed": SEED, "pinnedCases": len(PINNED_CASES), "drawnCases": CASE_COUNT, "launchEnv": LAUNCH_ENV}
+    write_vectors(args.out, SCHEMA, SOURCE_FILES, meta, all_cases(), results, packages, t0)
+
+
+if __name__ == "__main__":
+    main()
