@@ -11,7 +11,7 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised seven times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
+ * Raised eight times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
@@ -36,8 +36,11 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * gzipped; from 127 KiB for what the mixed launches found wrong (a `resume=` string read as the
  * run id beats the settings' `run_id` and outlives an object's `resume`; the sweep's warning
  * for the call's `id=` beside an object's `run_id`): +0.6 KB gzipped, with +0.25 KB for run
- * ids made 4–6× faster (a 256-entry table, one draw per batch). */
-export const SIZE_CEILING_GZIP_BYTES = 127.5 * 1024;
+ * ids made 4–6× faster (a 256-entry table, one draw per batch); from 127.5 KiB for the run
+ * moments whose check 0.19.5+ make against `WANDB_RUN_ID` or `id=` by the hash seed (answered
+ * "valid" or "raises" before, where the launch raises on some starts and not on others): +0.4
+ * KB gzipped. */
+export const SIZE_CEILING_GZIP_BYTES = 128 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's

@@ -283,18 +283,14 @@ pub fn decide(input: &ResumeInput) -> Decision {
             ),
         ] {
             if env.contains_key(key) {
-                out.push(
-                    diagnostic(
-                        Code::EnvOrderDependent,
-                        Severity::Warning,
-                        Some(field),
-                        format!(
-                            "wandb {} checks {name} against WANDB_RUN_ID only when WANDB_RUN_ID is applied first, which depends on the order of the process environment (and of Python's set iteration), so whether wandb.init raises can differ from one launch to the next.",
-                            profile.version
-                        ),
-                    )
-                    .hint(format!("Pass the id and the run moment to wandb.init instead of {name}, or make them agree.")),
-                );
+                out.push(varies_by_launch(
+                    field,
+                    format!(
+                        "wandb {} checks {name} against WANDB_RUN_ID only when WANDB_RUN_ID is applied first, which depends on the order of the process environment (and of Python's set iteration)",
+                        profile.version
+                    ),
+                    format!("Pass the id and the run moment to wandb.init instead of {name}, or make them agree."),
+                ));
             }
         }
     }
@@ -350,10 +346,15 @@ pub fn decide(input: &ResumeInput) -> Decision {
     // The fork check compares with the explicit id: 0.19.0+ validate fork_from against the
     // init id as assigned (before a sweep drops it) and against WANDB_RUN_ID; 0.17.8–0.18.7
     // against the id left after the sweep logic.
+    let fork_merged_certain =
+        !merge_order_dependent(&profile, &branches, init_id, env_id, &mut out);
     let (fork_assigned, fork_merged) = if profile.has(Rule::StrictResume) {
         // WANDB_FORK_FROM is validated when the environment loads, before any id is set.
         if branches.fork_from_init {
-            (init.id.as_deref(), env_id.map(String::as_str))
+            (
+                init.id.as_deref(),
+                env_id.map(String::as_str).filter(|_| fork_merged_certain),
+            )
         } else {
             (None, None)
         }
@@ -575,6 +576,77 @@ fn check_sweep_id(
 
 /// What a sweep does with the ids and with resume. `init_id` is the id given to
 /// `wandb.init`, whether the settings gave it, and whether the sweep drops it.
+/// The warning that whether `wandb.init` raises differs from one launch to the next, and `why`.
+fn varies_by_launch(field: &str, why: String, hint: String) -> Diagnostic {
+    diagnostic(
+        Code::EnvOrderDependent,
+        Severity::Warning,
+        Some(field),
+        why + ", so whether wandb.init raises can differ from one launch to the next.",
+    )
+    .hint(hint)
+}
+
+/// 0.19.0+ merge `wandb.init`'s settings onto the loaded environment field by field in the
+/// order of a Python set (`model_fields_set`), which changes from one process to the next
+/// (string hashing is randomised): a run moment given to `wandb.init` is checked against
+/// `WANDB_RUN_ID` where it comes before the call's own id (`call_id`, as a sweep leaves it),
+/// and against that id where it comes after. Where only `WANDB_RUN_ID` fails the check — a
+/// `fork_from` naming it, a `resume_from` naming the call's id but not it — whether
+/// `wandb.init` raises differs from launch to launch: warns, and returns whether a
+/// `fork_from` is such a case (its check against `WANDB_RUN_ID` is then not certain). Before
+/// 0.19.5 every run moment fails anyway ([`Rule::BranchingRepaired`]).
+fn merge_order_dependent(
+    profile: &Profile,
+    b: &branching::Branching,
+    call_id: Option<&String>,
+    env_id: Option<&String>,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let (Some(call), Some(env_run), true) = (
+        call_id.filter(|id| !id.is_empty()),
+        env_id,
+        profile.has(Rule::BranchingRepaired),
+    ) else {
+        return false;
+    };
+    let fork = b
+        .fork_from
+        .as_ref()
+        .is_some_and(|m| b.fork_from_init && *env_run == m.run && *call != m.run);
+    let rewind = b
+        .resume_from
+        .as_ref()
+        .is_some_and(|m| b.resume_from_init && *env_run != m.run && *call == m.run);
+    for (hit, name, field, names) in [
+        (
+            fork,
+            "fork_from",
+            "init.forkFrom",
+            "the run WANDB_RUN_ID names",
+        ),
+        (
+            rewind,
+            "resume_from",
+            "init.resumeFrom",
+            "another run than WANDB_RUN_ID",
+        ),
+    ] {
+        if hit {
+            out.push(varies_by_launch(
+                field,
+                format!(
+                    "wandb {} merges wandb.init's arguments onto the environment in an order that changes from one process to the next: {name} (naming {names}) meets WANDB_RUN_ID {} before id= on some launches, and wandb.init raises there",
+                    profile.version,
+                    repr(env_run)
+                ),
+                "Unset WANDB_RUN_ID where id= names the run, or set it to the same id.".to_owned(),
+            ));
+        }
+    }
+    fork
+}
+
 /// The SDK's warning that a sweep drops the id `wandb.init` was given, with `message`.
 fn sweep_ignores(profile: &Profile, id: &str, message: String) -> Diagnostic {
     diagnostic(

@@ -258,10 +258,10 @@ pub(crate) fn fold<'a>(
     folded.object = settings.is_object();
     let v = profile.version;
     // Before 0.19.0 `wandb.init` reads a `resume` string that is not a mode as the run id
-    // (where the call gives no `id=`) before the settings are weighed against its arguments:
-    // below them, that id replaces the settings' `run_id`; over them, it outlives the
-    // object's `resume`.
-    let call_resume_id = if init.id.is_none() && applied.stored_as_given() {
+    // (where the call gives no `id=`, or a sweep has dropped it) before the settings are
+    // weighed against its arguments: below them, that id replaces the settings' `run_id`;
+    // over them, it outlives the object's `resume`.
+    let call_resume_id = if applied.stored_as_given() {
         resume_value::resolve(profile, init.resume.as_ref(), None, &mut Vec::new()).id_from_value
     } else {
         None
@@ -739,6 +739,13 @@ mod tests {
                 assert_eq!(d.run_id.as_deref(), Some(want), "{sdk} {init} {env}");
                 assert_eq!(d.resume.map(|m| m.as_str()), Some("must"), "{sdk} {init}");
             }
+        }
+        // In a sweep, which drops `id=` first, the call's resume string names the run.
+        let in_sweep = r#"{"id":"xyz","resume":"sometimes","settings":{"form":"object","keys":["resume"],"resume":"never"}}"#;
+        for sdk in ["0.10.33", "0.11.2", "0.12.9"] {
+            let (out, d) = mixed(sdk, in_sweep, r#""WANDB_SWEEP_ID":"sw1""#);
+            assert_eq!(out["runId"], "sometimes", "{sdk}: recorded");
+            assert_eq!(d.run_id.as_deref(), Some("sometimes"), "{sdk}");
         }
         // `resume=""` as each release reads it, beside a dict's run_id.
         let empty = r#"{"resume":"","settings":{"form":"dict","keys":["run_id"],"runId":"abc"}}"#;

@@ -46,6 +46,22 @@ fn check(v: &Recorded<'_>) -> Vec<String> {
     }
     let (d, mut diffs) = check_batch_launch(v);
     diffs.extend(left_as_it_was(v.out, &d));
+    // The launches also run under other hash seeds (0.19.0+ merge wandb.init's settings in
+    // the order of a Python set): the engine must say the outcome varies exactly where it did.
+    if let Some(seeds) = v.out["hashSeeds"].as_object() {
+        let varies = seeds
+            .values()
+            .any(|rejected| rejected.as_bool() != Some(v.out["rejected"] == true));
+        let warned = d
+            .diagnostics
+            .iter()
+            .any(|x| x.code == "env-order-dependent");
+        if varies != warned {
+            diffs.push(format!(
+                "the outcome varies with the hash seed: {varies} ({seeds:?}); the engine says so: {warned}"
+            ));
+        }
+    }
     diffs
 }
 
@@ -66,9 +82,75 @@ fn mixed_launches_match_the_real_sdk() {
         .iter()
         .filter(|v| !left_out(v) && v.out["rejected"] != true)
         .count();
+    let seeded = all
+        .iter()
+        .filter(|v| v.out["hashSeeds"].is_object())
+        .count();
+    assert!(
+        seeded >= 3 * 7,
+        "{seeded} launches ran under other hash seeds"
+    );
     assert!(
         accepted * 2 > all.len() - left,
         "{accepted} of {} launches compared succeed",
         all.len() - left
     );
+}
+
+/// 0.19.0+ merge `wandb.init`'s settings onto the environment field by field in the order of a
+/// Python set, so a run moment given to `wandb.init` meets `WANDB_RUN_ID` or the call's `id=`
+/// depending on the hash seed: the pinned launches ran under six seeds, and the outcome varies
+/// where only `WANDB_RUN_ID` fails the check (from 0.19.5, which repaired run moments) —
+/// there, and only there, the engine says so.
+#[test]
+fn a_run_moment_meets_wandb_run_id_or_the_call_id_by_hash_seed() {
+    let doc = load();
+    let all = recorded(&doc);
+    for (init, env_id, varies) in [
+        (r#"{"forkFrom":"prev1?_step=10","id":"xyz"}"#, "prev1", true),
+        (
+            r#"{"id":"prev1","resumeFrom":"prev1?_step=10"}"#,
+            "other",
+            true,
+        ),
+        (
+            r#"{"id":"prev1","resumeFrom":"prev1?_step=10"}"#,
+            "prev1",
+            false,
+        ),
+    ] {
+        let init: Value = serde_json::from_str(init).expect("init");
+        // 0.19.0–0.19.4 refuse every run moment whatever the order.
+        for (version, varies) in [("0.19.0", false), ("0.19.9", varies), ("0.31.0", varies)] {
+            let v = all
+                .iter()
+                .find(|v| {
+                    v.version == version
+                        && v.case["init"] == init
+                        && v.case["env"]["WANDB_RUN_ID"] == env_id
+                        && v.out["hashSeeds"].is_object()
+                })
+                .unwrap_or_else(|| panic!("{version} {init} {env_id} recorded"));
+            let outcomes: Vec<bool> = std::iter::once(v.out["rejected"] == true)
+                .chain(
+                    v.out["hashSeeds"]
+                        .as_object()
+                        .expect("seeds")
+                        .values()
+                        .map(|r| r == true),
+                )
+                .collect();
+            assert_eq!(
+                outcomes.iter().any(|r| *r != outcomes[0]),
+                varies,
+                "{version} {init} {env_id}: recorded {outcomes:?}"
+            );
+            let d = wandb_resume::decide(&mode_replay::input(v));
+            let warned = d
+                .diagnostics
+                .iter()
+                .any(|x| x.code == "env-order-dependent");
+            assert_eq!(warned, varies, "{version} {init} {env_id}");
+        }
+    }
 }

@@ -34,6 +34,7 @@ import argparse
 import json
 import os
 import random
+import subprocess
 import sys
 import tempfile
 import time
@@ -41,7 +42,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from generate import needs_backend, run_checked, vkey  # noqa: E402
+from generate import CHILD_ENV, needs_backend, run_checked, vkey  # noqa: E402
 import venvs  # noqa: E402
 from generate_modes import ONLINE_ENV  # noqa: E402
 from generate_server import log, parse_args, run_versions, write_vectors  # noqa: E402
@@ -102,14 +103,29 @@ PINNED_CASES = [
     {"init": {"resume": "prev1", "id": "xyz", "settings": {"form": "object", "keys": ["resume"], "resume": "must"}}},
     {"init": {"id": "xyz", "settings": {"form": "object", "keys": ["run_id"], "runId": "abc"}},
      "env": {"WANDB_SWEEP_ID": "sw1", "WANDB_RUN_ID": "sweeprun"}},
+    # A second draw: in a sweep (which drops `id=`) the call's resume string names the run
+    # under an object's resume.
+    {"init": {"id": "xyz", "resume": "sometimes", "settings": {"form": "object", "keys": ["resume"], "resume": "never"}},
+     "env": {"WANDB_SWEEP_ID": "sw1"}},
+] + [
+    # And 0.19.0+ merge wandb.init's settings onto the environment in the order of a Python
+    # set: a run moment meets WANDB_RUN_ID or the call's id depending on the hash seed. These
+    # also run under ORDER_SEEDS (`hashSeeds` in their results).
+    {"init": {"forkFrom": "prev1?_step=10", "id": "xyz"}, "env": {"WANDB_RUN_ID": "prev1"}, "_order": True},
+    {"init": {"resumeFrom": "prev1?_step=10", "id": "prev1"}, "env": {"WANDB_RUN_ID": "other"}, "_order": True},
+    {"init": {"resumeFrom": "prev1?_step=10", "id": "prev1"}, "env": {"WANDB_RUN_ID": "prev1"}, "_order": True},
 ]
+# The hash seeds the order cases run under besides 0 (every case runs with
+# PYTHONHASHSEED=0, generate.py's CHILD_ENV).
+ORDER_SEEDS = [1, 2, 3, 4, 5]
 
 
 def all_cases():
     """PINNED_CASES, then CASE_COUNT launches drawn with SEED; each as the engine's input
     (LAUNCH_ENV included)."""
     rng = random.Random(SEED)
-    cases = [dict(c, env=dict(c.get("env", {}), **LAUNCH_ENV)) for c in PINNED_CASES]
+    cases = [dict({k: v for k, v in c.items() if k != "_order"}, env=dict(c.get("env", {}), **LAUNCH_ENV))
+             for c in PINNED_CASES]
     for _ in range(CASE_COUNT):
         trouble = rng.random() < TROUBLE_SHARE
 
@@ -169,6 +185,20 @@ def process_version(version, args):
         run_checked([py, os.path.join(HERE, DRIVER), "batch", cp, op], 3600, "%s for %s" % (DRIVER, version))
         with open(op) as f:
             results = json.load(f)["results"]
+    if vkey(version) >= (0, 19, 0):
+        order = [i for i, c in enumerate(PINNED_CASES) if c.get("_order")]
+        for seed in ORDER_SEEDS:
+            with tempfile.TemporaryDirectory(prefix="wbmixed_") as tmp:
+                cp, op = os.path.join(tmp, "cases.json"), os.path.join(tmp, "out.json")
+                with open(cp, "w") as f:
+                    json.dump([all_cases()[i] for i in order], f)
+                p = subprocess.run([py, os.path.join(HERE, DRIVER), "batch", cp, op], capture_output=True, text=True,
+                                   timeout=600, env=dict(CHILD_ENV, PYTHONHASHSEED=str(seed)))
+                if p.returncode != 0:
+                    raise RuntimeError("%s for %s, hash seed %d: %s" % (DRIVER, version, seed, p.stderr[-3000:]))
+                with open(op) as f:
+                    for i, r in zip(order, json.load(f)["results"]):
+                        results[i].setdefault("hashSeeds", {})[str(seed)] = r["rejected"] is True
     for r in results:
         r.pop("seconds", None)
         # A check the backend process makes when the run starts, offline too, after
@@ -188,7 +218,8 @@ def main():
     versions = args.versions or VERSIONS
     t0 = time.time()
     results, packages = run_versions(versions, args, process_version)
-    meta = {"seed": SEED, "pinnedCases": len(PINNED_CASES), "drawnCases": CASE_COUNT, "launchEnv": LAUNCH_ENV}
+    meta = {"seed": SEED, "pinnedCases": len(PINNED_CASES), "drawnCases": CASE_COUNT, "launchEnv": LAUNCH_ENV,
+            "orderSeeds": ORDER_SEEDS}
     write_vectors(args.out, SCHEMA, SOURCE_FILES, meta, all_cases(), results, packages, t0)
 
 
