@@ -304,10 +304,12 @@ pub(crate) fn fold<'a>(
             ] {
                 if given {
                     let effect = match (&call_resume_id, field == RESUME) {
-                        (Some(id), true) if settings.run_id.is_none() => format!(
-                            ": the mode is the object's, while wandb.init has already read resume={} as the run id, which stays",
-                            crate::pyunicode::repr(id)
-                        ),
+                        (Some(id), true) if settings.run_id.is_none() && init.id.is_none() => {
+                            format!(
+                                ": the mode is the object's, while wandb.init has already read resume={} as the run id, which stays",
+                                crate::pyunicode::repr(id)
+                            )
+                        }
                         _ => format!(", so {argument} is ignored"),
                     };
                     out.push(
@@ -738,6 +740,18 @@ mod tests {
                 );
                 assert_eq!(d.run_id.as_deref(), Some(want), "{sdk} {init} {env}");
                 assert_eq!(d.resume.map(|m| m.as_str()), Some("must"), "{sdk} {init}");
+                // The note says the call's string still names the run exactly where it does.
+                let note = d
+                    .diagnostics
+                    .iter()
+                    .find(|x| x.code == "settings-override-init")
+                    .unwrap_or_else(|| panic!("{sdk} {init}: {:?}", d.diagnostics));
+                assert_eq!(
+                    note.message.contains("as the run id, which stays"),
+                    want == "prev1",
+                    "{sdk} {init}: {}",
+                    note.message
+                );
             }
         }
         // In a sweep, which drops `id=` first, the call's resume string names the run.
