@@ -574,8 +574,6 @@ fn check_sweep_id(
     !id.is_empty()
 }
 
-/// What a sweep does with the ids and with resume. `init_id` is the id given to
-/// `wandb.init`, whether the settings gave it, and whether the sweep drops it.
 /// The warning that whether `wandb.init` raises differs from one launch to the next, and `why`.
 fn varies_by_launch(field: &str, why: String, hint: String) -> Diagnostic {
     diagnostic(
@@ -659,6 +657,9 @@ fn sweep_ignores(profile: &Profile, id: &str, message: String) -> Diagnostic {
     .sdk(resume_value::sweep_ignore_message(profile, id))
 }
 
+/// What a sweep does with the ids and with resume. `init_id` is the id given to
+/// `wandb.init`, whether the settings gave it, and whether the sweep drops it. `call_id` is the
+/// call's own `id=`.
 fn sweep(
     profile: &Profile,
     (init_id, from_settings, dropped): (Option<&String>, bool, bool),
