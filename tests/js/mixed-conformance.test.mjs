@@ -12,7 +12,7 @@ import {
   compareDecisionOverText,
   compareLocalLaunch,
   conformanceJson,
-  LOGS_IN_FIRST,
+  firstErrorDiffs,
 } from "./recorded-vectors.mjs";
 
 const doc = conformanceJson("mixed-vectors.json");
@@ -41,20 +41,7 @@ test("every mixed vector matches the real SDK through the wasm package", () => {
       d.diagnostics = d.diagnostics.filter((x) => x.code !== "offline-resume-ignored");
     }
     const found = [...compareDecisionOverText(d, out), ...compareLocalLaunch(d, c, out)];
-    // The answer quotes the first error: it must be what the SDK raised (but for two keywords
-    // a release does not know, which raise in the order the call writes them, and where the
-    // engine says the outcome depends on what the input does not carry: the order of the
-    // process environment, whether an API key is configured).
-    const raised = [out.error?.message ?? "", out.error?.cause?.message ?? ""];
-    const unknowable = d.diagnostics.some((x) =>
-      ["env-order-dependent", ...LOGS_IN_FIRST].includes(x.code),
-    );
-    if (out.rejected === true && !unknowable && !/unexpected keyword argument/.test(raised[0])) {
-      const first = d.diagnostics.find((x) => x.severity === "error")?.sdkMessage;
-      if (!first || !raised.some((m) => m.includes(first))) {
-        found.push(`first error: sdk=${JSON.stringify(raised)} engine=${first}`);
-      }
-    }
+    found.push(...firstErrorDiffs(d, out));
     // The launches also run under other hash seeds (0.19.0+ merge wandb.init's settings in
     // the order of a Python set): the package must say the outcome varies exactly where it did.
     if (out.hashSeeds) {

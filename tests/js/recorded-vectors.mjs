@@ -299,6 +299,29 @@ export function compareDecisionOverText(d, out) {
 }
 
 /**
+ * Whether the decision says the SDK's outcome depends on what the input does not carry (the
+ * order of the process environment or of a Python set, whether an API key is configured):
+ * the engine says so instead of guessing (tests/common/replay.rs `depends_on_the_unknown`).
+ */
+export const dependsOnTheUnknown = (d) =>
+  d.diagnostics.some((x) => x.code === "env-order-dependent" || LOGS_IN_FIRST.includes(x.code));
+
+/**
+ * Where the SDK raised: whether the error the answer quotes first is what it raised (the
+ * message or its cause), as tests/common/replay.rs `first_error_raised` asks — but for two
+ * keywords a release does not know, which raise in the order the call writes them, and where
+ * the outcome depends on the unknown. A disagreement, or none.
+ */
+export function firstErrorDiffs(d, out) {
+  const raised = [out.error?.message ?? "", out.error?.cause?.message ?? ""];
+  if (out.rejected !== true || dependsOnTheUnknown(d)) return [];
+  if (/unexpected keyword argument/.test(raised[0])) return [];
+  const first = d.diagnostics.find((x) => x.severity === "error")?.sdkMessage;
+  if (first && raised.some((m) => m.includes(first))) return [];
+  return [`first error: sdk=${JSON.stringify(raised)} engine=${first}`];
+}
+
+/**
  * The disagreements between a Decision `d` and what the SDK did (`out`, a result of the
  * offline batch driver): the checks tests/common/replay.rs makes.
  */
@@ -306,13 +329,7 @@ export function compareDecision(d, out) {
   const diffs = [];
   const rejected = out.rejected === true;
   const engineRejected = d.resumeFileAction === "notReached";
-  // Where the SDK's outcome depends on what the input does not carry (the order of the
-  // process environment, whether an API key is configured), the engine says so instead of
-  // guessing.
-  const unknowable = ["env-order-dependent", ...LOGS_IN_FIRST];
-  if (d.diagnostics.some((x) => unknowable.includes(x.code)) && (rejected || engineRejected)) {
-    return diffs;
-  }
+  if (dependsOnTheUnknown(d) && (rejected || engineRejected)) return diffs;
   if (rejected !== engineRejected) {
     return [`wandb.init raises: sdk=${rejected} engine=${engineRejected}`];
   }

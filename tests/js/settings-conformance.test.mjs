@@ -14,6 +14,7 @@ import {
   compareLocalLaunch,
   conformanceJson,
   decideUnlessNotModelled,
+  firstErrorDiffs,
   disabledEnvAlone,
   notModelled,
   settingsResumeNotModelled,
@@ -227,15 +228,7 @@ test("every settings-resume vector matches the real SDK through the wasm package
       d.diagnostics = d.diagnostics.filter((x) => x.code !== "offline-resume-ignored");
     }
     const found = [...compareDecision(d, out), ...compareLocalLaunch(d, c, out)];
-    // The answer quotes the first error: it must be what the SDK raised (but for two keywords
-    // a release does not know, which raise in the order the call writes them).
-    const raised = [out.error?.message ?? "", out.error?.cause?.message ?? ""];
-    if (out.rejected === true && !/unexpected keyword argument/.test(raised[0])) {
-      const first = d.diagnostics.find((x) => x.severity === "error")?.sdkMessage;
-      if (!first || !raised.some((m) => m.includes(first))) {
-        found.push(`first error: sdk=${JSON.stringify(raised)} engine=${first}`);
-      }
-    }
+    found.push(...firstErrorDiffs(d, out));
     return found;
   });
   assert.ok(refused > 0, "the not-modelled cases are refused, not skipped");
