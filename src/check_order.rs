@@ -160,11 +160,13 @@ pub(crate) fn raises_before(profile: &Profile, diagnostics: &[Diagnostic], reach
 }
 
 /// Where `wandb.init` stops short of `from` (offline: the server; disabled: the run
-/// directory), the errors met there or later are not met: they stay, as warnings.
+/// directory), the errors met there or later are not met: they stay, as warnings, without the
+/// SDK's words, which this launch never prints.
 pub(crate) fn not_reached(profile: &Profile, diagnostics: &mut [Diagnostic], from: Stage) {
     for d in diagnostics {
         if d.severity == Severity::Error && stage(profile, d) >= from {
             d.severity = Severity::Warning;
+            d.sdk_message = None;
         }
     }
 }

@@ -162,6 +162,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
     let folded = settings_resume::fold(
         &profile,
         input.init.as_ref().unwrap_or(&default_init),
+        env.get(env_keys::SWEEP_ID).is_some_and(|s| !s.is_empty()),
         &mut out,
     );
     let init = &*folded.init;
@@ -183,6 +184,10 @@ pub fn decide(input: &ResumeInput) -> Decision {
     if resume.id_from_value.is_none() {
         resume.id_from_value = folded.call_resume_id.clone();
     }
+    // A settings resume stored as given is not the call's `resume=`: wandb.init's check
+    // against resume_from= / fork_from= does not see it.
+    resume.init_given &= !folded.resume_stored;
+    resume.from_settings = folded.resume_from_settings;
     let mut rejected = resume.rejected | folded.rejected;
 
     // 2. The sweep id (validated from 0.19.0 on; any non-empty value means "in a sweep").

@@ -33,12 +33,16 @@ pub struct ResumeSetting {
     /// `wandb.init` got a `resume` argument at all (`False` included): what 0.16.5–0.18.7
     /// count when they check `resume` against `fork_from` / `resume_from`.
     pub init_given: bool,
+    /// The init value is the settings' own `resume` (`settings=`), which stands in for the
+    /// argument: the messages name its field.
+    pub from_settings: bool,
 }
 
 impl ResumeSetting {
     /// The input field the setting came from, for diagnostics.
     pub fn field(&self) -> &'static str {
         match self.source {
+            ValueSource::Init if self.from_settings => crate::settings_resume::RESUME,
             ValueSource::Init => "init.resume",
             ValueSource::Env => "env.WANDB_RESUME",
             ValueSource::Default => "init.resume",

@@ -7,8 +7,10 @@
 //! - 0.12.10–0.12.15: what an object sets is ignored; a dict's values apply as below;
 //! - 0.12.16–0.18.7: below `resume=` / `id=`, above `WANDB_RESUME` / `WANDB_RUN_ID`, stored as
 //!   given (no `True` → `auto`, no run id read out of `resume`), the `run_id` checked even where
-//!   `id=` replaces it and kept in a sweep; a stored `True` makes 0.16.2–0.18.7 raise as
-//!   `wandb.init` hands the settings to the service process;
+//!   `id=` replaces it and kept in a sweep (beside `id=`, which the sweep drops first); a stored
+//!   `True` makes 0.16.2–0.18.7 raise as `wandb.init` hands the settings to the service
+//!   process, and a stored `resume` passes `wandb.init`'s check against `resume_from=` /
+//!   `fork_from=` to meet the backend's;
 //! - 0.19.0+: as `wandb.init`'s own arguments, which are assigned onto the same settings after
 //!   the object is built (and checked): dropped in a sweep, `True` read as `auto`.
 //!
@@ -78,10 +80,8 @@ impl Applied {
 /// The refusals: what the vectors show a release doing that the engine does not model —
 /// before 0.19.0 a settings `resume` that is not one of the four modes and that `resume=` does
 /// not replace (stored as given: `False`, a run id, and `True` but where
-/// [`Rule::SettingsResumeTrueRaises`] with the service process running, which is modelled),
-/// a settings `resume` beside `resume_from=` / `fork_from=` (0.16.5–0.18.7 count only
-/// `wandb.init`'s own arguments against each other), and a settings `run_id` beside `id=` in
-/// a sweep (the sweep drops `id=`, and the settings' id is then the only one).
+/// [`Rule::SettingsResumeTrueRaises`] with the service process running, which is modelled):
+/// what the server makes of the stored value is not recorded.
 pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     let Some(init) = &input.init else {
         return Ok(());
@@ -99,7 +99,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     if !applied.stored_as_given() {
         return Ok(());
     }
-    let stored_resume = settings.resume.as_ref().filter(|resume| {
+    let Some(resume) = settings.resume.as_ref().filter(|resume| {
         let mode = matches!(resume, ResumeArg::Text(t) if resume_value::mode_of(t).is_some());
         let replaced = applied == Applied::BelowInit && init.resume.is_some();
         let raises = **resume == ResumeArg::Bool(true)
@@ -113,36 +113,14 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
                 Some(settings),
             );
         !mode && !replaced && !raises
-    });
-    let in_sweep = input
-        .env
-        .as_ref()
-        .and_then(|e| e.get(crate::engine::env_keys::SWEEP_ID))
-        .is_some_and(|s| !s.is_empty());
-    let (path, what) = if let Some(resume) = stored_resume {
-        (
-            RESUME,
-            format!("resume {} (stored as given)", resume.python_literal()),
-        )
-    } else if settings.resume.is_some() && (init.resume_from.is_some() || init.fork_from.is_some())
-    {
-        (
-            RESUME,
-            "resume beside resume_from= or fork_from= (wandb.init checks only its own arguments against each other)".to_owned(),
-        )
-    } else if settings.run_id.is_some()
-        && init.id.is_some()
-        && in_sweep
-        && applied == Applied::BelowInit
-    {
-        (RUN_ID, "run_id beside id= in a sweep".to_owned())
-    } else {
+    }) else {
         return Ok(());
     };
     Err(InputError::Invalid {
-        path: path.to_owned(),
+        path: RESUME.to_owned(),
         reason: format!(
-            "the settings' {what} is not modelled for wandb {}; pass resume= and id= to wandb.init instead",
+            "the settings' resume {} (stored as given) is not modelled for wandb {}; pass resume= and id= to wandb.init instead",
+            resume.python_literal(),
             profile.version
         ),
     })
@@ -154,7 +132,11 @@ pub(crate) struct Folded<'a> {
     /// The arguments the engine decides with.
     pub init: Cow<'a, InitArgs>,
     /// The settled `resume` argument is the settings'.
-    resume_from_settings: bool,
+    pub resume_from_settings: bool,
+    /// The settled `resume` is the settings', stored past `wandb.init`'s own checks (before
+    /// 0.19.0): 0.16.5–0.18.7 count only the call's `resume=` against `resume_from=` and
+    /// `fork_from=`, as they count `WANDB_RESUME`.
+    pub resume_stored: bool,
     /// The settled `id` argument is the settings'.
     pub run_id_from_settings: bool,
     /// The settings' id is stored past `wandb.init`'s sweep check (before 0.19.0), so a sweep
@@ -173,8 +155,9 @@ pub(crate) struct Folded<'a> {
     /// replaces the mode (0.10.0–0.12.9): `wandb.init` has read the id out of it first, so
     /// it still names the run.
     pub call_resume_id: Option<String>,
-    /// An object's `run_id` replaces the call's own `id=` (0.10.0–0.12.9), which a sweep
-    /// drops first: a note that the sweep ignores an id is about the call's.
+    /// The settings' `run_id` replaces the call's own `id=` — an object's over it
+    /// (0.10.0–0.12.9), or below it in a sweep, which drops `id=` first (0.10.22–0.18.7): a
+    /// note that the sweep ignores an id is about the call's.
     call_id_replaced: bool,
 }
 
@@ -233,11 +216,13 @@ impl Folded<'_> {
 pub(crate) fn fold<'a>(
     profile: &Profile,
     init: &'a InitArgs,
+    in_sweep: bool,
     out: &mut Vec<Diagnostic>,
 ) -> Folded<'a> {
     let mut folded = Folded {
         init: Cow::Borrowed(init),
         resume_from_settings: false,
+        resume_stored: false,
         run_id_from_settings: false,
         run_id_kept_in_sweep: false,
         rejected: false,
@@ -266,6 +251,15 @@ pub(crate) fn fold<'a>(
     } else {
         None
     };
+    // Below the arguments (before 0.19.0) a sweep drops the call's `id=` (0.10.22+) before the
+    // settings are weighed, so the settings' `run_id`, stored past that check, names the run
+    // unless the call's `resume=` string does.
+    let sweep_drops_call_id = in_sweep
+        && applied == Applied::BelowInit
+        && init.id.is_some()
+        && profile.has(Rule::SweepIgnoresInitId);
+    let settings_id_replaced =
+        call_resume_id.is_some() || (init.id.is_some() && !sweep_drops_call_id);
     match applied {
         Applied::DictRaises => return folded,
         Applied::Ignored => {
@@ -329,10 +323,7 @@ pub(crate) fn fold<'a>(
         Applied::BelowInit | Applied::AsInit => {
             // The settings are built (and checked) before the argument replaces a value; the
             // fields say when (check_order).
-            if let (Some(id), true) = (
-                &settings.run_id,
-                init.id.is_some() || call_resume_id.is_some(),
-            ) {
+            if let (Some(id), true) = (&settings.run_id, settings_id_replaced) {
                 let at = out.len();
                 folded.rejected |= !check_run_id(id, RUN_ID, profile, out);
                 if folded.object {
@@ -375,8 +366,8 @@ pub(crate) fn fold<'a>(
         folded.true_raises = true;
     }
     if let Some(id) = &settings.run_id {
-        if over_init || (args.id.is_none() && call_resume_id.is_none()) {
-            folded.call_id_replaced = over_init && args.id.is_some();
+        if over_init || !settings_id_replaced {
+            folded.call_id_replaced = (over_init || sweep_drops_call_id) && args.id.is_some();
             args.id = Some(id.clone());
             folded.run_id_from_settings = true;
             folded.run_id_kept_in_sweep = applied.stored_as_given();
@@ -386,6 +377,7 @@ pub(crate) fn fold<'a>(
         if resume_applied && !true_raises {
             args.resume = Some(resume.clone());
             folded.resume_from_settings = true;
+            folded.resume_stored = applied.stored_as_given();
             if over_init && settings.run_id.is_none() {
                 folded.call_resume_id = call_resume_id;
             }
@@ -516,15 +508,27 @@ mod tests {
                 "{sdk}"
             );
         }
-        // Beside id= in a sweep, before 0.19.0, the settings' id is all that is left: refused.
-        let json = format!(
-            r#"{{"sdk":"0.18.7","env":{{{sweep}}},"init":{{"id":"xyz","settings":{OBJECT_ID}}}}}"#
-        );
-        let err = input(&json).check_limits().unwrap_err().to_string();
-        assert!(
-            err.contains("init.settings.runId") && err.contains("not modelled"),
-            "{err}"
-        );
+        // Beside id= in a sweep, before 0.19.0, the sweep drops id= first and the settings' id,
+        // stored past that check, names the run over the agent's (the mixed launches ran it).
+        let beside_id = format!(r#"{{"id":"xyz","settings":{OBJECT_ID}}}"#);
+        for (sdk, stored) in [
+            ("0.12.16", true),
+            ("0.18.0", true),
+            ("0.19.0", false),
+            ("0.31.0", false),
+        ] {
+            let (out, d) = mixed(sdk, &beside_id, sweep);
+            assert_eq!(d.run_id.as_deref(), out["runId"].as_str(), "{sdk}");
+            let replaced = out["runId"] == "abc";
+            assert_eq!(replaced, stored, "{sdk}: the vectors see both sides: {out}");
+            assert_eq!(has(&d, "sweep-run-id-replaced"), replaced, "{sdk}");
+            let ignored = d
+                .diagnostics
+                .iter()
+                .find(|x| x.code == "sweep-ignores-run-id")
+                .unwrap_or_else(|| panic!("{sdk}: {:?}", d.diagnostics));
+            assert!(ignored.message.contains("'xyz'"), "{}", ignored.message);
+        }
     }
 
     #[test]
@@ -589,12 +593,40 @@ mod tests {
                 "{err}"
             );
         }
-        // … and beside resume_from=, which wandb.init's own check does not count.
-        let json = format!(
-            r#"{{"sdk":"0.18.7","init":{{"resumeFrom":"prev?_step=10","settings":{}}}}}"#,
-            resume(r#""allow""#)
-        );
-        assert!(input(&json).check_limits().is_err());
+    }
+
+    /// `wandb.init` counts only its own `resume=` against `resume_from=` / `fork_from=`; the
+    /// backend counts a stored settings `resume` as it counts `WANDB_RESUME`: 0.18.0+ raise
+    /// when the run starts (offline too), 0.17.x's Python sender only online.
+    #[test]
+    fn a_stored_settings_resume_meets_resume_from_in_the_backend() {
+        let moment = r#","resumeFrom":"prev?_step=10""#;
+        for form in ["object", "dict"] {
+            let must = format!(r#"{{"form":"{form}","keys":["resume"],"resume":"must"}}"#);
+            for sdk in ["0.17.8", "0.18.7"] {
+                let sdk_out = recorded(sdk, &must, moment, "");
+                assert_eq!(sdk_out["fullInit"], true, "{sdk}: the complete wandb.init");
+                // Online (no WANDB_MODE here), which is how the vectors ran 0.17.8's sender.
+                let d = launch(sdk, &must, moment, "");
+                let exclusive = d
+                    .diagnostics
+                    .iter()
+                    .find(|x| x.code == "branching-args-exclusive")
+                    .unwrap_or_else(|| panic!("{sdk}: {:?}", d.diagnostics));
+                assert!(
+                    exclusive.message.contains("resume (init.settings.resume)"),
+                    "{}",
+                    exclusive.message
+                );
+                let raised = sdk_out["error"]["message"]
+                    .as_str()
+                    .or(sdk_out["sender"]["error"]["message"].as_str())
+                    .unwrap_or_else(|| panic!("{sdk}: {sdk_out}"));
+                let quoted = exclusive.sdk_message.as_deref().unwrap_or("-");
+                assert!(raised.contains(quoted), "{sdk}: {raised} / {quoted}");
+                assert!(!d.valid, "{sdk}");
+            }
+        }
     }
 
     #[test]

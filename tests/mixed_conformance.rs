@@ -6,10 +6,11 @@
 //! workspace settings file — so that rules meet in combinations no grid put side by side.
 //! The engine must agree as on the settings-resume vectors: where the SDK raises and with
 //! what (its first error the one raised), the resume setting, the run id, the warnings, the
-//! file afterwards, offline or not. A launch the engine refuses as not modelled is left out
-//! (the family grids check that each refusal is exactly the one modelled), and so is one the
-//! generator marked `backendChecks`; the share left out is bounded, so the replay cannot pass
-//! by leaving out. No Python is needed here.
+//! file afterwards, offline or not — and where a backend process decides when the run starts,
+//! what the complete `wandb.init` did (`fullInit`). A launch the engine refuses as not
+//! modelled is left out (the family grids check that each refusal is exactly the one
+//! modelled); the share left out is bounded, so the replay cannot pass by leaving out. No
+//! Python is needed here.
 
 mod common;
 
@@ -30,12 +31,9 @@ fn load() -> Value {
     )
 }
 
-/// Whether the launch is left out: the engine refuses it as input (`check_limits`), or the
-/// generator marked it `backendChecks` (a check the backend makes when the run starts, which
-/// the batch driver stops before; the main vectors record those launches from the complete
-/// `wandb.init`).
+/// Whether the launch is left out: the engine refuses it as input (`check_limits`).
 fn left_out(v: &Recorded<'_>) -> bool {
-    v.out["backendChecks"] == true || mode_replay::input(v).check_limits().is_err()
+    mode_replay::input(v).check_limits().is_err()
 }
 
 /// The disagreements between the engine and the SDK on one launch the engine models: as on

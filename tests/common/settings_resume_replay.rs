@@ -41,16 +41,11 @@ fn stored_as_given(v: &Recorded<'_>) -> bool {
 
 /// Whether the case is one the package does not model: before 0.19.0, a settings `resume` that
 /// is not one of the four modes and that `resume=` does not replace (`False`, a run id, and
-/// `True` before 0.16.2: stored as given), a settings `resume` beside `resume_from=` or
-/// `fork_from=`, and a settings `run_id` beside `id=` in a sweep where both are applied; and
-/// whatever the mode vectors refuse.
+/// `True` before 0.16.2: stored as given); and whatever the mode vectors refuse.
 pub fn not_modelled(v: &Recorded<'_>) -> bool {
     let settings = &v.case["init"]["settings"];
     let init = &v.case["init"];
     let resume = &settings["resume"];
-    let in_sweep = v.case["env"]["WANDB_SWEEP_ID"]
-        .as_str()
-        .is_some_and(|s| !s.is_empty());
     let release = version(v);
     let below_init = settings["form"] == "dict" || release >= SdkVersion::new(0, 12, 16);
     // `resume=` replaces it (from 0.12.16, a dict's from 0.12.10); a `True` that stays makes
@@ -61,12 +56,7 @@ pub fn not_modelled(v: &Recorded<'_>) -> bool {
         && !matches!(resume.as_str(), Some("allow" | "must" | "never" | "auto"))
         && !replaced
         && !true_raises;
-    let beside_moment =
-        !resume.is_null() && (!init["resumeFrom"].is_null() || !init["forkFrom"].is_null());
-    let id_in_sweep =
-        !settings["runId"].is_null() && !init["id"].is_null() && in_sweep && below_init;
-    (stored_as_given(v) && (not_a_mode || beside_moment || id_in_sweep))
-        || mode_replay::not_modelled(v)
+    (stored_as_given(v) && not_a_mode) || mode_replay::not_modelled(v)
 }
 
 /// The disagreements between the engine and the SDK on one vector ([`check_batch_launch`]),
@@ -91,6 +81,7 @@ pub fn check_batch_launch(v: &Recorded<'_>) -> (Decision, Vec<String>) {
         d.diagnostics.retain(|x| x.code != "offline-resume-ignored");
     }
     let mut diffs = mode_replay::check_decision(v, &input, &d);
+    diffs.extend(sender_diffs(v));
     // Where the SDK raised, the engine's first error (the one its answer quotes) must be
     // what it raised: an object's checks come before the call's own errors, the settings'
     // before the arguments', and a run id's before a resume's. Two keywords a release does
@@ -109,4 +100,35 @@ pub fn check_batch_launch(v: &Recorded<'_>) -> (Decision, Vec<String>) {
         ));
     }
     (d, diffs)
+}
+
+/// 0.16.5–0.17.x's Python sender refuses more than one of resume, resume_from and fork_from
+/// only online: the generator ran such a launch once more online, its `WANDB_MODE` dropped
+/// (`out.sender`), and the engine must quote what that raised for the same launch online.
+fn sender_diffs(v: &Recorded<'_>) -> Vec<String> {
+    let Some(raised) = v.out["sender"]["error"]["message"].as_str() else {
+        return Vec::new();
+    };
+    let mut case = v.case.clone();
+    if let Some(env) = case["env"].as_object_mut() {
+        env.remove("WANDB_MODE");
+    }
+    let online = Recorded {
+        version: v.version,
+        case: &case,
+        out: v.out,
+    };
+    let d = decide(&mode_replay::input(&online));
+    let quoted = d
+        .diagnostics
+        .iter()
+        .find(|x| x.code == "branching-args-exclusive" && x.severity == Severity::Error)
+        .and_then(|x| x.sdk_message.as_deref());
+    if quoted.is_some_and(|q| raised.contains(q)) {
+        Vec::new()
+    } else {
+        vec![format!(
+            "online (the sender): sdk raises {raised:?}, engine quotes {quoted:?}"
+        )]
+    }
 }

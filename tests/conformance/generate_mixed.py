@@ -21,13 +21,13 @@ the service process and its variables, online modes (refused by the engine over 
 
 A launch whose outcome a backend process can still change when the run starts (more than one
 of `resume`, `resume_from`, `fork_from`; a `fork_from` naming the run; a `resume_from` naming
-another run: generate.py's `needs_backend`) is marked `"backendChecks": true`: the batch driver
-stops before those checks, and the main vectors record such launches from the complete
-`wandb.init`.
+another run: generate.py's `needs_backend`) runs again through the release's complete
+`wandb.init` (`mixed_driver.py real`), whose result replaces the batch one (`fullInit`):
+backend_checks.py, as the main vectors record such launches.
 
 Writes mixed-vectors.json next to this file; tests/mixed_conformance.rs and
-tests/js/mixed-conformance.test.mjs replay it against `decide`, leaving out the marked launches
-and what the engine refuses as not modelled (they bound how many). See NOTES.md.
+tests/js/mixed-conformance.test.mjs replay it against `decide`, leaving out what the engine
+refuses as not modelled (they bound how many). See NOTES.md.
 """
 
 import argparse
@@ -42,14 +42,16 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-from generate import CHILD_ENV, needs_backend, run_checked, vkey  # noqa: E402
+import backend_checks  # noqa: E402
+from generate import CHILD_ENV, run_checked, vkey  # noqa: E402
 import venvs  # noqa: E402
 from generate_modes import ONLINE_ENV  # noqa: E402
 from generate_server import log, parse_args, run_versions, write_vectors  # noqa: E402
 
 SCHEMA = 1
-SOURCE_FILES = ["generate_mixed.py", "mixed_driver.py", "settings_driver.py", "settings_file_driver.py",
-                "resume_text_driver.py", "mode_driver.py", "driver.py", "venvs.py", "generate.py"]
+SOURCE_FILES = ["generate_mixed.py", "backend_checks.py", "mixed_driver.py", "settings_driver.py",
+                "settings_file_driver.py", "resume_text_driver.py", "mode_driver.py", "driver.py", "venvs.py",
+                "generate.py"]
 DRIVER = "mixed_driver.py"
 SEED = 20261206
 CASE_COUNT = 1000
@@ -201,12 +203,11 @@ def process_version(version, args):
                         results[i].setdefault("hashSeeds", {})[str(seed)] = r["rejected"] is True
     for r in results:
         r.pop("seconds", None)
-        # A check the backend process makes when the run starts, offline too, after
-        # everything the batch driver runs (generate.py's `needs_backend`): the main vectors
-        # record such launches from the complete wandb.init; here they are marked, and the
-        # replays leave them out.
-        if needs_backend(version, r):
-            r["backendChecks"] = True
+    # The checks a backend process makes when the run starts, offline too, after everything
+    # the batch driver runs: from the complete wandb.init. The launches are offline, so the
+    # Python sender's check (online only) is not asked.
+    with tempfile.TemporaryDirectory(prefix="wbmixed_") as tmp:
+        backend_checks.record(py, version, DRIVER, all_cases(), results, tmp, log, sender=False)
     log("%s: %d cases in %.0f s" % (version, len(results), time.time() - t0))
     return version, results, venvs.installed(py)
 

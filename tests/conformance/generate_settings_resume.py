@@ -12,6 +12,10 @@ The releases weigh these keys against the arguments and the environment differen
 (`settings_resume_driver.py batch`: the release's own `wandb.init` up to the backend) with
 `WANDB_MODE=offline`, as the main vectors run, and a dummy API key and a server address
 nothing answers on for the launches a settings object turns online (0.18.1-0.18.7). Every value crosses every other source, in both forms.
+A launch whose outcome a backend process can still change (generate.py's `needs_backend`: a
+settings `resume` beside `resume_from=`, a run moment naming another run) is recorded from the
+release's complete `wandb.init` instead (`settings_resume_driver.py real`, `fullInit`), and on
+0.16.5-0.17.x once more online for the Python sender's check (`sender`): backend_checks.py.
 
 Writes settings-resume-vectors.json next to this file; tests/settings_resume_conformance.rs
 and tests/js/settings-conformance.test.mjs replay it against `decide`. See NOTES.md.
@@ -27,14 +31,15 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
+import backend_checks  # noqa: E402
 from generate import run_checked, vkey  # noqa: E402
 import venvs  # noqa: E402
 from generate_modes import ONLINE_ENV, merge  # noqa: E402
 from generate_server import log, parse_args, run_versions, write_vectors  # noqa: E402
 
 SCHEMA = 1
-SOURCE_FILES = ["generate_settings_resume.py", "settings_resume_driver.py", "settings_driver.py", "mode_driver.py",
-                "driver.py", "venvs.py"]
+SOURCE_FILES = ["generate_settings_resume.py", "backend_checks.py", "settings_resume_driver.py", "settings_driver.py",
+                "mode_driver.py", "driver.py", "generate.py", "venvs.py"]
 DRIVER = "settings_resume_driver.py"
 # Both sides of each boundary (NOTES.md): 0.9.7 has no settings; 0.12.9 / 0.12.10 (an object's
 # values ignored, a dict's applied), 0.12.15 / 0.12.16 (an object's read again, below the
@@ -118,8 +123,9 @@ def process_version(version, args):
         run_checked([py, os.path.join(HERE, DRIVER), "batch", cp, op], 1800, "%s for %s" % (DRIVER, version))
         with open(op) as f:
             results = json.load(f)["results"]
-    for r in results:
-        r.pop("seconds", None)
+        for r in results:
+            r.pop("seconds", None)
+        backend_checks.record(py, version, DRIVER, all_cases(), results, tmp, log)
     log("%s: %d cases in %.0f s" % (version, len(results), time.time() - t0))
     return version, results, venvs.installed(py)
 

@@ -2,6 +2,7 @@
 generate_mixed.py. Python 3.7-compatible.
 
     python mixed_driver.py batch CASES.json OUT.json
+    python mixed_driver.py real CASE.json OUT.json     # one case, the complete wandb.init
 
 A case is the engine's input as is: `init.mode` becomes `mode=` (mode_driver.py);
 `init.settings` (`{"form", "keys", "mode", "resume", "runId"}`) becomes a `wandb.Settings(...)`
@@ -38,7 +39,12 @@ def init_kwargs(case):
 driver.init_kwargs = init_kwargs
 
 if __name__ == "__main__":
-    if sys.argv[1] != "batch":
-        raise SystemExit("unknown mode " + sys.argv[1])
-    driver.BASE_ENV_NEW = dict(driver.BASE_ENV_NEW, **mode_driver.ONLINE_ENV)
-    driver.run_batch(*[os.path.abspath(a) for a in sys.argv[2:]])
+    mode = sys.argv[1]
+    paths = [os.path.abspath(a) for a in sys.argv[2:]]
+    if mode == "batch":
+        driver.BASE_ENV_NEW = dict(driver.BASE_ENV_NEW, **mode_driver.ONLINE_ENV)
+        driver.run_batch(*paths)
+    elif mode == "real":
+        driver.run_real(*paths)
+    else:
+        raise SystemExit("unknown mode " + mode)

@@ -2,6 +2,7 @@
 generate_settings_resume.py.
 
     python settings_resume_driver.py batch CASES.json OUT.json   # settings only (dummy key)
+    python settings_resume_driver.py real CASE.json OUT.json     # the complete wandb.init
 
 The case's `init.settings` is `{"form": "object" | "dict", "keys": [names], "resume": value,
 "runId": value}`: the `resume` and `run_id` keys get the case's own values, every other key
@@ -37,5 +38,7 @@ if __name__ == "__main__":
     if mode == "batch":
         driver.BASE_ENV_NEW = dict(driver.BASE_ENV_NEW, **mode_driver.ONLINE_ENV)
         driver.run_batch(*paths)
+    elif mode == "real":
+        driver.run_real(*paths)
     else:
         raise SystemExit("unknown mode " + mode)

@@ -79,8 +79,7 @@ const before = (sdk, v) => {
  * does not model (tests/common/settings_resume_replay.rs says why): before 0.19.0, where the
  * release stores them as given (not an object in 0.12.10–0.12.15, not a dict before 0.12.10),
  * a `resume` that is not one of the four modes and that `resume=` does not replace (but `true`
- * from 0.16.2, which raises), a `resume` beside `resumeFrom` / `forkFrom`, and a `runId` beside
- * `id` in a sweep where both are applied.
+ * from 0.16.2, which raises).
  */
 export function settingsResumeNotModelled(sdk, c) {
   const settings = c.init?.settings;
@@ -96,11 +95,7 @@ export function settingsResumeNotModelled(sdk, c) {
   const replaced = belowInit && c.init.resume !== undefined;
   const trueRaises = resume === true && !before(sdk, "0.16.2");
   const notAMode = resume !== undefined && !MODES.has(resume) && !replaced && !trueRaises;
-  const besideMoment =
-    resume !== undefined && (c.init.resumeFrom !== undefined || c.init.forkFrom !== undefined);
-  const inSweep = (c.env?.WANDB_SWEEP_ID ?? "") !== "";
-  const idInSweep = settings.runId !== undefined && c.init.id !== undefined && inSweep && belowInit;
-  return notAMode || besideMoment || idInSweep;
+  return notAMode;
 }
 
 /**
@@ -305,6 +300,25 @@ export function compareDecisionOverText(d, out) {
  */
 export const dependsOnTheUnknown = (d) =>
   d.diagnostics.some((x) => x.code === "env-order-dependent" || LOGS_IN_FIRST.includes(x.code));
+
+/**
+ * 0.16.5–0.17.x's Python sender refuses more than one of resume, resume_from and fork_from
+ * only online: where the generator ran a launch once more online, its `WANDB_MODE` dropped
+ * (`out.sender`), `decide` on that launch must quote what it raised, as
+ * tests/common/settings_resume_replay.rs `sender_diffs` asks. A disagreement, or none.
+ */
+export function senderDiffs(decide, sdk, c, out) {
+  const raised = out.sender?.error?.message;
+  if (raised === undefined) return [];
+  const { WANDB_MODE: _offline, ...env } = c.env ?? {};
+  const d = decide({ ...c, env, sdk });
+  const quoted =
+    d.diagnostics.find((x) => x.code === "branching-args-exclusive" && x.severity === "error")
+      ?.sdkMessage ?? null;
+  return quoted !== null && raised.includes(quoted)
+    ? []
+    : [`online (the sender): sdk raises ${raised} engine quotes ${quoted}`];
+}
 
 /**
  * Where the SDK raised: whether the error the answer quotes first is what it raised (the

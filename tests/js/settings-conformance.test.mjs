@@ -17,6 +17,7 @@ import {
   firstErrorDiffs,
   disabledEnvAlone,
   notModelled,
+  senderDiffs,
   settingsResumeNotModelled,
 } from "./recorded-vectors.mjs";
 
@@ -228,7 +229,7 @@ test("every settings-resume vector matches the real SDK through the wasm package
       d.diagnostics = d.diagnostics.filter((x) => x.code !== "offline-resume-ignored");
     }
     const found = [...compareDecision(d, out), ...compareLocalLaunch(d, c, out)];
-    found.push(...firstErrorDiffs(d, out));
+    found.push(...firstErrorDiffs(d, out), ...senderDiffs(decide, sdk, c, out));
     return found;
   });
   assert.ok(refused > 0, "the not-modelled cases are refused, not skipped");
