@@ -158,11 +158,13 @@ pub fn decide(input: &ResumeInput) -> Decision {
     let empty_env = EnvVars::new();
     let env = input.env.as_ref().unwrap_or(&empty_env);
     let default_init = InitArgs::default();
+    // Any non-empty WANDB_SWEEP_ID means "in a sweep" (0.19.0+ also validate it, step 2).
+    let in_sweep = env.get(env_keys::SWEEP_ID).is_some_and(|s| !s.is_empty());
     // The settings' own resume and run_id, applied where the release applies them.
     let folded = settings_resume::fold(
         &profile,
         input.init.as_ref().unwrap_or(&default_init),
-        env.get(env_keys::SWEEP_ID).is_some_and(|s| !s.is_empty()),
+        in_sweep,
         &mut out,
     );
     let init = &*folded.init;
@@ -190,8 +192,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
     resume.from_settings = folded.resume_from_settings;
     let mut rejected = resume.rejected | folded.rejected;
 
-    // 2. The sweep id (validated from 0.19.0 on; any non-empty value means "in a sweep").
-    let in_sweep = check_sweep_id(
+    // 2. The sweep id, validated from 0.19.0 on.
+    check_sweep_id(
         &profile,
         env.get(env_keys::SWEEP_ID),
         &mut out,
@@ -539,14 +541,14 @@ fn dedup(out: &mut Vec<Diagnostic>) {
 }
 
 /// `WANDB_SWEEP_ID`: 0.19.0+ validate it like a run id; before, an empty value simply means
-/// "not in a sweep". Returns whether the launch is a sweep run.
+/// "not in a sweep" (`decide` reads that itself).
 fn check_sweep_id(
     profile: &Profile,
     sweep_id: Option<&String>,
     out: &mut Vec<Diagnostic>,
     rejected: &mut bool,
-) -> bool {
-    let Some(id) = sweep_id else { return false };
+) {
+    let Some(id) = sweep_id else { return };
     if profile.has(Rule::StrictResume) {
         let stripped = pyunicode::strip(id);
         let problem = if id.is_empty() {
@@ -576,7 +578,6 @@ fn check_sweep_id(
             *rejected = true;
         }
     }
-    !id.is_empty()
 }
 
 /// The warning that whether `wandb.init` raises differs from one launch to the next, and `why`.

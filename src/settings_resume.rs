@@ -392,7 +392,7 @@ mod tests {
 
     use serde_json::Value;
 
-    use crate::model::{Decision, ResumeInput, RunIdSource, Severity};
+    use crate::model::{Decision, Diagnostic, ResumeInput, RunIdSource, Severity};
     use crate::{codec, decide};
 
     fn input(json: &str) -> ResumeInput {
@@ -442,6 +442,14 @@ mod tests {
         d.diagnostics.iter().any(|x| x.code == code)
     }
 
+    /// The diagnostic `code` of `d`; fails the test (with `what` and the list) where none is.
+    fn found<'d>(d: &'d Decision, code: &str, what: &str) -> &'d Diagnostic {
+        d.diagnostics
+            .iter()
+            .find(|x| x.code == code)
+            .unwrap_or_else(|| panic!("{what}: no {code} in {:?}", d.diagnostics))
+    }
+
     const OBJECT_ID: &str = r#"{"form":"object","keys":["run_id"],"runId":"abc"}"#;
     const DICT_ID: &str = r#"{"form":"dict","keys":["run_id"],"runId":"abc"}"#;
 
@@ -488,11 +496,7 @@ mod tests {
             let (ours, recorded) = run_ids(sdk, OBJECT_ID, "", sweep);
             assert_eq!(ours, recorded, "{sdk}");
             let d = launch(sdk, OBJECT_ID, "", sweep);
-            let replaced = d
-                .diagnostics
-                .iter()
-                .find(|x| x.code == "sweep-run-id-replaced");
-            let replaced = replaced.unwrap_or_else(|| panic!("{sdk}: {:?}", d.diagnostics));
+            let replaced = found(&d, "sweep-run-id-replaced", sdk);
             assert_eq!(replaced.field.as_deref(), Some("init.settings.runId"));
             assert!(
                 replaced.message.contains("the settings' run_id"),
@@ -522,12 +526,17 @@ mod tests {
             let replaced = out["runId"] == "abc";
             assert_eq!(replaced, stored, "{sdk}: the vectors see both sides: {out}");
             assert_eq!(has(&d, "sweep-run-id-replaced"), replaced, "{sdk}");
-            let ignored = d
-                .diagnostics
-                .iter()
-                .find(|x| x.code == "sweep-ignores-run-id")
-                .unwrap_or_else(|| panic!("{sdk}: {:?}", d.diagnostics));
+            let ignored = found(&d, "sweep-ignores-run-id", sdk);
             assert!(ignored.message.contains("'xyz'"), "{}", ignored.message);
+            // … with the warning the release printed
+            let printed = ignored.sdk_message.as_deref().unwrap_or("-");
+            assert!(
+                out["warnings"]
+                    .as_array()
+                    .is_some_and(|w| w.iter().any(|x| x == printed)),
+                "{sdk}: {printed} / {}",
+                out["warnings"]
+            );
         }
     }
 
@@ -608,11 +617,7 @@ mod tests {
                 assert_eq!(sdk_out["fullInit"], true, "{sdk}: the complete wandb.init");
                 // Online (no WANDB_MODE here), which is how the vectors ran 0.17.8's sender.
                 let d = launch(sdk, &must, moment, "");
-                let exclusive = d
-                    .diagnostics
-                    .iter()
-                    .find(|x| x.code == "branching-args-exclusive")
-                    .unwrap_or_else(|| panic!("{sdk}: {:?}", d.diagnostics));
+                let exclusive = found(&d, "branching-args-exclusive", sdk);
                 assert!(
                     exclusive.message.contains("resume (init.settings.resume)"),
                     "{}",
@@ -773,11 +778,7 @@ mod tests {
                 assert_eq!(d.run_id.as_deref(), Some(want), "{sdk} {init} {env}");
                 assert_eq!(d.resume.map(|m| m.as_str()), Some("must"), "{sdk} {init}");
                 // The note says the call's string still names the run exactly where it does.
-                let note = d
-                    .diagnostics
-                    .iter()
-                    .find(|x| x.code == "settings-override-init")
-                    .unwrap_or_else(|| panic!("{sdk} {init}: {:?}", d.diagnostics));
+                let note = found(&d, "settings-override-init", &format!("{sdk} {init}"));
                 assert_eq!(
                     note.message.contains("as the run id, which stays"),
                     want == "prev1",
@@ -822,11 +823,7 @@ mod tests {
                 "{sdk}: {printed}"
             );
             assert_eq!(d.run_id.as_deref(), out["runId"].as_str(), "{sdk}");
-            let note = d
-                .diagnostics
-                .iter()
-                .find(|x| x.code == "sweep-ignores-run-id")
-                .unwrap_or_else(|| panic!("{sdk}: {:?}", d.diagnostics));
+            let note = found(&d, "sweep-ignores-run-id", sdk);
             assert_eq!(note.sdk_message.as_deref(), Some(printed), "{sdk}");
             assert_eq!(note.field.as_deref(), Some("init.id"), "{sdk}");
             assert!(has(&d, "sweep-run-id-replaced"), "{sdk}");
