@@ -168,8 +168,13 @@ codes! {
     /// 0.10.x–0.12.9 take the `resume` or `run_id` a `wandb.Settings` object sets over
     /// `wandb.init`'s own argument.
     SettingsOverrideInit = "settings-override-init",
-    /// 0.16.2–0.18.7 raise on a settings `resume=True` that nothing replaces.
+    /// 0.15.6–0.18.7 raise on a settings `resume=True` that nothing replaces.
     SettingsResumeTrueRaises = "settings-resume-true-raises",
+    /// Before 0.19.0 a settings `resume` of `True` (where it does not raise) or a string that is
+    /// not a mode is stored as given, and the backend treats it as `allow`.
+    SettingsResumeStoredAsAllow = "settings-resume-stored-as-allow",
+    /// 0.15.6–0.18.7 do not apply a `wandb.Settings` object's `resume=False`.
+    SettingsResumeFalseDropped = "settings-resume-false-dropped",
     /// The settings' `_disable_service` / `x_disable_service` is not a setting of the release:
     /// `wandb.Settings` or the dict raises (0.12.10–0.15.5: an object ignores it with a
     /// warning), and 0.20.0+ raise on either name.

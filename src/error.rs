@@ -272,7 +272,6 @@ impl ResumeInput {
         }
         crate::run_mode::check_input(self)?;
         crate::settings_arg::check_input(self)?;
-        crate::settings_resume::check_input(self)?;
         crate::settings_file::check_input(self)?;
         crate::disabled_env::check_input(self)?;
         crate::service_process::check_input(self)?;

@@ -144,9 +144,12 @@ pub enum Rule {
     /// (before: the settings refuse the value and `wandb.init` raises).
     SharedMode,
     /// A settings `resume=True`, stored as given, makes `wandb.init` raise `TypeError` when it
-    /// hands the settings to the service process (until 0.19.0 reads it as `auto`; before,
-    /// it was kept).
+    /// turns the settings into their protobuf (until 0.19.0 reads it as `auto`; before, it was
+    /// kept, and the backend treated it as `allow`).
     SettingsResumeTrueRaises,
+    /// A `wandb.Settings` object's `resume=False` is not applied, so `WANDB_RESUME` stays
+    /// (before: stored, clearing it; a dict's is stored until 0.19.0).
+    SettingsObjectDropsFalse,
     /// `wandb.init` turns the service process off for the settings' `_disable_service` where
     /// `WANDB_DISABLE_SERVICE` is unset (before: the key was never acted on).
     SettingsDisableServiceRead,
@@ -175,7 +178,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 63] = [
+pub const BOUNDARIES: [Boundary; 64] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -342,15 +345,22 @@ pub const BOUNDARIES: [Boundary; 63] = [
         rule: Rule::UnreadableSettingRaises,
         since: SdkVersion::new(0, 15, 6),
     },
-    // a settings `resume=True` (stored as given) makes `wandb.init` raise `TypeError` handing
-    // the settings to the service process: the setting became a string in the protobuf
-    // ("Parameter to CopyFrom() must be instance of same class: expected <class
+    // a settings `resume=True` (stored as given) makes `wandb.init` raise `TypeError` as it
+    // turns the settings into their protobuf, where the setting is a string ("Parameter to
+    // CopyFrom() must be instance of same class: expected <class
     // 'google.protobuf.wrappers_pb2.StringValue'> got <class
     // 'google.protobuf.wrappers_pb2.BoolValue'>."; wrapped in "An unexpected error occurred"
-    // until 0.16.5; before: kept)
+    // until 0.16.5), with the service process off too (before: kept, and the backend treats
+    // it as `allow`; the settings-server vectors)
     Boundary {
         rule: Rule::SettingsResumeTrueRaises,
-        since: SdkVersion::new(0, 16, 2),
+        since: SdkVersion::new(0, 15, 6),
+    },
+    // a `wandb.Settings` object's `resume=False` is not applied: `WANDB_RESUME` stays (before,
+    // and a dict's until 0.19.0: stored, clearing it as `resume=False` does)
+    Boundary {
+        rule: Rule::SettingsObjectDropsFalse,
+        since: SdkVersion::new(0, 15, 6),
     },
     // the `shared` mode (several processes, one run) is a mode, online as any other (before:
     // the settings refuse the value and `wandb.init` raises)

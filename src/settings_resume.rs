@@ -8,9 +8,10 @@
 //! - 0.12.16–0.18.7: below `resume=` / `id=`, above `WANDB_RESUME` / `WANDB_RUN_ID`, stored as
 //!   given (no `True` → `auto`, no run id read out of `resume`), the `run_id` checked even where
 //!   `id=` replaces it and kept in a sweep (beside `id=`, which the sweep drops first); a stored
-//!   `True` makes 0.16.2–0.18.7 raise as `wandb.init` hands the settings to the service
-//!   process, and a stored `resume` passes `wandb.init`'s check against `resume_from=` /
-//!   `fork_from=` to meet the backend's;
+//!   `True` makes 0.15.6–0.18.7 raise as `wandb.init` turns the settings into their protobuf,
+//!   and a stored `resume` passes `wandb.init`'s check against `resume_from=` / `fork_from=` to
+//!   meet the backend's; what the backend makes of a stored value that is not a mode is
+//!   [`stored_reading`]'s (the settings-server vectors);
 //! - 0.19.0+: as `wandb.init`'s own arguments, which are assigned onto the same settings after
 //!   the object is built (and checked): dropped in a sweep, `True` read as `auto`.
 //!
@@ -22,8 +23,7 @@ use std::borrow::Cow;
 
 use crate::check_order;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
-use crate::error::InputError;
-use crate::model::{Diagnostic, InitArgs, ResumeArg, ResumeInput, SettingsArg, Severity};
+use crate::model::{Diagnostic, InitArgs, ResumeArg, SettingsArg, Severity};
 use crate::profile::{Profile, Rule};
 use crate::resume_value;
 use crate::run_id::check_run_id;
@@ -75,55 +75,6 @@ impl Applied {
     fn stored_as_given(self) -> bool {
         matches!(self, Applied::OverInit | Applied::BelowInit)
     }
-}
-
-/// The refusals: what the vectors show a release doing that the engine does not model —
-/// before 0.19.0 a settings `resume` that is not one of the four modes and that `resume=` does
-/// not replace (stored as given: `False`, a run id, and `True` but where
-/// [`Rule::SettingsResumeTrueRaises`] with the service process running, which is modelled):
-/// what the server makes of the stored value is not recorded.
-pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
-    let Some(init) = &input.init else {
-        return Ok(());
-    };
-    let Some(settings) = &init.settings else {
-        return Ok(());
-    };
-    let Some(profile) = input.given_profile() else {
-        return Ok(());
-    };
-    if !profile.has(Rule::SettingsObject) {
-        return Ok(());
-    }
-    let applied = Applied::of(&profile, settings);
-    if !applied.stored_as_given() {
-        return Ok(());
-    }
-    let Some(resume) = settings.resume.as_ref().filter(|resume| {
-        let mode = matches!(resume, ResumeArg::Text(t) if resume_value::mode_of(t).is_some());
-        let replaced = applied == Applied::BelowInit && init.resume.is_some();
-        let raises = **resume == ResumeArg::Bool(true)
-            && profile.has(Rule::SettingsResumeTrueRaises)
-            && crate::service_process::runs_with(
-                &profile,
-                input
-                    .env
-                    .as_ref()
-                    .unwrap_or(&crate::env_vars::EnvVars::new()),
-                Some(settings),
-            );
-        !mode && !replaced && !raises
-    }) else {
-        return Ok(());
-    };
-    Err(InputError::Invalid {
-        path: RESUME.to_owned(),
-        reason: format!(
-            "the settings' resume {} (stored as given) is not modelled for wandb {}; pass resume= and id= to wandb.init instead",
-            resume.python_literal(),
-            profile.version
-        ),
-    })
 }
 
 /// `wandb.init`'s arguments with the settings' `resume` and `run_id` in, as the release
@@ -374,8 +325,13 @@ pub(crate) fn fold<'a>(
         }
     }
     if let Some(resume) = &settings.resume {
-        if resume_applied && !true_raises {
-            args.resume = Some(resume.clone());
+        let applied_resume = if applied.stored_as_given() {
+            stored_reading(profile, folded.object, resume, out)
+        } else {
+            Some(resume.clone())
+        };
+        if let (true, false, Some(resume)) = (resume_applied, true_raises, applied_resume) {
+            args.resume = Some(resume);
             folded.resume_from_settings = true;
             folded.resume_stored = applied.stored_as_given();
             if over_init && settings.run_id.is_none() {
@@ -385,6 +341,55 @@ pub(crate) fn fold<'a>(
     }
     folded.init = Cow::Owned(args);
     folded
+}
+
+/// What the backend of a release that stores the settings' `resume` as given (before 0.19.0)
+/// makes of `resume`, as the `resume=` argument the engine decides with (`None`: not applied),
+/// with a note where that differs from the argument's own reading. The Python sender and
+/// wandb-core compare the stored value with "must" and "never" only and ask about the run for
+/// any other value that is not empty, so a `True` (where it does not raise) or a string that is
+/// not a mode acts as "allow" — no run id read out of it, no auto-resume file; a `False` is
+/// stored as unset, clearing `WANDB_RESUME` as `resume=False` does, but an object's is not
+/// applied from 0.15.6 (the settings-resume and settings-server vectors).
+fn stored_reading(
+    profile: &Profile,
+    object: bool,
+    resume: &ResumeArg,
+    out: &mut Vec<Diagnostic>,
+) -> Option<ResumeArg> {
+    let v = profile.version;
+    match resume {
+        ResumeArg::Text(text) if resume_value::mode_of(text).is_some() => Some(resume.clone()),
+        ResumeArg::Bool(false) if object && profile.has(Rule::SettingsObjectDropsFalse) => {
+            out.push(
+                diagnostic(
+                    Code::SettingsResumeFalseDropped,
+                    Severity::Info,
+                    Some(RESUME),
+                    format!(
+                        "wandb {v} does not apply a wandb.Settings object's resume=False: WANDB_RESUME still decides."
+                    ),
+                ),
+            );
+            None
+        }
+        ResumeArg::Bool(false) => Some(resume.clone()),
+        ResumeArg::Bool(true) | ResumeArg::Text(_) => {
+            let literal = resume.python_literal();
+            out.push(
+                diagnostic(
+                    Code::SettingsResumeStoredAsAllow,
+                    Severity::Warning,
+                    Some(RESUME),
+                    format!(
+                        "wandb {v} stores the settings' resume={literal} as given, and its backend reads any value but \"must\" and \"never\" as \"allow\": the run resumes if W&B has it, else starts; no auto-resume file, no run id read from it."
+                    ),
+                )
+                .hint("Pass resume= (and id=) to wandb.init, or set the settings' resume to a mode."),
+            );
+            Some(ResumeArg::Text("allow".to_owned()))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -564,8 +569,8 @@ mod tests {
             assert!(sdk_resume.is_some(), "{sdk} {settings}: a mode recorded");
             assert_eq!(ours, sdk_resume, "{sdk} {settings} {init} {env}");
         }
-        // True, False and run ids are stored as given before 0.19.0: True makes 0.16.2–0.18.7
-        // raise, unless resume= replaces it (as recorded); the rest is not modelled.
+        // True, False and run ids are stored as given before 0.19.0: True makes 0.15.6–0.18.7
+        // raise, unless resume= replaces it (as recorded).
         for sdk in ["0.16.2", "0.18.7"] {
             let d = launch(sdk, &resume("true"), "", "");
             assert_eq!(
@@ -587,19 +592,95 @@ mod tests {
             );
             assert!(d.valid && !has(&d, "settings-resume-true-raises"), "{sdk}");
         }
-        for (sdk, value) in [
-            ("0.16.1", "true"),
-            ("0.18.7", "false"),
-            ("0.18.7", r#""abc""#),
+    }
+
+    /// What release `sdk` did online, against the fake server holding the run in `state`,
+    /// with `wandb.Settings(resume=…)` of `value` (JSON) in `form`, as
+    /// tests/conformance/settings-server-vectors.json recorded it (`no_service`: with the
+    /// service process off).
+    fn server_out(
+        sdk: &str,
+        form: &str,
+        value: &str,
+        state: &str,
+        no_service: bool,
+    ) -> &'static Value {
+        let value: Value = serde_json::from_str(value).expect("a value");
+        crate::recorded::result("settings-server-vectors.json", sdk, state, |c| {
+            c["settings"]["form"] == form
+                && c["settings"]["resume"] == value
+                && c["state"] == state
+                && c.get("env").is_some() == no_service
+        })
+    }
+
+    /// Resumed: logging went on after the existing run's last step (9).
+    fn continued(out: &Value) -> bool {
+        out["step"] == 10 || out["startingStep"] == 10
+    }
+
+    /// Before 0.19.0 the backend compares a stored settings `resume` with "must" and "never"
+    /// only, so a `True` (before 0.15.6) or a run id acts as "allow" and a `False` as unset —
+    /// and 0.15.6+ raise on a `True` whatever runs the backend.
+    #[test]
+    fn a_stored_settings_resume_meets_the_server_as_recorded() {
+        let settings = |form: &str, value: &str| {
+            format!(r#"{{"form":"{form}","keys":["resume"],"resume":{value}}}"#)
+        };
+        let existing = r#","id":"resumable-run""#;
+        for (sdk, form, value) in [
+            ("0.10.3", "object", "true"),
+            ("0.12.16", "dict", "true"),
+            ("0.14.1", "object", "true"),
+            ("0.14.1", "object", r#""abc""#),
+            ("0.18.7", "dict", r#""abc""#),
         ] {
-            let json = format!(
-                r#"{{"sdk":"{sdk}","init":{{"settings":{}}}}}"#,
-                resume(value)
-            );
-            let err = input(&json).check_limits().unwrap_err().to_string();
-            assert!(
-                err.contains("init.settings.resume") && err.contains("not modelled"),
-                "{err}"
+            let sdk_out = server_out(sdk, form, value, "exists", false);
+            assert!(continued(sdk_out), "{sdk} {value}: {sdk_out}");
+            let d = launch(sdk, &settings(form, value), existing, "");
+            assert_eq!(d.if_exists.action, crate::model::Action::Resume, "{sdk}");
+            let note = found(&d, "settings-resume-stored-as-allow", sdk);
+            assert_eq!(note.field.as_deref(), Some("init.settings.resume"));
+            assert!(!server_out(sdk, form, value, "missing", false)["raised"].is_object());
+            assert_eq!(d.if_missing.action, crate::model::Action::Create, "{sdk}");
+        }
+        for sdk in ["0.10.3", "0.15.12", "0.18.7"] {
+            let sdk_out = server_out(sdk, "object", "false", "exists", false);
+            assert!(!continued(sdk_out), "{sdk}: {sdk_out}");
+            let d = launch(sdk, &settings("object", "false"), existing, "");
+            assert_eq!(d.resume, None, "{sdk}");
+            assert_eq!(d.if_exists.action, crate::model::Action::Overwrite, "{sdk}");
+        }
+        for (sdk, raises) in [("0.14.1", false), ("0.15.12", true), ("0.16.1", true)] {
+            for (no_service, env) in [(false, ""), (true, r#""WANDB_DISABLE_SERVICE":"true""#)] {
+                let sdk_out = server_out(sdk, "object", "true", "exists", no_service);
+                assert_eq!(sdk_out["raised"].is_object(), raises, "{sdk} {sdk_out}");
+                let d = launch(sdk, &settings("object", "true"), existing, env);
+                assert_eq!(!d.valid, raises, "{sdk} service off: {no_service}");
+            }
+        }
+    }
+
+    /// A `wandb.Settings` object's `resume=False` clears `WANDB_RESUME` until 0.15.5 and is
+    /// not applied from 0.15.6 (a dict's clears it until 0.18.7), as recorded.
+    #[test]
+    fn an_object_false_is_dropped_from_0_15_6() {
+        let env = r#""WANDB_RESUME":"must","WANDB_RUN_ID":"env1""#;
+        for (sdk, form, note) in [
+            ("0.14.1", "object", false),
+            ("0.15.12", "object", true),
+            ("0.18.7", "object", true),
+            ("0.18.7", "dict", false),
+        ] {
+            let settings = format!(r#"{{"form":"{form}","keys":["resume"],"resume":false}}"#);
+            let ours = launch(sdk, &settings, "", env).resume.map(|m| m.as_str());
+            let sdk_resume = recorded(sdk, &settings, "", env)["resume"].as_str();
+            assert_eq!(ours, sdk_resume, "{sdk} {form}");
+            let d = launch(sdk, &settings, "", env);
+            assert_eq!(
+                has(&d, "settings-resume-false-dropped"),
+                note,
+                "{sdk} {form}"
             );
         }
     }

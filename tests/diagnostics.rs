@@ -336,6 +336,16 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"sdk":"0.18.7","init":{"settings":{"form":"dict","keys":["resume"],"resume":true}}}"#,
     ),
     (
+        "settings-resume-stored-as-allow",
+        Severity::Warning,
+        r#"{"sdk":"0.14.1","init":{"id":"abc","settings":{"form":"object","keys":["resume"],"resume":true}}}"#,
+    ),
+    (
+        "settings-resume-false-dropped",
+        Severity::Info,
+        r#"{"sdk":"0.18.7","env":{"WANDB_RESUME":"must"},"init":{"id":"abc","settings":{"form":"object","keys":["resume"],"resume":false}}}"#,
+    ),
+    (
         "settings-key-unknown",
         Severity::Error,
         r#"{"sdk":"0.20.0","init":{"settings":{"form":"object","keys":["_disable_service"],"disableService":true}}}"#,

@@ -1,6 +1,7 @@
 //! Every version rule is pinned by the conformance vectors: removing any one of them (as if it
 //! had never shipped) makes vectors fail — the offline vectors (tests/conformance/vectors),
-//! the server outcomes (tests/conformance/server-vectors.json), the script endings
+//! the server outcomes (tests/conformance/server-vectors.json, with
+//! settings-server-vectors.json), the script endings
 //! (tests/conformance/ending-vectors.json, with settings-service-vectors.json), the resume-file texts
 //! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
 //! argument, the settings file, `WANDB_DISABLED` and the shared mode
@@ -34,6 +35,9 @@ struct Sets<'a> {
     shared_server_doc: &'a Value,
     /// The shared mode's server outcomes.
     shared_server: &'a [Recorded<'a>],
+    settings_server_doc: &'a Value,
+    /// The server outcomes of a stored settings `resume` (counted with the server outcomes).
+    settings_server: &'a [ServerVector<'a>],
     ending_doc: &'a Value,
     endings: &'a [EndingVector<'a>],
     settings_service_doc: &'a Value,
@@ -86,6 +90,11 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
             .shared_server
             .iter()
             .filter(|v| !shared_replay::check_server(sets.shared_server_doc, v).is_empty())
+            .count()
+        + sets
+            .settings_server
+            .iter()
+            .filter(|v| !server_replay::check(sets.settings_server_doc, v).is_empty())
             .count();
     let endings = sets
         .endings
@@ -167,6 +176,8 @@ fn removing_any_rule_fails_vectors() {
         .collect();
     let shared_server_doc = shared_replay::load_server();
     let shared_server = common::recorded(&shared_server_doc);
+    let settings_server_doc = server_replay::load_settings();
+    let settings_server = server_replay::vectors(&settings_server_doc);
     let shared_mode_doc = shared_replay::load_modes();
     let shared_modes: Vec<_> = common::recorded(&shared_mode_doc)
         .into_iter()
@@ -183,6 +194,8 @@ fn removing_any_rule_fails_vectors() {
         server: &server,
         shared_server_doc: &shared_server_doc,
         shared_server: &shared_server,
+        settings_server_doc: &settings_server_doc,
+        settings_server: &settings_server,
         ending_doc: &ending_doc,
         endings: &endings,
         settings_service_doc: &settings_service_doc,
@@ -238,7 +251,7 @@ fn removing_any_rule_fails_vectors() {
     }
     let sizes = [
         vectors.len(),
-        server.len() + shared_server.len(),
+        server.len() + shared_server.len() + settings_server.len(),
         endings.len() + settings_service.len(),
         texts.len(),
         modes.len(),

@@ -77,11 +77,12 @@ pub fn compare_decision(d: &Decision, out: &Value) -> Vec<String> {
             "online: sdk raises {sdk:?}, engine quotes {engine:?}"
         )),
     }
-    let expect_resume = match out["resume"].as_str() {
-        None | Some("") => None,
-        Some(m @ ("allow" | "must" | "never" | "auto")) => Some(m),
-        // Before 0.19.0 any other stored value behaves like allow on the server.
-        Some(_) => Some("allow"),
+    let expect_resume = match (&out["resume"], out["resume"].as_str()) {
+        (_, None | Some("")) if out["resume"] != true => None,
+        (_, Some(m @ ("allow" | "must" | "never" | "auto"))) => Some(m),
+        // Before 0.19.0 any other stored value (a settings `True` or run id) behaves like allow
+        // on the server (the settings-server vectors).
+        _ => Some("allow"),
     };
     let got_resume = d.resume.map(|m| m.as_str());
     // A disabled run of 0.10.x–0.28.x holds fresh settings: no `resume` is recorded.

@@ -15,13 +15,39 @@ const VECTORS: &str = concat!(
 /// `meta.server.generatedId` where the SDK printed the id it generated.
 const ENGINE_GENERATED_ID: &str = "<new id>";
 
+/// What 0.10.x–0.12.x print for any error `wandb.init` raises.
+const ABNORMAL_EXIT: &str = "Abnormal program exit";
+
+/// A pydantic error's text without its last line, the link to pydantic's documentation
+/// ("For further information visit https://errors.pydantic.dev/…"), which the engine does not
+/// quote.
+fn without_pydantic_link(message: &str) -> &str {
+    match message.rfind("\n    For further information visit ") {
+        Some(at) => &message[..at],
+        None => message,
+    }
+}
+
 /// The committed server outcomes, or the file named by `WANDB_RESUME_SERVER_VECTORS`.
 pub fn load() -> Value {
     super::load_json("WANDB_RESUME_SERVER_VECTORS", VECTORS)
 }
 
-/// The decision for one case: `wandb.init(id=…, resume=…)` as the case passes them, in the
-/// case's environment where it has one; `Err` where the package refuses the input (every
+/// The committed server outcomes of a stored settings `resume`
+/// (tests/conformance/settings-server-vectors.json, made by generate_settings_server.py), or
+/// the file named by `WANDB_RESUME_SETTINGS_SERVER_VECTORS`.
+pub fn load_settings() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SETTINGS_SERVER_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/settings-server-vectors.json"
+        ),
+    )
+}
+
+/// The decision for one case: `wandb.init(id=…, resume=…, settings=…)` as the case passes
+/// them, in the case's environment where it has one; `Err` where the package refuses the input (every
 /// recorded case is one it must model), with why.
 pub fn decide_case(version: &str, case: &Value) -> Result<Decision, String> {
     let mut init = serde_json::Map::new();
@@ -30,6 +56,11 @@ pub fn decide_case(version: &str, case: &Value) -> Result<Decision, String> {
     }
     if let Some(resume) = case.get("resume") {
         init.insert("resume".into(), resume.clone());
+    }
+    if let Some(settings) = case.get("settings") {
+        // The settings-server vectors' `settings=` (`{form, keys, resume}`), the engine's input
+        // as is.
+        init.insert("settings".into(), settings.clone());
     }
     let mut input = serde_json::json!({ "sdk": version, "init": init });
     if let Some(env) = case.get("env") {
@@ -58,11 +89,15 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
                 branch.message, out["resumed"]
             )),
             Some(raised) => {
-                let said = raised["message"]
-                    .as_str()
-                    .unwrap_or_default()
+                let said = without_pydantic_link(raised["message"].as_str().unwrap_or_default())
                     .replace(generated, ENGINE_GENERATED_ID);
-                if !branch.message.contains(&said) {
+                // Where the SDK wrapped what failed ("An unexpected error occurred"), quoting
+                // the cause will do (the settings-server vectors record it).
+                let cause = raised
+                    .get("cause")
+                    .and_then(|c| c["message"].as_str())
+                    .filter(|c| branch.message.contains(c));
+                if !branch.message.contains(&said) && cause.is_none() {
                     diffs.push(format!(
                         "engine's message does not quote the SDK's {}:\n      engine: {}\n      SDK:    {said}",
                         raised["type"], branch.message
@@ -71,11 +106,13 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
             }
         }
         // Where wandb printed why before raising (0.9.x: a generic LaunchError), the engine
-        // quotes that too.
+        // quotes that too; 0.10.x–0.12.x's "Abnormal program exit", printed for whatever
+        // `wandb.init` raised, says nothing of why.
         if let Some(printed) = out["printedErrors"]
             .as_array()
             .and_then(|lines| lines.first())
             .and_then(Value::as_str)
+            .filter(|line| *line != ABNORMAL_EXIT)
         {
             let printed = printed.replace(generated, ENGINE_GENERATED_ID);
             if !branch.message.contains(&printed) {
@@ -160,7 +197,7 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
     diffs
 }
 
-/// One recorded case: `case` is `{state, id, resume}`.
+/// One recorded case: `case` is `{state, id, resume}` (and `settings`, `env` in other files).
 pub type ServerVector<'a> = super::Recorded<'a>;
 
 /// Every recorded case of `doc`, release by release.

@@ -25,38 +25,10 @@ fn version(v: &Recorded<'_>) -> SdkVersion {
     parse_sdk_version(v.version).expect("a release")
 }
 
-/// Whether the release stores the settings' values as given, where `wandb.init` reads its own
-/// arguments: from 0.10.0 to 0.18.7, but for an object in 0.12.10–0.12.15 (ignored) and a dict
-/// before 0.12.10 (a non-empty one raises).
-fn stored_as_given(v: &Recorded<'_>) -> bool {
-    let release = version(v);
-    let object = v.case["init"]["settings"]["form"] != "dict";
-    (SdkVersion::new(0, 10, 0)..SdkVersion::new(0, 19, 0)).contains(&release)
-        && if object {
-            !(SdkVersion::new(0, 12, 10)..SdkVersion::new(0, 12, 16)).contains(&release)
-        } else {
-            SdkVersion::new(0, 12, 10) <= release
-        }
-}
-
-/// Whether the case is one the package does not model: before 0.19.0, a settings `resume` that
-/// is not one of the four modes and that `resume=` does not replace (`False`, a run id, and
-/// `True` before 0.16.2: stored as given); and whatever the mode vectors refuse.
+/// Whether the case is one the package does not model: what the mode vectors refuse (every
+/// settings `resume` and `run_id` is modelled).
 pub fn not_modelled(v: &Recorded<'_>) -> bool {
-    let settings = &v.case["init"]["settings"];
-    let init = &v.case["init"];
-    let resume = &settings["resume"];
-    let release = version(v);
-    let below_init = settings["form"] == "dict" || release >= SdkVersion::new(0, 12, 16);
-    // `resume=` replaces it (from 0.12.16, a dict's from 0.12.10); a `True` that stays makes
-    // 0.16.2–0.18.7 raise (the cases run the service process), which is modelled.
-    let replaced = below_init && !init["resume"].is_null();
-    let true_raises = *resume == Value::Bool(true) && release >= SdkVersion::new(0, 16, 2);
-    let not_a_mode = !resume.is_null()
-        && !matches!(resume.as_str(), Some("allow" | "must" | "never" | "auto"))
-        && !replaced
-        && !true_raises;
-    (stored_as_given(v) && not_a_mode) || mode_replay::not_modelled(v)
+    mode_replay::not_modelled(v)
 }
 
 /// The disagreements between the engine and the SDK on one vector ([`check_batch_launch`]),

@@ -11,6 +11,12 @@ launch runs again through the driver's `real` mode and that result replaces the 
 vectors. Where asked, 0.16.5-0.17.x's launch runs once more online (its WANDB_MODE dropped)
 against the absent server, whose Python sender refuses more than one of resume, resume_from
 and fork_from only there: what that raises is `sender`.
+
+A settings `resume=True` stored as given is recorded from the complete `wandb.init` too, on
+every release before 0.16.2: 0.15.6-0.16.1 raise turning the settings into their protobuf
+inside the service's `_inform_init`, which the batch driver never calls (0.16.2+ call
+`to_proto()` in `wandb.init` itself, which it stubs to do the same), and the older ones show
+that they do not.
 """
 
 import concurrent.futures as cf
@@ -54,9 +60,10 @@ def run_complete(py, version, driver, case, tmp, online=False):
 
 
 def record(py, version, driver, cases, results, tmp, log, sender=True):
-    """Replaces each batch result `needs_backend` names by the complete `wandb.init`'s (the
-    batch result's `hashSeeds` kept), and adds `sender` where asked; returns how many."""
-    backend = [i for i, r in enumerate(results) if needs_backend(version, r)]
+    """Replaces each batch result `needs_backend` or `stores_true` names by the complete
+    `wandb.init`'s (the batch result's `hashSeeds` kept), and adds `sender` where asked;
+    returns how many."""
+    backend = [i for i, r in enumerate(results) if needs_backend(version, r) or stores_true(version, r)]
     with cf.ThreadPoolExecutor(max_workers=WORKERS) as ex:
         reals = list(ex.map(lambda i: complete(py, version, driver, cases[i], results[i], tmp, sender), backend))
     for i, r in zip(backend, reals):
@@ -64,6 +71,12 @@ def record(py, version, driver, cases, results, tmp, log, sender=True):
     if backend:
         log("%s: %d launches through the complete wandb.init (backend checks)" % (version, len(backend)))
     return len(backend)
+
+
+def stores_true(version, r):
+    """A launch whose settings hold `resume=True` as given (the batch records `True`, which the
+    call's own `resume=True` never leaves) on a release before 0.16.2 (see above)."""
+    return not r["rejected"] and r.get("resume") is True and vkey(version) < (0, 16, 2)
 
 
 def complete(py, version, driver, case, batch, tmp, sender):

@@ -75,30 +75,6 @@ const before = (sdk, v) => {
 };
 
 /**
- * Whether `sdk` meets the settings' own `resume` / `run_id` of case `c` in a way the package
- * does not model (tests/common/settings_resume_replay.rs says why): before 0.19.0, where the
- * release stores them as given (not an object in 0.12.10–0.12.15, not a dict before 0.12.10),
- * a `resume` that is not one of the four modes and that `resume=` does not replace (but `true`
- * from 0.16.2, which raises).
- */
-export function settingsResumeNotModelled(sdk, c) {
-  const settings = c.init?.settings;
-  if (!settings || before(sdk, "0.10.0") || !before(sdk, "0.19.0")) return false;
-  const object = settings.form !== "dict";
-  const stored = object
-    ? before(sdk, "0.12.10") || !before(sdk, "0.12.16")
-    : !before(sdk, "0.12.10");
-  if (!stored) return false;
-  const resume = settings.resume;
-  const belowInit = !object || !before(sdk, "0.12.16");
-  // resume= replaces it; a True that stays makes 0.16.2–0.18.7 raise (modelled).
-  const replaced = belowInit && c.init.resume !== undefined;
-  const trueRaises = resume === true && !before(sdk, "0.16.2");
-  const notAMode = resume !== undefined && !MODES.has(resume) && !replaced && !trueRaises;
-  return notAMode;
-}
-
-/**
  * `decide()` on a recorded case that the package must refuse as not modelled exactly where
  * `notModelled`: `{ decision }`, `{ refused: true }` (refused as it must be) or `{ diffs }`.
  */
@@ -369,6 +345,8 @@ export function compareDecision(d, out) {
       ? exclusive !== null && online.includes(exclusive)
       : exclusive === null || out.fullInit !== true;
   if (!onlineAgrees) diffs.push(`online: sdk raises ${online} engine quotes ${exclusive}`);
+  // Before 0.19.0 any other stored value (a settings `true` or run id) behaves like allow on the
+  // server (the settings-server vectors).
   const stored = out.resume ?? null;
   const expectResume =
     stored === null || stored === "" ? null : MODES.has(stored) ? stored : "allow";
@@ -433,10 +411,12 @@ export function resumeTextRaised(sdk, text) {
  * `decide()` for a server-outcome case: `wandb.init(id=…, resume=…)` as the case passes them,
  * in the case's environment where it has one (the shared-mode writers).
  */
-export function decideServerCase(decide, sdk, { id, resume, env }) {
+export function decideServerCase(decide, sdk, { id, resume, env, settings }) {
   const init = {};
   if (id !== null) init.id = id;
   if (resume !== undefined) init.resume = resume;
+  // The settings-server vectors' `settings=` (`{form, keys, resume}`), the input as is.
+  if (settings !== undefined) init.settings = settings;
   return decide(env ? { sdk, env, init } : { sdk, init });
 }
 
@@ -457,15 +437,25 @@ export function serverCheck(decide, doc) {
     if (branch.action === "fail") {
       if (!out.raised) return [`engine: fail (${branch.message}); SDK: wandb.init returned`];
       const diffs = [];
-      const said = out.raised.message.replaceAll(generatedId, ENGINE_GENERATED_ID);
-      if (!branch.message.includes(said)) {
+      // Without pydantic's link to its documentation, which the engine does not quote.
+      const said = out.raised.message
+        .replace(/\n {4}For further information visit .*$/s, "")
+        .replaceAll(generatedId, ENGINE_GENERATED_ID);
+      // Where the SDK wrapped what failed ("An unexpected error occurred"), the cause will do.
+      const cause = out.raised.cause?.message;
+      if (!branch.message.includes(said) && !(cause && branch.message.includes(cause))) {
         diffs.push(
           `engine's message does not quote the SDK's: engine ${branch.message} / SDK ${said}`,
         );
       }
-      // Where wandb printed why before raising (0.9.x), the engine quotes that too.
+      // Where wandb printed why before raising (0.9.x), the engine quotes that too; 0.10.x–
+      // 0.12.x's "Abnormal program exit", printed for any error, says nothing of why.
       const printed = out.printedErrors?.[0]?.replaceAll(generatedId, ENGINE_GENERATED_ID);
-      if (printed !== undefined && !branch.message.includes(printed)) {
+      if (
+        printed !== undefined &&
+        printed !== "Abnormal program exit" &&
+        !branch.message.includes(printed)
+      ) {
         diffs.push(`engine's message does not quote what wandb printed: ${printed}`);
       }
       return diffs;

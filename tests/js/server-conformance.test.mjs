@@ -10,3 +10,11 @@ const doc = conformanceJson("server-vectors.json");
 test("server outcomes through the package match the real SDK", () => {
   assertAllAgree(doc, "server outcomes", serverCheck(decide, doc));
 });
+
+// The settings' own resume stored as given (tests/conformance/settings-server-vectors.json:
+// settings=wandb.Settings(resume=True / False / a run id), or a dict, against the same fake
+// server), as tests/settings_server_conformance.rs replays it.
+const settingsDoc = conformanceJson("settings-server-vectors.json");
+test("stored settings resume values meet the server as the real SDK, through the package", () => {
+  assertAllAgree(settingsDoc, "settings-server outcomes", serverCheck(decide, settingsDoc));
+});
