@@ -324,19 +324,24 @@ pub(crate) fn fold<'a>(
             folded.run_id_kept_in_sweep = applied.stored_as_given();
         }
     }
-    if let Some(resume) = &settings.resume {
-        let applied_resume = if applied.stored_as_given() {
-            stored_reading(profile, folded.object, resume, out)
-        } else {
-            Some(resume.clone())
-        };
-        if let (true, false, Some(resume)) = (resume_applied, true_raises, applied_resume) {
-            args.resume = Some(resume);
-            folded.resume_from_settings = true;
-            folded.resume_stored = applied.stored_as_given();
-            if over_init && settings.run_id.is_none() {
-                folded.call_resume_id = call_resume_id;
+    // What the backend reads from the settings' resume, where it stands (not replaced by the
+    // call's, and not a True that raises).
+    let applied_resume = match &settings.resume {
+        Some(resume) if resume_applied && !true_raises => {
+            if applied.stored_as_given() {
+                stored_reading(profile, folded.object, resume, out)
+            } else {
+                Some(resume.clone())
             }
+        }
+        _ => None,
+    };
+    if let Some(resume) = applied_resume {
+        args.resume = Some(resume);
+        folded.resume_from_settings = true;
+        folded.resume_stored = applied.stored_as_given();
+        if over_init && settings.run_id.is_none() {
+            folded.call_resume_id = call_resume_id;
         }
     }
     folded.init = Cow::Owned(args);
@@ -659,6 +664,33 @@ mod tests {
                 assert_eq!(!d.valid, raises, "{sdk} service off: {no_service}");
             }
         }
+    }
+
+    /// The notes about what the backend makes of a stored value appear only where the value
+    /// stands: not where it raises, nor where the call's own `resume=` replaces it.
+    #[test]
+    fn a_stored_value_is_noted_only_where_it_stands() {
+        let stored = |form: &str, value: &str| {
+            format!(r#"{{"form":"{form}","keys":["resume"],"resume":{value}}}"#)
+        };
+        let notes = |d: &Decision| {
+            d.diagnostics
+                .iter()
+                .filter(|x| {
+                    x.code == "settings-resume-stored-as-allow"
+                        || x.code == "settings-resume-false-dropped"
+                })
+                .count()
+        };
+        let d = launch("0.15.6", &stored("dict", "true"), "", "");
+        assert!(has(&d, "settings-resume-true-raises"));
+        assert_eq!(notes(&d), 0, "{:?}", d.diagnostics);
+        let replaced = r#","resume":"must","id":"a""#;
+        for (form, value) in [("dict", r#""abc""#), ("object", "false"), ("dict", "true")] {
+            let d = launch("0.18.7", &stored(form, value), replaced, "");
+            assert_eq!(notes(&d), 0, "{form} {value}: {:?}", d.diagnostics);
+        }
+        assert_eq!(notes(&launch("0.15.5", &stored("dict", "true"), "", "")), 1);
     }
 
     /// A `wandb.Settings` object's `resume=False` clears `WANDB_RESUME` until 0.15.5 and is
