@@ -353,9 +353,9 @@ pub(crate) fn fold<'a>(
 /// with a note where that differs from the argument's own reading. The Python sender and
 /// wandb-core compare the stored value with "must" and "never" only and ask about the run for
 /// any other value that is not empty, so a `True` (where it does not raise) or a string that is
-/// not a mode acts as "allow" — no run id read out of it, no auto-resume file; a `False` is
-/// stored as unset, clearing `WANDB_RESUME` as `resume=False` does, but an object's is not
-/// applied from 0.15.6 (the settings-resume and settings-server vectors).
+/// not a mode acts as "allow" — no run id read out of it, no auto-resume file; a `False` or
+/// `""` is stored as unset, clearing `WANDB_RESUME` as `resume=False` does, but an object's
+/// `False` is not applied from 0.15.6 (the settings-resume and settings-server vectors).
 fn stored_reading(
     profile: &Profile,
     object: bool,
@@ -365,6 +365,8 @@ fn stored_reading(
     let v = profile.version;
     match resume {
         ResumeArg::Text(text) if resume_value::mode_of(text).is_some() => Some(resume.clone()),
+        // Stored as unset, as a `False` is, but applied from an object too.
+        ResumeArg::Text(text) if text.is_empty() => Some(ResumeArg::Bool(false)),
         ResumeArg::Bool(false) if object && profile.has(Rule::SettingsObjectDropsFalse) => {
             out.push(
                 diagnostic(
@@ -691,6 +693,29 @@ mod tests {
             assert_eq!(notes(&d), 0, "{form} {value}: {:?}", d.diagnostics);
         }
         assert_eq!(notes(&launch("0.15.5", &stored("dict", "true"), "", "")), 1);
+    }
+
+    /// An empty settings `resume` is stored as unset, as `False` is, and clears
+    /// `WANDB_RESUME` — an object's too, from 0.15.6 as well (where its `False` is not
+    /// applied); against the server it never asks about the run.
+    #[test]
+    fn an_empty_settings_resume_is_unset_in_either_form() {
+        let env = r#""WANDB_RESUME":"must","WANDB_RUN_ID":"env1""#;
+        for sdk in ["0.12.16", "0.15.12", "0.18.7"] {
+            for form in ["object", "dict"] {
+                let settings = format!(r#"{{"form":"{form}","keys":["resume"],"resume":""}}"#);
+                let sdk_out = recorded(sdk, &settings, "", env);
+                assert!(sdk_out["resume"].is_null(), "{sdk} {form}: {sdk_out}");
+                let d = launch(sdk, &settings, "", env);
+                assert_eq!(d.resume, None, "{sdk} {form}");
+                assert!(!has(&d, "settings-resume-stored-as-allow"), "{sdk} {form}");
+            }
+        }
+        for sdk in ["0.10.3", "0.14.1", "0.18.7"] {
+            let sdk_out = server_out(sdk, "object", r#""""#, "exists", false);
+            assert!(!continued(sdk_out), "{sdk}: {sdk_out}");
+            assert_eq!(sdk_out["operations"], serde_json::json!(["UpsertBucket"]));
+        }
     }
 
     /// A `wandb.Settings` object's `resume=False` clears `WANDB_RESUME` until 0.15.5 and is

@@ -52,8 +52,8 @@ VERSIONS = sorted(
     key=vkey,
 )
 # The settings' own values: an id, each resume mode with and without one, the booleans, a
-# run id given as `resume`, ids the releases check (empty, reserved, padded), and a resume and
-# an id both rejected.
+# run id given as `resume`, an empty `resume`, ids the releases check (empty, reserved,
+# padded), and a resume and an id both rejected.
 SETTINGS_VALUES = [
     {"runId": "abc"},
     {"resume": "must"},
@@ -64,6 +64,7 @@ SETTINGS_VALUES = [
     {"resume": True},
     {"resume": False},
     {"resume": "abc"},
+    {"resume": ""},
     {"runId": ""},
     {"runId": "a/b"},
     {"runId": " abc"},

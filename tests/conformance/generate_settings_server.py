@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate the settings-server vectors: what each wandb release does with the server's answer
 about the run where the resume value is the settings' own, stored as given —
-`settings=wandb.Settings(resume=True)`, `False` or a run id, or the same key in a dict.
+`settings=wandb.Settings(resume=True)`, `False`, a run id or `""`, or the same key in a dict.
 
     python3 tests/conformance/generate_settings_server.py                 # every release below
     python3 tests/conformance/generate_settings_server.py --versions 0.16.1 0.16.2 --jobs 2
@@ -54,8 +54,8 @@ VERSIONS = sorted(
     key=vkey,
 )
 # The settings' `resume` values the settings store as given: the booleans, a run id that
-# names no run, and the existing run's id (does anything read the run out of it?).
-RESUME_VALUES = [True, False, "abc", fake_server.EXISTING_RUN]
+# names no run, the existing run's id (does anything read the run out of it?), and "".
+RESUME_VALUES = [True, False, "abc", fake_server.EXISTING_RUN, ""]
 FORMS = ["object", "dict"]
 # A stored `True` with the service process off (does it raise without the service?).
 NO_SERVICE = {"WANDB_DISABLE_SERVICE": "true"}
@@ -107,7 +107,19 @@ def run_case(py, server, case):
     return out
 
 
+_machine_failure = generate_server.machine_failure
+
+
+def machine_failure(out):
+    """generate_server.py's machine_failure, and a wrapped error whose cause is one (the
+    driver here records it): 0.13.x wrap a service socket that refused the connection in
+    "problem"."""
+    cause = (out.get("raised") or {}).get("cause") or {}
+    return _machine_failure(out) or cause.get("type") in generate_server.MACHINE_FAILURES + ("ConnectionRefusedError",)
+
+
 generate_server.all_cases = all_cases
+generate_server.machine_failure = machine_failure
 generate_server.run_case = run_case
 generate_server.subprocess = _Subprocess()
 
