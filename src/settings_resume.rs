@@ -601,10 +601,12 @@ mod tests {
         }
     }
 
+    const SERVER_FILE: &str = "settings-server-vectors.json";
+
     /// What release `sdk` did online, against the fake server holding the run in `state`,
     /// with `wandb.Settings(resume=…)` of `value` (JSON) in `form`, as
-    /// tests/conformance/settings-server-vectors.json recorded it (`no_service`: with the
-    /// service process off).
+    /// tests/conformance/settings-server-vectors.json recorded it (`no_service`: in the
+    /// environment that turns the service process off, else in none).
     fn server_out(
         sdk: &str,
         form: &str,
@@ -613,17 +615,25 @@ mod tests {
         no_service: bool,
     ) -> &'static Value {
         let value: Value = serde_json::from_str(value).expect("a value");
-        crate::recorded::result("settings-server-vectors.json", sdk, state, |c| {
+        let env = match no_service {
+            true => &crate::recorded::vectors(SERVER_FILE)["meta"]["noService"],
+            false => &Value::Null,
+        };
+        crate::recorded::result(SERVER_FILE, sdk, state, |c| {
             c["settings"]["form"] == form
                 && c["settings"]["resume"] == value
                 && c["state"] == state
-                && c.get("env").is_some() == no_service
+                && c["env"] == *env
         })
     }
 
-    /// Resumed: logging went on after the existing run's last step (9).
+    /// Resumed: logging went on after the existing run's last step (the file's
+    /// `meta.server.lastStep`).
     fn continued(out: &Value) -> bool {
-        out["step"] == 10 || out["startingStep"] == 10
+        let last_step = crate::recorded::vectors(SERVER_FILE)["meta"]["server"]["lastStep"]
+            .as_u64()
+            .expect("meta.server.lastStep");
+        out["step"] == last_step + 1 || out["startingStep"] == last_step + 1
     }
 
     /// Before 0.19.0 the backend compares a stored settings `resume` with "must" and "never"
@@ -708,6 +718,7 @@ mod tests {
                 assert!(sdk_out["resume"].is_null(), "{sdk} {form}: {sdk_out}");
                 let d = launch(sdk, &settings, "", env);
                 assert_eq!(d.resume, None, "{sdk} {form}");
+                assert_eq!(d.resume.map(|m| m.as_str()), sdk_out["resume"].as_str());
                 assert!(!has(&d, "settings-resume-stored-as-allow"), "{sdk} {form}");
             }
         }

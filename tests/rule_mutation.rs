@@ -186,7 +186,7 @@ fn removing_any_rule_fails_vectors() {
     let settings_resume_doc = settings_resume_replay::load();
     let settings_resume: Vec<_> = common::recorded(&settings_resume_doc)
         .into_iter()
-        .filter(|v| !settings_resume_replay::not_modelled(v))
+        .filter(|v| !mode_replay::not_modelled(v))
         .collect();
     let sets = Sets {
         offline: &vectors,

@@ -9,7 +9,8 @@
 
 mod common;
 
-use common::settings_resume_replay::{check, load, not_modelled};
+use common::mode_replay::not_modelled;
+use common::settings_resume_replay::{check, load};
 use common::{assert_all_agree, recorded};
 use serde_json::{Value, json};
 

@@ -77,9 +77,12 @@ pub fn compare_decision(d: &Decision, out: &Value) -> Vec<String> {
             "online: sdk raises {sdk:?}, engine quotes {engine:?}"
         )),
     }
-    let expect_resume = match (&out["resume"], out["resume"].as_str()) {
-        (_, None | Some("")) if out["resume"] != true => None,
-        (_, Some(m @ ("allow" | "must" | "never" | "auto"))) => Some(m),
+    let expect_resume = match &out["resume"] {
+        Value::Null => None,
+        Value::String(m) if m.is_empty() => None,
+        Value::String(m) if matches!(m.as_str(), "allow" | "must" | "never" | "auto") => {
+            Some(m.as_str())
+        }
         // Before 0.19.0 any other stored value (a settings `True` or run id) behaves like allow
         // on the server (the settings-server vectors).
         _ => Some("allow"),

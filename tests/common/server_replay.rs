@@ -20,7 +20,8 @@ const ABNORMAL_EXIT: &str = "Abnormal program exit";
 
 /// A pydantic error's text without its last line, the link to pydantic's documentation
 /// ("For further information visit https://errors.pydantic.dev/…"), which the engine does not
-/// quote.
+/// quote: what driver.py's `clean_message` drops where it records an error (server_driver.py
+/// records `str()` as it is).
 fn without_pydantic_link(message: &str) -> &str {
     match message.rfind("\n    For further information visit ") {
         Some(at) => &message[..at],

@@ -5,7 +5,7 @@
 #![allow(dead_code)] // each test binary uses a part
 
 use serde_json::Value;
-use wandb_resume::{Decision, SdkVersion, Severity, decide, parse_sdk_version};
+use wandb_resume::{Decision, Severity, decide};
 
 use super::Recorded;
 use super::mode_replay;
@@ -21,20 +21,10 @@ pub fn load() -> Value {
     )
 }
 
-fn version(v: &Recorded<'_>) -> SdkVersion {
-    parse_sdk_version(v.version).expect("a release")
-}
-
-/// Whether the case is one the package does not model: what the mode vectors refuse (every
-/// settings `resume` and `run_id` is modelled).
-pub fn not_modelled(v: &Recorded<'_>) -> bool {
-    mode_replay::not_modelled(v)
-}
-
 /// The disagreements between the engine and the SDK on one vector ([`check_batch_launch`]),
 /// once the engine refuses exactly what is not modelled.
 pub fn check(v: &Recorded<'_>) -> Vec<String> {
-    match mode_replay::refused_where(v, not_modelled(v)) {
+    match mode_replay::refused_where(v, mode_replay::not_modelled(v)) {
         Ok(false) => {}
         Ok(true) => return Vec::new(),
         Err(why) => return vec![why],

@@ -67,13 +67,6 @@ export function notModelled(c, out) {
   );
 }
 
-const release = (sdk) => sdk.split(".").map(Number);
-const before = (sdk, v) => {
-  const [a, b] = [release(sdk), release(v)];
-  for (let i = 0; i < 3; i += 1) if (a[i] !== b[i]) return a[i] < b[i];
-  return false;
-};
-
 /**
  * `decide()` on a recorded case that the package must refuse as not modelled exactly where
  * `notModelled`: `{ decision }`, `{ refused: true }` (refused as it must be) or `{ diffs }`.
