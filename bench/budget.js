@@ -27,7 +27,7 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * check's refusals): +1.8 KB gzipped; from 122.5 KiB for the settings' own `resume` and
  * `run_id` (`wandb.Settings(resume=…, run_id=…)`, refused before: each release's precedence
  * of them, the checks of a value the call replaces, the sweep that keeps the id, the crash
- * of 0.16.2–0.18.7 on a stored `resume=True`, and the diagnostics renamed to the settings
+ * of 0.15.6–0.18.7 on a stored `resume=True`, and the diagnostics renamed to the settings
  * keys): +2.2 KB gzipped, of which replacing words without `str::replace` (core's two-way
  * searcher again) paid back 1.2 KB; from 124.5 KiB for the settings' key that turns the
  * service process off (`wandb.Settings(_disable_service=True)`, refused before: the six eras

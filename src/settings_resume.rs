@@ -34,7 +34,7 @@ pub(crate) const RESUME: &str = "init.settings.resume";
 /// The input field of the settings' `run_id`.
 pub(crate) const RUN_ID: &str = "init.settings.runId";
 
-/// What 0.16.2–0.18.7 raise handing a settings `resume=True` to the service process (wrapped
+/// What 0.15.6–0.18.7 raise handing a settings `resume=True` to the service process (wrapped
 /// in "An unexpected error occurred" until 0.16.5).
 const TRUE_RAISES: &str = "Parameter to CopyFrom() must be instance of same class: expected <class 'google.protobuf.wrappers_pb2.StringValue'> got <class 'google.protobuf.wrappers_pb2.BoolValue'>.";
 
