@@ -11,7 +11,7 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised eight times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
+ * Raised nine times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
@@ -39,8 +39,10 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * ids made 4–6× faster (a 256-entry table, one draw per batch); from 127.5 KiB for the run
  * moments whose check 0.19.5+ make against `WANDB_RUN_ID` or `id=` by the hash seed (answered
  * "valid" or "raises" before, where the launch raises on some starts and not on others): +0.4
- * KB gzipped. */
-export const SIZE_CEILING_GZIP_BYTES = 128 * 1024;
+ * KB gzipped; from 128 KiB for the resume file 0.19.0 writes before it crashes with the
+ * service process off, which the timeline vectors found (the timeline had every restart in
+ * that directory start without it): +0.13 KB gzipped. */
+export const SIZE_CEILING_GZIP_BYTES = 128.5 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's

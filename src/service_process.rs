@@ -229,6 +229,21 @@ fn crashes(profile: &Profile, field: &str, source: &str, out: &mut Vec<Diagnosti
     true
 }
 
+/// Whether `decision`'s launch writes the auto-resume file before it raises: 0.19.0 with the
+/// service process off settles its settings — `auto` writing the run id to the file — and
+/// only then crashes starting the run (the timeline vectors show the file left behind, and
+/// every restart in that directory reading it). The decision says `notReached`, as for every
+/// launch that raises before W&B is asked; the timeline needs the file.
+pub(crate) fn crashed_after_resume_file(decision: &crate::model::Decision) -> bool {
+    // The errors come in the order the SDK meets them: the crash must be the one raised.
+    let raised = decision
+        .diagnostics
+        .iter()
+        .find(|d| d.severity == Severity::Error);
+    decision.resume == Some(crate::model::ResumeMode::Auto)
+        && raised.is_some_and(|d| d.code == Code::DisabledServiceCrashes.as_str())
+}
+
 /// 0.17.8–0.18.0: for the disabled mode (`field`) `wandb.init` turns the service process off
 /// (`_disable_service` for `wandb.setup`), so it prints the deprecation warning about that;
 /// harmless.

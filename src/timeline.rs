@@ -471,6 +471,17 @@ fn run_attempt(
             world.resume_file = run_id.clone();
         }
         ResumeFileAction::Removed => world.remove_resume_file(),
+        ResumeFileAction::NotReached
+            if crate::service_process::crashed_after_resume_file(&decision) =>
+        {
+            // The id the file was written with is the one the attempt would have run as.
+            let id = decision.run_id.clone().unwrap_or_else(|| {
+                world.generated += 1;
+                format!("new{:05}", world.generated)
+            });
+            world.remove_resume_file();
+            world.resume_file = Some(id);
+        }
         ResumeFileAction::Untouched | ResumeFileAction::NotReached => {}
     }
     AttemptResult {
@@ -696,6 +707,38 @@ mod tests {
         );
         assert_eq!(second.run_id, first.run_id);
         assert_eq!(second.outcome.action, Action::Create);
+    }
+
+    /// 0.19.0 with the service process off writes the resume file, then crashes: the file
+    /// stays for the restart, which reads the same id and crashes again (the timeline
+    /// vectors); 0.19.1 runs, and the restart resumes.
+    #[test]
+    fn a_crash_with_the_service_off_leaves_the_resume_file_on_0_19_0() {
+        let input = |sdk: &str| ResumeInput {
+            sdk: Some(sdk.into()),
+            env: Some(EnvVars::from([("WANDB_DISABLE_SERVICE", "true")])),
+            init: Some(InitArgs {
+                resume: Some(ResumeArg::Bool(true)),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let restarts = [restart(Ending::Crashed, Place::SameDirectory)];
+        let crashed = simulate(&input("0.19.0"), &restarts).unwrap();
+        assert_eq!(crashed.summary.failed_attempts, 2);
+        let [first, second] = &crashed.attempts[..] else {
+            panic!("two attempts")
+        };
+        assert_eq!(
+            first.decision.resume_file_action,
+            ResumeFileAction::NotReached
+        );
+        assert_eq!(first.resume_file_at_end.as_deref(), Some("new00001"));
+        assert_eq!(second.decision.run_id.as_deref(), Some("new00001"));
+        assert_eq!(second.resume_file_at_end.as_deref(), Some("new00001"));
+        let repaired = simulate(&input("0.19.1"), &restarts).unwrap();
+        assert_eq!(repaired.summary.failed_attempts, 0);
+        assert_eq!(repaired.summary.resumed_attempts, 1);
     }
 
     /// An empty resume file (a job killed while wandb rewrote it) in the same directory:

@@ -7,7 +7,8 @@
 //! argument, the settings file, `WANDB_DISABLED` and the shared mode
 //! (tests/conformance/settings-vectors.json, settings-mode-vectors.json,
 //! settings-file-vectors.json, disabled-env-vectors.json, shared-mode-vectors.json; the shared
-//! mode's server outcomes count with the server outcomes). Runs with the `rule-mutation`
+//! mode's server outcomes count with the server outcomes) or the timelines
+//! (tests/conformance/timeline-vectors.json). Runs with the `rule-mutation`
 //! feature (`cargo test --features rule-mutation --test rule_mutation -- --nocapture` prints
 //! the table the README shows).
 #![cfg(feature = "rule-mutation")]
@@ -18,6 +19,7 @@ use common::ending_replay::{self, EndingVector};
 use common::replay::{Vector, compare, load_vectors};
 use common::resume_text_replay::{self, TextVector};
 use common::server_replay::{self, ServerVector};
+use common::timeline_replay::{self, TimelineVector};
 use common::{
     Recorded, mode_replay, settings_replay, settings_resume_replay, shared_replay, sync_replay,
 };
@@ -27,7 +29,7 @@ use wandb_resume::profile::{BOUNDARIES, Rule, drop_rule};
 /// Rules no vector shows (their evidence would be in docs/research/); none today.
 const NOT_VISIBLE: &[Rule] = &[];
 
-/// The four sets of vectors.
+/// The sets of vectors.
 struct Sets<'a> {
     offline: &'a [Vector],
     server_doc: &'a Value,
@@ -57,13 +59,16 @@ struct Sets<'a> {
     shared_modes: &'a [Recorded<'a>],
     /// The settings-resume vectors (counted with the settings vectors).
     settings_resume: &'a [Recorded<'a>],
+    timeline_doc: &'a Value,
+    /// The timelines.
+    timelines: &'a [TimelineVector<'a>],
 }
 
 /// How many vectors of each set fail, in the order of [`SET_NAMES`].
-type Failing = [usize; 7];
+type Failing = [usize; 8];
 
 /// The sets, as the table's columns name them.
-const SET_NAMES: [&str; 7] = [
+const SET_NAMES: [&str; 8] = [
     "offline vectors",
     "server outcomes",
     "endings",
@@ -71,6 +76,7 @@ const SET_NAMES: [&str; 7] = [
     "mode vectors",
     "syncs",
     "settings vectors",
+    "timelines",
 ];
 
 /// How many vectors of each set fail with `rule` removed.
@@ -136,8 +142,15 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
             .iter()
             .filter(|v| !settings_resume_replay::check(v).is_empty())
             .count();
+    let timelines = sets
+        .timelines
+        .iter()
+        .filter(|v| !timeline_replay::check(sets.timeline_doc, v).is_empty())
+        .count();
     drop_rule(None);
-    [offline, online, endings, texts, modes, syncs, settings]
+    [
+        offline, online, endings, texts, modes, syncs, settings, timelines,
+    ]
 }
 
 #[test]
@@ -188,6 +201,8 @@ fn removing_any_rule_fails_vectors() {
         .into_iter()
         .filter(|v| !mode_replay::not_modelled(v))
         .collect();
+    let timeline_doc = timeline_replay::load();
+    let timelines = timeline_replay::vectors(&timeline_doc);
     let sets = Sets {
         offline: &vectors,
         server_doc: &server_doc,
@@ -207,8 +222,10 @@ fn removing_any_rule_fails_vectors() {
         settings: &settings,
         shared_modes: &shared_modes,
         settings_resume: &settings_resume,
+        timeline_doc: &timeline_doc,
+        timelines: &timelines,
     };
-    assert_eq!(failing(&sets, None), [0; 7], "the vectors must pass first");
+    assert_eq!(failing(&sets, None), [0; 8], "the vectors must pass first");
     let half = BOUNDARIES.len() / 2;
     let counts: Vec<Failing> = std::thread::scope(|s| {
         let parts: Vec<_> = [&BOUNDARIES[..half], &BOUNDARIES[half..]]
@@ -257,6 +274,7 @@ fn removing_any_rule_fails_vectors() {
         modes.len(),
         syncs.len(),
         settings.len() + shared_modes.len() + settings_resume.len(),
+        timelines.len(),
     ];
     let sizes: Vec<String> = sizes
         .iter()

@@ -10,6 +10,7 @@ pub mod settings_replay;
 pub mod settings_resume_replay;
 pub mod shared_replay;
 pub mod sync_replay;
+pub mod timeline_replay;
 
 use serde_json::Value;
 

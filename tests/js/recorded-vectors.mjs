@@ -413,6 +413,86 @@ export function decideServerCase(decide, sdk, { id, resume, env, settings }) {
   return decide(env ? { sdk, env, init } : { sdk, init });
 }
 
+// What the engine writes where a run id is generated at launch.
+const ENGINE_GENERATED_ID = "<new id>";
+
+/**
+ * What the engine says of one branch of a launch (`branch`: an outcome) against what the
+ * SDK's complete, online wandb.init did there (`out`, a server-outcome record), `lastStep` the
+ * last step of the fake server's runs and `generatedId` how the record writes a generated id.
+ */
+export function compareWithServer(branch, out, { generatedId, lastStep }) {
+  if (branch.action === "fail") {
+    if (!out.raised) return [`engine: fail (${branch.message}); SDK: wandb.init returned`];
+    const diffs = [];
+    // Without pydantic's link to its documentation, which the engine does not quote.
+    const said = out.raised.message
+      .replace(/\n {4}For further information visit .*$/s, "")
+      .replaceAll(generatedId, ENGINE_GENERATED_ID);
+    // Where the SDK wrapped what failed ("An unexpected error occurred"), the cause will do.
+    const cause = out.raised.cause?.message;
+    if (!branch.message.includes(said) && !(cause && branch.message.includes(cause))) {
+      diffs.push(
+        `engine's message does not quote the SDK's: engine ${branch.message} / SDK ${said}`,
+      );
+    }
+    // Where wandb printed why before raising (0.9.x), the engine quotes that too; 0.10.x–
+    // 0.12.x's "Abnormal program exit", printed for any error, says nothing of why.
+    const printed = out.printedErrors?.[0]?.replaceAll(generatedId, ENGINE_GENERATED_ID);
+    if (
+      printed !== undefined &&
+      printed !== "Abnormal program exit" &&
+      !branch.message.includes(printed)
+    ) {
+      diffs.push(`engine's message does not quote what wandb printed: ${printed}`);
+    }
+    return diffs;
+  }
+  if (out.raised) {
+    return [`engine: ${branch.action} (${branch.message}); SDK raised ${out.raised.message}`];
+  }
+  const diffs = [];
+  if (out.resumed !== branch.resumed) {
+    diffs.push(`wandb.run.resumed: engine ${branch.resumed}, SDK ${out.resumed}`);
+  }
+  // Logging continues after the existing run's last step: resumed, whatever the flag says.
+  const continued = out.step === lastStep + 1 || out.startingStep === lastStep + 1;
+  if (continued !== (branch.action === "resume")) {
+    diffs.push(`engine: ${branch.action}; SDK ${continued ? "resumed" : "started fresh"}`);
+  }
+  // An overwrite is a start that never asked whether the run exists, unless the engine says
+  // it checks (0.10.2's must).
+  if (
+    branch.action === "overwrite" &&
+    !branch.message.includes("checks that it exists") &&
+    out.operations?.includes("RunResumeStatus")
+  ) {
+    diffs.push(`engine: overwrite (${branch.message}); the SDK asked about the run first`);
+  }
+  if (continued && branch.action === "resume") {
+    // The run's saved config is back, unless the engine says it comes back empty (where it
+    // was recorded: not in the timelines).
+    if (
+      out.configRestored !== undefined &&
+      (out.configRestored === true) === branch.message.includes("wandb.config comes back empty")
+    ) {
+      diffs.push(
+        `the run's config: engine "${branch.message}"; SDK restored ${out.configRestored}`,
+      );
+    }
+    const stepContinues = out.step === lastStep + 1;
+    const saysStep = branch.message.includes("wandb.run.step is where logging continues");
+    const saysStarting = branch.message.includes("wandb.run.starting_step");
+    if (
+      stepContinues !== saysStep ||
+      (!stepContinues && (!saysStarting || out.startingStep !== lastStep + 1))
+    ) {
+      diffs.push(`where logging continues: engine "${branch.message}"; SDK step ${out.step}`);
+    }
+  }
+  return diffs;
+}
+
 /**
  * The check of the server-outcome vectors in `doc` (each release's complete, online wandb.init
  * against a fake W&B server), as `assertAllAgree` takes it: the branch of `decide()`'s answer
@@ -421,81 +501,9 @@ export function decideServerCase(decide, sdk, { id, resume, env, settings }) {
  */
 export function serverCheck(decide, doc) {
   const { generatedId, lastStep } = doc.meta.server;
-  // What the engine writes where a run id is generated at launch.
-  const ENGINE_GENERATED_ID = "<new id>";
 
   const decideCase = (sdk, c) => decideServerCase(decide, sdk, c);
-
-  function compare(branch, out) {
-    if (branch.action === "fail") {
-      if (!out.raised) return [`engine: fail (${branch.message}); SDK: wandb.init returned`];
-      const diffs = [];
-      // Without pydantic's link to its documentation, which the engine does not quote.
-      const said = out.raised.message
-        .replace(/\n {4}For further information visit .*$/s, "")
-        .replaceAll(generatedId, ENGINE_GENERATED_ID);
-      // Where the SDK wrapped what failed ("An unexpected error occurred"), the cause will do.
-      const cause = out.raised.cause?.message;
-      if (!branch.message.includes(said) && !(cause && branch.message.includes(cause))) {
-        diffs.push(
-          `engine's message does not quote the SDK's: engine ${branch.message} / SDK ${said}`,
-        );
-      }
-      // Where wandb printed why before raising (0.9.x), the engine quotes that too; 0.10.x–
-      // 0.12.x's "Abnormal program exit", printed for any error, says nothing of why.
-      const printed = out.printedErrors?.[0]?.replaceAll(generatedId, ENGINE_GENERATED_ID);
-      if (
-        printed !== undefined &&
-        printed !== "Abnormal program exit" &&
-        !branch.message.includes(printed)
-      ) {
-        diffs.push(`engine's message does not quote what wandb printed: ${printed}`);
-      }
-      return diffs;
-    }
-    if (out.raised) {
-      return [`engine: ${branch.action} (${branch.message}); SDK raised ${out.raised.message}`];
-    }
-    const diffs = [];
-    if (out.resumed !== branch.resumed) {
-      diffs.push(`wandb.run.resumed: engine ${branch.resumed}, SDK ${out.resumed}`);
-    }
-    // Logging continues after the existing run's last step: resumed, whatever the flag says.
-    const continued = out.step === lastStep + 1 || out.startingStep === lastStep + 1;
-    if (continued !== (branch.action === "resume")) {
-      diffs.push(`engine: ${branch.action}; SDK ${continued ? "resumed" : "started fresh"}`);
-    }
-    // An overwrite is a start that never asked whether the run exists, unless the engine says
-    // it checks (0.10.2's must).
-    if (
-      branch.action === "overwrite" &&
-      !branch.message.includes("checks that it exists") &&
-      out.operations.includes("RunResumeStatus")
-    ) {
-      diffs.push(`engine: overwrite (${branch.message}); the SDK asked about the run first`);
-    }
-    if (continued && branch.action === "resume") {
-      // The run's saved config is back, unless the engine says it comes back empty.
-      if (
-        (out.configRestored === true) ===
-        branch.message.includes("wandb.config comes back empty")
-      ) {
-        diffs.push(
-          `the run's config: engine "${branch.message}"; SDK restored ${out.configRestored}`,
-        );
-      }
-      const stepContinues = out.step === lastStep + 1;
-      const saysStep = branch.message.includes("wandb.run.step is where logging continues");
-      const saysStarting = branch.message.includes("wandb.run.starting_step");
-      if (
-        stepContinues !== saysStep ||
-        (!stepContinues && (!saysStarting || out.startingStep !== lastStep + 1))
-      ) {
-        diffs.push(`where logging continues: engine "${branch.message}"; SDK step ${out.step}`);
-      }
-    }
-    return diffs;
-  }
+  const compare = (branch, out) => compareWithServer(branch, out, { generatedId, lastStep });
 
   // The disagreements in one case: the branch of the decision that the case's server state
   // shows, against what the SDK did.

@@ -1,0 +1,236 @@
+//! Replaying the timeline vectors (tests/conformance/timeline-vectors.json, made by
+//! tests/conformance/generate_timelines.py): a job configuration launched, ended, restarted
+//! and restarted again, each attempt a release's complete, online `wandb.init` against one
+//! fake server that keeps the runs its clients create — compared attempt by attempt with
+//! `simulate`. Shared by the timeline conformance test and the rule-mutation check.
+
+use std::collections::HashMap;
+
+use serde_json::Value;
+use wandb_resume::{
+    Action, ResumeFileAction, codec, simulate,
+    timeline::{SimulateArgs, Timeline},
+};
+
+use super::{ending_replay, server_replay};
+
+const VECTORS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/conformance/timeline-vectors.json"
+);
+
+/// The committed timeline vectors, or the file named by `WANDB_RESUME_TIMELINE_VECTORS`.
+pub fn load() -> Value {
+    super::load_json("WANDB_RESUME_TIMELINE_VECTORS", VECTORS)
+}
+
+/// One recorded timeline: `case` is `{launch: {id, resume, env}, attempts: [{ending, where}]}`,
+/// `out` one result per attempt.
+pub type TimelineVector<'a> = super::Recorded<'a>;
+
+/// Every recorded timeline of `doc`, release by release.
+pub fn vectors(doc: &Value) -> Vec<TimelineVector<'_>> {
+    super::recorded(doc)
+}
+
+/// `simulate`'s arguments for one timeline: the launch as `wandb.init(id=…, resume=…)` in its
+/// environment (online, as it ran), then one restart per attempt after the first, each after
+/// the end of the attempt before it, and one more after the last attempt, whose results are
+/// not compared: it shows what the last end left of the file. An attempt whose `wandb.init`
+/// raised (`outs`) never reached its planned end: its script stopped on the exception.
+pub fn simulate_args(version: &str, case: &Value, outs: &[Value]) -> Value {
+    let launch = &case["launch"];
+    let mut init = serde_json::Map::new();
+    for key in ["id", "resume"] {
+        if !launch[key].is_null() {
+            init.insert(key.into(), launch[key].clone());
+        }
+    }
+    let attempts = case["attempts"].as_array().expect("attempts");
+    let restarts: Vec<Value> = attempts
+        .iter()
+        .enumerate()
+        .map(|(k, attempt)| {
+            let after = if outs.get(k).is_some_and(|o| o["raised"].is_object()) {
+                "crashed"
+            } else {
+                ending_replay::after(attempt["ending"].as_str().expect("ending"))
+            };
+            let place = attempts
+                .get(k + 1)
+                .map_or(Value::from("sameDirectory"), |next| next["where"].clone());
+            serde_json::json!({ "after": after, "where": place })
+        })
+        .collect();
+    serde_json::json!({
+        "input": { "sdk": version, "init": init, "env": launch["env"] },
+        "attempts": restarts,
+    })
+}
+
+/// The engine's timeline for one recorded case (with the extra attempt of [`simulate_args`]);
+/// `Err` where the package refuses it.
+pub fn timeline(version: &str, case: &Value, outs: &[Value]) -> Result<Timeline, String> {
+    let args = simulate_args(version, case, outs).to_string();
+    let args: SimulateArgs = codec::from_json(&args).map_err(|e| format!("refused: {e}"))?;
+    simulate(&args.input, &args.attempts).map_err(|e| format!("simulate failed: {e}"))
+}
+
+/// Run ids named by the SDK (`job-run`, or `<new-N>` for the N-th id it generated within the
+/// timeline) and by the engine (`job-run`, `new0000N`) must name the same runs: one mapping,
+/// each way, over the whole timeline.
+#[derive(Default)]
+struct RunNames<'a> {
+    engine_of: HashMap<&'a str, String>,
+    sdk_of: HashMap<String, &'a str>,
+}
+
+impl<'a> RunNames<'a> {
+    /// Whether the SDK's `sdk` and the engine's `engine` can be the same run (and, where
+    /// neither was seen before, records that they are).
+    fn same(&mut self, sdk: Option<&'a str>, engine: Option<&str>) -> bool {
+        match (sdk, engine) {
+            (None, None) => true,
+            (Some(s), Some(e)) => {
+                let known_e = self.engine_of.get(s).map(String::as_str);
+                let known_s = self.sdk_of.get(e).copied();
+                match (known_e, known_s) {
+                    (None, None) => {
+                        // A fixed id is itself on both sides; a generated one is a placeholder
+                        // on each (`<new-N>`, `new0000N`).
+                        let engine_generated = e
+                            .strip_prefix("new")
+                            .is_some_and(|n| n.len() == 5 && n.bytes().all(|b| b.is_ascii_digit()));
+                        if s != e && !(s.starts_with("<new-") && engine_generated) {
+                            return false;
+                        }
+                        self.engine_of.insert(s, e.to_owned());
+                        self.sdk_of.insert(e.to_owned(), s);
+                        true
+                    }
+                    (k_e, k_s) => k_e == Some(e) && k_s == Some(s),
+                }
+            }
+            _ => false,
+        }
+    }
+}
+
+/// The disagreements between the engine and what the SDK did over one recorded timeline.
+pub fn check(doc: &Value, v: &TimelineVector<'_>) -> Vec<String> {
+    let outs = v.out.as_array().expect("one result per attempt");
+    let timeline = match timeline(v.version, v.case, outs) {
+        Ok(t) => t,
+        Err(why) => return vec![why],
+    };
+    let last_step = doc["meta"]["lastStep"].as_u64().expect("meta.lastStep");
+    let mut names = RunNames::default();
+    let mut diffs = Vec::new();
+    for (k, (out, attempt)) in outs.iter().zip(&timeline.attempts).enumerate() {
+        let ours = &attempt.outcome;
+        let mut say = |what: String| diffs.push(format!("attempt {}: {what}", k + 1));
+        for diff in server_replay::compare(
+            ours,
+            &as_engine_quotes(out, &ours.message),
+            "\u{0}",
+            last_step,
+        ) {
+            say(diff);
+        }
+        if out["raised"].is_object() || ours.action == Action::Fail {
+            continue;
+        }
+        let sdk_run = out["runId"].as_str();
+        if !names.same(sdk_run, attempt.run_id.as_deref()) {
+            say(format!(
+                "the run: engine {:?}, SDK {sdk_run:?}",
+                attempt.run_id
+            ));
+        }
+        // A generated id written to the file is the attempt's run.
+        let ours_at_init = match attempt.decision.resume_file_action {
+            ResumeFileAction::Written => attempt.run_id.as_deref(),
+            _ => attempt.decision.resume_file_after.as_deref(),
+        };
+        let at_init = out["resumeFileAtInit"].as_str();
+        if !names.same(at_init, ours_at_init) {
+            say(format!(
+                "the file once wandb.init returned: engine {ours_at_init:?}, SDK {at_init:?}"
+            ));
+        }
+    }
+    for (k, (out, attempt)) in outs.iter().zip(&timeline.attempts).enumerate() {
+        let at_end = out["resumeFileAtEnd"].as_str();
+        if !names.same(at_end, attempt.resume_file_at_end.as_deref()) {
+            diffs.push(format!(
+                "attempt {}: the file once it ended: engine {:?}, SDK {at_end:?}",
+                k + 1,
+                attempt.resume_file_at_end
+            ));
+        }
+    }
+    if outs.len() + 1 != timeline.attempts.len() {
+        diffs.push(format!(
+            "{} attempts recorded, {} simulated (one more than recorded)",
+            outs.len(),
+            timeline.attempts.len()
+        ));
+    }
+    diffs
+}
+
+/// The restart's words of 0.9.x's launch error, and the first launch's, which the engine quotes
+/// (naming the restart's beside it).
+const DEBUG_LOG_ON_RESTART: (&str, &str) = ("see: wandb/debug.log", "see: /tmp/wandb-debug.log");
+/// How the engine's 0.9.x launch error names the restart's log.
+const ENGINE_NAMES_RESTART_LOG: &str = "(wandb/debug.log once the directory holds a wandb/ folder";
+
+/// `out` with the SDK's words as the engine, whose message is `engine`, quotes them: a
+/// generated id (`<new-N>`) is its `<new id>`, and where the engine names 0.9.x's log on a
+/// restart (`wandb/debug.log`, beside the first launch's `/tmp/wandb-debug.log`), the SDK's
+/// restart words match its first launch's.
+fn as_engine_quotes(out: &Value, engine: &str) -> Value {
+    let mut quoted = out.clone();
+    let Some(message) = out["raised"]["message"].as_str() else {
+        return quoted;
+    };
+    let mut message = as_engine_writes(message);
+    let printed: Vec<String> = out["printedErrors"]
+        .as_array()
+        .map(|lines| {
+            lines
+                .iter()
+                .map(|l| as_engine_writes(l.as_str().unwrap_or_default()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if engine.contains(ENGINE_NAMES_RESTART_LOG) {
+        message = message.replace(DEBUG_LOG_ON_RESTART.0, DEBUG_LOG_ON_RESTART.1);
+    }
+    quoted["raised"]["message"] = Value::from(message);
+    if out["printedErrors"].is_array() {
+        quoted["printedErrors"] = printed.into_iter().map(Value::from).collect();
+    }
+    quoted
+}
+
+/// `message` with each `<new-N>` the generator wrote for a generated id replaced by the
+/// engine's `<new id>`.
+fn as_engine_writes(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(at) = rest.find("<new-") {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at + 5..];
+        let digits = tail.bytes().take_while(u8::is_ascii_digit).count();
+        if digits > 0 && tail[digits..].starts_with('>') {
+            out.push_str("<new id>");
+            rest = &tail[digits + 1..];
+        } else {
+            out.push_str("<new-");
+            rest = tail;
+        }
+    }
+    out.push_str(rest);
+    out
+}

@@ -1,0 +1,106 @@
+// Timelines through the built package: the vectors tests/timeline_conformance.rs replays
+// (tests/conformance/timeline-vectors.json: a job configuration launched, ended, restarted and
+// restarted again, each attempt a release's complete, online wandb.init against one fake
+// server that keeps the runs its clients create), checked attempt by attempt against
+// simulate() as users call it.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { simulate } from "wandb-resume";
+import { assertAllAgree, compareWithServer, conformanceJson } from "./recorded-vectors.mjs";
+
+const doc = conformanceJson("timeline-vectors.json");
+// How the driver ends a script → the timeline's `after` (the Rust replay reads the same table).
+const AFTER = conformanceJson("ending-afters.json").after;
+
+// simulate()'s arguments: the launch, one restart per attempt after the first, and one more
+// whose results are not compared (it shows what the last attempt's end left of the file). An
+// attempt whose wandb.init raised never reached its planned end: its script stopped on the
+// exception.
+function simulateArgs(sdk, { launch, attempts }, outs) {
+  const init = {};
+  if (launch.id !== null) init.id = launch.id;
+  if (launch.resume !== null) init.resume = launch.resume;
+  const restarts = attempts.map((attempt, k) => {
+    const after = outs[k]?.raised ? "crashed" : AFTER[attempt.ending];
+    assert.ok(after, `the ending ${attempt.ending} has no after`);
+    return { after, where: attempts[k + 1]?.where ?? "sameDirectory" };
+  });
+  return [{ sdk, init, env: launch.env }, restarts];
+}
+
+// The SDK's words as the engine (its message `engine`) quotes them: a generated id (`<new-N>`)
+// is its `<new id>`, and where the engine names 0.9.x's log on a restart (wandb/debug.log,
+// beside the first launch's /tmp/wandb-debug.log), the SDK's restart words match its first
+// launch's.
+const engineIds = (text) => text.replace(/<new-\d+>/g, "<new id>");
+function asEngineQuotes(out, engine) {
+  if (!out.raised) return out;
+  let message = engineIds(out.raised.message);
+  const printed = (out.printedErrors ?? []).map(engineIds);
+  if (engine.includes("(wandb/debug.log once the directory holds a wandb/ folder")) {
+    message = message.replace("see: wandb/debug.log", "see: /tmp/wandb-debug.log");
+  }
+  const quoted = { ...out, raised: { ...out.raised, message } };
+  if (out.printedErrors) quoted.printedErrors = printed;
+  return quoted;
+}
+
+function check(sdk, c, outs) {
+  const timeline = simulate(...simulateArgs(sdk, c, outs));
+  const server = { generatedId: "\u0000", lastStep: doc.meta.lastStep };
+  // The SDK's run names (`job-run`, `<new-N>`) and the engine's (`job-run`, `new0000N`) must
+  // name the same runs, one mapping each way over the timeline.
+  const engineOf = new Map();
+  const sdkOf = new Map();
+  const same = (ours, theirs) => {
+    if (ours === null || theirs === null) return ours === theirs;
+    if (!engineOf.has(theirs) && !sdkOf.has(ours)) {
+      // A fixed id is itself on both sides; a generated one a placeholder on each.
+      if (theirs !== ours && !(/^<new-\d+>$/.test(theirs) && /^new\d{5}$/.test(ours))) {
+        return false;
+      }
+      engineOf.set(theirs, ours);
+      sdkOf.set(ours, theirs);
+      return true;
+    }
+    return engineOf.get(theirs) === ours && sdkOf.get(ours) === theirs;
+  };
+  const diffs = [];
+  if (timeline.attempts.length !== outs.length + 1) {
+    diffs.push(`${timeline.attempts.length} attempts simulated for ${outs.length} recorded`);
+  }
+  outs.forEach((out, k) => {
+    const attempt = timeline.attempts[k];
+    const say = (what) => diffs.push(`attempt ${k + 1}: ${what}`);
+    compareWithServer(
+      attempt.outcome,
+      asEngineQuotes(out, attempt.outcome.message),
+      server,
+    ).forEach(say);
+    if (!out.raised && attempt.outcome.action !== "fail") {
+      if (!same(attempt.runId, out.runId))
+        say(`the run: engine ${attempt.runId}, SDK ${out.runId}`);
+      // A generated id written to the file is the attempt's run.
+      const atInit =
+        attempt.decision.resumeFileAction === "written"
+          ? attempt.runId
+          : attempt.decision.resumeFileAfter;
+      if (!same(atInit, out.resumeFileAtInit)) {
+        say(`the file once wandb.init returned: engine ${atInit}, SDK ${out.resumeFileAtInit}`);
+      }
+    }
+  });
+  outs.forEach((out, k) => {
+    const atEnd = timeline.attempts[k].resumeFileAtEnd;
+    if (!same(atEnd, out.resumeFileAtEnd)) {
+      diffs.push(
+        `attempt ${k + 1}: the file once it ended: engine ${atEnd}, SDK ${out.resumeFileAtEnd}`,
+      );
+    }
+  });
+  return diffs;
+}
+
+test("timelines through the package match the real SDK", () => {
+  assertAllAgree(doc, "timelines", check);
+});

@@ -1,0 +1,56 @@
+//! Timelines: replays tests/conformance/timeline-vectors.json against `simulate`. Each vector
+//! is a job configuration launched, ended a chosen way (a crash, a preemption, `run.finish()`,
+//! …), restarted in the same directory, another one or on another machine, and restarted
+//! again: three of a release's complete, online `wandb.init`s in a row against one fake server
+//! that keeps the runs its clients create (generate_timelines.py). What each attempt met —
+//! the runs on the server, the resume file on disk — was left by the attempts before it, as on
+//! a real cluster. No Python is needed here.
+
+mod common;
+
+use common::server_replay::continued;
+use common::timeline_replay::{check, load, vectors};
+
+#[test]
+fn timelines_match_the_real_sdk() {
+    let doc = load();
+    common::assert_all_agree(
+        "timelines",
+        &doc,
+        |v| check(&doc, v),
+        |v| v.case.to_string(),
+    );
+}
+
+/// The vectors show every kind of attempt — resumed, a new run, the same run written over,
+/// failed — and restarts that resume as well as ones that split the job: a replay over
+/// timelines that all did one thing would prove nothing.
+#[test]
+fn timeline_vectors_cover_each_kind_of_attempt() {
+    let doc = load();
+    let last_step = doc["meta"]["lastStep"].as_u64().expect("meta.lastStep");
+    for (version, timelines) in doc["results"].as_object().expect("results") {
+        let attempts: Vec<&serde_json::Value> = timelines
+            .as_array()
+            .expect("timelines")
+            .iter()
+            .flat_map(|t| t.as_array().expect("attempts"))
+            .collect();
+        let raised = attempts.iter().filter(|a| a["raised"].is_object()).count();
+        let resumed = attempts.iter().filter(|a| continued(a, last_step)).count();
+        let fresh = attempts.len() - raised - resumed;
+        assert!(
+            raised > 0 && resumed > 0 && fresh > 0,
+            "{version}: {raised} raised, {resumed} resumed, {fresh} from step 0"
+        );
+    }
+    let all = vectors(&doc);
+    // Some restart met a run an earlier attempt of its timeline created.
+    assert!(
+        all.iter().any(|v| {
+            let outs = v.out.as_array().expect("attempts");
+            outs.iter().skip(1).any(|a| continued(a, last_step))
+        }),
+        "no restart resumed"
+    );
+}
