@@ -41,7 +41,8 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * "valid" or "raises" before, where the launch raises on some starts and not on others): +0.4
  * KB gzipped; from 128 KiB for the resume file 0.19.0 writes before it crashes with the
  * service process off, which the timeline vectors found (the timeline had every restart in
- * that directory start without it): +0.13 KB gzipped. */
+ * that directory start without it, and the decision said the file was never reached): +0.2 KB
+ * gzipped. */
 export const SIZE_CEILING_GZIP_BYTES = 128.5 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
@@ -57,5 +58,6 @@ export const SIZE_CEILING_GZIP_BYTES = 128.5 * 1024;
  * (one 4 KB draw of `crypto.getRandomValues` per batch instead of three, and a 256-entry
  * table instead of `% 36` and `String::push` per character: `generateId()` went from
  * 1.4–1.8× the pooled-JS baseline to 0.3–0.4×; +0.13 KB gzipped, +0.25 KB in the core), and from 193 KiB with the core's raise for what the mixed
- * launches found wrong. */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 193.5 * 1024;
+ * launches found wrong, and from 193.5 KiB with its raise for the resume file 0.19.0 writes
+ * before it crashes with the service process off. */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 194 * 1024;

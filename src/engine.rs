@@ -141,6 +141,9 @@ pub(crate) struct Settled<'a> {
     pub in_sweep: bool,
     /// The SDK raises in `wandb.init` before contacting the server.
     pub rejected: bool,
+    /// It raises only once it has made its settings, the auto-resume file included: 0.19.0
+    /// crashing with the service process off (the timeline vectors show the file left).
+    pub rejected_after_resume_file: bool,
     /// `wandb.init` passes locally but the backend refuses the launch (its message).
     pub backend_error: Option<String>,
     /// Offline or disabled, `wandb.init` never asks W&B about the run (and the field that
@@ -456,6 +459,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
         file,
         in_sweep,
         rejected,
+        rejected_after_resume_file: rejected
+            && crate::service_process::crashes_after_resume_file(&profile, &out),
         backend_error,
         local,
         shared,

@@ -337,7 +337,7 @@ fn read_unreadable(
 /// The run id the file holds once `wandb.init` has returned, and what init did to it.
 pub(crate) fn after(s: &Settled<'_>) -> (Option<String>, ResumeFileAction) {
     let before = s.file.id().map(str::to_owned);
-    if s.rejected {
+    if s.rejected && !s.rejected_after_resume_file {
         return (before, ResumeFileAction::NotReached);
     }
     if s.resume.mode == Some(ResumeMode::Auto) {

@@ -229,19 +229,14 @@ fn crashes(profile: &Profile, field: &str, source: &str, out: &mut Vec<Diagnosti
     true
 }
 
-/// Whether `decision`'s launch writes the auto-resume file before it raises: 0.19.0 with the
-/// service process off settles its settings — `auto` writing the run id to the file — and
-/// only then crashes starting the run (the timeline vectors show the file left behind, and
-/// every restart in that directory reading it). The decision says `notReached`, as for every
-/// launch that raises before W&B is asked; the timeline needs the file.
-pub(crate) fn crashed_after_resume_file(decision: &crate::model::Decision) -> bool {
-    // The errors come in the order the SDK meets them: the crash must be the one raised.
-    let raised = decision
-        .diagnostics
-        .iter()
-        .find(|d| d.severity == Severity::Error);
-    decision.resume == Some(crate::model::ResumeMode::Auto)
-        && raised.is_some_and(|d| d.code == Code::DisabledServiceCrashes.as_str())
+/// Whether the launch raises only with the crash of 0.19.0 with the service process off:
+/// `wandb.init` has made its settings by then — `auto` has written the run id to the
+/// auto-resume file, which the timeline vectors show left behind for every restart in that
+/// directory to read — and the crash comes as the run starts. `out`: the launch's diagnostics.
+pub(crate) fn crashes_after_resume_file(profile: &Profile, out: &[Diagnostic]) -> bool {
+    let errors = || out.iter().filter(|d| d.severity == Severity::Error);
+    errors().any(|d| d.code == Code::DisabledServiceCrashes.as_str())
+        && !crate::check_order::raises_before(profile, out, RUN_START)
 }
 
 /// 0.17.8–0.18.0: for the disabled mode (`field`) `wandb.init` turns the service process off

@@ -467,21 +467,17 @@ fn run_attempt(
     }
     match decision.resume_file_action {
         ResumeFileAction::Written => {
-            world.remove_resume_file();
-            world.resume_file = run_id.clone();
-        }
-        ResumeFileAction::Removed => world.remove_resume_file(),
-        ResumeFileAction::NotReached
-            if crate::service_process::crashed_after_resume_file(&decision) =>
-        {
-            // The id the file was written with is the one the attempt would have run as.
-            let id = decision.run_id.clone().unwrap_or_else(|| {
+            // A launch that fails after writing the file (0.19.0 with the service process off)
+            // wrote the id it would have run as.
+            let written = run_id.clone().or_else(|| decision.run_id.clone());
+            let written = written.unwrap_or_else(|| {
                 world.generated += 1;
                 format!("new{:05}", world.generated)
             });
             world.remove_resume_file();
-            world.resume_file = Some(id);
+            world.resume_file = Some(written);
         }
+        ResumeFileAction::Removed => world.remove_resume_file(),
         ResumeFileAction::Untouched | ResumeFileAction::NotReached => {}
     }
     AttemptResult {
@@ -729,10 +725,8 @@ mod tests {
         let [first, second] = &crashed.attempts[..] else {
             panic!("two attempts")
         };
-        assert_eq!(
-            first.decision.resume_file_action,
-            ResumeFileAction::NotReached
-        );
+        assert_eq!(first.outcome.action, Action::Fail);
+        assert_eq!(first.decision.resume_file_action, ResumeFileAction::Written);
         assert_eq!(first.resume_file_at_end.as_deref(), Some("new00001"));
         assert_eq!(second.decision.run_id.as_deref(), Some("new00001"));
         assert_eq!(second.resume_file_at_end.as_deref(), Some("new00001"));
