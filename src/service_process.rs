@@ -234,8 +234,8 @@ fn crashes(profile: &Profile, field: &str, source: &str, out: &mut Vec<Diagnosti
 /// auto-resume file, which the timeline vectors show left behind for every restart in that
 /// directory to read — and the crash comes as the run starts. `out`: the launch's diagnostics.
 pub(crate) fn crashes_after_resume_file(profile: &Profile, out: &[Diagnostic]) -> bool {
-    let errors = || out.iter().filter(|d| d.severity == Severity::Error);
-    errors().any(|d| d.code == Code::DisabledServiceCrashes.as_str())
+    out.iter()
+        .any(|d| d.severity == Severity::Error && d.code == Code::DisabledServiceCrashes.as_str())
         && !crate::check_order::raises_before(profile, out, RUN_START)
 }
 

@@ -615,9 +615,10 @@ mod tests {
         no_service: bool,
     ) -> &'static Value {
         let value: Value = serde_json::from_str(value).expect("a value");
-        let env = match no_service {
-            true => &crate::recorded::vectors(SERVER_FILE)["meta"]["noService"],
-            false => &Value::Null,
+        let env = if no_service {
+            &crate::recorded::vectors(SERVER_FILE)["meta"]["noService"]
+        } else {
+            &Value::Null
         };
         crate::recorded::result(SERVER_FILE, sdk, state, |c| {
             c["settings"]["form"] == form

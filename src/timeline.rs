@@ -447,14 +447,18 @@ fn run_attempt(
             };
         }
     }
-    let (run_id, generated) = match (&decision.run_id, outcome.action) {
-        (_, Action::Fail) => (None, false),
-        (Some(id), _) => (Some(id.clone()), false),
-        (None, _) => {
-            world.generated += 1;
-            (Some(format!("new{:05}", world.generated)), true)
-        }
+    // The id the launch settles on (generated where none is given), where something names it:
+    // the run it logs to, or the file a launch wrote before it raised (0.19.0 with the service
+    // process off).
+    let failed = outcome.action == Action::Fail;
+    let writes_file = decision.resume_file_action == ResumeFileAction::Written;
+    let settled_id = match &decision.run_id {
+        _ if failed && !writes_file => None,
+        Some(id) => Some(id.clone()),
+        None => Some(world.new_id()),
     };
+    let run_id = if failed { None } else { settled_id.clone() };
+    let generated = run_id.is_some() && decision.run_id.is_none();
     // Offline, W&B does not learn of the run: the id names a local directory only (disabled,
     // nothing).
     if let Some(id) = run_id
@@ -467,15 +471,8 @@ fn run_attempt(
     }
     match decision.resume_file_action {
         ResumeFileAction::Written => {
-            // A launch that fails after writing the file (0.19.0 with the service process off)
-            // wrote the id it would have run as.
-            let written = run_id.clone().or_else(|| decision.run_id.clone());
-            let written = written.unwrap_or_else(|| {
-                world.generated += 1;
-                format!("new{:05}", world.generated)
-            });
             world.remove_resume_file();
-            world.resume_file = Some(written);
+            world.resume_file = settled_id;
         }
         ResumeFileAction::Removed => world.remove_resume_file(),
         ResumeFileAction::Untouched | ResumeFileAction::NotReached => {}
@@ -495,6 +492,12 @@ fn run_attempt(
 }
 
 impl World {
+    /// The next id generated at launch, as the timeline shows it (`new00001`, …).
+    fn new_id(&mut self) -> String {
+        self.generated += 1;
+        format!("new{:05}", self.generated)
+    }
+
     fn remove_resume_file(&mut self) {
         self.resume_file = None;
         self.resume_file_text = None;
@@ -706,10 +709,23 @@ mod tests {
     }
 
     /// 0.19.0 with the service process off writes the resume file, then crashes: the file
-    /// stays for the restart, which reads the same id and crashes again (the timeline
-    /// vectors); 0.19.1 runs, and the restart resumes.
+    /// stays for the restart, which reads the same id and crashes again; 0.19.11 runs, and the
+    /// restart resumes — as the timeline vectors recorded (`resume=True`, killed, then a restart
+    /// in the same directory).
     #[test]
     fn a_crash_with_the_service_off_leaves_the_resume_file_on_0_19_0() {
+        let recorded = |sdk: &str| {
+            crate::recorded::result(
+                "timeline-vectors.json",
+                sdk,
+                "resume=True with WANDB_DISABLE_SERVICE=true, killed first",
+                |c| {
+                    c["launch"]["env"]["WANDB_DISABLE_SERVICE"] == "true"
+                        && c["attempts"][0]["ending"] == "sigkill"
+                        && c["attempts"][1]["where"] == "sameDirectory"
+                },
+            )
+        };
         let input = |sdk: &str| ResumeInput {
             sdk: Some(sdk.into()),
             env: Some(EnvVars::from([("WANDB_DISABLE_SERVICE", "true")])),
@@ -719,20 +735,30 @@ mod tests {
             }),
             ..Default::default()
         };
+        // The first attempt raised: its script stopped on the exception.
         let restarts = [restart(Ending::Crashed, Place::SameDirectory)];
+        let sdk = recorded("0.19.0");
+        assert!(
+            sdk[0]["raised"].is_object() && sdk[1]["raised"].is_object(),
+            "{sdk}"
+        );
+        assert!(sdk[0]["resumeFileAtEnd"].is_string(), "{sdk}");
+        assert_eq!(sdk[1]["resumeFileAtEnd"], sdk[0]["resumeFileAtEnd"]);
         let crashed = simulate(&input("0.19.0"), &restarts).unwrap();
-        assert_eq!(crashed.summary.failed_attempts, 2);
         let [first, second] = &crashed.attempts[..] else {
             panic!("two attempts")
         };
         assert_eq!(first.outcome.action, Action::Fail);
+        assert_eq!(second.outcome.action, Action::Fail);
         assert_eq!(first.decision.resume_file_action, ResumeFileAction::Written);
-        assert_eq!(first.resume_file_at_end.as_deref(), Some("new00001"));
-        assert_eq!(second.decision.run_id.as_deref(), Some("new00001"));
-        assert_eq!(second.resume_file_at_end.as_deref(), Some("new00001"));
-        let repaired = simulate(&input("0.19.1"), &restarts).unwrap();
+        assert!(first.resume_file_at_end.is_some());
+        assert_eq!(second.decision.run_id, first.resume_file_at_end);
+        assert_eq!(second.resume_file_at_end, first.resume_file_at_end);
+        let sdk = recorded("0.19.11");
+        assert_eq!(sdk[1]["resumed"], true, "{sdk}");
+        let repaired = simulate(&input("0.19.11"), &restarts).unwrap();
         assert_eq!(repaired.summary.failed_attempts, 0);
-        assert_eq!(repaired.summary.resumed_attempts, 1);
+        assert_eq!(repaired.attempts[1].outcome.action, Action::Resume);
     }
 
     /// An empty resume file (a job killed while wandb rewrote it) in the same directory:

@@ -161,19 +161,18 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
         let says_starting = branch.message.contains("wandb.run.starting_step");
         // The run's saved config is in wandb.config, unless the engine says it comes back
         // empty (wandb-core 0.18.0-0.18.5); where it was recorded (not in the timelines).
-        let config_back = out["configRestored"].as_bool();
-        if let Some(config_back) = config_back
-            .filter(|back| *back == branch.message.contains("wandb.config comes back empty"))
-        {
-            diffs.push(format!(
-                "the run's config: engine \"{}\"; SDK {}",
-                branch.message,
-                if config_back {
-                    "restored it"
-                } else {
-                    "left wandb.config empty"
-                }
-            ));
+        if let Some(config_back) = out["configRestored"].as_bool() {
+            if config_back == branch.message.contains("wandb.config comes back empty") {
+                diffs.push(format!(
+                    "the run's config: engine \"{}\"; SDK {}",
+                    branch.message,
+                    if config_back {
+                        "restored it"
+                    } else {
+                        "left wandb.config empty"
+                    }
+                ));
+            }
         }
         if step_continues != says_step
             || (!step_continues && (!says_starting || out["startingStep"].as_u64() != Some(next)))

@@ -195,21 +195,15 @@ fn as_engine_quotes(out: &Value, engine: &str) -> Value {
         return quoted;
     };
     let mut message = as_engine_writes(message);
-    let printed: Vec<String> = out["printedErrors"]
-        .as_array()
-        .map(|lines| {
-            lines
-                .iter()
-                .map(|l| as_engine_writes(l.as_str().unwrap_or_default()))
-                .collect()
-        })
-        .unwrap_or_default();
     if engine.contains(ENGINE_NAMES_RESTART_LOG) {
         message = message.replace(DEBUG_LOG_ON_RESTART.0, DEBUG_LOG_ON_RESTART.1);
     }
     quoted["raised"]["message"] = Value::from(message);
-    if out["printedErrors"].is_array() {
-        quoted["printedErrors"] = printed.into_iter().map(Value::from).collect();
+    if let Some(lines) = out["printedErrors"].as_array() {
+        quoted["printedErrors"] = lines
+            .iter()
+            .map(|l| Value::from(as_engine_writes(l.as_str().unwrap_or_default())))
+            .collect();
     }
     quoted
 }

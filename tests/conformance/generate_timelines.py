@@ -82,10 +82,10 @@ LAUNCHES = [
     {"resume": None, "id": None, "env": {"WANDB_RESUME": "auto"}},
     {"resume": True, "id": None, "env": {"WANDB_DISABLE_SERVICE": "true"}},
 ]
-# How each attempt ends, and where each restart runs.
 # How long a script may run on once wandb.init is done with before it counts as hung (a
 # normal end takes a few seconds).
 END_TIMEOUT = 60
+# How each attempt ends, and where each restart runs.
 SEQUENCES = [
     [("sigkill", None), ("exception", "sameDirectory"), ("finish", "sameDirectory")],
     [("exit", None), ("raise-system-exit-1", "sameDirectory"), ("finish", "sameDirectory")],
@@ -199,6 +199,11 @@ def named(results):
             return run_id
         return names.setdefault(run_id, "<new-%d>" % (len(names) + 1))
 
+    def renamed(text):
+        for run_id, new in names.items():
+            text = text.replace(run_id, new)
+        return text
+
     out = []
     for r in results:
         r = dict(r)
@@ -208,12 +213,10 @@ def named(results):
         for key in ("runId", "resumeFileAtInit", "resumeFileAtEnd"):
             if key in r:
                 r[key] = name(r[key])
-        text_keys = [("raised", "message")] if "raised" in r else []
-        for run_id, new in names.items():
-            if "printedErrors" in r:
-                r["printedErrors"] = [line.replace(run_id, new) for line in r["printedErrors"]]
-            for key, field in text_keys:
-                r[key] = dict(r[key], **{field: r[key][field].replace(run_id, new)})
+        if "printedErrors" in r:
+            r["printedErrors"] = [renamed(line) for line in r["printedErrors"]]
+        if "raised" in r:
+            r["raised"] = dict(r["raised"], message=renamed(r["raised"]["message"]))
         out.append(r)
     return out
 
@@ -241,7 +244,7 @@ def process_version(version, args):
     server = timeline_server.start()
     results = []
     try:
-        for case in all_cases():
+        for case in all_cases()[:args.cases]:
             for retry in range(1, ATTEMPTS + 1):
                 try:
                     timeline = run_timeline(py, server, case)
@@ -267,13 +270,10 @@ def main():
     ap.add_argument("--cases", type=int, help="only the first N timelines (a quick look)")
     args = parse_args(ap, "timeline-vectors.json")
     versions = args.versions or VERSIONS
-    if args.cases:
-        cases = all_cases()[:args.cases]
-        globals()["all_cases"] = lambda: cases
     t0 = time.time()
     results, packages = run_versions(versions, args, process_version)
     write_vectors(args.out, SCHEMA, SOURCE_FILES, {"runId": RUN_ID, "lastStep": timeline_server.fake_server.LAST_STEP},
-                  all_cases(), results, packages, t0)
+                  all_cases()[:args.cases], results, packages, t0)
 
 
 if __name__ == "__main__":

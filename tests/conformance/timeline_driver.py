@@ -4,12 +4,12 @@ clients create. Python 3.7-compatible.
 
     python timeline_driver.py CASE.json INIT.json
 
-CASE: ending_driver.py's case ({"ending", "id", "resume"}; `null` = the argument is not passed)
-and "init": further `wandb.init` arguments. INIT: what ending_driver.py writes; where `wandb.init` returned, INIT.run
-holds "resumed" (`wandb.run.resumed`), "step" (`wandb.run.step`) and "startingStep"
+CASE: ending_driver.py's case ({"ending", "id", "resume"}; `null` = the argument is not
+passed). INIT: what ending_driver.py writes; where `wandb.init` returned, INIT.run holds
+"resumed" (`wandb.run.resumed`), "step" (`wandb.run.step`) and "startingStep"
 (`wandb.run.starting_step` where it exists): a resumed run continues after the server's last
-step. The environment (the server's URL, a dummy
-API key, the attempt's HOME and working directory) is generate_timelines.py's.
+step. The environment (the server's URL, a dummy API key, the attempt's HOME and working
+directory) is generate_timelines.py's.
 """
 
 import json
@@ -19,8 +19,6 @@ import ending_driver
 
 
 def main():
-    with open(sys.argv[1]) as f:
-        case = json.load(f)
     import wandb
 
     init = wandb.init
@@ -28,7 +26,7 @@ def main():
     def attempt_init(**kwargs):
         # ending_driver passes `id` and `resume` always: drop the ones the case leaves out.
         kwargs = {k: v for k, v in kwargs.items() if v is not None}
-        kwargs.update(case.get("init") or {}, entity="ent")
+        kwargs["entity"] = "ent"
         run = init(**kwargs)
         with open(sys.argv[2] + ".run", "w") as f:
             json.dump({"resumed": bool(run.resumed), "step": run.step,

@@ -1,7 +1,7 @@
 """A fake W&B backend that keeps the runs its clients create: fake_server.py's answers, but
 `RunResumeStatus` finds a run once a client has upserted it, as the real server does, so a
-restart meets what the attempts before it left. Used by generate_timelines.py in its own
-process.
+restart meets what the attempts before it left. generate_timelines.py starts one per release,
+in its own process.
 
 What the server holds: `runs`, run name → the config JSON the client last upserted (every
 upsert carries the whole config). A run is *started* once that config holds wandb's
@@ -40,9 +40,9 @@ def _answer(operation, query, variables, port, runs):
     if operation == "UpsertBucket":
         name = name or "new-run"
         answer["upsertBucket"]["inserted"] = name not in runs
+        # An upsert without a config keeps the one before (none for a new run).
         config = variables.get("config")
-        if config is not None or name not in runs:
-            runs[name] = config if config is not None else runs.get(name)
+        runs[name] = config if config is not None else runs.get(name)
     return answer
 
 

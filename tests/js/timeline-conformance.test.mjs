@@ -36,12 +36,11 @@ const engineIds = (text) => text.replace(/<new-\d+>/g, "<new id>");
 function asEngineQuotes(out, engine) {
   if (!out.raised) return out;
   let message = engineIds(out.raised.message);
-  const printed = (out.printedErrors ?? []).map(engineIds);
   if (engine.includes("(wandb/debug.log once the directory holds a wandb/ folder")) {
     message = message.replace("see: wandb/debug.log", "see: /tmp/wandb-debug.log");
   }
   const quoted = { ...out, raised: { ...out.raised, message } };
-  if (out.printedErrors) quoted.printedErrors = printed;
+  if (out.printedErrors) quoted.printedErrors = out.printedErrors.map(engineIds);
   return quoted;
 }
 
