@@ -88,12 +88,16 @@ fn resumed(profile: &Profile, step_unreadable: bool, q: &str) -> Outcome {
 /// Both branches of the launch: (run exists, run missing).
 pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome, Outcome) {
     if s.rejected {
-        let first = diagnostics
-            .iter()
-            .find(|d| d.severity == Severity::Error)
-            .map(|d| d.sdk_message.clone().unwrap_or_else(|| d.message.clone()))
-            .unwrap_or_default();
-        let text = format!("wandb.init raises before contacting W&B: {first}");
+        let first = diagnostics.iter().find(|d| d.severity == Severity::Error);
+        let raised = first.map_or("", |d| d.sdk_message.as_deref().unwrap_or(&d.message));
+        let mut text = format!("wandb.init raises before contacting W&B: {raised}");
+        // 0.9.x prints why it does not know the mode before its launch error, which says only
+        // that the variable is invalid: the explanation quoting that line goes with it.
+        if let Some(d) = first.filter(|d| {
+            d.code == Code::ModeInvalid.as_str() && !s.profile.has(Rule::SettingsObject)
+        }) {
+            text = format!("{text} ({})", d.message);
+        }
         return (
             outcome(Action::Fail, text.clone()),
             outcome(Action::Fail, text),

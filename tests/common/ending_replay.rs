@@ -186,6 +186,17 @@ pub fn check(doc: &Value, v: &EndingVector<'_>) -> Vec<String> {
         }
         return diffs;
     }
+    // wandb.init returned: the engine must not say it fails (where it did, the resume file
+    // alone would not tell: 0.19.0's crash with the service off comes after it is written).
+    if let Some(failing) = [&d.if_exists, &d.if_missing]
+        .into_iter()
+        .find(|b| b.action == Action::Fail)
+    {
+        diffs.push(format!(
+            "SDK: wandb.init returned; engine: fail ({})",
+            failing.message
+        ));
+    }
     if v.out["unsupported"] == true {
         return diffs;
     }

@@ -1,7 +1,7 @@
 //! Replaying the timeline vectors (tests/conformance/timeline-vectors.json, made by
 //! tests/conformance/generate_timelines.py): a job configuration launched, ended, restarted
-//! and restarted again, each attempt a release's complete, online `wandb.init` against one
-//! fake server that keeps the runs its clients create — compared attempt by attempt with
+//! and restarted again, each attempt a release's complete `wandb.init` (online or offline)
+//! against one fake server that keeps the runs its clients create — compared attempt by attempt with
 //! `simulate`. Shared by the timeline conformance test and the rule-mutation check.
 
 use std::collections::HashMap;
@@ -24,7 +24,8 @@ pub fn load() -> Value {
     super::load_json("WANDB_RESUME_TIMELINE_VECTORS", VECTORS)
 }
 
-/// One recorded timeline: `case` is `{launch: {id, resume, env}, attempts: [{ending, where}]}`,
+/// One recorded timeline: `case` is `{launch: {id, resume, env, settings?}, attempts: [{ending,
+/// where}]}`,
 /// `out` one result per attempt.
 pub type TimelineVector<'a> = super::Recorded<'a>;
 
@@ -33,8 +34,8 @@ pub fn vectors(doc: &Value) -> Vec<TimelineVector<'_>> {
     super::recorded(doc)
 }
 
-/// `simulate`'s arguments for one timeline: the launch as `wandb.init(id=…, resume=…)` in its
-/// environment (online, as it ran), then one restart per attempt after the first, each after
+/// `simulate`'s arguments for one timeline: the launch as `wandb.init(id=…, resume=…,
+/// settings=…)` in its environment (online unless it names an offline mode), then one restart per attempt after the first, each after
 /// the end of the attempt before it, and one more after the last attempt, whose results are
 /// not compared: it shows what the last end left of the file. An attempt whose `wandb.init`
 /// raised (`outs`) never reached its planned end: its script stopped on the exception.
@@ -45,6 +46,10 @@ pub fn simulate_args(version: &str, case: &Value, outs: &[Value]) -> Value {
         if !launch[key].is_null() {
             init.insert(key.into(), launch[key].clone());
         }
+    }
+    if let Some(settings) = launch.get("settings") {
+        // `{form, keys, resume, runId}`: the engine's `init.settings` as it is.
+        init.insert("settings".into(), settings.clone());
     }
     let attempts = case["attempts"].as_array().expect("attempts");
     let restarts: Vec<Value> = attempts

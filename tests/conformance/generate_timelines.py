@@ -10,13 +10,15 @@ not (generate_server.py), a resume file that is there or not (generate.py), what
 leaves of it (generate_endings.py). `simulate` composes them. These vectors record the
 composition itself: each timeline is a job configuration launched, ended a chosen way,
 restarted in the same directory, another directory or on another machine, ended again and
-restarted again — three complete, online `wandb.init`s in a row (timeline_driver.py, each in
-a fresh process, the next one started once every process of the one before has gone) against
-one server that keeps the runs its clients create (timeline_server.py). Nothing is stubbed:
+restarted again — three complete `wandb.init`s in a row, online or offline
+(timeline_driver.py, each in a fresh process, the next one started once every process of the
+one before has gone) against one server that keeps the runs its clients create
+(timeline_server.py). Nothing is stubbed:
 whether an attempt resumes, starts a new run or raises is the release's own doing.
 
-A timeline: `launch` (the `id` and `resume` arguments, `null` = not passed, and the
-environment) and `attempts`, each with the `ending` of that attempt (generate_endings.py's
+A timeline: `launch` (the `id` and `resume` arguments, `null` = not passed, the
+environment, and `settings` where the call passes `settings=`, timeline_driver.py's form of
+it) and `attempts`, each with the `ending` of that attempt (generate_endings.py's
 names) and, from the second on, `where` it runs (the timeline's places: the same working
 directory; another directory, same HOME; another HOME and directory, i.e. another machine).
 A result per attempt: `raised` ({"type", "message"}), or `runId`, `resumed`
@@ -81,6 +83,20 @@ LAUNCHES = [
     {"resume": None, "id": None, "env": {"WANDB_RUN_ID": RUN_ID}},
     {"resume": None, "id": None, "env": {"WANDB_RESUME": "auto"}},
     {"resume": True, "id": None, "env": {"WANDB_DISABLE_SERVICE": "true"}},
+    # Offline (`dryrun` is every release's name for it; 0.9.x knows no other): nothing is
+    # asked of the server, and what the file does decides which id each restart writes under.
+    {"resume": True, "id": None, "env": {"WANDB_MODE": "dryrun"}},
+    {"resume": "allow", "id": RUN_ID, "env": {"WANDB_MODE": "offline"}},
+    {"resume": None, "id": None, "env": {"WANDB_MODE": "dryrun", "WANDB_RESUME": "auto"}},
+    # The resume configuration passed in `settings=` (settings_server_driver.py's forms), which
+    # each release weighs against the call's arguments its own way — and the end of the script
+    # then acts on the file by what the settings say.
+    {"resume": None, "id": None, "env": {}, "settings": {"form": "object", "keys": ["resume"], "resume": "auto"}},
+    {"resume": None, "id": None, "env": {},
+     "settings": {"form": "object", "keys": ["resume", "run_id"], "resume": "allow", "runId": RUN_ID}},
+    {"resume": None, "id": None, "env": {},
+     "settings": {"form": "dict", "keys": ["resume", "run_id"], "resume": "must", "runId": RUN_ID}},
+    {"resume": "allow", "id": None, "env": {}, "settings": {"form": "object", "keys": ["run_id"], "runId": RUN_ID}},
 ]
 # How long a script may run on once wandb.init is done with before it counts as hung (a
 # normal end takes a few seconds).
@@ -126,7 +142,8 @@ def run_attempt(py, server, case, attempt, home, cwd):
     state = tempfile.mkdtemp(prefix="attempt-", dir=home)
     case_path, init_path = os.path.join(state, "case.json"), os.path.join(state, "init.json")
     with open(case_path, "w") as f:
-        json.dump({"ending": attempt["ending"], "id": launch["id"], "resume": launch["resume"]}, f)
+        json.dump(dict({"ending": attempt["ending"], "id": launch["id"], "resume": launch["resume"]},
+                       **({"settings": launch["settings"]} if "settings" in launch else {})), f)
     env = dict(base_env(home), WANDB_BASE_URL="http://127.0.0.1:%d" % server.server_address[1],
                WANDB_API_KEY="a" * 40, **launch["env"])
     log_path = os.path.join(state, "output.txt")
@@ -244,7 +261,7 @@ def process_version(version, args):
     server = timeline_server.start()
     results = []
     try:
-        for case in all_cases()[:args.cases]:
+        for case in all_cases()[args.cases]:
             for retry in range(1, ATTEMPTS + 1):
                 try:
                     timeline = run_timeline(py, server, case)
@@ -264,16 +281,25 @@ def process_version(version, args):
     return version, results, packages
 
 
+def case_slice(text):
+    """`--cases`: `N` (the first N) or `A:B`."""
+    if ":" not in text:
+        return slice(int(text))
+    start, stop = text.split(":", 1)
+    return slice(int(start) if start else None, int(stop) if stop else None)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--versions", nargs="*", help="default: %d releases" % len(VERSIONS))
-    ap.add_argument("--cases", type=int, help="only the first N timelines (a quick look)")
+    ap.add_argument("--cases", type=case_slice, default=slice(None),
+                    help="only the timelines N (the first N: a quick look) or A:B (as Python slices them)")
     args = parse_args(ap, "timeline-vectors.json")
     versions = args.versions or VERSIONS
     t0 = time.time()
     results, packages = run_versions(versions, args, process_version)
     write_vectors(args.out, SCHEMA, SOURCE_FILES, {"runId": RUN_ID, "lastStep": timeline_server.fake_server.LAST_STEP},
-                  all_cases()[:args.cases], results, packages, t0)
+                  all_cases()[args.cases], results, packages, t0)
 
 
 if __name__ == "__main__":

@@ -81,6 +81,12 @@ const checkAgainst = (runId) => (sdk, c, out) => {
     }
     return diffs;
   }
+  // wandb.init returned: the engine must not say it fails (the resume file alone would not
+  // tell where it did: 0.19.0's crash with the service off comes after it is written).
+  const failing = [first.decision.ifExists, first.decision.ifMissing].find(
+    (b) => b.action === "fail",
+  );
+  if (failing) diffs.push(`SDK: wandb.init returned; engine: fail (${failing.message})`);
   if (out.unsupported) return diffs;
   if (first.decision.resumeFileAfter !== out.resumeFileAtInit) {
     diffs.push(

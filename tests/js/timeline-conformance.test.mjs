@@ -1,7 +1,7 @@
 // Timelines through the built package: the vectors tests/timeline_conformance.rs replays
 // (tests/conformance/timeline-vectors.json: a job configuration launched, ended, restarted and
-// restarted again, each attempt a release's complete, online wandb.init against one fake
-// server that keeps the runs its clients create), checked attempt by attempt against
+// restarted again, each attempt a release's complete wandb.init, online or offline, against
+// one fake server that keeps the runs its clients create), checked attempt by attempt against
 // simulate() as users call it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -20,6 +20,7 @@ function simulateArgs(sdk, { launch, attempts }, outs) {
   const init = {};
   if (launch.id !== null) init.id = launch.id;
   if (launch.resume !== null) init.resume = launch.resume;
+  if (launch.settings !== undefined) init.settings = launch.settings;
   const restarts = attempts.map((attempt, k) => {
     const after = outs[k]?.raised ? "crashed" : AFTER[attempt.ending];
     assert.ok(after, `the ending ${attempt.ending} has no after`);
