@@ -3,9 +3,9 @@
 //! …), restarted in the same directory, another one or on another machine, and restarted
 //! again: three of a release's complete `wandb.init`s in a row (online, offline, with the
 //! resume configuration in `settings=`) against one fake server that keeps the runs its
-//! clients create (generate_timelines.py). What each attempt met —
-//! the runs on the server, the resume file on disk — was left by the attempts before it, as on
-//! a real cluster. No Python is needed here.
+//! clients create (generate_timelines.py). What each attempt met — the runs on the server,
+//! the resume file on disk — was left by the attempts before it, as on a real cluster. No
+//! Python is needed here.
 
 mod common;
 

@@ -1,8 +1,9 @@
 //! Replaying the timeline vectors (tests/conformance/timeline-vectors.json, made by
 //! tests/conformance/generate_timelines.py): a job configuration launched, ended, restarted
 //! and restarted again, each attempt a release's complete `wandb.init` (online or offline)
-//! against one fake server that keeps the runs its clients create — compared attempt by attempt with
-//! `simulate`. Shared by the timeline conformance test and the rule-mutation check.
+//! against one fake server that keeps the runs its clients create — compared attempt by
+//! attempt with `simulate`. Shared by the timeline conformance test and the rule-mutation
+//! check.
 
 use std::collections::HashMap;
 
@@ -24,9 +25,8 @@ pub fn load() -> Value {
     super::load_json("WANDB_RESUME_TIMELINE_VECTORS", VECTORS)
 }
 
-/// One recorded timeline: `case` is `{launch: {id, resume, env, settings?}, attempts: [{ending,
-/// where}]}`,
-/// `out` one result per attempt.
+/// One recorded timeline: `case` is `{launch: {id, resume, env, settings?}, attempts:
+/// [{ending, where}]}`, `out` one result per attempt.
 pub type TimelineVector<'a> = super::Recorded<'a>;
 
 /// Every recorded timeline of `doc`, release by release.
@@ -35,9 +35,10 @@ pub fn vectors(doc: &Value) -> Vec<TimelineVector<'_>> {
 }
 
 /// `simulate`'s arguments for one timeline: the launch as `wandb.init(id=…, resume=…,
-/// settings=…)` in its environment (online unless it names an offline mode), then one restart per attempt after the first, each after
-/// the end of the attempt before it, and one more after the last attempt, whose results are
-/// not compared: it shows what the last end left of the file. An attempt whose `wandb.init`
+/// settings=…)` in its environment (online unless it names an offline mode), then one restart
+/// per attempt after the first, each after the end of the attempt before it, and one more
+/// after the last attempt, whose results are not compared: it shows what the last end left of
+/// the file. An attempt whose `wandb.init`
 /// raised (`outs`) never reached its planned end: its script stopped on the exception.
 pub fn simulate_args(version: &str, case: &Value, outs: &[Value]) -> Value {
     let launch = &case["launch"];
