@@ -151,6 +151,9 @@ pub(crate) struct Settled<'a> {
     pub local: Option<LocalLaunch>,
     /// Online in the shared mode: the field that set it ([`crate::shared_mode`]).
     pub shared: Option<&'static str>,
+    /// wandb-core runs the launch: its default releases (0.18.0+) with the service process
+    /// on; turned off (0.18.x–0.19.x), the Python internal process runs it instead.
+    pub core_backend: bool,
 }
 
 /// What W&B will do with `input` on one launch. Never panics; problems are diagnostics.
@@ -464,6 +467,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
         backend_error,
         local,
         shared,
+        core_backend: profile.has(Rule::CoreBackend)
+            && crate::service_process::runs_with(&profile, env, init.settings.as_ref()),
     };
 
     // 7. What the configuration means across restarts, and who else touches the run.

@@ -43,33 +43,39 @@ fn outcome(action: Action, message: String) -> Outcome {
     }
 }
 
-/// wandb-core in 0.18.0 resumed the run but left `wandb.run.resumed` False (wandb/wandb#8395).
-fn resumed_flag_broken(profile: &Profile) -> bool {
-    profile.has(Rule::CoreBackend) && !profile.has(Rule::CoreResumedFlagFixed)
+/// wandb-core in 0.18.0 resumed the run but left `wandb.run.resumed` False (wandb/wandb#8395);
+/// with the service process off the Python internal process runs the launch and sets it (the
+/// timeline vectors of 0.18.0).
+fn resumed_flag_broken(s: &Settled<'_>) -> bool {
+    s.core_backend && !s.profile.has(Rule::CoreResumedFlagFixed)
 }
 
 /// wandb-core 0.18.0–0.18.5 hand the resumed run's config back in a form the SDK drops, so
-/// `wandb.config` starts empty (wandb/wandb#8775; seen against a fake server).
-fn resumed_config_lost(profile: &Profile) -> bool {
-    profile.has(Rule::CoreBackend) && !profile.has(Rule::CoreResumedConfigFixed)
+/// `wandb.config` starts empty (wandb/wandb#8775; seen against a fake server); not with the
+/// service process off, where the Python internal process loads it (a probe of 0.18.0 and
+/// 0.18.5 against the fake server, NOTES.md).
+fn resumed_config_lost(s: &Settled<'_>) -> bool {
+    s.core_backend && !s.profile.has(Rule::CoreResumedConfigFixed)
 }
 
 /// A successful resume of run `q`, with the flag, step and config the SDK really reports
-/// (`step_unreadable`: reading `wandb.run.step` raises, [`crate::shared_mode::step_unreadable`]).
-fn resumed(profile: &Profile, step_unreadable: bool, q: &str) -> Outcome {
-    let step = if step_unreadable {
+/// (where reading `wandb.run.step` raises, [`crate::shared_mode::step_unreadable`], it says
+/// where logging continues instead).
+fn resumed(s: &Settled<'_>, q: &str) -> Outcome {
+    let profile = &s.profile;
+    let step = if crate::shared_mode::step_unreadable(s) {
         "logging continues after the last logged step (wandb.run.starting_step)"
     } else if profile.has(Rule::RunStepFromBackend) {
         "logging continues after the last logged step (wandb.run.starting_step; wandb.run.step reads 0 until the first log)"
     } else {
         "wandb.run.step is where logging continues (steps logged below it are dropped)"
     };
-    let config = if resumed_config_lost(profile) {
+    let config = if resumed_config_lost(s) {
         "; wandb.config comes back empty: the run's saved config is not loaded (fixed in 0.18.6), so pass the config to wandb.init again"
     } else {
         ""
     };
-    if resumed_flag_broken(profile) {
+    if resumed_flag_broken(s) {
         return Outcome {
             action: Action::Resume,
             resumed: false,
@@ -226,7 +232,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                     ),
                 )
             } else {
-                resumed(profile, crate::shared_mode::step_unreadable(s), &q)
+                resumed(s, &q)
             },
             outcome(
                 Action::Fail,
@@ -242,7 +248,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             ),
         ),
         Some(ResumeMode::Allow) | Some(ResumeMode::Auto) => (
-            resumed(profile, crate::shared_mode::step_unreadable(s), &q),
+            resumed(s, &q),
             outcome(
                 Action::Create,
                 format!("run {q} does not exist yet, so wandb creates it."),
@@ -458,7 +464,7 @@ pub(crate) fn explain(s: &Settled<'_>, init: &InitArgs, env: &EnvVars, out: &mut
         && s.local.is_none()
         && (s.run_id.is_some() || s.resume.mode == Some(ResumeMode::Auto));
     if can_resume && s.resume_from.is_none() {
-        if resumed_flag_broken(&s.profile) {
+        if resumed_flag_broken(s) {
             out.push(
                 diagnostic(
                     Code::ResumedFlagWrong,
@@ -472,7 +478,7 @@ pub(crate) fn explain(s: &Settled<'_>, init: &InitArgs, env: &EnvVars, out: &mut
                 .hint("Upgrade to wandb 0.18.1 or newer, or check wandb.run.starting_step > 0 instead."),
             );
         }
-        if resumed_config_lost(&s.profile) {
+        if resumed_config_lost(s) {
             out.push(
                 diagnostic(
                     Code::ResumedConfigEmpty,

@@ -64,9 +64,11 @@ RUN_ID = "job-run"
 # hook (0.10.x-0.12.x), the service process (0.13.0; 0.13.11 reads WANDB_DISABLE_SERVICE as a
 # bool, 0.14.1 deletes the file of a launch without resume) with the Python sender
 # (0.17.0-0.17.x; 0.17.2 checks that a run was started), wandb-core (0.18.x), the pydantic
-# settings (0.19.0 fails without the service) and the newest.
+# settings (0.19.0 fails without the service) and the newest; and 0.18.0, wandb-core's first
+# release, whose resumed flag is wrong unless the service is off (a sweep of other releases
+# found that).
 VERSIONS = sorted(["0.9.7", "0.10.33", "0.12.21", "0.13.0", "0.13.11", "0.14.1", "0.15.12", "0.17.0", "0.17.8",
-                   "0.18.7", "0.19.0", "0.19.11", "0.31.0"], key=vkey)
+                   "0.18.0", "0.18.7", "0.19.0", "0.19.11", "0.31.0"], key=vkey)
 # The job configurations, as a job script or its scheduler sets them.
 LAUNCHES = [
     {"resume": True, "id": None, "env": {}},
