@@ -224,6 +224,7 @@ pub fn diagnostic(
         hint: None,
         sdk_message: None,
         stage: None,
+        printed_first: None,
     }
 }
 
@@ -242,6 +243,14 @@ impl DiagnosticExt for Diagnostic {
     }
     fn sdk(mut self, message: impl Into<String>) -> Self {
         self.sdk_message = Some(message.into());
+        self
+    }
+}
+
+impl Diagnostic {
+    /// Sets what the SDK prints before it raises, where its error alone does not say why.
+    pub(crate) fn prints_first(mut self, line: String) -> Self {
+        self.printed_first = Some(line);
         self
     }
 }

@@ -469,6 +469,10 @@ pub struct Diagnostic {
     /// (`check_order`); orders the errors, never serialized.
     #[cfg_attr(target_arch = "wasm32", serde(skip))]
     pub(crate) stage: Option<crate::check_order::Stage>,
+    /// What the SDK prints before it raises, where its error alone does not say why (0.9.x's
+    /// launch errors): the failing outcome quotes it beside the error; never serialized.
+    #[cfg_attr(target_arch = "wasm32", serde(skip))]
+    pub(crate) printed_first: Option<String>,
 }
 
 crate::json_object!(Diagnostic {

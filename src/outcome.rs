@@ -96,14 +96,13 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
     if s.rejected {
         let first = diagnostics.iter().find(|d| d.severity == Severity::Error);
         let raised = first.map_or("", |d| d.sdk_message.as_deref().unwrap_or(&d.message));
-        let mut text = format!("wandb.init raises before contacting W&B: {raised}");
-        // 0.9.x prints why it does not know the mode before its launch error, which says only
-        // that the variable is invalid: the explanation quoting that line goes with it.
-        if let Some(d) = first.filter(|d| {
-            d.code == Code::ModeInvalid.as_str() && !s.profile.has(Rule::SettingsObject)
-        }) {
-            text = format!("{text} ({})", d.message);
-        }
+        // Where the error alone does not say why, what the SDK printed before it does.
+        let text = match first.and_then(|d| d.printed_first.as_deref()) {
+            Some(printed) => format!(
+                "wandb.init raises before contacting W&B: {raised} (it prints first: {printed})"
+            ),
+            None => format!("wandb.init raises before contacting W&B: {raised}"),
+        };
         return (
             outcome(Action::Fail, text.clone()),
             outcome(Action::Fail, text),

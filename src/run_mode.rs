@@ -268,14 +268,17 @@ pub(crate) fn settle(
                         Code::ModeInvalid,
                         Severity::Error,
                         Some("env.WANDB_MODE"),
-                        // It prints why, then raises a launch error that says only that
-                        // the variable is invalid (`wandb/__init__.py:1286-1288`, 0.9.7).
                         format!(
-                            "wandb {} knows only WANDB_MODE=run and dryrun; with {value} it prints `wandb: ERROR Invalid run mode \"{value}\". Please unset WANDB_MODE.` and wandb.init raises.",
+                            "wandb {} knows only WANDB_MODE=run and dryrun; with {value} wandb.init raises.",
                             profile.version
                         ),
                     )
                     .hint(MODE_HINT_09)
+                    // It prints why, then raises a launch error that says only that the
+                    // variable is invalid (`wandb/__init__.py:1286-1288`, 0.9.7).
+                    .prints_first(format!(
+                        "wandb: ERROR Invalid run mode \"{value}\". Please unset WANDB_MODE."
+                    ))
                     .sdk("The WANDB_MODE environment variable is invalid.")
                     .at(check_order::LATER_SETTINGS),
                 );
