@@ -58,7 +58,8 @@ from generate_server import (ATTEMPTS, CASE_TIMEOUT, base_env, kill_group, log, 
 
 SCHEMA = 1
 SOURCE_FILES = ["generate_timelines.py", "timeline_driver.py", "timeline_server.py", "ending_driver.py",
-                "fake_server.py", "generate_endings.py", "generate_server.py", "driver.py", "venvs.py"]
+                "settings_server_driver.py", "server_driver.py", "fake_server.py", "generate_endings.py",
+                "generate_server.py", "driver.py", "venvs.py"]
 RUN_ID = "job-run"
 # Each era of what an attempt's end and the server do: 0.9.x's background process, the exit
 # hook (0.10.x-0.12.x), the service process (0.13.0; 0.13.11 reads WANDB_DISABLE_SERVICE as a
