@@ -11,7 +11,7 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised nine times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
+ * Raised ten times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
@@ -42,8 +42,11 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * KB gzipped; from 128 KiB for the resume file 0.19.0 writes before it crashes with the
  * service process off, which the timeline vectors found (the timeline had every restart in
  * that directory start without it, and the decision said the file was never reached): +0.2 KB
- * gzipped. */
-export const SIZE_CEILING_GZIP_BYTES = 128.5 * 1024;
+ * gzipped; from 128.5 KiB for what the server outcomes with the service process off found
+ * (0.18.x–0.19.x then answer the server and check branching arguments as the Python backend
+ * does, not wandb-core; from 0.20.0 a `fork_from` naming the run's own id rewinds that run,
+ * where the decision said it forks a new one): +0.27 KB gzipped. */
+export const SIZE_CEILING_GZIP_BYTES = 129 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's

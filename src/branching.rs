@@ -59,9 +59,11 @@ fn given<'a>(
 }
 
 /// Reads, parses and cross-checks `resume_from` / `fork_from` (init arguments over
-/// `WANDB_RESUME_FROM` / `WANDB_FORK_FROM`).
+/// `WANDB_RESUME_FROM` / `WANDB_FORK_FROM`). `core_backend`: wandb-core runs the launch, not
+/// the Python internal process (the service process off, 0.18.x–0.19.x).
 pub(crate) fn resolve(
     profile: &Profile,
+    core_backend: bool,
     init: &InitArgs,
     env: &EnvVars,
     resume: &ResumeSetting,
@@ -233,6 +235,7 @@ pub(crate) fn resolve(
 
     b.backend_error = exclusion(
         profile,
+        core_backend,
         init,
         resume,
         resume_from.as_ref(),
@@ -298,10 +301,12 @@ fn parse(
 }
 
 /// `resume`, `resume_from` and `fork_from` are mutually exclusive; how that is enforced, and
-/// whether the environment counts, depends on the era.
+/// whether the environment counts, depends on the era and, before 0.19.0's settings check,
+/// on the backend (`core_backend`: wandb-core; else the Python internal process).
 #[allow(clippy::too_many_arguments)]
 fn exclusion(
     profile: &Profile,
+    core_backend: bool,
     init: &InitArgs,
     resume: &ResumeSetting,
     resume_from: Option<&Given<'_>>,
@@ -351,15 +356,16 @@ fn exclusion(
                 INIT_GUARD,
             )
         } else if effective_count > 1 {
-            if profile.has(Rule::CoreBackend) {
+            if core_backend {
                 (
                     "`resume`, `fork_from`, and `resume_from` are mutually exclusive. Please specify only one of them.",
                     "in the backend",
                     RUN_START,
                 )
             } else if resume_from.is_some() && fork_from.is_some() {
-                // The Python internal process (0.17.x's default backend) refuses the pair in
-                // SettingsStatic and dies; wandb.init waits for it, offline too, then gives up.
+                // The Python internal process (0.17.x's default backend, and 0.18.x's with the
+                // service off) refuses the pair in SettingsStatic and dies; wandb.init waits for
+                // it, offline too, then gives up.
                 (
                     "Run initialization has timed out after 90.0 sec.",
                     "CommError after waiting 90 seconds: its internal process refuses fork_from together with resume_from (\"Only one of fork_from or resume_from can be specified, not both\") and dies",
@@ -554,6 +560,10 @@ pub(crate) fn settle_resume_from(
     accepted
 }
 
+/// What to do about a `fork_from` naming the run's own id.
+const SELF_FORK_HINT: &str =
+    "Give the fork a different id (or none), or use resume_from to rewind this run.";
+
 /// `fork_from` naming the explicit run id (init or environment), checked before any other
 /// source supplies an id; returns false when the SDK rejects it. `assigned`: the ids set when
 /// fork_from is validated; `merged`: those it meets only when wandb.init's arguments are
@@ -590,7 +600,7 @@ pub(crate) fn check_fork_from_id(
                 )
             },
         )
-        .hint("Give the fork a different id (or none), or use resume_from to rewind this run.");
+        .hint(SELF_FORK_HINT);
         out.push(
             if rejects {
                 d.sdk("Provided `run_id` is the same as the run to `fork_from`. Please provide a different `run_id` or remove the `run_id` argument. If you want to rewind the current run, please use `resume_from` instead.")
@@ -634,9 +644,45 @@ pub(crate) fn check_fork_from_started_id(
                 profile.version
             ),
         )
-        .hint("Give the fork a different id (or none), or use resume_from to rewind this run.")
+        .hint(SELF_FORK_HINT)
         .sdk("fork_from run id must be different from current run id")
         .at(RUN_START),
     );
     false
+}
+
+/// wandb-core from 0.20.0 no longer refuses a `fork_from` naming the id the run gets, where
+/// the Python check missed it (`WANDB_FORK_FROM` read before `wandb.init(id=…)`): it starts
+/// the run as a rewind of that run to the fork's step, as `resume_from` does (it asks W&B to
+/// rewind the run: server-service vectors). Moves the moment to `resume_from` and says so.
+pub(crate) fn self_fork_rewinds(
+    profile: &Profile,
+    b: &mut Branching,
+    run_id: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let Some(moment) = b.fork_from.take_if(|m| run_id == Some(m.run.as_str())) else {
+        return;
+    };
+    out.push(
+        diagnostic(
+            Code::ForkFromSameId,
+            Severity::Warning,
+            Some(if b.fork_from_init {
+                "init.forkFrom"
+            } else {
+                "env.WANDB_FORK_FROM"
+            }),
+            format!(
+                "fork_from names the run's own id {}: wandb {} rewinds that run to step {} instead, as resume_from does, dropping what it logged after that step.",
+                repr(&moment.run),
+                profile.version,
+                moment.step
+            ),
+        )
+        .hint(SELF_FORK_HINT)
+        .at(RUN_START),
+    );
+    b.resume_from = Some(moment);
+    b.resume_from_init = b.fork_from_init;
 }

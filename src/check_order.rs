@@ -75,6 +75,10 @@ pub(crate) const LATER_SETTINGS: Stage = 25;
 pub(crate) const RUN_DIRECTORY: Stage = 28;
 /// The run starts: the settings are sent to the backend, wandb-core checks them.
 pub(crate) const RUN_START: Stage = 30;
+/// With the service process off, the in-process backend starts from the settings sent
+/// (0.19.0 crashes there: after a `fork_from`'s own crash in sending them, server-service
+/// vectors).
+pub(crate) const BACKEND_START: Stage = 31;
 /// The server answers.
 pub(crate) const SERVER: Stage = 40;
 

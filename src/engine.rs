@@ -308,7 +308,19 @@ pub fn decide(input: &ResumeInput) -> Decision {
         }
     }
     let explicit_id = init.id.as_deref().filter(|id| !id.is_empty() && !in_sweep);
-    let branches = branching::resolve(&profile, init, env, &resume, explicit_id, &mut out);
+    // Which backend runs the launch decides the checks made as the run starts and the answers
+    // to the server's.
+    let core_backend = profile.has(Rule::CoreBackend)
+        && crate::service_process::runs_with(&profile, env, init.settings.as_ref());
+    let mut branches = branching::resolve(
+        &profile,
+        core_backend,
+        init,
+        env,
+        &resume,
+        explicit_id,
+        &mut out,
+    );
     let mut backend_error = branches.backend_error.clone();
     rejected |= branches.rejected;
 
@@ -423,9 +435,13 @@ pub fn decide(input: &ResumeInput) -> Decision {
         rejected |= !check_effective_run_id(id, field, &mut out);
     }
 
-    // wandb-core (0.18.0–0.19.11) compares fork_from with the id the run really gets when
-    // it starts, whatever order the Python checks saw them in.
-    if !rejected && profile.has(Rule::CoreBackend) && !profile.has(Rule::CoreAcceptsSelfFork) {
+    // wandb-core compares fork_from with the id the run really gets when it starts, whatever
+    // order the Python checks saw them in: 0.18.0–0.19.11 refuse it, later releases rewind.
+    if !rejected && core_backend && profile.has(Rule::CoreAcceptsSelfFork) {
+        if local.is_none() {
+            branching::self_fork_rewinds(&profile, &mut branches, run_id.as_deref(), &mut out);
+        }
+    } else if !rejected && core_backend {
         rejected |= !branching::check_fork_from_started_id(
             &profile,
             &branches,
@@ -467,8 +483,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         backend_error,
         local,
         shared,
-        core_backend: profile.has(Rule::CoreBackend)
-            && crate::service_process::runs_with(&profile, env, init.settings.as_ref()),
+        core_backend,
     };
 
     // 7. What the configuration means across restarts, and who else touches the run.

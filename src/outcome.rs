@@ -10,7 +10,7 @@ use crate::model::{
     Action, Behaviour, Cell, Diagnostic, InitArgs, Method, Outcome, ResumeMode, RunIdSource,
     Severity, ValueSource,
 };
-use crate::profile::{Profile, Rule};
+use crate::profile::Rule;
 use crate::pyunicode::repr;
 use crate::resume_value::{self, ResumeSetting, ServerCase};
 use crate::run_mode::LocalLaunch;
@@ -45,15 +45,15 @@ fn outcome(action: Action, message: String) -> Outcome {
 
 /// wandb-core in 0.18.0 resumed the run but left `wandb.run.resumed` False (wandb/wandb#8395);
 /// with the service process off the Python internal process runs the launch and sets it (the
-/// timeline vectors of 0.18.0).
+/// timeline and server-service vectors of 0.18.0).
 fn resumed_flag_broken(s: &Settled<'_>) -> bool {
     s.core_backend && !s.profile.has(Rule::CoreResumedFlagFixed)
 }
 
 /// wandb-core 0.18.0–0.18.5 hand the resumed run's config back in a form the SDK drops, so
 /// `wandb.config` starts empty (wandb/wandb#8775; seen against a fake server); not with the
-/// service process off, where the Python internal process loads it (a probe of 0.18.0 and
-/// 0.18.5 against the fake server, NOTES.md).
+/// service process off, where the Python internal process loads it (the server-service
+/// vectors).
 fn resumed_config_lost(s: &Settled<'_>) -> bool {
     s.core_backend && !s.profile.has(Rule::CoreResumedConfigFixed)
 }
@@ -131,7 +131,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                 Action::Fail,
                 format!(
                     "resume is must but no run id is set: wandb generates a new id, no run has it, and wandb.init fails with: {}",
-                    must_missing_failure(profile, "<new id>")
+                    must_missing_failure(s, "<new id>")
                 ),
             ),
             _ if s.fork_from.is_some() => outcome(
@@ -170,7 +170,12 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             outcome(
                 Action::Fail,
                 format!(
-                    "run {q} does not exist, so there is nothing to rewind; W&B rejects resume_from."
+                    "run {q} does not exist, so there is nothing to rewind; W&B rejects resume_from{}.",
+                    if s.core_backend {
+                        " (wandb-core: failed to rewind run: run not found)"
+                    } else {
+                        ""
+                    }
                 ),
             ),
         );
@@ -205,7 +210,12 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                 format!(
                     "run {q} exists; wandb {} does not check before starting when resume is never, so it writes over the run — unless the server refuses, in which case wandb.init fails with: {}",
                     profile.version,
-                    resume_value::server_message(profile, ServerCase::NeverExists, id)
+                    resume_value::server_message(
+                        profile,
+                        s.core_backend,
+                        ServerCase::NeverExists,
+                        id
+                    )
                 ),
             ),
             outcome(Action::Create, format!("wandb creates run {q}.")),
@@ -215,7 +225,12 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                 Action::Fail,
                 format!(
                     "run {q} exists and resume is never, so wandb.init fails with: {}",
-                    resume_value::server_message(profile, ServerCase::NeverExists, id)
+                    resume_value::server_message(
+                        profile,
+                        s.core_backend,
+                        ServerCase::NeverExists,
+                        id
+                    )
                 ),
             ),
             outcome(Action::Create, format!("wandb creates run {q}.")),
@@ -242,7 +257,7 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                     } else {
                         ""
                     },
-                    must_missing_failure(profile, id)
+                    must_missing_failure(s, id)
                 ),
             ),
         ),
@@ -285,8 +300,9 @@ fn disabled_text(s: &Settled<'_>) -> String {
 /// `wandb.init` then raises a generic error naming the debug log
 /// (`wandb/__init__.py:99-102,330-332`, `core.py:18-24` (0.9.7); seen against a fake server,
 /// tests/conformance/server-vectors.json).
-fn must_missing_failure(profile: &Profile, id: &str) -> String {
-    let reason = resume_value::server_message(profile, ServerCase::MustMissing, id);
+fn must_missing_failure(s: &Settled<'_>, id: &str) -> String {
+    let profile = &s.profile;
+    let reason = resume_value::server_message(profile, s.core_backend, ServerCase::MustMissing, id);
     if profile.has(Rule::SettingsObject) {
         return reason;
     }
@@ -412,7 +428,12 @@ pub(crate) fn explain(s: &Settled<'_>, init: &InitArgs, env: &EnvVars, out: &mut
                 "resume is must but no run id is set: wandb generates a fresh id, which never exists, so every launch fails.".to_owned(),
             )
             .hint("Set the id of the run to resume: WANDB_RUN_ID=<id> or wandb.init(id=\"<id>\", resume=\"must\").")
-            .sdk(resume_value::server_message(&s.profile, ServerCase::MustMissing, "<new id>"))
+            .sdk(resume_value::server_message(
+                &s.profile,
+                s.core_backend,
+                ServerCase::MustMissing,
+                "<new id>",
+            ))
             .at(SERVER),
         ),
         Some(ResumeMode::Allow) if s.run_id.is_none() => out.push(

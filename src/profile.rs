@@ -74,7 +74,8 @@ pub enum Rule {
     BranchingRepaired,
     /// `resume_from` supplies the run id again.
     ResumeFromSuppliesIdAgain,
-    /// Wandb-core no longer refuses a `fork_from` naming the run's own id at start.
+    /// Wandb-core no longer refuses a `fork_from` naming the run's own id at start: it
+    /// rewinds that run instead.
     CoreAcceptsSelfFork,
     /// `WANDB_DISABLE_SERVICE` is ignored; the settings' key raises.
     DisableServiceRemoved,
@@ -512,7 +513,8 @@ pub const BOUNDARIES: [Boundary; 64] = [
     },
     // wandb-core no longer refuses a `fork_from` naming the run's own id when the run starts
     // (0.18.0–0.19.11 raise "fork_from run id must be different from current run id", also where
-    // `WANDB_FORK_FROM` slipped past the Python check)
+    // `WANDB_FORK_FROM` slipped past the Python check); it asks W&B to rewind that run instead
+    // (the server-service vectors)
     Boundary {
         rule: Rule::CoreAcceptsSelfFork,
         since: SdkVersion::new(0, 20, 0),

@@ -502,8 +502,10 @@ pub enum ServerCase {
 }
 
 /// The SDK's message for a server-side failure, verbatim for the era (confirmed against
-/// each era's sources and the strings of the shipped `wandb-core` binaries).
-pub fn server_message(profile: &Profile, case: ServerCase, id: &str) -> String {
+/// each era's sources and the strings of the shipped `wandb-core` binaries) and the backend
+/// that answers: `core_backend` for wandb-core, else the Python one, which 0.18.x–0.19.x run
+/// with the service process off (tests/conformance/server-service-vectors.json).
+pub fn server_message(profile: &Profile, core_backend: bool, case: ServerCase, id: &str) -> String {
     use ServerCase::{MustMissing, NeverExists};
     if profile.has(Rule::PlainResumeMessages) {
         return match case {
@@ -516,7 +518,7 @@ pub fn server_message(profile: &Profile, case: ServerCase, id: &str) -> String {
         };
     }
     if profile.has(Rule::UsageResumeMessages) {
-        let core = profile.has(Rule::CoreBackend);
+        let core = core_backend;
         return match case {
             MustMissing => format!(
                 "You provided an invalid value for the `resume` argument. The value 'must' is not a valid option for resuming {} ({id}) that {}. Please check your inputs and try again with a valid run ID. If you are trying to start a new run, please omit the `resume` argument or use `resume='allow'`.",

@@ -10,7 +10,7 @@
 //! crashes in `wandb.init` once the service is off; 0.20.0 ignores the variable.
 
 use crate::bool_setting::{self, BoolReading};
-use crate::check_order::RUN_START;
+use crate::check_order::{BACKEND_START, RUN_START};
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::env_vars::EnvVars;
 use crate::error::InputError;
@@ -224,7 +224,7 @@ fn crashes(profile: &Profile, field: &str, source: &str, out: &mut Vec<Diagnosti
         )
         .hint("Leave the service process on (WANDB_DISABLE_SERVICE and the settings' key unset), or use wandb 0.19.1 or newer.")
         .sdk("SettingsStatic has no attribute __pydantic_private__")
-        .at(RUN_START),
+        .at(BACKEND_START),
     );
     true
 }

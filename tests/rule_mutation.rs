@@ -1,7 +1,7 @@
 //! Every version rule is pinned by the conformance vectors: removing any one of them (as if it
 //! had never shipped) makes vectors fail — the offline vectors (tests/conformance/vectors),
 //! the server outcomes (tests/conformance/server-vectors.json, with
-//! settings-server-vectors.json), the script endings
+//! settings-server-vectors.json and server-service-vectors.json), the script endings
 //! (tests/conformance/ending-vectors.json, with settings-service-vectors.json), the resume-file texts
 //! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
 //! argument, the settings file, `WANDB_DISABLED` and the shared mode
@@ -40,6 +40,9 @@ struct Sets<'a> {
     settings_server_doc: &'a Value,
     /// The server outcomes of a stored settings `resume` (counted with the server outcomes).
     settings_server: &'a [ServerVector<'a>],
+    server_service_doc: &'a Value,
+    /// The server outcomes with the service process off (counted with the server outcomes).
+    server_service: &'a [ServerVector<'a>],
     ending_doc: &'a Value,
     endings: &'a [EndingVector<'a>],
     settings_service_doc: &'a Value,
@@ -101,6 +104,11 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
             .settings_server
             .iter()
             .filter(|v| !server_replay::check(sets.settings_server_doc, v).is_empty())
+            .count()
+        + sets
+            .server_service
+            .iter()
+            .filter(|v| !server_replay::check(sets.server_service_doc, v).is_empty())
             .count();
     let endings = sets
         .endings
@@ -191,6 +199,8 @@ fn removing_any_rule_fails_vectors() {
     let shared_server = common::recorded(&shared_server_doc);
     let settings_server_doc = server_replay::load_settings();
     let settings_server = server_replay::vectors(&settings_server_doc);
+    let server_service_doc = server_replay::load_service();
+    let server_service = server_replay::vectors(&server_service_doc);
     let shared_mode_doc = shared_replay::load_modes();
     let shared_modes: Vec<_> = common::recorded(&shared_mode_doc)
         .into_iter()
@@ -211,6 +221,8 @@ fn removing_any_rule_fails_vectors() {
         shared_server: &shared_server,
         settings_server_doc: &settings_server_doc,
         settings_server: &settings_server,
+        server_service_doc: &server_service_doc,
+        server_service: &server_service,
         ending_doc: &ending_doc,
         endings: &endings,
         settings_service_doc: &settings_service_doc,
@@ -268,7 +280,7 @@ fn removing_any_rule_fails_vectors() {
     }
     let sizes = [
         vectors.len(),
-        server.len() + shared_server.len() + settings_server.len(),
+        server.len() + shared_server.len() + settings_server.len() + server_service.len(),
         endings.len() + settings_service.len(),
         texts.len(),
         modes.len(),

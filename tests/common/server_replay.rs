@@ -15,8 +15,13 @@ const VECTORS: &str = concat!(
 /// `meta.server.generatedId` where the SDK printed the id it generated.
 const ENGINE_GENERATED_ID: &str = "<new id>";
 
-/// What 0.10.x–0.12.x print for any error `wandb.init` raises.
-const ABNORMAL_EXIT: &str = "Abnormal program exit";
+/// Lines wandb prints that say nothing of why `wandb.init` raised: what 0.10.x–0.12.x print
+/// for any error, and what the Python internal process prints as it goes down after refusing
+/// `resume_from` beside a `resume` (0.17.x, and 0.18.x with the service off).
+const SAY_NOTHING_OF_WHY: [&str; 2] = [
+    "Abnormal program exit",
+    "Internal wandb error: file data was not synced",
+];
 
 /// A pydantic error's text without its last line, the link to pydantic's documentation
 /// ("For further information visit https://errors.pydantic.dev/…"), which the engine does not
@@ -27,6 +32,25 @@ fn without_pydantic_link(message: &str) -> &str {
         Some(at) => &message[..at],
         None => message,
     }
+}
+
+/// What each validator said in pydantic's `ValidationError` text (0.19.0+ settings: "1
+/// validation error for Settings\n  Value error, <what it said> [type=…, input_value=…]"),
+/// which the engine quotes without pydantic's frame; empty for any other text.
+fn pydantic_errors(message: &str) -> Vec<&str> {
+    let Some((head, rest)) = message.split_once('\n') else {
+        return Vec::new();
+    };
+    if !head.ends_with(" for Settings") || !head.contains(" validation error") {
+        return Vec::new();
+    }
+    rest.lines()
+        .filter_map(|line| line.strip_prefix("  "))
+        .map(|line| {
+            let line = line.strip_prefix("Value error, ").unwrap_or(line);
+            line.split_once(" [type=").map_or(line, |(said, _)| said)
+        })
+        .collect()
 }
 
 /// The committed server outcomes, or the file named by `WANDB_RESUME_SERVER_VECTORS`.
@@ -47,8 +71,21 @@ pub fn load_settings() -> Value {
     )
 }
 
-/// The decision for one case: `wandb.init(id=…, resume=…, settings=…)` as the case passes
-/// them, in the case's environment where it has one; `Err` where the package refuses the input (every
+/// The server outcomes with the service process off, and of two branching arguments
+/// (tests/conformance/server-service-vectors.json, made by generate_server_service.py), or the
+/// file named by `WANDB_RESUME_SERVER_SERVICE_VECTORS`.
+pub fn load_service() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SERVER_SERVICE_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/server-service-vectors.json"
+        ),
+    )
+}
+
+/// The decision for one case: `wandb.init(id=…, resume=…, settings=…, fork_from=…,
+/// resume_from=…)` as the case passes them, in the case's environment where it has one; `Err` where the package refuses the input (every
 /// recorded case is one it must model), with why.
 pub fn decide_case(version: &str, case: &Value) -> Result<Decision, String> {
     let mut init = serde_json::Map::new();
@@ -63,9 +100,16 @@ pub fn decide_case(version: &str, case: &Value) -> Result<Decision, String> {
         // as is.
         init.insert("settings".into(), settings.clone());
     }
+    for key in ["forkFrom", "resumeFrom"] {
+        // The server-service vectors' branching arguments, the engine's input names.
+        if let Some(point) = case.get(key) {
+            init.insert(key.into(), point.clone());
+        }
+    }
     let mut input = serde_json::json!({ "sdk": version, "init": init });
     if let Some(env) = case.get("env") {
-        // The shared-mode server vectors' writers (`WANDB_MODE`, `WANDB__PRIMARY`).
+        // The shared-mode server vectors' writers (`WANDB_MODE`, `WANDB__PRIMARY`), the
+        // server-service vectors' `WANDB_DISABLE_SERVICE` and `WANDB_RESUME`.
         input["env"] = env.clone();
     }
     let input = codec::input_from_json(&input.to_string()).map_err(|e| format!("refused: {e}"))?;
@@ -98,7 +142,11 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
                     .get("cause")
                     .and_then(|c| c["message"].as_str())
                     .filter(|c| branch.message.contains(c));
-                if !branch.message.contains(&said) && cause.is_none() {
+                // pydantic's frame around what a settings validator said is not quoted.
+                let errors = pydantic_errors(&said);
+                let quotes_errors =
+                    !errors.is_empty() && errors.iter().all(|e| branch.message.contains(e));
+                if !branch.message.contains(&said) && cause.is_none() && !quotes_errors {
                     diffs.push(format!(
                         "engine's message does not quote the SDK's {}:\n      engine: {}\n      SDK:    {said}",
                         raised["type"], branch.message
@@ -107,13 +155,12 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
             }
         }
         // Where wandb printed why before raising (0.9.x: a generic LaunchError), the engine
-        // quotes that too; 0.10.x–0.12.x's "Abnormal program exit", printed for whatever
-        // `wandb.init` raised, says nothing of why.
+        // quotes that too; lines that say nothing of why are not quoted.
         if let Some(printed) = out["printedErrors"]
             .as_array()
             .and_then(|lines| lines.first())
             .and_then(Value::as_str)
-            .filter(|line| *line != ABNORMAL_EXIT)
+            .filter(|line| !SAY_NOTHING_OF_WHY.contains(line))
         {
             let printed = printed.replace(generated, ENGINE_GENERATED_ID);
             if !branch.message.contains(&printed) {
@@ -243,10 +290,11 @@ pub fn check_decision(doc: &Value, v: &ServerVector<'_>, d: &Decision) -> Vec<St
             // The engine says which releases count a run created but never started (as a
             // sweep does ahead of time) as missing: in the text of its must-and-missing
             // outcome. That holds for every resume value.
-            let must = decide_case(
-                v.version,
-                &serde_json::json!({ "id": v.case["id"], "resume": "must" }),
-            );
+            let mut must_case = serde_json::json!({ "id": v.case["id"], "resume": "must" });
+            if let Some(env) = v.case.get("env") {
+                must_case["env"] = env.clone();
+            }
+            let must = decide_case(v.version, &must_case);
             if must.is_ok_and(|m| m.if_missing.message.contains("never started")) {
                 &d.if_missing
             } else {

@@ -404,17 +404,45 @@ export function resumeTextRaised(sdk, text) {
  * `decide()` for a server-outcome case: `wandb.init(id=…, resume=…)` as the case passes them,
  * in the case's environment where it has one (the shared-mode writers).
  */
-export function decideServerCase(decide, sdk, { id, resume, env, settings }) {
+export function decideServerCase(decide, sdk, { id, resume, env, settings, forkFrom, resumeFrom }) {
   const init = {};
   if (id !== null) init.id = id;
   if (resume !== undefined) init.resume = resume;
   // The settings-server vectors' `settings=` (`{form, keys, resume}`), the input as is.
   if (settings !== undefined) init.settings = settings;
+  // The server-service vectors' branching arguments.
+  if (forkFrom !== undefined) init.forkFrom = forkFrom;
+  if (resumeFrom !== undefined) init.resumeFrom = resumeFrom;
   return decide(env ? { sdk, env, init } : { sdk, init });
 }
 
 // What the engine writes where a run id is generated at launch.
 const ENGINE_GENERATED_ID = "<new id>";
+
+// Lines wandb prints that say nothing of why wandb.init raised: what 0.10.x–0.12.x print for
+// any error, and what the Python internal process prints as it goes down after refusing
+// resume_from beside a resume (0.17.x, and 0.18.x with the service off).
+const SAY_NOTHING_OF_WHY = [
+  "Abnormal program exit",
+  "Internal wandb error: file data was not synced",
+];
+
+// What each validator said in pydantic's ValidationError text (0.19.0+ settings: "1 validation
+// error for Settings\n  Value error, <what it said> [type=…]"), which the engine quotes without
+// pydantic's frame; empty for any other text.
+function pydanticErrors(message) {
+  const [head, ...rest] = message.split("\n");
+  if (!head.endsWith(" for Settings") || !head.includes(" validation error")) return [];
+  return rest
+    .filter((line) => line.startsWith("  "))
+    .map(
+      (line) =>
+        line
+          .slice(2)
+          .replace(/^Value error, /, "")
+          .split(" [type=")[0],
+    );
+}
 
 /**
  * What the engine says of one branch of a launch (`branch`: an outcome) against what the
@@ -431,17 +459,24 @@ export function compareWithServer(branch, out, { generatedId, lastStep }) {
       .replaceAll(generatedId, ENGINE_GENERATED_ID);
     // Where the SDK wrapped what failed ("An unexpected error occurred"), the cause will do.
     const cause = out.raised.cause?.message;
-    if (!branch.message.includes(said) && !(cause && branch.message.includes(cause))) {
+    // pydantic's frame around what a settings validator said is not quoted.
+    const errors = pydanticErrors(said);
+    const quotesErrors = errors.length > 0 && errors.every((e) => branch.message.includes(e));
+    if (
+      !branch.message.includes(said) &&
+      !(cause && branch.message.includes(cause)) &&
+      !quotesErrors
+    ) {
       diffs.push(
         `engine's message does not quote the SDK's: engine ${branch.message} / SDK ${said}`,
       );
     }
-    // Where wandb printed why before raising (0.9.x), the engine quotes that too; 0.10.x–
-    // 0.12.x's "Abnormal program exit", printed for any error, says nothing of why.
+    // Where wandb printed why before raising (0.9.x), the engine quotes that too; lines that
+    // say nothing of why are not quoted.
     const printed = out.printedErrors?.[0]?.replaceAll(generatedId, ENGINE_GENERATED_ID);
     if (
       printed !== undefined &&
-      printed !== "Abnormal program exit" &&
+      !SAY_NOTHING_OF_WHY.includes(printed) &&
       !branch.message.includes(printed)
     ) {
       diffs.push(`engine's message does not quote what wandb printed: ${printed}`);

@@ -18,3 +18,16 @@ const settingsDoc = conformanceJson("settings-server-vectors.json");
 test("stored settings resume values meet the server as the real SDK, through the package", () => {
   assertAllAgree(settingsDoc, "settings-server outcomes", serverCheck(decide, settingsDoc));
 });
+
+// The service process off (tests/conformance/server-service-vectors.json: the same launches
+// with WANDB_DISABLE_SERVICE=true, where 0.18.x and 0.19.x run the Python internal process, and
+// fork_from / resume_from beside a resume from the environment, the service off and on), as
+// tests/server_service_conformance.rs replays it.
+const serviceDoc = conformanceJson("server-service-vectors.json");
+test("launches without the service process meet the server as the real SDK, through the package", () => {
+  assertAllAgree(
+    serviceDoc,
+    "server outcomes without the service",
+    serverCheck(decide, serviceDoc),
+  );
+});

@@ -1,0 +1,117 @@
+//! Server outcomes with the service process off: replays
+//! tests/conformance/server-service-vectors.json (made by
+//! tests/conformance/generate_server_service.py) against `decide`'s two branches, as the
+//! server replay does. Each vector is a release's complete, online `wandb.init` against the
+//! fake W&B server with `WANDB_DISABLE_SERVICE=true` — where 0.18.x and 0.19.x run the Python
+//! internal process instead of wandb-core — and `fork_from` / `resume_from` beside a `resume`
+//! or a run id from the environment, with the service off and on. No Python is needed here.
+
+mod common;
+
+use common::server_replay::{check, load, load_service};
+use serde_json::Value;
+
+#[test]
+fn server_outcomes_without_the_service_match_the_real_sdk() {
+    let doc = load_service();
+    common::assert_all_agree(
+        "server outcomes without the service",
+        &doc,
+        |v| check(&doc, v),
+        |v| format!("run {}, {}", v.case["state"], v.case),
+    );
+}
+
+/// The case of `server-vectors.json` (the service on) with `state`, `id` and `resume` of
+/// `case`, where it has one.
+fn with_the_service<'a>(
+    on: &'a [common::Recorded<'a>],
+    version: &str,
+    case: &Value,
+) -> Option<&'a Value> {
+    on.iter()
+        .find(|v| {
+            v.version == version
+                && ["state", "id", "resume"]
+                    .iter()
+                    .all(|k| v.case.get(*k) == case.get(*k))
+        })
+        .map(|v| v.out)
+}
+
+/// A case with a branching argument: `fork_from` or `resume_from` from `wandb.init`, or
+/// `WANDB_FORK_FROM`.
+fn branching(case: &Value) -> bool {
+    case.get("forkFrom").is_some()
+        || case.get("resumeFrom").is_some()
+        || case["env"].get("WANDB_FORK_FROM").is_some()
+}
+
+/// A replay over vectors where turning the service off changed nothing would prove nothing
+/// about the backend it selects: the same launch must end differently with the service off and
+/// on in some release — against the server (the server vectors hold the service-on side) and
+/// with two branching arguments (this file holds both) — and the same in another.
+#[test]
+fn turning_the_service_off_changes_what_the_sdk_does() {
+    let off = load_service();
+    let on = load();
+    let on = common::recorded(&on);
+    let all = common::recorded(&off);
+    let service_off = |case: &Value| case["env"].get("WANDB_DISABLE_SERVICE").is_some();
+    let same_answer = |a: &Value, b: &Value| {
+        a["raised"] == b["raised"]
+            && a["resumed"] == b["resumed"]
+            && a["configRestored"] == b["configRestored"]
+    };
+    let (mut server_differs, mut server_same) = (false, false);
+    for v in all.iter().filter(|v| !branching(v.case)) {
+        assert!(
+            service_off(v.case),
+            "a server case with the service on: {}",
+            v.case
+        );
+        if let Some(on) = with_the_service(&on, v.version, v.case) {
+            if same_answer(on, v.out) {
+                server_same = true;
+            } else {
+                server_differs = true;
+            }
+        }
+    }
+    assert!(
+        server_differs,
+        "no server case ends otherwise with the service off"
+    );
+    assert!(
+        server_same,
+        "every server case ends otherwise with the service off"
+    );
+
+    let branching: Vec<_> = all.iter().filter(|v| branching(v.case)).collect();
+    let mut branching_differs = false;
+    for v in branching.iter().filter(|v| service_off(v.case)) {
+        let mut env = v.case["env"].clone();
+        env.as_object_mut()
+            .expect("env")
+            .remove("WANDB_DISABLE_SERVICE");
+        let twin = branching
+            .iter()
+            .find(|w| {
+                w.version == v.version
+                    && w.case["env"] == env
+                    && w.case.get("forkFrom") == v.case.get("forkFrom")
+                    && w.case.get("resumeFrom") == v.case.get("resumeFrom")
+            })
+            .unwrap_or_else(|| panic!("{} {}: no twin with the service on", v.version, v.case));
+        branching_differs |= !same_answer(twin.out, v.out);
+    }
+    assert!(
+        branching_differs,
+        "no branching case ends otherwise with the service off"
+    );
+    assert!(
+        branching.iter().any(|v| v.out["raised"].is_null())
+            && branching.iter().any(|v| !v.out["raised"].is_null()),
+        "the branching cases never raised, or always did"
+    );
+}
