@@ -300,6 +300,10 @@ fn parse(
     Some(moment)
 }
 
+/// What the Python sender (0.17.1+; 0.18.x with the service off) answers to two of `resume`,
+/// `resume_from` and `fork_from`, once online.
+pub(crate) const SENDER_REFUSES_TWO: &str = "Multiple resume options specified. Please specify only one of `fork_from`, `resume`, or `resume_from`.";
+
 /// `resume`, `resume_from` and `fork_from` are mutually exclusive; how that is enforced, and
 /// whether the environment counts, depends on the era and, before 0.19.0's settings check,
 /// on the backend (`core_backend`: wandb-core; else the Python internal process).
@@ -372,11 +376,7 @@ fn exclusion(
                     RUN_START,
                 )
             } else {
-                (
-                    "Multiple resume options specified. Please specify only one of `fork_from`, `resume`, or `resume_from`.",
-                    "in the backend, once online",
-                    SERVER,
-                )
+                (SENDER_REFUSES_TWO, "in the backend, once online", SERVER)
             }
         } else {
             return None;

@@ -71,6 +71,9 @@ pub(crate) const MERGE: Stage = 21;
 const MERGE_MODEL: Stage = 22;
 /// 0.19.0+: a check on the settings not tied to one input.
 pub(crate) const LATER_SETTINGS: Stage = 25;
+/// Before 0.19.0, online: the user's settings read from the library's server object, after
+/// `wandb.init`'s arguments (0.10.9–0.12.9 crash there when the library was set up offline).
+pub(crate) const USER_SETTINGS: Stage = 26;
 /// The run directory is created (named after the run id).
 pub(crate) const RUN_DIRECTORY: Stage = 28;
 /// The run starts: the settings are sent to the backend, wandb-core checks them.

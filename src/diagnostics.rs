@@ -152,6 +152,9 @@ codes! {
     OfflineSyncWritesOver = "offline-sync-writes-over",
     /// 0.10.3–0.10.8 log in before applying `mode=`: without an API key they raise.
     OfflineLoginFirst = "offline-login-first",
+    /// An online `mode=` over `WANDB_MODE=offline`: the launch goes online (0.10.9–0.12.9
+    /// raise instead).
+    OnlineOverOfflineEnv = "online-over-offline-env",
     /// Disabled: `wandb.init` returns a run that keeps nothing the job logs.
     DisabledMode = "disabled-mode",
     /// Before 0.29.0 the disabled run's id is not the one set: a new random one on every launch

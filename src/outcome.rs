@@ -118,10 +118,38 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
     }
     if let Some(message) = &s.backend_error {
         let text = format!("wandb.init starts, then fails once it contacts W&B: {message}");
-        return (
-            outcome(Action::Fail, text.clone()),
-            outcome(Action::Fail, text),
-        );
+        // The Python sender goes on after that refusal to check the resume: where that fails
+        // too (must on a run W&B does not have, never on one it has), it answers the launch
+        // twice, and wandb.init raises whichever answer it reads first (the server-service
+        // vectors saw both).
+        let twice = |case| {
+            let id = s.run_id.as_deref().unwrap_or("<new id>");
+            let second = match case {
+                ServerCase::MustMissing => must_missing_failure(s, id),
+                ServerCase::NeverExists => {
+                    resume_value::server_message(&s.profile, s.core_backend, case, id)
+                }
+            };
+            outcome(
+                Action::Fail,
+                format!("{text} — or, as the sender answers twice, with: {second}"),
+            )
+        };
+        let sender = message == crate::branching::SENDER_REFUSES_TWO;
+        return match s.resume.mode {
+            Some(ResumeMode::Must) if sender => (
+                outcome(Action::Fail, text.clone()),
+                twice(ServerCase::MustMissing),
+            ),
+            Some(ResumeMode::Never) if sender => (
+                twice(ServerCase::NeverExists),
+                outcome(Action::Fail, text.clone()),
+            ),
+            _ => (
+                outcome(Action::Fail, text.clone()),
+                outcome(Action::Fail, text),
+            ),
+        };
     }
     let profile = &s.profile;
     let Some(id) = s.run_id.as_deref() else {

@@ -98,6 +98,16 @@ pub enum Rule {
     LoginBeforeInitMode,
     /// `mode=` is applied before the login again.
     InitModeBeforeLogin,
+    /// An online `mode=` over a library set up offline (`WANDB_MODE=offline`, the settings
+    /// file's offline mode) crashes: no server to read the user's flags from.
+    OnlineOverOfflineSetupCrashes,
+    /// That crash is gone: the launch goes online.
+    OnlineOverOfflineSetupRepaired,
+    /// `wandb.init`'s login for an online launch over a library set up offline warns
+    /// "Unable to verify login in offline mode.".
+    LoginWarnsOfflineSetup,
+    /// That warning moved to `wandb.login`, which `wandb.init` does not call.
+    LoginOfflineWarningMoved,
     /// `wandb sync --append` adds an offline directory's history after a run's.
     SyncAppend,
     /// `disabled` is the mode that turns wandb off (`noop` before, which is not modelled).
@@ -179,7 +189,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 64] = [
+pub const BOUNDARIES: [Boundary; 68] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -207,6 +217,13 @@ pub const BOUNDARIES: [Boundary; 64] = [
     // `mode=` is applied before the login again: `mode="offline"` needs no API key
     Boundary {
         rule: Rule::InitModeBeforeLogin,
+        since: SdkVersion::new(0, 10, 9),
+    },
+    // `mode="online"` over a library set up offline raises "problem", caused by
+    // `AttributeError: 'NoneType' object has no attribute '_flags'` (the user settings are read
+    // from the server object an offline setup never made; mode and server-mode vectors)
+    Boundary {
+        rule: Rule::OnlineOverOfflineSetupCrashes,
         since: SdkVersion::new(0, 10, 9),
     },
     // `WANDB_MODE=disabled` / `mode="disabled"`: `wandb.init` returns a run that logs nothing
@@ -265,6 +282,11 @@ pub const BOUNDARIES: [Boundary; 64] = [
     // got an unexpected keyword argument`)
     Boundary {
         rule: Rule::SettingsDictAccepted,
+        since: SdkVersion::new(0, 12, 10),
+    },
+    // `mode="online"` over a library set up offline goes online (server-mode vectors)
+    Boundary {
+        rule: Rule::OnlineOverOfflineSetupRepaired,
         since: SdkVersion::new(0, 12, 10),
     },
     // what a `wandb.Settings` object passed as `settings=` sets is ignored: the launch goes
@@ -500,6 +522,13 @@ pub const BOUNDARIES: [Boundary; 64] = [
         rule: Rule::BranchingRepaired,
         since: SdkVersion::new(0, 19, 5),
     },
+    // the login `wandb.init` makes for an online launch warns "Unable to verify login in
+    // offline mode." where the library was set up offline (`mode="online"` over
+    // `WANDB_MODE=offline`: mode and server-mode vectors)
+    Boundary {
+        rule: Rule::LoginWarnsOfflineSetup,
+        since: SdkVersion::new(0, 19, 5),
+    },
     // the shared mode's warning calls it "The `shared` mode feature"
     Boundary {
         rule: Rule::SharedModeWarningReworded,
@@ -542,6 +571,11 @@ pub const BOUNDARIES: [Boundary; 64] = [
     Boundary {
         rule: Rule::EnvChangeWarningFixed,
         since: SdkVersion::new(0, 21, 3),
+    },
+    // the offline login warning moved to `wandb.login` (server-mode vectors)
+    Boundary {
+        rule: Rule::LoginOfflineWarningMoved,
+        since: SdkVersion::new(0, 23, 1),
     },
     // a settings file that fails to load (the `disabled` line) is ignored as a whole: wandb
     // prints the error and every line of the file, its mode too, is lost (before: raises)

@@ -114,13 +114,16 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         check_settings_mode(settings, init.and_then(classify), env.and_then(classify))?;
     }
     // wandb.setup has read the environment as offline or disabled before the argument says
-    // otherwise. Online over offline: some releases then warn about the login, 0.10.x–0.12.x
-    // behave differently in the vectors' harness. Offline (or online) over disabled: the
-    // library is set up without the service process (0.13.0–0.19.x), which decides what the end
-    // of the script does to the resume file, and 0.19.0 crashes. Not guessed.
+    // otherwise. Offline (or online) over disabled: the library is set up without the service
+    // process (0.13.0–0.19.x), which decides what the end of the script does to the resume
+    // file, and 0.19.0 crashes. Not guessed. `mode="online"` over offline is modelled from the
+    // server-mode vectors ([`online_over_offline_env`]); its other names (`run`, `shared`)
+    // are not.
     if let (Some(init), Some(env)) = (init, env) {
         let reason = match (classify(init), classify(env)) {
-            (Some(RunMode::Online), Some(RunMode::Offline)) => ONLINE_OVER_OFFLINE,
+            (Some(RunMode::Online), Some(RunMode::Offline)) if init != "online" => {
+                ONLINE_OVER_OFFLINE
+            }
             (Some(RunMode::Online | RunMode::Offline), Some(RunMode::Disabled)) => {
                 LOCAL_OVER_DISABLED
             }
@@ -135,7 +138,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
 }
 
 /// Why an online mode over an offline `WANDB_MODE` is refused.
-const ONLINE_OVER_OFFLINE: &str = "an online mode over an offline WANDB_MODE is not modelled (wandb has read the environment as offline by then)";
+const ONLINE_OVER_OFFLINE: &str = "an online mode other than mode=\"online\" over an offline WANDB_MODE is not modelled (wandb has read the environment as offline by then)";
 /// Why an online or offline mode over `WANDB_MODE=disabled` is refused.
 const LOCAL_OVER_DISABLED: &str = "an online or offline mode over WANDB_MODE=disabled is not modelled (wandb has set itself up without the service process by then)";
 
@@ -403,6 +406,10 @@ pub(crate) fn settle(
             .sdk("api_key not configured (no-tty).  Run wandb login"),
         );
     }
+    if field == "init.mode" && class == Some(RunMode::Online) && env_class == Some(RunMode::Offline)
+    {
+        *rejected |= online_over_offline_env(profile, out);
+    }
     if let (Some(ignored), None, None) = (settings_mode, init_mode, applied_settings_mode) {
         if classify(ignored) != class.or(Some(RunMode::Online)) {
             object_mode_ignored(profile, ignored, out);
@@ -419,6 +426,43 @@ pub(crate) fn settle(
         }
     }
     local
+}
+
+/// `mode="online"` over `WANDB_MODE=offline`: `wandb.setup` has set the library up offline,
+/// then the launch goes online, as the server-mode vectors show — but for 0.10.9–0.12.9, which
+/// then read the user's settings from a server object the offline setup never made, and
+/// raise "problem"; 0.19.5–0.23.0 warn as they log in. Returns true when `wandb.init` raises.
+fn online_over_offline_env(profile: &Profile, out: &mut Vec<Diagnostic>) -> bool {
+    let crashes = profile.has(Rule::OnlineOverOfflineSetupCrashes)
+        && !profile.has(Rule::OnlineOverOfflineSetupRepaired);
+    let d = if crashes {
+        diagnostic(
+            Code::OnlineOverOfflineEnv,
+            Severity::Error,
+            Some("init.mode"),
+            format!(
+                "mode=\"online\" over WANDB_MODE=offline makes wandb {} raise \"problem\" (repaired in 0.12.10).",
+                profile.version
+            ),
+        )
+        .sdk("'NoneType' object has no attribute '_flags'")
+        .at(check_order::USER_SETTINGS)
+    } else {
+        let d = diagnostic(
+            Code::OnlineOverOfflineEnv,
+            Severity::Warning,
+            Some("init.mode"),
+            "mode=\"online\" overrides WANDB_MODE=offline: the launch goes online.".to_owned(),
+        );
+        if profile.has(Rule::LoginWarnsOfflineSetup) && !profile.has(Rule::LoginOfflineWarningMoved)
+        {
+            d.sdk("Unable to verify login in offline mode.")
+        } else {
+            d
+        }
+    };
+    out.push(d.hint("Drop mode=\"online\" to keep WANDB_MODE's offline."));
+    crashes
 }
 
 /// 0.18.1–0.18.7 hand `wandb.setup` the mode read as `mode or settings.get("mode") or
@@ -686,8 +730,9 @@ mod tests {
     #[test]
     fn a_mode_over_a_local_environment_is_refused_where_not_modelled() {
         let refused = [
-            ("offline", "online"),
+            ("offline", "run"),
             ("dryrun", "run"),
+            ("offline", "shared"),
             ("disabled", "online"),
             ("disabled", "offline"),
             ("disabled", "dryrun"),
@@ -707,6 +752,9 @@ mod tests {
             ("disabled", "disabled"),
             ("offline", "dryrun"),
             ("run", "offline"),
+            // Modelled from the server-mode vectors.
+            ("offline", "online"),
+            ("dryrun", "online"),
         ] {
             let given = input(Some(env_mode), Some(init_mode));
             assert!(given.check_limits().is_ok(), "{env_mode} {init_mode}");

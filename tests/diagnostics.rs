@@ -291,6 +291,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"sdk":"0.10.5","init":{"mode":"offline","resume":"allow","id":"abc"}}"#,
     ),
     (
+        "online-over-offline-env",
+        Severity::Error,
+        r#"{"sdk":"0.12.9","env":{"WANDB_MODE":"offline"},"init":{"mode":"online","resume":"allow","id":"abc"}}"#,
+    ),
+    (
         "offline-sync-writes-over",
         Severity::Warning,
         r#"{"sdk":"0.25.0","env":{"WANDB_MODE":"offline","WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,

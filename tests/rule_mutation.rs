@@ -1,7 +1,8 @@
 //! Every version rule is pinned by the conformance vectors: removing any one of them (as if it
 //! had never shipped) makes vectors fail — the offline vectors (tests/conformance/vectors),
 //! the server outcomes (tests/conformance/server-vectors.json, with
-//! settings-server-vectors.json and server-service-vectors.json), the script endings
+//! settings-server-vectors.json, server-service-vectors.json and server-mode-vectors.json), the
+//! script endings
 //! (tests/conformance/ending-vectors.json, with settings-service-vectors.json), the resume-file texts
 //! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
 //! argument, the settings file, `WANDB_DISABLED` and the shared mode
@@ -43,6 +44,10 @@ struct Sets<'a> {
     server_service_doc: &'a Value,
     /// The server outcomes with the service process off (counted with the server outcomes).
     server_service: &'a [ServerVector<'a>],
+    server_mode_doc: &'a Value,
+    /// The server outcomes of `mode="online"` over `WANDB_MODE=offline` (counted with the
+    /// server outcomes).
+    server_mode: &'a [ServerVector<'a>],
     ending_doc: &'a Value,
     endings: &'a [EndingVector<'a>],
     settings_service_doc: &'a Value,
@@ -109,6 +114,11 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
             .server_service
             .iter()
             .filter(|v| !server_replay::check(sets.server_service_doc, v).is_empty())
+            .count()
+        + sets
+            .server_mode
+            .iter()
+            .filter(|v| !server_replay::check(sets.server_mode_doc, v).is_empty())
             .count();
     let endings = sets
         .endings
@@ -201,6 +211,8 @@ fn removing_any_rule_fails_vectors() {
     let settings_server = server_replay::vectors(&settings_server_doc);
     let server_service_doc = server_replay::load_service();
     let server_service = server_replay::vectors(&server_service_doc);
+    let server_mode_doc = server_replay::load_modes();
+    let server_mode = server_replay::vectors(&server_mode_doc);
     let shared_mode_doc = shared_replay::load_modes();
     let shared_modes: Vec<_> = common::recorded(&shared_mode_doc)
         .into_iter()
@@ -223,6 +235,8 @@ fn removing_any_rule_fails_vectors() {
         settings_server: &settings_server,
         server_service_doc: &server_service_doc,
         server_service: &server_service,
+        server_mode_doc: &server_mode_doc,
+        server_mode: &server_mode,
         ending_doc: &ending_doc,
         endings: &endings,
         settings_service_doc: &settings_service_doc,
@@ -280,7 +294,11 @@ fn removing_any_rule_fails_vectors() {
     }
     let sizes = [
         vectors.len(),
-        server.len() + shared_server.len() + settings_server.len() + server_service.len(),
+        server.len()
+            + shared_server.len()
+            + settings_server.len()
+            + server_service.len()
+            + server_mode.len(),
         endings.len() + settings_service.len(),
         texts.len(),
         modes.len(),

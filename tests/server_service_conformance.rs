@@ -1,14 +1,16 @@
-//! Server outcomes with the service process off: replays
-//! tests/conformance/server-service-vectors.json (made by
-//! tests/conformance/generate_server_service.py) against `decide`'s two branches, as the
-//! server replay does. Each vector is a release's complete, online `wandb.init` against the
-//! fake W&B server with `WANDB_DISABLE_SERVICE=true` — where 0.18.x and 0.19.x run the Python
-//! internal process instead of wandb-core — and `fork_from` / `resume_from` beside a `resume`
-//! or a run id from the environment, with the service off and on. No Python is needed here.
+//! Server outcomes of launches whose library was set up otherwise than the launch asks:
+//! replays tests/conformance/server-service-vectors.json (made by
+//! tests/conformance/generate_server_service.py) and server-mode-vectors.json (made by
+//! generate_server_modes.py) against `decide`'s two branches, as the server replay does. Each
+//! vector is a release's complete, online `wandb.init` against the fake W&B server: with
+//! `WANDB_DISABLE_SERVICE=true` — where 0.18.x and 0.19.x run the Python internal process
+//! instead of wandb-core — and `fork_from` / `resume_from` beside a `resume` or a run id from
+//! the environment, with the service off and on; or with `mode="online"` under
+//! `WANDB_MODE=offline`. No Python is needed here.
 
 mod common;
 
-use common::server_replay::{check, load, load_service};
+use common::server_replay::{check, continued, decide_case, load, load_modes, load_service};
 use serde_json::Value;
 
 #[test]
@@ -113,5 +115,77 @@ fn turning_the_service_off_changes_what_the_sdk_does() {
         branching.iter().any(|v| v.out["raised"].is_null())
             && branching.iter().any(|v| !v.out["raised"].is_null()),
         "the branching cases never raised, or always did"
+    );
+}
+
+/// What 0.19.5–0.23.0 print as `wandb.init` logs in for an online launch over a library set up
+/// offline.
+const OFFLINE_LOGIN_WARNING: &str = "Unable to verify login in offline mode.";
+
+#[test]
+fn online_over_an_offline_environment_matches_the_real_sdk() {
+    let doc = load_modes();
+    common::assert_all_agree(
+        "server outcomes of mode=\"online\" over WANDB_MODE=offline",
+        &doc,
+        |v| {
+            let mut diffs = check(&doc, v);
+            // The login's warning, exactly where the SDK printed it (the other warnings of an
+            // online launch are not the server replay's).
+            let printed = v.out["printedWarnings"]
+                .as_array()
+                .is_some_and(|w| w.iter().any(|l| l == OFFLINE_LOGIN_WARNING));
+            let quoted = decide_case(v.version, v.case).is_ok_and(|d| {
+                d.diagnostics
+                    .iter()
+                    .any(|x| x.sdk_message.as_deref() == Some(OFFLINE_LOGIN_WARNING))
+            });
+            if printed != quoted {
+                diffs.push(format!(
+                    "\"{OFFLINE_LOGIN_WARNING}\": SDK printed it {printed}, engine quotes it {quoted}"
+                ));
+            }
+            diffs
+        },
+        |v| format!("run {}, {}", v.case["state"], v.case),
+    );
+}
+
+/// The vectors see each side of each rule they pin: releases that raise before asking W&B,
+/// releases that resume the existing run online, and releases that print the login warning
+/// and releases that do not, among the ones that go online.
+#[test]
+fn the_server_mode_vectors_see_each_side() {
+    let doc = load_modes();
+    let last_step = doc["meta"]["server"]["lastStep"]
+        .as_u64()
+        .expect("lastStep");
+    let all = common::recorded(&doc);
+    let releases = |f: &dyn Fn(&Value) -> bool| {
+        let mut r: Vec<&str> = all.iter().filter(|v| f(v.out)).map(|v| v.version).collect();
+        r.dedup();
+        r.len()
+    };
+    let asked = |o: &Value| o["operations"].as_array().is_some_and(|a| !a.is_empty());
+    assert!(
+        releases(&|o| o["raised"].is_object() && !asked(o)) > 0,
+        "no release raises before asking W&B"
+    );
+    assert!(
+        releases(&|o| continued(o, last_step)) > 0,
+        "no release resumes the existing run"
+    );
+    let warns = |o: &Value| {
+        o["printedWarnings"]
+            .as_array()
+            .is_some_and(|w| w.iter().any(|l| l == OFFLINE_LOGIN_WARNING))
+    };
+    assert!(
+        releases(&|o| asked(o) && warns(o)) > 0,
+        "no online launch prints the login warning"
+    );
+    assert!(
+        releases(&|o| asked(o) && !warns(o)) > 0,
+        "every online launch prints the login warning"
     );
 }

@@ -31,7 +31,8 @@ pub fn input(v: &Recorded<'_>) -> ResumeInput {
 }
 
 /// Whether the package refuses the case as not modelled: an online `mode=` (`shared` is one)
-/// over an offline or disabled `WANDB_MODE`, an offline one over a disabled `WANDB_MODE`,
+/// over a disabled `WANDB_MODE` and one other than `"online"` over an offline one, an offline
+/// one over a disabled `WANDB_MODE`,
 /// `noop` (0.10.0–0.10.9's disabled mode) and `shared` where the release refuses it, and
 /// only those (`Err` otherwise).
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
@@ -42,8 +43,9 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
 pub fn not_modelled(v: &Recorded<'_>) -> bool {
     let init_mode = v.case["init"]["mode"].as_str();
     let env_mode = v.case["env"]["WANDB_MODE"].as_str();
-    (matches!(init_mode, Some("online" | "run" | "shared"))
-        && matches!(env_mode, Some("offline" | "dryrun" | "disabled")))
+    (matches!(init_mode, Some("online" | "run" | "shared")) && env_mode == Some("disabled"))
+        || (matches!(init_mode, Some("run" | "shared"))
+            && matches!(env_mode, Some("offline" | "dryrun")))
         || (matches!(init_mode, Some("offline" | "dryrun")) && env_mode == Some("disabled"))
         || init_mode == Some("noop")
         || env_mode == Some("noop")

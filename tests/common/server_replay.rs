@@ -84,8 +84,21 @@ pub fn load_service() -> Value {
     )
 }
 
+/// The server outcomes of `mode="online"` over `WANDB_MODE=offline`
+/// (tests/conformance/server-mode-vectors.json, made by generate_server_modes.py), or the file
+/// named by `WANDB_RESUME_SERVER_MODE_VECTORS`.
+pub fn load_modes() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SERVER_MODE_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/server-mode-vectors.json"
+        ),
+    )
+}
+
 /// The decision for one case: `wandb.init(id=…, resume=…, settings=…, fork_from=…,
-/// resume_from=…)` as the case passes them, in the case's environment where it has one; `Err` where the package refuses the input (every
+/// resume_from=…, mode=…)` as the case passes them, in the case's environment where it has one; `Err` where the package refuses the input (every
 /// recorded case is one it must model), with why.
 pub fn decide_case(version: &str, case: &Value) -> Result<Decision, String> {
     let mut init = serde_json::Map::new();
@@ -100,8 +113,9 @@ pub fn decide_case(version: &str, case: &Value) -> Result<Decision, String> {
         // as is.
         init.insert("settings".into(), settings.clone());
     }
-    for key in ["forkFrom", "resumeFrom"] {
-        // The server-service vectors' branching arguments, the engine's input names.
+    for key in ["forkFrom", "resumeFrom", "mode"] {
+        // The server-service vectors' branching arguments and the server-mode vectors' mode,
+        // the engine's input names.
         if let Some(point) = case.get(key) {
             init.insert(key.into(), point.clone());
         }
@@ -290,10 +304,9 @@ pub fn check_decision(doc: &Value, v: &ServerVector<'_>, d: &Decision) -> Vec<St
             // The engine says which releases count a run created but never started (as a
             // sweep does ahead of time) as missing: in the text of its must-and-missing
             // outcome. That holds for every resume value.
-            let mut must_case = serde_json::json!({ "id": v.case["id"], "resume": "must" });
-            if let Some(env) = v.case.get("env") {
-                must_case["env"] = env.clone();
-            }
+            // The same launch (its environment, mode and settings) with resume must.
+            let mut must_case = v.case.clone();
+            must_case["resume"] = "must".into();
             let must = decide_case(v.version, &must_case);
             if must.is_ok_and(|m| m.if_missing.message.contains("never started")) {
                 &d.if_missing

@@ -12,7 +12,8 @@ With the service off, 0.18.x and 0.19.x run the launch in the Python internal pr
 config and the refusal of two branching arguments are that backend's. The server vectors
 (generate_server.py) run with the service on; these run the same cases through the same
 runner (its fake server, its normalisation, its retries) with the variable set, through
-server_service_driver.py, which passes the branching arguments. `resume_from` alone is not
+server_service_driver.py, which passes the branching arguments (and records a raised error's
+cause). `resume_from` alone is not
 among them: rewinding needs a server that answers `rewindRun`, which fake_server.py does not.
 
 Writes server-service-vectors.json next to this file; tests/server_service_conformance.rs and
@@ -36,8 +37,8 @@ from generate import vkey  # noqa: E402
 from generate_server import GENERATED, MISSING_RUN, parse_args, run_versions, write_vectors  # noqa: E402
 
 SCHEMA = 1
-SOURCE_FILES = ["generate_server_service.py", "server_service_driver.py", "generate_server.py", "server_driver.py",
-                "fake_server.py", "driver.py", "venvs.py"]
+SOURCE_FILES = ["generate_server_service.py", "server_service_driver.py", "settings_server_driver.py",
+                "generate_server.py", "server_driver.py", "fake_server.py", "driver.py", "venvs.py"]
 # Each era of the variable: the service process by default from 0.13.0 (the variable a
 # string until 0.13.11), the Python sender's last releases (0.17.0, 0.17.8), wandb-core
 # by default with the variable turning it off (0.18.0–0.19.11: its resumed flag from 0.18.1,

@@ -54,7 +54,8 @@ export function notModelled(c, out) {
   const file = c.context?.settingsFile;
   const named = [c.init?.mode, c.env?.WANDB_MODE, c.init?.settings?.mode].includes("shared");
   return (
-    (init === "online" && ["offline", "disabled"].includes(env)) ||
+    (init === "online" && env === "disabled") ||
+    (init === "online" && c.init.mode !== "online" && env === "offline") ||
     (init === "offline" && env === "disabled") ||
     [c.init?.mode, c.env?.WANDB_MODE].includes("noop") ||
     (settings === "online" && env === "offline") ||
@@ -404,15 +405,20 @@ export function resumeTextRaised(sdk, text) {
  * `decide()` for a server-outcome case: `wandb.init(id=…, resume=…)` as the case passes them,
  * in the case's environment where it has one (the shared-mode writers).
  */
-export function decideServerCase(decide, sdk, { id, resume, env, settings, forkFrom, resumeFrom }) {
+export function decideServerCase(
+  decide,
+  sdk,
+  { id, resume, env, settings, forkFrom, resumeFrom, mode },
+) {
   const init = {};
   if (id !== null) init.id = id;
   if (resume !== undefined) init.resume = resume;
   // The settings-server vectors' `settings=` (`{form, keys, resume}`), the input as is.
   if (settings !== undefined) init.settings = settings;
-  // The server-service vectors' branching arguments.
+  // The server-service vectors' branching arguments, the server-mode vectors' mode.
   if (forkFrom !== undefined) init.forkFrom = forkFrom;
   if (resumeFrom !== undefined) init.resumeFrom = resumeFrom;
+  if (mode !== undefined) init.mode = mode;
   return decide(env ? { sdk, env, init } : { sdk, init });
 }
 
@@ -554,7 +560,8 @@ export function serverCheck(decide, doc) {
     if (c.state === "precreated") {
       // The engine says in its must-and-missing text whether a run created but never started
       // counts as missing.
-      const must = decideCase(sdk, { id: c.id, resume: "must", env: c.env });
+      // The same launch (its environment, mode and settings) with resume must.
+      const must = decideCase(sdk, { ...c, resume: "must" });
       return compare(
         must.ifMissing.message.includes("never started") ? d.ifMissing : d.ifExists,
         out,

@@ -4,7 +4,12 @@
 // checked against decide()'s ifExists / ifMissing as users call it.
 import { test } from "node:test";
 import { decide } from "wandb-resume";
-import { assertAllAgree, conformanceJson, serverCheck } from "./recorded-vectors.mjs";
+import {
+  assertAllAgree,
+  conformanceJson,
+  decideServerCase,
+  serverCheck,
+} from "./recorded-vectors.mjs";
 
 const doc = conformanceJson("server-vectors.json");
 test("server outcomes through the package match the real SDK", () => {
@@ -29,5 +34,27 @@ test("launches without the service process meet the server as the real SDK, thro
     serviceDoc,
     "server outcomes without the service",
     serverCheck(decide, serviceDoc),
+  );
+});
+
+// mode="online" under WANDB_MODE=offline (tests/conformance/server-mode-vectors.json), with
+// the login warning 0.19.5–0.23.0 print exactly where the SDK printed it, as
+// tests/server_service_conformance.rs replays it.
+const modeDoc = conformanceJson("server-mode-vectors.json");
+const OFFLINE_LOGIN_WARNING = "Unable to verify login in offline mode.";
+test("mode=online over WANDB_MODE=offline meets the server as the real SDK, through the package", () => {
+  const check = serverCheck(decide, modeDoc);
+  assertAllAgree(
+    modeDoc,
+    "server outcomes of mode=online over WANDB_MODE=offline",
+    (sdk, c, out) => {
+      const diffs = check(sdk, c, out);
+      const printed = (out.printedWarnings ?? []).includes(OFFLINE_LOGIN_WARNING);
+      const quoted = decideServerCase(decide, sdk, c).diagnostics.some(
+        (d) => d.sdkMessage === OFFLINE_LOGIN_WARNING,
+      );
+      if (printed !== quoted) diffs.push(`login warning: SDK ${printed}, engine ${quoted}`);
+      return diffs;
+    },
   );
 });

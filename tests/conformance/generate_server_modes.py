@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""Generate the server outcomes of `mode="online"` over `WANDB_MODE=offline`: what each
+release's complete `wandb.init` does with the server's answer about the run when the
+environment says offline and the call says online.
+
+    python3 tests/conformance/generate_server_modes.py              # 16 releases
+    python3 tests/conformance/generate_server_modes.py --versions 0.12.9 0.12.10 --jobs 2
+
+`wandb.setup` reads `WANDB_MODE` before `wandb.init` applies its `mode=`: the library is set up
+offline, then the launch is online — a cluster's `WANDB_MODE=offline` under a script that says
+`mode="online"`. The batch driver (mode-vectors.json) stops before the backend; these run the
+server outcomes' 28 cases with that environment and argument through generate_server.py's
+runner, as generate_server_service.py runs its own (its child, server_service_driver.py,
+passes `mode` and records a raised error's cause), and keep the `wandb: WARNING` lines each
+launch printed (as generate_shared.py does): 0.19.5–0.23.0 warn "Unable to verify login in
+offline mode." as `wandb.init` logs in for the online launch.
+
+Writes server-mode-vectors.json next to this file; tests/server_service_conformance.rs and
+tests/js/server-conformance.test.mjs replay it against `decide`. See NOTES.md.
+"""
+
+import argparse
+import os
+import sys
+import threading
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import fake_server  # noqa: E402
+import generate_server  # noqa: E402
+import generate_server_service  # noqa: E402 - sets generate_server's runner up for its cases
+from generate import vkey  # noqa: E402
+from generate_server import GENERATED, MISSING_RUN, parse_args, run_versions, write_vectors  # noqa: E402
+
+SCHEMA = 1
+SOURCE_FILES = ["generate_server_modes.py", "generate_server_service.py", "server_service_driver.py",
+                "settings_server_driver.py", "generate_server.py", "server_driver.py", "fake_server.py", "driver.py",
+                "venvs.py"]
+# Both sides of where the crash ends (0.12.10: the library set up offline no longer needs a
+# server to read flags from; where it begins, 0.10.9, the mode vectors show: 0.10.8 and 0.10.9
+# no longer import with today's sentry-sdk, which venvs.py does not pin) and of where the
+# login warns (0.19.5, 0.23.1: the warning moved to `wandb.login`, which `wandb.init` does not
+# call), and each era of the backend and its messages between.
+VERSIONS = sorted(["0.10.3", "0.10.33", "0.11.2", "0.12.9", "0.12.10", "0.12.21", "0.15.12",
+                   "0.17.8", "0.18.7", "0.19.4", "0.19.5", "0.19.11", "0.21.0", "0.23.0", "0.23.1", "0.31.0"],
+                  key=vkey)
+OFFLINE_ENV = {"WANDB_MODE": "offline"}
+ONLINE = "online"
+
+
+def all_cases():
+    """generate_server.py's cases, each with `WANDB_MODE=offline` and `mode="online"`."""
+    return [dict(case, mode=ONLINE, env=dict(OFFLINE_ENV)) for case in generate_service_server_cases()]
+
+
+# generate_server.py's runner as generate_server_service.py set it up, with the warnings each
+# launch printed kept beside the errors.
+generate_service_server_cases = generate_server_service.SERVER_ALL_CASES
+_case = threading.local()
+_printed_errors = generate_server.printed_errors
+_run_case = generate_server.run_case
+
+
+def printed_errors(output):
+    prefix = "wandb: WARNING "
+    _case.warnings = [line[len(prefix):].rstrip() for line in output.splitlines() if line.startswith(prefix)]
+    return _printed_errors(output)
+
+
+def run_case(py, server, case):
+    out = _run_case(py, server, case)
+    out["printedWarnings"] = _case.warnings
+    if case["id"] is None and out.get("raised") and not out["runDirectories"] and not out.get("runId"):
+        # Raised before it made a run directory (0.10.9-0.12.9): no generated id to blank.
+        out["runDirectories"] = [GENERATED]
+    return out
+
+
+generate_server.all_cases = all_cases
+generate_server.printed_errors = printed_errors
+generate_server.run_case = run_case
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--versions", nargs="*", help="default: %d releases" % len(VERSIONS))
+    args = parse_args(ap, "server-mode-vectors.json")
+    versions = args.versions or VERSIONS
+    t0 = time.time()
+    results, packages = run_versions(versions, args, generate_server.process_version)
+    write_vectors(args.out, SCHEMA, SOURCE_FILES,
+                  {"server": {"existingRun": fake_server.EXISTING_RUN, "precreatedRun": fake_server.PRECREATED_RUN,
+                              "missingRun": MISSING_RUN, "lastStep": fake_server.LAST_STEP,
+                              "generatedId": GENERATED}},
+                  all_cases(), results, packages, t0)
+
+
+if __name__ == "__main__":
+    main()
