@@ -592,7 +592,13 @@ test("offline: both branches say so, the timeline counts local runs, a link keep
   await page.uncheck("#init-mode-set");
   // mode= beats the variable, and a link keeps both.
   await page.check("#init-mode-set");
+  // mode="online" over WANDB_MODE=offline goes online (server-mode vectors), and says so.
   await page.fill("#init-mode", "online");
+  assert.doesNotMatch(await verdict(page), /Cannot read/);
+  assert.ok((await codes(page)).includes("online-over-offline-env"));
+  assert.equal(await cards.count(), 0);
+  // Its other name is still refused, with the reason.
+  await page.fill("#init-mode", "run");
   assert.match(await verdict(page), /Cannot read the configuration.*not modelled/);
   await page.fill("#env-WANDB_MODE", "run");
   await page.fill("#init-mode", "dryrun");
