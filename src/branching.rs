@@ -29,6 +29,32 @@ pub(crate) struct Branching {
     pub rejected: bool,
     /// `wandb.init` passes locally, but the backend refuses once online (the SDK's message).
     pub backend_error: Option<String>,
+    /// `resume_from` is a `fork_from` naming the run's own id, which wandb-core rewinds
+    /// ([`self_fork_rewinds`]).
+    pub rewind_is_fork: bool,
+}
+
+impl Branching {
+    /// The input field `fork_from` came from.
+    fn fork_field(&self) -> &'static str {
+        if self.fork_from_init {
+            "init.forkFrom"
+        } else {
+            "env.WANDB_FORK_FROM"
+        }
+    }
+
+    /// The input fields the settled `resume_from` and `fork_from` came from.
+    pub(crate) fn fields(&self) -> [&'static str; 2] {
+        let resume_from = if self.rewind_is_fork {
+            self.fork_field()
+        } else if self.resume_from_init {
+            "init.resumeFrom"
+        } else {
+            "env.WANDB_RESUME_FROM"
+        };
+        [resume_from, self.fork_field()]
+    }
 }
 
 struct Given<'a> {
@@ -633,11 +659,7 @@ pub(crate) fn check_fork_from_started_id(
         diagnostic(
             Code::ForkFromSameId,
             Severity::Error,
-            Some(if b.fork_from_init {
-                "init.forkFrom"
-            } else {
-                "env.WANDB_FORK_FROM"
-            }),
+            Some(b.fork_field()),
             format!(
                 "fork_from names the run's own id {}; a fork is a new run, and wandb {}'s backend (wandb-core) refuses it when the run starts.",
                 repr(&moment.run),
@@ -668,11 +690,7 @@ pub(crate) fn self_fork_rewinds(
         diagnostic(
             Code::ForkFromSameId,
             Severity::Warning,
-            Some(if b.fork_from_init {
-                "init.forkFrom"
-            } else {
-                "env.WANDB_FORK_FROM"
-            }),
+            Some(b.fork_field()),
             format!(
                 "fork_from names the run's own id {}: wandb {} rewinds that run to step {} instead, as resume_from does, dropping what it logged after that step.",
                 repr(&moment.run),
@@ -684,5 +702,5 @@ pub(crate) fn self_fork_rewinds(
         .at(RUN_START),
     );
     b.resume_from = Some(moment);
-    b.resume_from_init = b.fork_from_init;
+    b.rewind_is_fork = true;
 }

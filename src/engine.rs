@@ -135,6 +135,9 @@ pub(crate) struct Settled<'a> {
     pub run_id_source: RunIdSource,
     pub resume_from: Option<RunMoment>,
     pub fork_from: Option<RunMoment>,
+    /// The input fields `resume_from` and `fork_from` came from (`wandb.init`'s or the
+    /// environment's).
+    pub branch_fields: [&'static str; 2],
     pub context: &'a LaunchContext,
     /// What the launch finds in `wandb/wandb-resume.json`.
     pub file: FileFound<'a>,
@@ -472,6 +475,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         resume,
         run_id,
         run_id_source,
+        branch_fields: branches.fields(),
         resume_from: branches.resume_from,
         fork_from: branches.fork_from,
         context,

@@ -407,13 +407,13 @@ pub(crate) fn explain(s: &Settled<'_>, init: &InitArgs, env: &EnvVars, out: &mut
         None if s.fork_from.is_some() => out.push(diagnostic(
             Code::ForkCreatesRun,
             Severity::Info,
-            Some("init.forkFrom"),
+            Some(s.branch_fields[1]),
             format!("fork_from creates a new run that starts with the history of {}.", fork_text(s)),
         )),
         None if s.resume_from.is_some() => out.push(diagnostic(
             Code::ResumeFromRewinds,
             Severity::Info,
-            Some("init.resumeFrom"),
+            Some(s.branch_fields[0]),
             "resume_from rewinds the run: history after the given step is dropped on every launch with this setting.".to_owned(),
         )
         .hint("Remove resume_from once the rewind is done, or a later restart rewinds again.")),
