@@ -27,11 +27,31 @@ pub(crate) struct Branching {
     pub fork_from_init: bool,
     /// `wandb.init` raises.
     pub rejected: bool,
-    /// `wandb.init` passes locally, but the backend refuses once online (the SDK's message).
-    pub backend_error: Option<String>,
+    /// `wandb.init` passes locally, but the backend refuses once online.
+    pub backend_error: Option<BackendError>,
     /// `resume_from` is a `fork_from` naming the run's own id, which wandb-core rewinds
     /// ([`self_fork_rewinds`]).
     pub rewind_is_fork: bool,
+}
+
+/// A refusal the backend makes once online, where `wandb.init` itself passes.
+#[derive(Clone, Debug)]
+pub(crate) struct BackendError {
+    /// What `wandb.init` raises.
+    pub message: String,
+    /// The Python sender goes on to check the resume after refusing (two branching
+    /// arguments): where that check fails too, it answers the launch twice.
+    pub resume_checked_after: bool,
+}
+
+impl BackendError {
+    /// A refusal after which nothing else answers the launch.
+    fn only(message: String) -> Self {
+        Self {
+            message,
+            resume_checked_after: false,
+        }
+    }
 }
 
 impl Branching {
@@ -327,8 +347,9 @@ fn parse(
 }
 
 /// What the Python sender (0.17.1+; 0.18.x with the service off) answers to two of `resume`,
-/// `resume_from` and `fork_from`, once online.
-pub(crate) const SENDER_REFUSES_TWO: &str = "Multiple resume options specified. Please specify only one of `fork_from`, `resume`, or `resume_from`.";
+/// `resume_from` and `fork_from`, once online; it then goes on to check the resume
+/// (`send_run`, sender.py 0.18.0).
+const SENDER_REFUSES_TWO: &str = "Multiple resume options specified. Please specify only one of `fork_from`, `resume`, or `resume_from`.";
 
 /// `resume`, `resume_from` and `fork_from` are mutually exclusive; how that is enforced, and
 /// whether the environment counts, depends on the era and, before 0.19.0's settings check,
@@ -343,7 +364,7 @@ fn exclusion(
     fork_from: Option<&Given<'_>>,
     out: &mut Vec<Diagnostic>,
     rejected: &mut bool,
-) -> Option<String> {
+) -> Option<BackendError> {
     if !profile.has(Rule::ForkFrom) {
         return None;
     }
@@ -449,7 +470,10 @@ fn exclusion(
     );
     // The Python sender (before 0.18.0) checks only once online: wandb.init itself passes.
     if stage == SERVER {
-        Some(sdk.to_owned())
+        Some(BackendError {
+            message: sdk.to_owned(),
+            resume_checked_after: sdk == SENDER_REFUSES_TWO,
+        })
     } else {
         *rejected = true;
         None
@@ -464,7 +488,7 @@ pub(crate) fn settle_resume_from(
     init_id: Option<&str>,
     run_id: &mut Option<String>,
     source: &mut RunIdSource,
-    backend_error: &mut Option<String>,
+    backend_error: &mut Option<BackendError>,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     let mut accepted = true;
@@ -499,7 +523,7 @@ pub(crate) fn settle_resume_from(
                     .sdk(message.clone())
                     .at(SERVER),
                 );
-                *backend_error = Some(message);
+                *backend_error = Some(BackendError::only(message));
             } else if differs {
                 let d = diagnostic(
                     Code::ResumeFromDifferentId,
@@ -545,10 +569,10 @@ pub(crate) fn settle_resume_from(
                     .at(SERVER),
                 );
                 // wandb.init starts; wandb-core refuses the rewind once online.
-                *backend_error = Some(format!(
+                *backend_error = Some(BackendError::only(format!(
                     "rewind run id {} does not match run id <new id>",
                     moment.run
-                ));
+                )));
             } else if !explicit {
                 *run_id = Some(moment.run.clone());
                 *source = RunIdSource::ResumeFrom;

@@ -147,8 +147,8 @@ pub(crate) struct Settled<'a> {
     /// It raises only once it has made its settings, the auto-resume file included: 0.19.0
     /// crashing with the service process off (the timeline vectors show the file left).
     pub rejected_after_resume_file: bool,
-    /// `wandb.init` passes locally but the backend refuses the launch (its message).
-    pub backend_error: Option<String>,
+    /// `wandb.init` passes locally but the backend refuses the launch.
+    pub backend_error: Option<branching::BackendError>,
     /// Offline or disabled, `wandb.init` never asks W&B about the run (and the field that
     /// made it so); `None` online.
     pub local: Option<LocalLaunch>,
@@ -440,17 +440,17 @@ pub fn decide(input: &ResumeInput) -> Decision {
 
     // wandb-core compares fork_from with the id the run really gets when it starts, whatever
     // order the Python checks saw them in: 0.18.0–0.19.11 refuse it, later releases rewind.
-    if !rejected && core_backend && profile.has(Rule::CoreAcceptsSelfFork) {
-        if local.is_none() {
+    if !rejected && core_backend {
+        if !profile.has(Rule::CoreAcceptsSelfFork) {
+            rejected |= !branching::check_fork_from_started_id(
+                &profile,
+                &branches,
+                run_id.as_deref(),
+                &mut out,
+            );
+        } else if local.is_none() {
             branching::self_fork_rewinds(&profile, &mut branches, run_id.as_deref(), &mut out);
         }
-    } else if !rejected && core_backend {
-        rejected |= !branching::check_fork_from_started_id(
-            &profile,
-            &branches,
-            run_id.as_deref(),
-            &mut out,
-        );
     }
 
     // The SDK tests its settled `resume` for truth: a mode is set.

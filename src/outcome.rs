@@ -116,8 +116,11 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
         };
         return (outcome(action, text.clone()), outcome(action, text));
     }
-    if let Some(message) = &s.backend_error {
-        let text = format!("wandb.init starts, then fails once it contacts W&B: {message}");
+    if let Some(error) = &s.backend_error {
+        let text = format!(
+            "wandb.init starts, then fails once it contacts W&B: {}",
+            error.message
+        );
         // The Python sender goes on after that refusal to check the resume: where that fails
         // too (must on a run W&B does not have, never on one it has), it answers the launch
         // twice, and wandb.init raises whichever answer it reads first (the server-service
@@ -135,13 +138,12 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                 format!("{text} — or, as the sender answers twice, with: {second}"),
             )
         };
-        let sender = message == crate::branching::SENDER_REFUSES_TWO;
         return match s.resume.mode {
-            Some(ResumeMode::Must) if sender => (
+            Some(ResumeMode::Must) if error.resume_checked_after => (
                 outcome(Action::Fail, text.clone()),
                 twice(ServerCase::MustMissing),
             ),
-            Some(ResumeMode::Never) if sender => (
+            Some(ResumeMode::Never) if error.resume_checked_after => (
                 twice(ServerCase::NeverExists),
                 outcome(Action::Fail, text.clone()),
             ),

@@ -33,21 +33,13 @@ const NOT_VISIBLE: &[Rule] = &[];
 /// The sets of vectors.
 struct Sets<'a> {
     offline: &'a [Vector],
-    server_doc: &'a Value,
-    server: &'a [ServerVector<'a>],
+    /// The files `server_replay::check` replays, each with its records: the server outcomes,
+    /// those of a stored settings `resume`, with the service process off and of
+    /// `mode="online"` over `WANDB_MODE=offline` (one column).
+    servers: &'a [(&'a Value, Vec<ServerVector<'a>>)],
     shared_server_doc: &'a Value,
-    /// The shared mode's server outcomes.
+    /// The shared mode's server outcomes (counted with the server outcomes).
     shared_server: &'a [Recorded<'a>],
-    settings_server_doc: &'a Value,
-    /// The server outcomes of a stored settings `resume` (counted with the server outcomes).
-    settings_server: &'a [ServerVector<'a>],
-    server_service_doc: &'a Value,
-    /// The server outcomes with the service process off (counted with the server outcomes).
-    server_service: &'a [ServerVector<'a>],
-    server_mode_doc: &'a Value,
-    /// The server outcomes of `mode="online"` over `WANDB_MODE=offline` (counted with the
-    /// server outcomes).
-    server_mode: &'a [ServerVector<'a>],
     ending_doc: &'a Value,
     endings: &'a [EndingVector<'a>],
     settings_service_doc: &'a Value,
@@ -96,29 +88,19 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
         .filter(|v| !compare(&v.input, &v.out).is_empty())
         .count();
     let online = sets
-        .server
+        .servers
         .iter()
-        .filter(|v| !server_replay::check(sets.server_doc, v).is_empty())
-        .count()
+        .map(|(doc, vectors)| {
+            vectors
+                .iter()
+                .filter(|v| !server_replay::check(doc, v).is_empty())
+                .count()
+        })
+        .sum::<usize>()
         + sets
             .shared_server
             .iter()
             .filter(|v| !shared_replay::check_server(sets.shared_server_doc, v).is_empty())
-            .count()
-        + sets
-            .settings_server
-            .iter()
-            .filter(|v| !server_replay::check(sets.settings_server_doc, v).is_empty())
-            .count()
-        + sets
-            .server_service
-            .iter()
-            .filter(|v| !server_replay::check(sets.server_service_doc, v).is_empty())
-            .count()
-        + sets
-            .server_mode
-            .iter()
-            .filter(|v| !server_replay::check(sets.server_mode_doc, v).is_empty())
             .count();
     let endings = sets
         .endings
@@ -174,8 +156,16 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
 #[test]
 fn removing_any_rule_fails_vectors() {
     let (_, vectors) = load_vectors();
-    let server_doc = server_replay::load();
-    let server = server_replay::vectors(&server_doc);
+    let server_docs = [
+        server_replay::load(),
+        server_replay::load_settings(),
+        server_replay::load_service(),
+        server_replay::load_modes(),
+    ];
+    let servers: Vec<_> = server_docs
+        .iter()
+        .map(|doc| (doc, server_replay::vectors(doc)))
+        .collect();
     let ending_doc = ending_replay::load();
     let endings = ending_replay::vectors(&ending_doc);
     let settings_service_doc = ending_replay::load_settings_service();
@@ -207,12 +197,6 @@ fn removing_any_rule_fails_vectors() {
         .collect();
     let shared_server_doc = shared_replay::load_server();
     let shared_server = common::recorded(&shared_server_doc);
-    let settings_server_doc = server_replay::load_settings();
-    let settings_server = server_replay::vectors(&settings_server_doc);
-    let server_service_doc = server_replay::load_service();
-    let server_service = server_replay::vectors(&server_service_doc);
-    let server_mode_doc = server_replay::load_modes();
-    let server_mode = server_replay::vectors(&server_mode_doc);
     let shared_mode_doc = shared_replay::load_modes();
     let shared_modes: Vec<_> = common::recorded(&shared_mode_doc)
         .into_iter()
@@ -227,16 +211,9 @@ fn removing_any_rule_fails_vectors() {
     let timelines = timeline_replay::vectors(&timeline_doc);
     let sets = Sets {
         offline: &vectors,
-        server_doc: &server_doc,
-        server: &server,
+        servers: &servers,
         shared_server_doc: &shared_server_doc,
         shared_server: &shared_server,
-        settings_server_doc: &settings_server_doc,
-        settings_server: &settings_server,
-        server_service_doc: &server_service_doc,
-        server_service: &server_service,
-        server_mode_doc: &server_mode_doc,
-        server_mode: &server_mode,
         ending_doc: &ending_doc,
         endings: &endings,
         settings_service_doc: &settings_service_doc,
@@ -294,11 +271,7 @@ fn removing_any_rule_fails_vectors() {
     }
     let sizes = [
         vectors.len(),
-        server.len()
-            + shared_server.len()
-            + settings_server.len()
-            + server_service.len()
-            + server_mode.len(),
+        servers.iter().map(|(_, v)| v.len()).sum::<usize>() + shared_server.len(),
         endings.len() + settings_service.len(),
         texts.len(),
         modes.len(),
