@@ -11,7 +11,7 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised eleven times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
+ * Raised twelve times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
@@ -48,8 +48,12 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * where the decision said it forks a new one): +0.27 KB gzipped; from 129 KiB for
  * `mode="online"` under `WANDB_MODE=offline` (refused before: it goes online, but 0.10.9–0.12.9
  * raise and 0.19.5–0.23.0 warn about the login; the server-mode vectors): +0.4 KB gzipped, of
- * which shorter texts paid back 0.2 KB. */
-export const SIZE_CEILING_GZIP_BYTES = 129.5 * 1024;
+ * which shorter texts paid back 0.2 KB; from 129.5 KiB for what the branching timelines found
+ * (a timeline whose restarts rewind the run again said they resume it; a launch that raises at
+ * its run directory or later has written `auto`'s id to the resume file first, in every
+ * release, which the offline vectors recorded and no replay read; 0.17.x's internal process
+ * dies on a rewind W&B refuses): +0.3 KB gzipped. */
+export const SIZE_CEILING_GZIP_BYTES = 130 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's
@@ -66,5 +70,6 @@ export const SIZE_CEILING_GZIP_BYTES = 129.5 * 1024;
  * 1.4–1.8× the pooled-JS baseline to 0.3–0.4×; +0.13 KB gzipped, +0.25 KB in the core), and from 193 KiB with the core's raise for what the mixed
  * launches found wrong, and from 193.5 KiB with its raise for the resume file 0.19.0 writes
  * before it crashes with the service process off, and from 194 KiB with its raises for what the
- * server outcomes with the service off found and for `mode="online"` under `WANDB_MODE=offline`. */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 194.5 * 1024;
+ * server outcomes with the service off found and for `mode="online"` under `WANDB_MODE=offline`,
+ * and from 194.5 KiB with its raise for what the branching timelines found. */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 195 * 1024;

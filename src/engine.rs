@@ -144,9 +144,11 @@ pub(crate) struct Settled<'a> {
     pub in_sweep: bool,
     /// The SDK raises in `wandb.init` before contacting the server.
     pub rejected: bool,
-    /// It raises only once it has made its settings, the auto-resume file included: 0.19.0
-    /// crashing with the service process off (the timeline vectors show the file left).
-    pub rejected_after_resume_file: bool,
+    /// It raises only once it has made its settings, where the auto-resume file is handled:
+    /// at the run directory (an id too long for a file name, the offline vectors) or later
+    /// (0.19.0 crashing with the service process off, the timeline vectors; 0.17.8–0.18.x
+    /// refusing `auto` beside `fork_from`, the branching timelines).
+    pub rejected_after_settings: bool,
     /// `wandb.init` passes locally but the backend refuses the launch.
     pub backend_error: Option<branching::BackendError>,
     /// Offline or disabled, `wandb.init` never asks W&B about the run (and the field that
@@ -470,6 +472,10 @@ pub fn decide(input: &ResumeInput) -> Decision {
         backend_error = None;
     }
 
+    // Whether the launch raises only once its settings are made: at the run directory (a run
+    // id no filesystem takes) or later (the run's start, the backend's checks).
+    let rejected_after_settings = rejected
+        && !crate::check_order::raises_before(&profile, &out, crate::check_order::RUN_DIRECTORY);
     let settled = Settled {
         profile,
         resume,
@@ -482,8 +488,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         file,
         in_sweep,
         rejected,
-        rejected_after_resume_file: rejected
-            && crate::service_process::crashes_after_resume_file(&profile, &out),
+        rejected_after_settings,
         backend_error,
         local,
         shared,

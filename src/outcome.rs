@@ -204,7 +204,9 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                     if s.core_backend {
                         " (wandb-core: failed to rewind run: run not found)"
                     } else {
-                        ""
+                        // The Python sender takes an answer without the rewound run for one
+                        // and fails an assertion on it, and its internal process dies.
+                        ": the Python backend's internal process dies on the answer, and wandb.init raises MailboxError: transport failed"
                     }
                 ),
             ),
@@ -215,7 +217,8 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
             outcome(
                 Action::Overwrite,
                 format!(
-                    "a run {q} already exists; the fork is written over it instead of making a new run."
+                    "a run {q} already exists; the fork from {} is written over it instead of making a new run.",
+                    fork_text(s)
                 ),
             ),
             outcome(

@@ -337,7 +337,23 @@ fn read_unreadable(
 /// The run id the file holds once `wandb.init` has returned, and what init did to it.
 pub(crate) fn after(s: &Settled<'_>) -> (Option<String>, ResumeFileAction) {
     let before = s.file.id().map(str::to_owned);
-    if s.rejected && !s.rejected_after_resume_file {
+    if s.rejected {
+        // Raising once its settings are made, 0.10.0+ have written an `auto` run id to the file
+        // (and delete a file only once the run has started); 0.9.x have deleted the file of a
+        // launch without any `resume` (and write it only later). The offline vectors
+        // record the file after every launch that raised at its run directory.
+        if s.rejected_after_settings {
+            if s.profile.has(Rule::SettingsObject) {
+                if s.resume.mode == Some(ResumeMode::Auto) {
+                    return (s.run_id.clone(), ResumeFileAction::Written);
+                }
+            } else if s.resume.mode.is_none()
+                && !s.resume.init_truthy
+                && !matches!(s.file, FileFound::Absent)
+            {
+                return (None, ResumeFileAction::Removed);
+            }
+        }
         return (before, ResumeFileAction::NotReached);
     }
     if s.resume.mode == Some(ResumeMode::Auto) {

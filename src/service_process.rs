@@ -10,7 +10,7 @@
 //! crashes in `wandb.init` once the service is off; 0.20.0 ignores the variable.
 
 use crate::bool_setting::{self, BoolReading};
-use crate::check_order::{BACKEND_START, RUN_START};
+use crate::check_order::BACKEND_START;
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::env_vars::EnvVars;
 use crate::error::InputError;
@@ -227,16 +227,6 @@ fn crashes(profile: &Profile, field: &str, source: &str, out: &mut Vec<Diagnosti
         .at(BACKEND_START),
     );
     true
-}
-
-/// Whether the launch raises only with the crash of 0.19.0 with the service process off:
-/// `wandb.init` has made its settings by then — `auto` has written the run id to the
-/// auto-resume file, which the timeline vectors show left behind for every restart in that
-/// directory to read — and the crash comes as the run starts. `out`: the launch's diagnostics.
-pub(crate) fn crashes_after_resume_file(profile: &Profile, out: &[Diagnostic]) -> bool {
-    out.iter()
-        .any(|d| d.severity == Severity::Error && d.code == Code::DisabledServiceCrashes.as_str())
-        && !crate::check_order::raises_before(profile, out, RUN_START)
 }
 
 /// 0.17.8–0.18.0: for the disabled mode (`field`) `wandb.init` turns the service process off

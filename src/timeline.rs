@@ -8,6 +8,7 @@
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;
 
+use crate::diagnostics::Code;
 use crate::engine::decide;
 use crate::env_vars::EnvVars;
 use crate::error::InputError;
@@ -211,8 +212,12 @@ pub struct TimelineSummary {
     pub run_ids: Vec<String>,
     /// Attempts whose `wandb.init` failed.
     pub failed_attempts: u32,
-    /// Attempts that resumed a run.
+    /// Attempts that resumed a run (a rewind is counted apart).
     pub resumed_attempts: u32,
+    /// Attempts that rewound a run to an earlier step (`resume_from`): each drops the
+    /// history logged after that step, so a restart that rewinds again throws away what the
+    /// attempt before it logged.
+    pub rewound_attempts: u32,
     /// Attempts that wrote over an existing run without resuming it.
     pub overwritten_attempts: u32,
     /// One sentence: what the user ends up with.
@@ -224,6 +229,7 @@ crate::json_object!(TimelineSummary {
     "runIds": run_ids,
     "failedAttempts": failed_attempts,
     "resumedAttempts": resumed_attempts,
+    "rewoundAttempts": rewound_attempts,
     "overwrittenAttempts": overwritten_attempts,
     "verdict": verdict,
 });
@@ -333,14 +339,15 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
 
     // The first launch: the caller's context says whether the run exists (unknown = no).
     let first_exists = context.run_exists.unwrap_or(false);
-    results.push(run_attempt(
-        &mut world,
-        &current,
-        0,
-        None,
-        None,
-        Some(first_exists),
-    ));
+    let first = run_attempt(&mut world, &current, 0, None, None, Some(first_exists));
+    // A run the caller says exists stays on the server for the restarts, whatever the first
+    // launch did (one that raised before starting it leaves it there too).
+    if let Some(id) = first.decision.run_id.as_ref().filter(|_| first.run_existed) {
+        if !world.runs.contains(id) {
+            world.runs.push(id.clone());
+        }
+    }
+    results.push(first);
 
     for (i, attempt) in attempts.iter().enumerate() {
         // The previous attempt's ending acts on its directory's resume file.
@@ -536,7 +543,11 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
             .count() as u32
     };
     let failed = count(Action::Fail);
-    let resumed = count(Action::Resume);
+    let rewound = results.iter().filter(|r| rewinds(r)).count() as u32;
+    let resumed = count(Action::Resume) - rewound;
+    // What the restarts do with a branching setting they keep from the first launch.
+    let restarts_rewinding = results.iter().skip(1).filter(|r| rewinds(r)).count();
+    let restarts_forking = results.iter().skip(1).filter(|r| forks(r)).count();
     let overwritten = count(Action::Overwrite);
     let runs = run_ids.len() as u32;
     let disabled = count(Action::Disabled);
@@ -560,6 +571,11 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
         )
     } else if failed > 0 {
         format!("{failing}the rest log to {runs} run(s).")
+    } else if restarts_rewinding > 0 {
+        format!(
+            "{restarts_rewinding} of {} restarts rewind the run again to the step resume_from names, dropping what the attempt before logged after that step; {runs} run(s) in all.",
+            results.len() - 1
+        )
     } else if runs == 1 && overwritten == 0 {
         if launches == 1 {
             "one launch, one run.".to_owned()
@@ -569,6 +585,10 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
     } else if overwritten > 0 {
         format!(
             "{overwritten} restart(s) write over an existing run instead of resuming it; {runs} run(s) in all."
+        )
+    } else if restarts_forking > 0 {
+        format!(
+            "the job is split across {runs} runs: each restart forks another run (fork_from) instead of resuming."
         )
     } else {
         format!("the job is split across {runs} runs: restarts do not resume.")
@@ -586,9 +606,30 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
         run_ids,
         failed_attempts: failed,
         resumed_attempts: resumed,
+        rewound_attempts: rewound,
         overwritten_attempts: overwritten,
         verdict,
     }
+}
+
+/// Whether `attempt` rewound a run (`resume_from`): it logs to that run from the step the
+/// setting names, after W&B dropped what was logged beyond it.
+fn rewinds(attempt: &AttemptResult) -> bool {
+    attempt.outcome.action == Action::Resume && says(attempt, Code::ResumeFromRewinds)
+}
+
+/// Whether `attempt` started a run forked from another's step (`fork_from`).
+fn forks(attempt: &AttemptResult) -> bool {
+    matches!(attempt.outcome.action, Action::Create | Action::Overwrite)
+        && says(attempt, Code::ForkCreatesRun)
+}
+
+fn says(attempt: &AttemptResult, code: Code) -> bool {
+    attempt
+        .decision
+        .diagnostics
+        .iter()
+        .any(|d| d.code == code.as_str())
 }
 
 #[cfg(test)]
@@ -613,6 +654,89 @@ mod tests {
             ("WANDB_RUN_ID", "exp-42"),
             ("WANDB_MODE", mode),
         ])
+    }
+
+    /// A `WANDB_RESUME_FROM` kept over restarts rewinds the run again at each: the attempts
+    /// count as rewinds, not resumes, and the verdict says what each restart throws away.
+    #[test]
+    fn restarts_that_rewind_again_are_named() {
+        let input = ResumeInput {
+            sdk: Some("0.31.0".into()),
+            env: Some(EnvVars::from([
+                ("WANDB_RESUME_FROM", "exp-42?_step=5"),
+                ("WANDB_RUN_ID", "exp-42"),
+            ])),
+            context: Some(LaunchContext {
+                run_exists: Some(true),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let t = simulate(
+            &input,
+            &[
+                restart(Ending::Crashed, Place::SameDirectory),
+                restart(Ending::Preempted, Place::NewMachine),
+            ],
+        )
+        .unwrap();
+        assert_eq!(t.summary.rewound_attempts, 3);
+        assert_eq!(t.summary.resumed_attempts, 0);
+        assert_eq!(t.summary.runs, 1);
+        assert!(
+            t.summary
+                .verdict
+                .starts_with("2 of 2 restarts rewind the run again"),
+            "{}",
+            t.summary.verdict
+        );
+    }
+
+    /// A `WANDB_FORK_FROM` with a generated id forks another run at every restart.
+    #[test]
+    fn restarts_that_fork_again_are_named() {
+        let input = ResumeInput {
+            sdk: Some("0.31.0".into()),
+            env: Some(EnvVars::from([("WANDB_FORK_FROM", "base?_step=5")])),
+            ..Default::default()
+        };
+        let t = simulate(&input, &[restart(Ending::Crashed, Place::SameDirectory)]).unwrap();
+        assert_eq!(t.summary.runs, 2);
+        assert_eq!(t.summary.rewound_attempts, 0);
+        assert!(
+            t.summary.verdict.contains("each restart forks another run"),
+            "{}",
+            t.summary.verdict
+        );
+    }
+
+    /// A run the caller says exists is still there for the restarts when the first launch
+    /// raised before starting anything.
+    #[test]
+    fn an_existing_run_outlives_a_failed_first_launch() {
+        let input = ResumeInput {
+            sdk: Some("0.31.0".into()),
+            env: Some(EnvVars::from([
+                ("WANDB_RESUME", "never"),
+                ("WANDB_RUN_ID", "exp-42"),
+            ])),
+            context: Some(LaunchContext {
+                run_exists: Some(true),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let retry_allow = Attempt {
+            env: Some(EnvVars::from([
+                ("WANDB_RESUME", "allow"),
+                ("WANDB_RUN_ID", "exp-42"),
+            ])),
+            ..restart(Ending::Crashed, Place::SameDirectory)
+        };
+        let t = simulate(&input, &[retry_allow]).unwrap();
+        assert_eq!(t.attempts[0].outcome.action, Action::Fail);
+        assert!(t.attempts[1].run_existed);
+        assert_eq!(t.attempts[1].outcome.action, Action::Resume);
     }
 
     /// Offline attempts leave nothing on W&B: a later online attempt with the same id finds

@@ -10,7 +10,7 @@
 mod common;
 
 use common::{assert_all_agree, mode_replay, recorded};
-use wandb_resume::{Action, ResumeFileAction, decide};
+use wandb_resume::{Action, decide};
 
 #[test]
 fn modes_match_the_real_sdk() {
@@ -132,7 +132,7 @@ fn the_offline_vectors_read_as_offline_launches() {
         }
         compared += 1;
         let rejected = v.out["rejected"].as_bool().unwrap_or(false);
-        let problem = if rejected != (d.resume_file_action == ResumeFileAction::NotReached) {
+        let problem = if rejected != common::replay::rejected_locally(&d) {
             Some(format!("wandb.init raises: sdk={rejected}"))
         } else if !rejected && !d.valid {
             Some(format!("errors left: {:?}", d.diagnostics))

@@ -9,7 +9,7 @@
 //! (tests/conformance/settings-vectors.json, settings-mode-vectors.json,
 //! settings-file-vectors.json, disabled-env-vectors.json, shared-mode-vectors.json; the shared
 //! mode's server outcomes count with the server outcomes) or the timelines
-//! (tests/conformance/timeline-vectors.json). Runs with the `rule-mutation`
+//! (tests/conformance/timeline-vectors.json, with branch-timeline-vectors.json). Runs with the `rule-mutation`
 //! feature (`cargo test --features rule-mutation --test rule_mutation -- --nocapture` prints
 //! the table the README shows).
 #![cfg(feature = "rule-mutation")]
@@ -59,9 +59,9 @@ struct Sets<'a> {
     shared_modes: &'a [Recorded<'a>],
     /// The settings-resume vectors (counted with the settings vectors).
     settings_resume: &'a [Recorded<'a>],
-    timeline_doc: &'a Value,
-    /// The timelines.
-    timelines: &'a [TimelineVector<'a>],
+    /// The timeline files, each with its timelines: the timelines and the branching ones
+    /// (one column).
+    timelines: &'a [(&'a Value, Vec<TimelineVector<'a>>)],
 }
 
 /// How many vectors of each set fail, in the order of [`SET_NAMES`].
@@ -145,8 +145,13 @@ fn failing(sets: &Sets<'_>, rule: Option<Rule>) -> Failing {
     let timelines = sets
         .timelines
         .iter()
-        .filter(|v| !timeline_replay::check(sets.timeline_doc, v).is_empty())
-        .count();
+        .map(|(doc, records)| {
+            records
+                .iter()
+                .filter(|v| !timeline_replay::check(doc, v).is_empty())
+                .count()
+        })
+        .sum();
     drop_rule(None);
     [
         offline, online, endings, texts, modes, syncs, settings, timelines,
@@ -207,8 +212,11 @@ fn removing_any_rule_fails_vectors() {
         .into_iter()
         .filter(|v| !mode_replay::not_modelled(v))
         .collect();
-    let timeline_doc = timeline_replay::load();
-    let timelines = timeline_replay::vectors(&timeline_doc);
+    let timeline_docs = [timeline_replay::load(), timeline_replay::load_branching()];
+    let timelines: Vec<_> = timeline_docs
+        .iter()
+        .map(|doc| (doc, timeline_replay::vectors(doc)))
+        .collect();
     let sets = Sets {
         offline: &vectors,
         servers: &servers,
@@ -225,7 +233,6 @@ fn removing_any_rule_fails_vectors() {
         settings: &settings,
         shared_modes: &shared_modes,
         settings_resume: &settings_resume,
-        timeline_doc: &timeline_doc,
         timelines: &timelines,
     };
     assert_eq!(failing(&sets, None), [0; 8], "the vectors must pass first");
@@ -277,7 +284,7 @@ fn removing_any_rule_fails_vectors() {
         modes.len(),
         syncs.len(),
         settings.len() + shared_modes.len() + settings_resume.len(),
-        timelines.len(),
+        timelines.iter().map(|(_, v)| v.len()).sum(),
     ];
     let sizes: Vec<String> = sizes
         .iter()

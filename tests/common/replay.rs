@@ -15,6 +15,26 @@ pub fn printed() -> &'static [String] {
     })
 }
 
+/// How the engine's outcome begins where `wandb.init` raises before contacting W&B.
+const RAISES_LOCALLY: &str = "wandb.init raises before contacting W&B";
+
+/// Whether the engine says `wandb.init` raises before contacting W&B: before it reaches the
+/// auto-resume file (`notReached`), or once its settings — the file written — are made.
+pub fn rejected_locally(d: &Decision) -> bool {
+    d.resume_file_action == ResumeFileAction::NotReached
+        || d.if_missing.message.starts_with(RAISES_LOCALLY)
+}
+
+/// The auto-resume file once `wandb.init` has returned or raised: the SDK's and the engine's.
+fn compare_resume_file(d: &Decision, out: &Value) -> Option<String> {
+    let file = out["resumeFileAfter"].as_str().map(str::to_owned);
+    let ours = match (d.resume_file_action, &d.resume_file_after) {
+        (ResumeFileAction::Written, None) => Some("<generated>".to_owned()),
+        (_, f) => f.clone(),
+    };
+    (file != ours).then(|| format!("resumeFileAfter: sdk={file:?} engine={ours:?}"))
+}
+
 /// Compares one case; returns the disagreements.
 pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
     compare_decision(&decide(input), out)
@@ -24,7 +44,7 @@ pub fn compare(input: &ResumeInput, out: &Value) -> Vec<String> {
 pub fn compare_decision(d: &Decision, out: &Value) -> Vec<String> {
     let mut diffs = Vec::new();
     let rejected = out["rejected"].as_bool().unwrap_or(false);
-    let engine_rejected = d.resume_file_action == ResumeFileAction::NotReached;
+    let engine_rejected = rejected_locally(d);
     // Where the SDK's outcome depends on what the input does not carry (the order of the
     // process environment, whether an API key is configured), the engine says so instead of
     // guessing.
@@ -57,6 +77,7 @@ pub fn compare_decision(d: &Decision, out: &Value) -> Vec<String> {
                 "error message: sdk={message:?} (cause {cause:?}) engine quotes {quoted:?}"
             ));
         }
+        diffs.extend(compare_resume_file(d, out));
         return diffs;
     }
     // Accepted offline, refused online (0.16.5–0.17.x: the sender checks the run record only
@@ -99,14 +120,7 @@ pub fn compare_decision(d: &Decision, out: &Value) -> Vec<String> {
     if id != d.run_id.as_deref() {
         diffs.push(format!("runId: sdk={id:?} engine={:?}", d.run_id));
     }
-    let file = out["resumeFileAfter"].as_str().map(str::to_owned);
-    let ours = match (d.resume_file_action, &d.resume_file_after) {
-        (ResumeFileAction::Written, None) => Some("<generated>".to_owned()),
-        (_, f) => f.clone(),
-    };
-    if file != ours {
-        diffs.push(format!("resumeFileAfter: sdk={file:?} engine={ours:?}"));
-    }
+    diffs.extend(compare_resume_file(d, out));
     // Compared line by line: a complete wandb.init's warnings were recorded as lines of its
     // output (a message that quotes an id with a newline spans two), and a diagnostic may
     // quote several warnings the SDK prints one after another (one per line). A line's

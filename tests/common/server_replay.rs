@@ -4,7 +4,7 @@
 //! test and the rule-mutation check.
 
 use serde_json::Value;
-use wandb_resume::{Action, Decision, Outcome, ResumeFileAction, codec, decide};
+use wandb_resume::{Action, Decision, Outcome, codec, decide};
 
 const VECTORS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -137,6 +137,21 @@ pub fn continued(out: &Value, last_step: u64) -> bool {
     out["step"].as_u64() == next || out["startingStep"].as_u64() == next
 }
 
+/// The step a rewind or a fork branches at, as the engine's outcome names it ("rewinds run
+/// 'a' to step 5", "forked from run 'a' at step 5"); `None` for any other outcome.
+fn branched_at(message: &str) -> Option<u64> {
+    let after = if message.contains("rewinds run") {
+        " to step "
+    } else if message.contains("fork") {
+        " at step "
+    } else {
+        return None;
+    };
+    let rest = &message[message.find(after)? + after.len()..];
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    rest[..digits].parse().ok()
+}
+
 /// The differences between what the engine says of one branch and what the SDK did.
 pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -> Vec<String> {
     let mut diffs = Vec::new();
@@ -199,9 +214,33 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
             branch.resumed, out["resumed"]
         ));
     }
+    // A rewind or a fork carries on after the step it branched at, which the engine names:
+    // the SDK's step, or its starting_step with step at 0, is the one after it.
+    if let Some(at) = branched_at(&branch.message) {
+        let after = Some(at + 1);
+        if out["step"].as_u64() != after && out["startingStep"].as_u64() != after {
+            diffs.push(format!(
+                "where logging continues: engine \"{}\"; SDK step {}, starting_step {}",
+                branch.message, out["step"], out["startingStep"]
+            ));
+        }
+    }
     let next = last_step + 1;
     let continued = continued(out, last_step);
-    if continued != (branch.action == Action::Resume) {
+    let rewinds = branch.message.contains("rewinds run");
+    // Where the operations were recorded: a rewind is W&B's doing, asked for by name.
+    if let Some(ops) = out["operations"].as_array() {
+        let asked = ops.iter().any(|op| op == "RewindRun");
+        if asked != rewinds {
+            diffs.push(format!(
+                "engine: {:?} ({}); SDK {} W&B to rewind the run",
+                branch.action,
+                branch.message,
+                if asked { "asked" } else { "never asked" }
+            ));
+        }
+    }
+    if continued != (branch.action == Action::Resume && !rewinds) {
         diffs.push(format!(
             "engine: {:?} ({}); SDK: {}",
             branch.action,
@@ -213,7 +252,7 @@ pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -
             }
         ));
     }
-    if continued && branch.action == Action::Resume {
+    if continued && branch.action == Action::Resume && !rewinds {
         // Where logging continues: wandb.run.step itself, or starting_step with step at 0.
         let step_continues = out["step"].as_u64() == Some(next);
         let says_step = branch
@@ -283,7 +322,7 @@ pub fn check_decision(doc: &Value, v: &ServerVector<'_>, d: &Decision) -> Vec<St
         .as_str()
         .expect("meta.server.generatedId");
     let last_step = meta["lastStep"].as_u64().expect("meta.server.lastStep");
-    if d.resume_file_action == ResumeFileAction::NotReached {
+    if super::replay::rejected_locally(d) {
         // Rejected before the server is asked: the SDK raises without asking either.
         let mut diffs = compare(&d.if_missing, v.out, generated, last_step);
         if v.out["operations"]

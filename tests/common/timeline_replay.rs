@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 use wandb_resume::{
-    Action, ResumeFileAction, codec, simulate,
+    Action, ResumeFileAction, codec, decide, simulate,
     timeline::{SimulateArgs, Timeline},
 };
 
@@ -20,9 +20,22 @@ const VECTORS: &str = concat!(
     "/tests/conformance/timeline-vectors.json"
 );
 
+const BRANCH_VECTORS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/conformance/branch-timeline-vectors.json"
+);
+
 /// The committed timeline vectors, or the file named by `WANDB_RESUME_TIMELINE_VECTORS`.
 pub fn load() -> Value {
     super::load_json("WANDB_RESUME_TIMELINE_VECTORS", VECTORS)
+}
+
+/// The committed branching timeline vectors (`WANDB_RESUME_FROM` / `WANDB_FORK_FROM` kept over
+/// the restarts, generate_branch_timelines.py), or the file named by
+/// `WANDB_RESUME_BRANCH_TIMELINE_VECTORS`. Their timelines are the timeline vectors', with
+/// `seed`: the runs the server held before the first launch.
+pub fn load_branching() -> Value {
+    super::load_json("WANDB_RESUME_BRANCH_TIMELINE_VECTORS", BRANCH_VECTORS)
 }
 
 /// One recorded timeline: `case` is `{launch: {id, resume, env, settings?}, attempts:
@@ -77,7 +90,18 @@ pub fn simulate_args(version: &str, case: &Value, outs: &[Value]) -> Value {
 /// The engine's timeline for one recorded case (with the extra attempt of [`simulate_args`]);
 /// `Err` where the package refuses it.
 pub fn timeline(version: &str, case: &Value, outs: &[Value]) -> Result<Timeline, String> {
-    let args = simulate_args(version, case, outs).to_string();
+    let mut args = simulate_args(version, case, outs);
+    if let Some(seed) = case["seed"].as_array() {
+        // The server held the seeded runs before the first launch: its run exists when the
+        // id it settles on is one of them (a generated id never is).
+        let first = codec::input_from_json(&args["input"].to_string())
+            .map_err(|e| format!("refused: {e}"))?;
+        let seeded = decide(&first)
+            .run_id
+            .is_some_and(|id| seed.iter().any(|s| s.as_str() == Some(id.as_str())));
+        args["input"]["context"] = serde_json::json!({ "runExists": seeded });
+    }
+    let args = args.to_string();
     let args: SimulateArgs = codec::from_json(&args).map_err(|e| format!("refused: {e}"))?;
     simulate(&args.input, &args.attempts).map_err(|e| format!("simulate failed: {e}"))
 }

@@ -305,6 +305,27 @@ export function firstErrorDiffs(d, out) {
   return [`first error: sdk=${JSON.stringify(raised)} engine=${first}`];
 }
 
+/** Whether the engine says wandb.init raises before contacting W&B: before it reaches the
+ * auto-resume file (`notReached`), or once its settings, the file written, are made. */
+export function rejectedLocally(d) {
+  return (
+    d.resumeFileAction === "notReached" ||
+    d.ifMissing.message.startsWith("wandb.init raises before contacting W&B")
+  );
+}
+
+/** The auto-resume file once wandb.init has returned or raised: the SDK's against the
+ * engine's (a generated id written is `<generated>`). */
+function compareResumeFile(d, out) {
+  const ours =
+    d.resumeFileAction === "written" && d.resumeFileAfter === null
+      ? "<generated>"
+      : d.resumeFileAfter;
+  return (out.resumeFileAfter ?? null) === ours
+    ? []
+    : [`resumeFileAfter: sdk=${out.resumeFileAfter} engine=${ours}`];
+}
+
 /**
  * The disagreements between a Decision `d` and what the SDK did (`out`, a result of the
  * offline batch driver): the checks tests/common/replay.rs makes.
@@ -312,7 +333,7 @@ export function firstErrorDiffs(d, out) {
 export function compareDecision(d, out) {
   const diffs = [];
   const rejected = out.rejected === true;
-  const engineRejected = d.resumeFileAction === "notReached";
+  const engineRejected = rejectedLocally(d);
   if (dependsOnTheUnknown(d) && (rejected || engineRejected)) return diffs;
   if (rejected !== engineRejected) {
     return [`wandb.init raises: sdk=${rejected} engine=${engineRejected}`];
@@ -326,6 +347,7 @@ export function compareDecision(d, out) {
     if (!quoted.some((q) => q === message || message.includes(q) || (cause && cause.includes(q)))) {
       diffs.push(`error message: sdk=${JSON.stringify(message)} engine=${JSON.stringify(quoted)}`);
     }
+    diffs.push(...compareResumeFile(d, out));
     return diffs;
   }
   // Accepted offline, refused online (0.16.5–0.17.x: the sender checks the run record only
@@ -349,13 +371,7 @@ export function compareDecision(d, out) {
     diffs.push(`resume: sdk=${stored} engine=${d.resume}`);
   }
   if ((out.runId ?? null) !== d.runId) diffs.push(`runId: sdk=${out.runId} engine=${d.runId}`);
-  const ours =
-    d.resumeFileAction === "written" && d.resumeFileAfter === null
-      ? "<generated>"
-      : d.resumeFileAfter;
-  if ((out.resumeFileAfter ?? null) !== ours) {
-    diffs.push(`resumeFileAfter: sdk=${out.resumeFileAfter} engine=${ours}`);
-  }
+  diffs.push(...compareResumeFile(d, out));
   // The generator's sentinel ids (zgen0001: the id wandb generated) are written as the engine
   // writes an id not known before launch.
   // Compared line by line: a complete wandb.init's warnings were recorded as lines of its
@@ -450,6 +466,18 @@ function pydanticErrors(message) {
     );
 }
 
+/** The step a rewind or a fork branches at, as the engine's outcome names it ("rewinds run
+ * 'a' to step 5", "forked from run 'a' at step 5"); null for any other outcome. */
+function branchedAt(message) {
+  const words = message.includes("rewinds run")
+    ? / to step (\d+)/
+    : message.includes("fork")
+      ? / at step (\d+)/
+      : null;
+  const found = words && message.match(words);
+  return found ? Number(found[1]) : null;
+}
+
 /**
  * What the engine says of one branch of a launch (`branch`: an outcome) against what the
  * SDK's complete, online wandb.init did there (`out`, a server-outcome record), `lastStep` the
@@ -496,9 +524,22 @@ export function compareWithServer(branch, out, { generatedId, lastStep }) {
   if (out.resumed !== branch.resumed) {
     diffs.push(`wandb.run.resumed: engine ${branch.resumed}, SDK ${out.resumed}`);
   }
+  // A rewind or a fork carries on after the step it branched at, which the engine names: the
+  // SDK's step, or its starting_step with step at 0, is the one after it.
+  const at = branchedAt(branch.message);
+  if (at !== null && out.step !== at + 1 && out.startingStep !== at + 1) {
+    diffs.push(
+      `where logging continues: engine "${branch.message}"; SDK step ${out.step}, starting_step ${out.startingStep}`,
+    );
+  }
+  const rewinds = branch.message.includes("rewinds run");
+  // Where the operations were recorded: a rewind is W&B's doing, asked for by name.
+  if (out.operations && out.operations.includes("RewindRun") !== rewinds) {
+    diffs.push(`engine: ${branch.action} (${branch.message}); SDK operations ${out.operations}`);
+  }
   // Logging continues after the existing run's last step: resumed, whatever the flag says.
   const continued = out.step === lastStep + 1 || out.startingStep === lastStep + 1;
-  if (continued !== (branch.action === "resume")) {
+  if (continued !== (branch.action === "resume" && !rewinds)) {
     diffs.push(`engine: ${branch.action}; SDK ${continued ? "resumed" : "started fresh"}`);
   }
   // An overwrite is a start that never asked whether the run exists, unless the engine says
@@ -510,7 +551,7 @@ export function compareWithServer(branch, out, { generatedId, lastStep }) {
   ) {
     diffs.push(`engine: overwrite (${branch.message}); the SDK asked about the run first`);
   }
-  if (continued && branch.action === "resume") {
+  if (continued && branch.action === "resume" && !rewinds) {
     // The run's saved config is back, unless the engine says it comes back empty (where it
     // was recorded: not in the timelines).
     if (
@@ -551,7 +592,7 @@ export function serverCheck(decide, doc) {
   function check(sdk, c, out) {
     const d = decideCase(sdk, c);
     // Rejected before W&B is contacted: the SDK raises without asking the server either.
-    if (d.resumeFileAction === "notReached") {
+    if (rejectedLocally(d)) {
       const diffs = compare(d.ifMissing, out);
       if (out.operations.length > 0) diffs.push(`rejected, but the SDK sent ${out.operations}`);
       return diffs;

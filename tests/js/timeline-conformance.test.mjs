@@ -1,14 +1,17 @@
-// Timelines through the built package: the vectors tests/timeline_conformance.rs replays
-// (tests/conformance/timeline-vectors.json: a job configuration launched, ended, restarted and
-// restarted again, each attempt a release's complete wandb.init, online or offline, against
-// one fake server that keeps the runs its clients create), checked attempt by attempt against
-// simulate() as users call it.
+// Timelines through the built package: the vectors tests/timeline_conformance.rs and
+// tests/branch_timeline_conformance.rs replay (tests/conformance/timeline-vectors.json: a job
+// configuration launched, ended, restarted and restarted again, each attempt a release's
+// complete wandb.init, online or offline, against one fake server that keeps the runs its
+// clients create; branch-timeline-vectors.json: the same with WANDB_RESUME_FROM or
+// WANDB_FORK_FROM kept over the restarts, on a server holding the runs they branch from),
+// checked attempt by attempt against simulate() as users call it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { simulate } from "wandb-resume";
+import { decide, simulate } from "wandb-resume";
 import { assertAllAgree, compareWithServer, conformanceJson } from "./recorded-vectors.mjs";
 
-const doc = conformanceJson("timeline-vectors.json");
+const timelineDoc = conformanceJson("timeline-vectors.json");
+const branchDoc = conformanceJson("branch-timeline-vectors.json");
 // How the driver ends a script → the timeline's `after` (the Rust replay reads the same table).
 const AFTER = conformanceJson("ending-afters.json").after;
 
@@ -16,7 +19,9 @@ const AFTER = conformanceJson("ending-afters.json").after;
 // whose results are not compared (it shows what the last attempt's end left of the file). An
 // attempt whose wandb.init raised never reached its planned end: its script stopped on the
 // exception.
-function simulateArgs(sdk, { launch, attempts }, outs) {
+// The server held a branching timeline's seeded runs before the first launch: its run exists
+// when the id it settles on is one of them (a generated id never is).
+function simulateArgs(sdk, { launch, attempts, seed }, outs) {
   const init = {};
   if (launch.id !== null) init.id = launch.id;
   if (launch.resume !== null) init.resume = launch.resume;
@@ -26,7 +31,12 @@ function simulateArgs(sdk, { launch, attempts }, outs) {
     assert.ok(after, `the ending ${attempt.ending} has no after`);
     return { after, where: attempts[k + 1]?.where ?? "sameDirectory" };
   });
-  return [{ sdk, init, env: launch.env }, restarts];
+  const input = { sdk, init, env: launch.env };
+  if (seed) {
+    const { runId } = decide(input);
+    input.context = { runExists: runId !== null && seed.includes(runId) };
+  }
+  return [input, restarts];
 }
 
 // The SDK's words as the engine (its message `engine`) quotes them: a generated id (`<new-N>`)
@@ -45,7 +55,7 @@ function asEngineQuotes(out, engine) {
   return quoted;
 }
 
-function check(sdk, c, outs) {
+const checkOf = (doc) => (sdk, c, outs) => {
   const timeline = simulate(...simulateArgs(sdk, c, outs));
   const server = { generatedId: "\u0000", lastStep: doc.meta.lastStep };
   // The SDK's run names (`job-run`, `<new-N>`) and the engine's (`job-run`, `new0000N`) must
@@ -99,8 +109,12 @@ function check(sdk, c, outs) {
     }
   });
   return diffs;
-}
+};
 
 test("timelines through the package match the real SDK", () => {
-  assertAllAgree(doc, "timelines", check);
+  assertAllAgree(timelineDoc, "timelines", checkOf(timelineDoc));
+});
+
+test("branching timelines through the package match the real SDK", () => {
+  assertAllAgree(branchDoc, "branching timelines", checkOf(branchDoc));
 });

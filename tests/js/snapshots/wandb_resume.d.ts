@@ -531,9 +531,15 @@ export interface TimelineSummary {
      */
     failedAttempts: number;
     /**
-     * Attempts that resumed a run.
+     * Attempts that resumed a run (a rewind is counted apart).
      */
     resumedAttempts: number;
+    /**
+     * Attempts that rewound a run to an earlier step (`resume_from`): each drops the
+     * history logged after that step, so a restart that rewinds again throws away what the
+     * attempt before it logged.
+     */
+    rewoundAttempts: number;
     /**
      * Attempts that wrote over an existing run without resuming it.
      */
