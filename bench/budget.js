@@ -52,7 +52,9 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * (a timeline whose restarts rewind the run again said they resume it; a launch that raises at
  * its run directory or later has written `auto`'s id to the resume file first, in every
  * release, which the offline vectors recorded and no replay read; 0.17.x's internal process
- * dies on a rewind W&B refuses): +0.3 KB gzipped. */
+ * dies on a rewind W&B refuses): +0.3 KB gzipped; and in the same raise `mode="online"` over the
+ * settings file's offline mode (`wandb offline` in the directory; refused before; the
+ * server-file-mode vectors): +0.2 KB gzipped. */
 export const SIZE_CEILING_GZIP_BYTES = 130 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is

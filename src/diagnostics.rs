@@ -155,6 +155,9 @@ codes! {
     /// An online `mode=` over `WANDB_MODE=offline`: the launch goes online (0.10.9–0.12.9
     /// raise instead).
     OnlineOverOfflineEnv = "online-over-offline-env",
+    /// An online `mode=` over the settings file's offline mode (`wandb offline`, `WANDB_MODE`
+    /// unset): the launch goes online.
+    OnlineOverOfflineFile = "online-over-offline-file",
     /// Disabled: `wandb.init` returns a run that keeps nothing the job logs.
     DisabledMode = "disabled-mode",
     /// Before 0.29.0 the disabled run's id is not the one set: a new random one on every launch

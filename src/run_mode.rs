@@ -117,7 +117,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     // otherwise. Offline (or online) over disabled: the library is set up without the service
     // process (0.13.0–0.19.x), which decides what the end of the script does to the resume
     // file, and 0.19.0 crashes. Not guessed. `mode="online"` over offline is modelled from the
-    // server-mode vectors ([`online_over_offline_env`]); its other names (`run`, `shared`)
+    // server-mode vectors ([`online_over_offline_setup`]); its other names (`run`, `shared`)
     // are not.
     if let (Some(init), Some(env)) = (init, env) {
         let reason = match (classify(init), classify(env)) {
@@ -406,9 +406,17 @@ pub(crate) fn settle(
             .sdk("api_key not configured (no-tty).  Run wandb login"),
         );
     }
-    if field == "init.mode" && class == Some(RunMode::Online) && env_class == Some(RunMode::Offline)
-    {
-        *rejected |= online_over_offline_env(profile, out);
+    if field == "init.mode" && class == Some(RunMode::Online) {
+        // Set up offline by WANDB_MODE, or by the settings file's mode line where no
+        // WANDB_MODE is set (the server-mode and server-file-mode vectors).
+        let setup = match (env_class, file_class) {
+            (Some(RunMode::Offline), _) => Some(OfflineSetup::Env),
+            (None, Some(RunMode::Offline)) => Some(OfflineSetup::File),
+            _ => None,
+        };
+        if let Some(setup) = setup {
+            *rejected |= online_over_offline_setup(profile, setup, out);
+        }
     }
     if let (Some(ignored), None, None) = (settings_mode, init_mode, applied_settings_mode) {
         if classify(ignored) != class.or(Some(RunMode::Online)) {
@@ -428,20 +436,46 @@ pub(crate) fn settle(
     local
 }
 
-/// `mode="online"` over `WANDB_MODE=offline`: `wandb.setup` has set the library up offline,
-/// then the launch goes online, as the server-mode vectors show — but for 0.10.9–0.12.9, which
-/// then read the user's settings from a server object the offline setup never made, and
-/// raise "problem"; 0.19.5–0.23.0 warn as they log in. Returns true when `wandb.init` raises.
-fn online_over_offline_env(profile: &Profile, out: &mut Vec<Diagnostic>) -> bool {
+/// What set the library up offline before `mode="online"` says otherwise.
+#[derive(Clone, Copy)]
+enum OfflineSetup {
+    /// `WANDB_MODE=offline`.
+    Env,
+    /// The settings file's `mode = offline` (`wandb offline`), with `WANDB_MODE` unset.
+    File,
+}
+
+/// `mode="online"` over an offline setup (`setup`): `wandb.setup` has set the library up
+/// offline, then the launch goes online, as the server-mode and server-file-mode vectors show
+/// — but for 0.10.9–0.12.9 under `WANDB_MODE=offline`, which then read the user's settings from
+/// a server object the offline setup never made, and raise "problem"; 0.19.5–0.23.0 warn as
+/// they log in. Returns true when `wandb.init` raises.
+fn online_over_offline_setup(
+    profile: &Profile,
+    setup: OfflineSetup,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    let (code, source, hint) = match setup {
+        OfflineSetup::Env => (
+            Code::OnlineOverOfflineEnv,
+            "WANDB_MODE=offline",
+            "Drop mode=\"online\" to keep WANDB_MODE's offline.",
+        ),
+        OfflineSetup::File => (
+            Code::OnlineOverOfflineFile,
+            "the settings file's offline mode (wandb offline)",
+            "Run wandb online in that directory, or drop mode=\"online\" to keep the file's offline.",
+        ),
+    };
     let crashes = profile.has(Rule::OnlineOverOfflineSetupCrashes)
         && !profile.has(Rule::OnlineOverOfflineSetupRepaired);
     let d = if crashes {
         diagnostic(
-            Code::OnlineOverOfflineEnv,
+            code,
             Severity::Error,
             Some("init.mode"),
             format!(
-                "mode=\"online\" over WANDB_MODE=offline makes wandb {} raise \"problem\" (repaired in 0.12.10).",
+                "mode=\"online\" over {source} makes wandb {} raise \"problem\" (repaired in 0.12.10).",
                 profile.version
             ),
         )
@@ -449,10 +483,10 @@ fn online_over_offline_env(profile: &Profile, out: &mut Vec<Diagnostic>) -> bool
         .at(check_order::USER_SETTINGS)
     } else {
         let d = diagnostic(
-            Code::OnlineOverOfflineEnv,
+            code,
             Severity::Warning,
             Some("init.mode"),
-            "mode=\"online\" overrides WANDB_MODE=offline: the launch goes online.".to_owned(),
+            format!("mode=\"online\" overrides {source}: the launch goes online."),
         );
         if profile.has(Rule::LoginWarnsOfflineSetup) && !profile.has(Rule::LoginOfflineWarningMoved)
         {
@@ -461,7 +495,7 @@ fn online_over_offline_env(profile: &Profile, out: &mut Vec<Diagnostic>) -> bool
             d
         }
     };
-    out.push(d.hint("Drop mode=\"online\" to keep WANDB_MODE's offline."));
+    out.push(d.hint(hint));
     crashes
 }
 

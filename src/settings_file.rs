@@ -82,7 +82,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         )
     } else if let Some(reason) = init
         .and_then(|i| i.mode.as_deref())
-        .and_then(|m| over_file(m, file))
+        .and_then(|m| over_file(m, file, input.given_profile().as_ref()))
     {
         ("init.mode", reason.to_owned())
     } else {
@@ -94,15 +94,36 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     })
 }
 
-/// Why `mode=` (`init_mode`) over `file` is not modelled, where it is not: wandb has set itself
-/// up from the file before the argument says otherwise — offline (0.10.9–0.12.9 fail there in
-/// the vectors' harness, as under `WANDB_MODE=offline`), or without the service process for the
-/// disabled mode (0.19.0 then crashes, as under `WANDB_MODE=disabled`).
-fn over_file(init_mode: &str, file: &SettingsFile) -> Option<&'static str> {
+/// The first release the server-file-mode vectors run (today's sentry-sdk breaks the older
+/// ones' imports or their launch).
+const FIRST_ONLINE_OVER_FILE: crate::version::SdkVersion =
+    crate::version::SdkVersion::new(0, 15, 12);
+
+/// Why `mode=` (`init_mode`) over `file` is not modelled for `profile`'s SDK (`None`: the
+/// newest), where it is not: wandb has set itself up from the file before the argument says
+/// otherwise — offline, which the server-file-mode vectors show from 0.15.12 on for
+/// `mode="online"` over the lines `wandb offline` writes (its `disabled` line only beside its
+/// mode line), or without the
+/// service process for the disabled mode (0.19.0 then crashes, as under `WANDB_MODE=disabled`).
+fn over_file(
+    init_mode: &str,
+    file: &SettingsFile,
+    profile: Option<&Profile>,
+) -> Option<&'static str> {
     let online = crate::run_mode::is_online(init_mode);
-    if online && (file.disabled.is_some() || file.mode.as_deref() == Some("offline")) {
+    let offline_line = file.mode.as_deref() == Some("offline");
+    if online && file.disabled.is_some() && !offline_line {
         Some(
-            "an online mode= over the settings file's offline mode is not modelled (wandb has set itself up offline by then)",
+            "an online mode= over the settings file's disabled line without its offline mode line is not modelled (wandb has set itself up offline by then)",
+        )
+    } else if online && offline_line && init_mode != "online" {
+        Some(
+            "an online mode other than mode=\"online\" over the settings file's offline mode is not modelled (wandb has set itself up offline by then)",
+        )
+    } else if online && offline_line && profile.is_some_and(|p| p.version < FIRST_ONLINE_OVER_FILE)
+    {
+        Some(
+            "an online mode= over the settings file's offline mode is not modelled before wandb 0.15.12 (wandb has set itself up offline by then; the older releases no longer run to record it)",
         )
     } else if init_mode != "disabled" && file.mode.as_deref() == Some("disabled") {
         Some(
@@ -154,7 +175,14 @@ pub(crate) fn load<'a>(
                 ),
             )
             .hint(REMOVE_DISABLED_LINE)
-            .sdk("Object has no attribute 'disabled'"),
+            // 0.19.x-0.24.0 assign each line to the settings and raise; 0.24.1+ build the
+            // settings from the file's lines and print pydantic's error for the whole file
+            // (the server-file-mode vectors, 0.31.0).
+            .sdk(if ignored {
+                "Extra inputs are not permitted"
+            } else {
+                "Object has no attribute 'disabled'"
+            }),
         );
         *rejected |= !ignored;
         return FileModes::default();
@@ -272,14 +300,14 @@ mod tests {
                 "wandb 0.9.7",
             ),
             (
-                r#"{"init":{"mode":"online"},"context":{"settingsFile":{"mode":"offline"}}}"#,
+                r#"{"sdk":"0.15.11","init":{"mode":"online"},"context":{"settingsFile":{"mode":"offline"}}}"#,
                 "init.mode",
-                "online mode=",
+                "before wandb 0.15.12",
             ),
             (
                 r#"{"init":{"mode":"run"},"context":{"settingsFile":{"disabled":"true"}}}"#,
                 "init.mode",
-                "online mode=",
+                "without its offline mode line",
             ),
             (
                 r#"{"init":{"mode":"offline"},"context":{"settingsFile":{"mode":"disabled"}}}"#,
@@ -290,6 +318,18 @@ mod tests {
             let (path, reason) = refusal(json).unwrap_or_else(|| panic!("{json} refused"));
             assert_eq!(path, at, "{json}");
             assert!(reason.contains(why), "{json}: {reason}");
+        }
+    }
+
+    /// What the server-file-mode vectors show passes the input check: an online `mode=` over
+    /// the lines `wandb offline` writes, from 0.15.12 on (and for the newest rules).
+    #[test]
+    fn an_online_mode_over_the_offline_lines_is_modelled_from_0_15_12() {
+        for json in [
+            r#"{"init":{"mode":"online"},"context":{"settingsFile":{"mode":"offline"}}}"#,
+            r#"{"sdk":"0.15.12","init":{"mode":"online"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
+        ] {
+            assert_eq!(refusal(json), None, "{json}");
         }
     }
 

@@ -1,7 +1,8 @@
 //! Every version rule is pinned by the conformance vectors: removing any one of them (as if it
 //! had never shipped) makes vectors fail — the offline vectors (tests/conformance/vectors),
 //! the server outcomes (tests/conformance/server-vectors.json, with
-//! settings-server-vectors.json, server-service-vectors.json and server-mode-vectors.json), the
+//! settings-server-vectors.json, server-service-vectors.json, server-mode-vectors.json and
+//! server-file-mode-vectors.json), the
 //! script endings
 //! (tests/conformance/ending-vectors.json, with settings-service-vectors.json), the resume-file texts
 //! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
@@ -35,7 +36,8 @@ struct Sets<'a> {
     offline: &'a [Vector],
     /// The files `server_replay::check` replays, each with its records: the server outcomes,
     /// those of a stored settings `resume`, with the service process off and of
-    /// `mode="online"` over `WANDB_MODE=offline` (one column).
+    /// `mode="online"` over `WANDB_MODE=offline` and over the settings file's offline mode (one
+    /// column).
     servers: &'a [(&'a Value, Vec<ServerVector<'a>>)],
     shared_server_doc: &'a Value,
     /// The shared mode's server outcomes (counted with the server outcomes).
@@ -166,6 +168,7 @@ fn removing_any_rule_fails_vectors() {
         server_replay::load_settings(),
         server_replay::load_service(),
         server_replay::load_modes(),
+        server_replay::load_file_modes(),
     ];
     let servers: Vec<_> = server_docs
         .iter()

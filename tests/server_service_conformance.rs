@@ -10,7 +10,9 @@
 
 mod common;
 
-use common::server_replay::{check, continued, decide_case, load, load_modes, load_service};
+use common::server_replay::{
+    check, continued, decide_case, load, load_file_modes, load_modes, load_service,
+};
 use serde_json::Value;
 
 #[test]
@@ -124,14 +126,25 @@ const OFFLINE_LOGIN_WARNING: &str = "Unable to verify login in offline mode.";
 
 #[test]
 fn online_over_an_offline_environment_matches_the_real_sdk() {
-    let doc = load_modes();
+    online_over_offline_matches(&load_modes(), "mode=\"online\" over WANDB_MODE=offline");
+}
+
+#[test]
+fn online_over_an_offline_settings_file_matches_the_real_sdk() {
+    online_over_offline_matches(
+        &load_file_modes(),
+        "mode=\"online\" over the settings file's offline mode",
+    );
+}
+
+/// The server replay of `doc`, with the login's warning exactly where the SDK printed it (the
+/// other warnings of an online launch are not the server replay's).
+fn online_over_offline_matches(doc: &Value, what: &str) {
     common::assert_all_agree(
-        "server outcomes of mode=\"online\" over WANDB_MODE=offline",
-        &doc,
+        &format!("server outcomes of {what}"),
+        doc,
         |v| {
-            let mut diffs = check(&doc, v);
-            // The login's warning, exactly where the SDK printed it (the other warnings of an
-            // online launch are not the server replay's).
+            let mut diffs = check(doc, v);
             let printed = v.out["printedWarnings"]
                 .as_array()
                 .is_some_and(|w| w.iter().any(|l| l == OFFLINE_LOGIN_WARNING));
@@ -156,11 +169,19 @@ fn online_over_an_offline_environment_matches_the_real_sdk() {
 /// and releases that do not, among the ones that go online.
 #[test]
 fn the_server_mode_vectors_see_each_side() {
-    let doc = load_modes();
+    sees_each_side(&load_modes());
+}
+
+#[test]
+fn the_server_file_mode_vectors_see_each_side() {
+    sees_each_side(&load_file_modes());
+}
+
+fn sees_each_side(doc: &Value) {
     let last_step = doc["meta"]["server"]["lastStep"]
         .as_u64()
         .expect("lastStep");
-    let all = common::recorded(&doc);
+    let all = common::recorded(doc);
     let releases = |f: &dyn Fn(&Value) -> bool| {
         let mut r: Vec<&str> = all.iter().filter(|v| f(v.out)).map(|v| v.version).collect();
         r.dedup();

@@ -76,13 +76,19 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let env = class(v.case["env"]["WANDB_MODE"].as_str());
     let file = &v.case["context"]["settingsFile"];
     let file_offline = !file["disabled"].is_null() || file["mode"] == "offline";
+    // `mode="online"` over the lines `wandb offline` writes is modelled from 0.15.12 (the
+    // server-file-mode vectors).
+    let online_over_file_modelled = v.case["init"]["mode"] == "online"
+        && file["mode"] == "offline"
+        && wandb_resume::parse_sdk_version(v.version)
+            .is_ok_and(|version| version >= wandb_resume::SdkVersion::new(0, 15, 12));
     let file_disabled = file["mode"] == "disabled";
     let not_modelled = matches!(
         (settings, init, env),
         ("online", _, "offline")
             | ("online" | "offline", _, "disabled")
             | ("disabled", "online" | "offline", _)
-    ) || (file_offline && init == "online")
+    ) || (file_offline && init == "online" && !online_over_file_modelled)
         || (file_disabled && matches!(init, "online" | "offline"))
         || file["mode"] == "shared";
     super::mode_replay::refused_where(v, not_modelled || super::mode_replay::not_modelled(v))

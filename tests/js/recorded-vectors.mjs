@@ -42,11 +42,13 @@ const MODE_KINDS = new Map([
  * (`shared` is one) over an offline or disabled `WANDB_MODE`, an offline one over a disabled
  * one, `noop`; the settings' mode online over an offline `WANDB_MODE`, online or offline over a
  * disabled one, disabled beside an online or offline `mode=`; an online `mode=` over the
- * settings file's offline mode or `disabled` line, an online or offline one over its disabled
- * mode, its `shared` line (the wandb CLI writes none); and `shared` where the release itself
- * refused it (the record raised naming it).
+ * settings file's offline mode or `disabled` line (but `mode="online"` over the lines
+ * `wandb offline` writes from 0.15.12, which the server-file-mode vectors show), an online or
+ * offline one over its disabled mode, its `shared` line (the wandb CLI writes none); and
+ * `shared` where the release itself refused it (the record raised naming it). `sdk`: the
+ * record's release.
  */
-export function notModelled(c, out) {
+export function notModelled(c, out, sdk) {
   const kind = (mode) => MODE_KINDS.get(mode) ?? "";
   const settings = kind(c.init?.settings?.mode);
   const init = kind(c.init?.mode);
@@ -61,10 +63,23 @@ export function notModelled(c, out) {
     (settings === "online" && env === "offline") ||
     (["online", "offline"].includes(settings) && env === "disabled") ||
     (settings === "disabled" && ["online", "offline"].includes(init)) ||
-    (init === "online" && (file?.disabled !== undefined || file?.mode === "offline")) ||
+    (init === "online" &&
+      (file?.disabled !== undefined || file?.mode === "offline") &&
+      !onlineOverFileModelled(c, sdk)) ||
     (["online", "offline"].includes(init) && file?.mode === "disabled") ||
     file?.mode === "shared" ||
     (named && out.rejected === true && /shared/.test(out.error?.message ?? ""))
+  );
+}
+
+/** `mode="online"` over the settings file's `mode = offline` (with or without its `disabled`
+ * line) on 0.15.12 or newer: modelled by the server-file-mode vectors. */
+function onlineOverFileModelled(c, sdk) {
+  const [major, minor, patch] = sdk.split(".").map(Number);
+  return (
+    c.init?.mode === "online" &&
+    c.context?.settingsFile?.mode === "offline" &&
+    (major > 0 || minor > 15 || (minor === 15 && patch >= 12))
   );
 }
 
@@ -424,7 +439,7 @@ export function resumeTextRaised(sdk, text) {
 export function decideServerCase(
   decide,
   sdk,
-  { id, resume, env, settings, forkFrom, resumeFrom, mode },
+  { id, resume, env, settings, forkFrom, resumeFrom, mode, settingsFile },
 ) {
   const init = {};
   if (id !== null) init.id = id;
@@ -435,7 +450,10 @@ export function decideServerCase(
   if (forkFrom !== undefined) init.forkFrom = forkFrom;
   if (resumeFrom !== undefined) init.resumeFrom = resumeFrom;
   if (mode !== undefined) init.mode = mode;
-  return decide(env ? { sdk, env, init } : { sdk, init });
+  const input = env ? { sdk, env, init } : { sdk, init };
+  // The server-file-mode vectors' `wandb/settings` lines, the input's context as is.
+  if (settingsFile !== undefined) input.context = { settingsFile };
+  return decide(input);
 }
 
 // What the engine writes where a run id is generated at launch.
@@ -589,26 +607,39 @@ export function serverCheck(decide, doc) {
 
   // The disagreements in one case: the branch of the decision that the case's server state
   // shows, against what the SDK did.
-  function check(sdk, c, out) {
+  function check(sdk, c, recorded) {
     const d = decideCase(sdk, c);
+    const [out, diffs] = withoutIgnoredFileError(recorded, d);
     // Rejected before W&B is contacted: the SDK raises without asking the server either.
     if (rejectedLocally(d)) {
-      const diffs = compare(d.ifMissing, out);
+      diffs.push(...compare(d.ifMissing, out));
       if (out.operations.length > 0) diffs.push(`rejected, but the SDK sent ${out.operations}`);
       return diffs;
     }
-    if (c.state === "exists") return compare(d.ifExists, out);
+    if (c.state === "exists") return [...diffs, ...compare(d.ifExists, out)];
     if (c.state === "precreated") {
       // The engine says in its must-and-missing text whether a run created but never started
       // counts as missing.
       // The same launch (its environment, mode and settings) with resume must.
       const must = decideCase(sdk, { ...c, resume: "must" });
-      return compare(
-        must.ifMissing.message.includes("never started") ? d.ifMissing : d.ifExists,
-        out,
-      );
+      const branch = must.ifMissing.message.includes("never started") ? d.ifMissing : d.ifExists;
+      return [...diffs, ...compare(branch, out)];
     }
-    return compare(d.ifMissing, out);
+    return [...diffs, ...compare(d.ifMissing, out)];
   }
   return check;
+}
+
+/** 0.24.1+ print pydantic's error for a settings file they then ignore (a `disabled` line)
+ * before the launch goes on: those lines are why the engine's settings-file-ignored warning is
+ * there (which must quote them), not why wandb.init raised later. The record without them, and
+ * the disagreement where the warning does not quote what was printed. */
+function withoutIgnoredFileError(out, d) {
+  const said = d.diagnostics.find((x) => x.code === "settings-file-ignored")?.sdkMessage;
+  if (said === undefined) return [out, []];
+  const printed = out.printedErrors ?? [];
+  if (!printed.some((l) => l.includes(said))) {
+    return [out, [`settings-file-ignored quotes ${said}; the SDK printed ${printed}`]];
+  }
+  return [{ ...out, printedErrors: [] }, []];
 }

@@ -37,24 +37,38 @@ test("launches without the service process meet the server as the real SDK, thro
   );
 });
 
-// mode="online" under WANDB_MODE=offline (tests/conformance/server-mode-vectors.json), with
-// the login warning 0.19.5–0.23.0 print exactly where the SDK printed it, as
-// tests/server_service_conformance.rs replays it.
-const modeDoc = conformanceJson("server-mode-vectors.json");
+// mode="online" under WANDB_MODE=offline (tests/conformance/server-mode-vectors.json) and over
+// the settings file's offline mode (server-file-mode-vectors.json), with the login warning
+// 0.19.5–0.23.0 print exactly where the SDK printed it, as tests/server_service_conformance.rs
+// replays them.
 const OFFLINE_LOGIN_WARNING = "Unable to verify login in offline mode.";
+function onlineOverOfflineCheck(doc) {
+  const check = serverCheck(decide, doc);
+  return (sdk, c, out) => {
+    const diffs = check(sdk, c, out);
+    const printed = (out.printedWarnings ?? []).includes(OFFLINE_LOGIN_WARNING);
+    const quoted = decideServerCase(decide, sdk, c).diagnostics.some(
+      (d) => d.sdkMessage === OFFLINE_LOGIN_WARNING,
+    );
+    if (printed !== quoted) diffs.push(`login warning: SDK ${printed}, engine ${quoted}`);
+    return diffs;
+  };
+}
+
+const modeDoc = conformanceJson("server-mode-vectors.json");
 test("mode=online over WANDB_MODE=offline meets the server as the real SDK, through the package", () => {
-  const check = serverCheck(decide, modeDoc);
   assertAllAgree(
     modeDoc,
     "server outcomes of mode=online over WANDB_MODE=offline",
-    (sdk, c, out) => {
-      const diffs = check(sdk, c, out);
-      const printed = (out.printedWarnings ?? []).includes(OFFLINE_LOGIN_WARNING);
-      const quoted = decideServerCase(decide, sdk, c).diagnostics.some(
-        (d) => d.sdkMessage === OFFLINE_LOGIN_WARNING,
-      );
-      if (printed !== quoted) diffs.push(`login warning: SDK ${printed}, engine ${quoted}`);
-      return diffs;
-    },
+    onlineOverOfflineCheck(modeDoc),
+  );
+});
+
+const fileModeDoc = conformanceJson("server-file-mode-vectors.json");
+test("mode=online over the settings file's offline mode meets the server as the real SDK", () => {
+  assertAllAgree(
+    fileModeDoc,
+    "server outcomes of mode=online over the settings file's offline mode",
+    onlineOverOfflineCheck(fileModeDoc),
   );
 });
