@@ -573,7 +573,7 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
         format!("{failing}the rest log to {runs} run(s).")
     } else if restarts_rewinding > 0 {
         format!(
-            "{restarts_rewinding} of {} restarts rewind the run again to the step resume_from names, dropping what the attempt before logged after that step; {runs} run(s) in all.",
+            "{restarts_rewinding} of {} restarts rewind the run again to the same step, dropping what the attempt before logged after it; {runs} run(s) in all.",
             results.len() - 1
         )
     } else if runs == 1 && overwritten == 0 {
@@ -687,6 +687,31 @@ mod tests {
             t.summary
                 .verdict
                 .starts_with("2 of 2 restarts rewind the run again"),
+            "{}",
+            t.summary.verdict
+        );
+    }
+
+    /// From 0.20.0 a `WANDB_FORK_FROM` naming the run's own id rewinds it: its restarts are
+    /// rewinds too.
+    #[test]
+    fn a_self_fork_kept_over_restarts_rewinds_again() {
+        let input = ResumeInput {
+            sdk: Some("0.31.0".into()),
+            env: Some(EnvVars::from([
+                ("WANDB_FORK_FROM", "exp-42?_step=5"),
+                ("WANDB_RUN_ID", "exp-42"),
+            ])),
+            context: Some(LaunchContext {
+                run_exists: Some(true),
+                ..Default::default()
+            }),
+            ..Default::default()
+        };
+        let t = simulate(&input, &[restart(Ending::Preempted, Place::SameDirectory)]).unwrap();
+        assert_eq!(t.summary.rewound_attempts, 2);
+        assert!(
+            t.summary.verdict.starts_with("1 of 1 restarts rewind"),
             "{}",
             t.summary.verdict
         );
