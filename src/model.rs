@@ -531,7 +531,9 @@ crate::json_object!(Decision {
     "diagnostics": diagnostics,
 });
 
-/// What `wandb.init` does to the auto-resume file `wandb/wandb-resume.json`.
+/// What `wandb.init` does to the auto-resume file `wandb/wandb-resume.json`. A launch that
+/// raises once its settings are made (at its run directory or later) has done it first: both
+/// branches then fail with `written` (or, on 0.9.x, `removed`), and a restart reads the file.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 #[cfg_attr(target_arch = "wasm32", derive(Tsify))]
 #[cfg_attr(target_arch = "wasm32", serde(rename_all = "camelCase"))]
@@ -543,7 +545,7 @@ pub enum ResumeFileAction {
     Written,
     /// Deletes it (`resume` unset, once the run has started).
     Removed,
-    /// Nothing happens: `wandb.init` raises first.
+    /// Nothing happens: `wandb.init` raises before it reaches the file.
     NotReached,
 }
 

@@ -619,7 +619,9 @@ export interface Decision {
 }
 
 /**
- * What `wandb.init` does to the auto-resume file `wandb/wandb-resume.json`.
+ * What `wandb.init` does to the auto-resume file `wandb/wandb-resume.json`. A launch that
+ * raises once its settings are made (at its run directory or later) has done it first: both
+ * branches then fail with `written` (or, on 0.9.x, `removed`), and a restart reads the file.
  */
 export type ResumeFileAction = "untouched" | "written" | "removed" | "notReached";
 
