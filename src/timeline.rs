@@ -656,22 +656,27 @@ mod tests {
         ])
     }
 
-    /// A `WANDB_RESUME_FROM` kept over restarts rewinds the run again at each: the attempts
-    /// count as rewinds, not resumes, and the verdict says what each restart throws away.
-    #[test]
-    fn restarts_that_rewind_again_are_named() {
-        let input = ResumeInput {
+    /// wandb 0.31.0 launched with `env` on a server that holds run `exp-42`.
+    fn on_exp_42(env: &[(&str, &str)]) -> ResumeInput {
+        ResumeInput {
             sdk: Some("0.31.0".into()),
-            env: Some(EnvVars::from([
-                ("WANDB_RESUME_FROM", "exp-42?_step=5"),
-                ("WANDB_RUN_ID", "exp-42"),
-            ])),
+            env: Some(EnvVars::from_iter(env.iter().copied())),
             context: Some(LaunchContext {
                 run_exists: Some(true),
                 ..Default::default()
             }),
             ..Default::default()
-        };
+        }
+    }
+
+    /// A `WANDB_RESUME_FROM` kept over restarts rewinds the run again at each: the attempts
+    /// count as rewinds, not resumes, and the verdict says what each restart throws away.
+    #[test]
+    fn restarts_that_rewind_again_are_named() {
+        let input = on_exp_42(&[
+            ("WANDB_RESUME_FROM", "exp-42?_step=5"),
+            ("WANDB_RUN_ID", "exp-42"),
+        ]);
         let t = simulate(
             &input,
             &[
@@ -696,18 +701,10 @@ mod tests {
     /// rewinds too.
     #[test]
     fn a_self_fork_kept_over_restarts_rewinds_again() {
-        let input = ResumeInput {
-            sdk: Some("0.31.0".into()),
-            env: Some(EnvVars::from([
-                ("WANDB_FORK_FROM", "exp-42?_step=5"),
-                ("WANDB_RUN_ID", "exp-42"),
-            ])),
-            context: Some(LaunchContext {
-                run_exists: Some(true),
-                ..Default::default()
-            }),
-            ..Default::default()
-        };
+        let input = on_exp_42(&[
+            ("WANDB_FORK_FROM", "exp-42?_step=5"),
+            ("WANDB_RUN_ID", "exp-42"),
+        ]);
         let t = simulate(&input, &[restart(Ending::Preempted, Place::SameDirectory)]).unwrap();
         assert_eq!(t.summary.rewound_attempts, 2);
         assert!(
@@ -739,18 +736,7 @@ mod tests {
     /// raised before starting anything.
     #[test]
     fn an_existing_run_outlives_a_failed_first_launch() {
-        let input = ResumeInput {
-            sdk: Some("0.31.0".into()),
-            env: Some(EnvVars::from([
-                ("WANDB_RESUME", "never"),
-                ("WANDB_RUN_ID", "exp-42"),
-            ])),
-            context: Some(LaunchContext {
-                run_exists: Some(true),
-                ..Default::default()
-            }),
-            ..Default::default()
-        };
+        let input = on_exp_42(&[("WANDB_RESUME", "never"), ("WANDB_RUN_ID", "exp-42")]);
         let retry_allow = Attempt {
             env: Some(EnvVars::from([
                 ("WANDB_RESUME", "allow"),
