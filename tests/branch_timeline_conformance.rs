@@ -1,7 +1,8 @@
 //! Branching timelines: replays tests/conformance/branch-timeline-vectors.json against
 //! `simulate`. A requeued job runs its script again with the environment it launched with, so
 //! a `WANDB_RESUME_FROM` (rewind a run to a step) or `WANDB_FORK_FROM` (start a run from
-//! another's step) set for the first launch is there on every restart. Each vector is such a
+//! another's step) set for the first launch — or `resume_from=` / `fork_from=` in its
+//! `wandb.init` call — is there on every restart. Each vector is such a
 //! launch and two restarts, three of a release's complete `wandb.init`s in a row against a
 //! fake server that holds the runs the timeline branches from and keeps the ones its clients
 //! create (generate_branch_timelines.py): whether each restart rewinds again, forks another

@@ -65,6 +65,12 @@ pub fn simulate_args(version: &str, case: &Value, outs: &[Value]) -> Value {
         // `{form, keys, resume, runId}`: the engine's `init.settings` as it is.
         init.insert("settings".into(), settings.clone());
     }
+    for key in ["forkFrom", "resumeFrom"] {
+        // The branching timelines' arguments to wandb.init, the engine's input names.
+        if let Some(moment) = launch.get(key) {
+            init.insert(key.into(), moment.clone());
+        }
+    }
     let attempts = case["attempts"].as_array().expect("attempts");
     let restarts: Vec<Value> = attempts
         .iter()

@@ -15,21 +15,24 @@ process, ended a chosen way, restarted in the same directory or on another machi
 against branch_server.py: timeline_server.py's server, holding before the first launch the
 runs the timeline branches from (`seed`), and answering `RewindRun` for a run it holds.
 
-A timeline is generate_timelines.py's (`launch`: `id` and `resume` not passed, the
-environment; `attempts`) with `seed`, the runs the server holds before the first launch
+A timeline is generate_timelines.py's (`launch`: `resume` not passed, `id` where the launch
+passes it, the environment, and `forkFrom` / `resumeFrom` where it passes `fork_from` /
+`resume_from`, branch_timeline_driver.py's; `attempts`) with `seed`, the runs the server holds before the first launch
 (started, history `_step` 0-LAST_STEP). Each attempt's result is generate_timelines.py's:
 `raised`, or `runId`, `resumed`, `step` and `startingStep` (a rewound or forked run carries
 on after the step it branched at, BRANCH_STEP), and the resume file; and where `wandb.init`
-returned, `operations`: what it asked of W&B (`RewindRun`, `RunResumeStatus`, `UpsertBucket`,
-in the order first asked; a launch that raised asks more or less by when its processes stop).
+returned, `operations`: what it asked of W&B before starting the run (`RewindRun`,
+`RunResumeStatus`, sorted; a launch that raised asks more or less by when its processes stop).
 
 Writes branch-timeline-vectors.json next to this file; tests/branch_timeline_conformance.rs
 replays it against `simulate`. See NOTES.md.
 """
 
 import argparse
+import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,14 +41,14 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
 import branch_server  # noqa: E402
-import generate_server  # noqa: E402
 import generate_timelines  # noqa: E402
 from generate import vkey  # noqa: E402
 from generate_server import machine_failure, parse_args, run_versions, write_vectors  # noqa: E402
 from generate_timelines import RUN_ID, Places, case_slice, run_attempt  # noqa: E402
 
 SCHEMA = 1
-SOURCE_FILES = ["generate_branch_timelines.py", "branch_server.py", "generate_timelines.py", "timeline_driver.py",
+SOURCE_FILES = ["generate_branch_timelines.py", "branch_server.py", "branch_timeline_driver.py",
+                "generate_timelines.py", "timeline_driver.py",
                 "timeline_server.py", "ending_driver.py", "settings_server_driver.py", "server_driver.py",
                 "fake_server.py", "generate_endings.py", "generate_server.py", "driver.py", "venvs.py"]
 # The run a fork starts from: an earlier job's, on the server before the first launch.
@@ -78,10 +81,18 @@ LAUNCHES = [
     {"env": {"WANDB_FORK_FROM": REWIND, "WANDB_RUN_ID": RUN_ID}, "seed": [RUN_ID]},
     # Fork beside the auto-resume file.
     {"env": {"WANDB_FORK_FROM": FORK, "WANDB_RESUME": "auto"}, "seed": [SOURCE_RUN]},
+    # The same rewind and fork passed to wandb.init by the job script (0.16.5 knows no
+    # resume_from, and raises).
+    {"env": {}, "id": RUN_ID, "resumeFrom": REWIND, "seed": [RUN_ID]},
+    {"env": {}, "forkFrom": FORK, "seed": [SOURCE_RUN]},
 ]
-# The operations that say what an attempt asked of W&B: whether it rewound a run, asked
-# whether the run exists, and started it (in the order first asked).
-TELLING_OPERATIONS = ("RewindRun",) + generate_server.TELLING_OPERATIONS
+# The launch's keys for wandb.init's branching arguments.
+INIT_ARGUMENTS = {"forkFrom": "fork_from", "resumeFrom": "resume_from"}
+# The operations that say what an attempt asked of W&B before it started the run: whether it
+# rewound a run and whether it asked if the run exists. (The run's upsert is not among them: on
+# 0.19.9 it came before or after the rewind, or past the attempt's end, from one run to the
+# next.)
+TELLING_OPERATIONS = ("RewindRun", "RunResumeStatus")
 # How each attempt ends, and where each restart runs (generate_timelines.py's names).
 SEQUENCES = [
     [("sigkill", None), ("exception", "sameDirectory"), ("finish", "sameDirectory")],
@@ -94,8 +105,9 @@ def all_cases():
     for launch in LAUNCHES:
         for sequence in SEQUENCES:
             attempts = [dict({"ending": ending}, **({"where": where} if where else {})) for ending, where in sequence]
-            cases.append({"launch": {"resume": None, "id": None, "env": launch["env"]}, "seed": launch["seed"],
-                          "attempts": attempts})
+            recorded = {"resume": None, "id": launch.get("id"), "env": launch["env"]}
+            recorded.update((key, launch[key]) for key in INIT_ARGUMENTS if key in launch)
+            cases.append({"launch": recorded, "seed": launch["seed"], "attempts": attempts})
     return cases
 
 
@@ -108,11 +120,10 @@ def run_timeline(py, server, case):
         for attempt in case["attempts"]:
             home, cwd = places.enter(attempt.get("where"))
             before = len(server.operations)
-            out = run_attempt(py, server, case, attempt, home, cwd)
+            out = run_attempt(py, server, with_arguments(case), attempt, home, cwd)
             if "raised" not in out:
                 # What a launch that raised asked varies with when its processes stopped.
-                asked = [op for op in server.operations[before:] if op in TELLING_OPERATIONS]
-                out["operations"] = sorted(set(asked), key=asked.index)
+                out["operations"] = sorted(set(server.operations[before:]) & set(TELLING_OPERATIONS))
             results.append(out)
             if machine_failure(out):
                 break
@@ -121,12 +132,38 @@ def run_timeline(py, server, case):
         shutil.rmtree(root, ignore_errors=True)
 
 
+def with_arguments(case):
+    """`case` as run_attempt starts it: the launch's branching arguments handed to
+    branch_timeline_driver.py through its environment."""
+    launch = case["launch"]
+    extra = {arg: launch[key] for key, arg in INIT_ARGUMENTS.items() if key in launch}
+    if not extra:
+        return case
+    env = dict(launch["env"], CONFORMANCE_INIT_ARGUMENTS=json.dumps(extra))
+    return dict(case, launch=dict(launch, env=env))
+
+
+class _Subprocess:
+    """generate_timelines.py's `subprocess`: its run_attempt starts branch_timeline_driver.py in
+    place of timeline_driver.py."""
+
+    def __getattr__(self, name):
+        return getattr(subprocess, name)
+
+    @staticmethod
+    def Popen(args, **kwargs):  # noqa: N802 - subprocess's name
+        driver = os.path.join(HERE, "timeline_driver.py")
+        args = [os.path.join(HERE, "branch_timeline_driver.py") if a == driver else a for a in args]
+        return subprocess.Popen(args, **kwargs)
+
+
 def process_version(version, args):
     """generate_timelines.py's runner (retries on a failing machine, the names of generated
     ids), with this family's cases, server and seeding in place of its own."""
     generate_timelines.all_cases = all_cases
     generate_timelines.run_timeline = run_timeline
     generate_timelines.timeline_server = branch_server
+    generate_timelines.subprocess = _Subprocess()
     return generate_timelines.process_version(version, args)
 
 

@@ -26,6 +26,9 @@ function simulateArgs(sdk, { launch, attempts, seed }, outs) {
   if (launch.id !== null) init.id = launch.id;
   if (launch.resume !== null) init.resume = launch.resume;
   if (launch.settings !== undefined) init.settings = launch.settings;
+  // The branching timelines' arguments to wandb.init.
+  if (launch.forkFrom !== undefined) init.forkFrom = launch.forkFrom;
+  if (launch.resumeFrom !== undefined) init.resumeFrom = launch.resumeFrom;
   const restarts = attempts.map((attempt, k) => {
     const after = outs[k]?.raised ? "crashed" : AFTER[attempt.ending];
     assert.ok(after, `the ending ${attempt.ending} has no after`);
