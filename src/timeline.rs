@@ -343,9 +343,7 @@ pub fn simulate(input: &ResumeInput, attempts: &[Attempt]) -> Result<Timeline, S
     // A run the caller says exists stays on the server for the restarts, whatever the first
     // launch did (one that raised before starting it leaves it there too).
     if let Some(id) = first.decision.run_id.as_ref().filter(|_| first.run_existed) {
-        if !world.runs.contains(id) {
-            world.runs.push(id.clone());
-        }
+        world.add_run(id);
     }
     results.push(first);
 
@@ -472,9 +470,7 @@ fn run_attempt(
         .as_ref()
         .filter(|_| !matches!(outcome.action, Action::Offline | Action::Disabled))
     {
-        if !world.runs.contains(id) {
-            world.runs.push(id.clone());
-        }
+        world.add_run(id);
     }
     match decision.resume_file_action {
         ResumeFileAction::Written => {
@@ -503,6 +499,13 @@ impl World {
     fn new_id(&mut self) -> String {
         self.generated += 1;
         format!("new{:05}", self.generated)
+    }
+
+    /// Records that a run `id` exists on the server (once).
+    fn add_run(&mut self, id: &str) {
+        if !self.runs.iter().any(|r| r == id) {
+            self.runs.push(id.to_owned());
+        }
     }
 
     fn remove_resume_file(&mut self) {

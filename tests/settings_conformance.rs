@@ -175,11 +175,11 @@ fn settings_mode_vectors_cover_each_era() {
 #[test]
 fn settings_files_match_the_real_sdk() {
     let doc = common::settings_replay::load_files();
-    let modelled_from = wandb_resume::SdkVersion::new(0, 15, 12);
     assert_agree_refusing_by_release("settings-file vectors", &doc, |version| {
-        match wandb_resume::parse_sdk_version(version) {
-            Ok(v) if v >= modelled_from => 6,
-            _ => 8,
+        if common::settings_replay::online_over_file_modelled(version) {
+            6
+        } else {
+            8
         }
     });
 }

@@ -72,14 +72,20 @@ export function notModelled(c, out, sdk) {
   );
 }
 
-/** `mode="online"` over the settings file's `mode = offline` (with or without its `disabled`
- * line) on 0.15.12 or newer: modelled by the server-file-mode vectors. */
-function onlineOverFileModelled(c, sdk) {
+/** Whether `sdk` is a release from which `mode="online"` over the lines `wandb offline` writes
+ * (`mode = offline`, with or without `disabled = true`) is modelled: 0.15.12, the first release
+ * the server-file-mode vectors run (tests/common/settings_replay.rs says the same). */
+export function onlineOverFileModelledFrom(sdk) {
   const [major, minor, patch] = sdk.split(".").map(Number);
+  return major > 0 || minor > 15 || (minor === 15 && patch >= 12);
+}
+
+/** `mode="online"` over the settings file's `mode = offline` on such a release. */
+function onlineOverFileModelled(c, sdk) {
   return (
     c.init?.mode === "online" &&
     c.context?.settingsFile?.mode === "offline" &&
-    (major > 0 || minor > 15 || (minor === 15 && patch >= 12))
+    onlineOverFileModelledFrom(sdk)
   );
 }
 

@@ -17,6 +17,7 @@ import {
   firstErrorDiffs,
   disabledEnvAlone,
   notModelled,
+  onlineOverFileModelledFrom,
   senderDiffs,
 } from "./recorded-vectors.mjs";
 
@@ -183,11 +184,9 @@ test("every settings-file vector matches the real SDK through the wasm package",
   // An online mode= over the file's offline mode or its disabled line (from 0.15.12
   // mode="online" over the lines wandb offline writes is modelled); an online or offline one
   // over its disabled mode.
-  const modelledFrom = (sdk) => {
-    const [, minor, patch] = sdk.split(".").map(Number);
-    return minor > 15 || (minor === 15 && patch >= 12);
-  };
-  assertAgreeRefusing(fileDoc, "settings-file vectors", (sdk) => (modelledFrom(sdk) ? 6 : 8));
+  assertAgreeRefusing(fileDoc, "settings-file vectors", (sdk) =>
+    onlineOverFileModelledFrom(sdk) ? 6 : 8,
+  );
 });
 
 const disabledEnvDoc = conformanceJson("disabled-env-vectors.json");
