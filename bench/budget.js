@@ -11,7 +11,7 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised twelve times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
+ * Raised thirteen times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
@@ -54,8 +54,13 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * release, which the offline vectors recorded and no replay read; 0.17.x's internal process
  * dies on a rewind W&B refuses): +0.3 KB gzipped; and in the same raise `mode="online"` over the
  * settings file's offline mode (`wandb offline` in the directory; refused before; the
- * server-file-mode vectors): +0.2 KB gzipped. */
-export const SIZE_CEILING_GZIP_BYTES = 130 * 1024;
+ * server-file-mode vectors): +0.2 KB gzipped; from 130 KiB for the settings' online mode under
+ * `WANDB_MODE=offline` (`wandb.Settings(mode="online")` on a cluster that sets the variable,
+ * refused before: an object's stays offline in 0.10.3–0.10.8 and 0.12.16–0.18.0, crashes in
+ * 0.10.9–0.12.9, goes online from 0.18.1, a dict's from 0.12.10; the server-settings-mode
+ * vectors), with the releases before 0.15.12 under `mode="online"` over the settings file
+ * (the sentry-sdk pin let them run): +0.2 KB gzipped. */
+export const SIZE_CEILING_GZIP_BYTES = 130.5 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's
@@ -73,5 +78,6 @@ export const SIZE_CEILING_GZIP_BYTES = 130 * 1024;
  * launches found wrong, and from 193.5 KiB with its raise for the resume file 0.19.0 writes
  * before it crashes with the service process off, and from 194 KiB with its raises for what the
  * server outcomes with the service off found and for `mode="online"` under `WANDB_MODE=offline`,
- * and from 194.5 KiB with its raise for what the branching timelines found. */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 195 * 1024;
+ * and from 194.5 KiB with its raise for what the branching timelines found, and from 195 KiB
+ * with its raise for the settings' online mode under `WANDB_MODE=offline`. */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 195.5 * 1024;

@@ -152,11 +152,11 @@ codes! {
     OfflineSyncWritesOver = "offline-sync-writes-over",
     /// 0.10.3–0.10.8 log in before applying `mode=`: without an API key they raise.
     OfflineLoginFirst = "offline-login-first",
-    /// An online `mode=` over `WANDB_MODE=offline`: the launch goes online (0.10.9–0.12.9
-    /// raise instead).
+    /// An online `mode=` (or the settings' online mode, where applied) over
+    /// `WANDB_MODE=offline`: the launch goes online (0.10.9–0.12.9 raise instead).
     OnlineOverOfflineEnv = "online-over-offline-env",
     /// An online `mode=` over the settings file's offline mode (`wandb offline`, `WANDB_MODE`
-    /// unset): the launch goes online.
+    /// unset): the launch goes online (0.10.9–0.12.9 raise instead).
     OnlineOverOfflineFile = "online-over-offline-file",
     /// Disabled: `wandb.init` returns a run that keeps nothing the job logs.
     DisabledMode = "disabled-mode",
@@ -167,7 +167,8 @@ codes! {
     SettingsDictRaises = "settings-dict-raises",
     /// 0.18.1–0.18.7 take a settings object's mode (online by default) over `WANDB_MODE`.
     SettingsObjectOverridesMode = "settings-object-overrides-mode",
-    /// 0.12.10–0.12.15 ignore the mode a `wandb.Settings` object sets.
+    /// 0.12.10–0.12.15 ignore the mode a `wandb.Settings` object sets; before 0.10.9 and in
+    /// 0.12.16–0.18.0 an object's online mode does not undo `WANDB_MODE=offline`.
     SettingsModeIgnored = "settings-mode-ignored",
     /// 0.12.10–0.12.15 ignore the `resume` and `run_id` a `wandb.Settings` object sets.
     SettingsResumeIgnored = "settings-resume-ignored",

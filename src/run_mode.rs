@@ -110,8 +110,8 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         crate::shared_mode::check_input(input, path)?;
     }
     let [(_, settings, _), (path, init, _), (_, env, _)] = given;
-    if let Some(settings) = settings.and_then(classify) {
-        check_settings_mode(settings, init.and_then(classify), env.and_then(classify))?;
+    if let Some(settings_value) = settings {
+        check_settings_mode(settings_value, init.and_then(classify), env)?;
     }
     // wandb.setup has read the environment as offline or disabled before the argument says
     // otherwise. Offline (or online) over disabled: the library is set up without the service
@@ -139,6 +139,9 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
 
 /// Why an online mode over an offline `WANDB_MODE` is refused.
 const ONLINE_OVER_OFFLINE: &str = "an online mode other than mode=\"online\" over an offline WANDB_MODE is not modelled (wandb has read the environment as offline by then)";
+/// Why the settings' online mode other than `online` over an offline `WANDB_MODE`, or over
+/// `dryrun`, is refused.
+const SETTINGS_ONLINE_OVER_OFFLINE: &str = "a settings mode other than \"online\" over an offline WANDB_MODE, or over WANDB_MODE=dryrun, is not modelled (wandb has read the environment as offline by then)";
 /// Why an online or offline mode over `WANDB_MODE=disabled` is refused.
 const LOCAL_OVER_DISABLED: &str = "an online or offline mode over WANDB_MODE=disabled is not modelled (wandb has set itself up without the service process by then)";
 
@@ -147,16 +150,24 @@ const LOCAL_OVER_DISABLED: &str = "an online or offline mode over WANDB_MODE=dis
 /// `check_input` show — wandb set up offline or without the service process before the
 /// settings say otherwise.
 fn check_settings_mode(
-    settings: RunMode,
+    settings_value: &str,
     init: Option<RunMode>,
-    env: Option<RunMode>,
+    env_value: Option<&str>,
 ) -> Result<(), InputError> {
+    let (Some(settings), env) = (classify(settings_value), env_value.and_then(classify)) else {
+        return Ok(());
+    };
     let (path, reason) = match (init, env, settings) {
         (Some(_), Some(_), _) => (
             SETTINGS_MODE,
             "a settings mode beside both mode= and WANDB_MODE is not modelled",
         ),
-        (_, Some(RunMode::Offline), RunMode::Online) => (SETTINGS_MODE, ONLINE_OVER_OFFLINE),
+        // The server-settings-mode vectors run `online` over `WANDB_MODE=offline`.
+        (_, Some(RunMode::Offline), RunMode::Online)
+            if settings_value != "online" || env_value != Some("offline") =>
+        {
+            (SETTINGS_MODE, SETTINGS_ONLINE_OVER_OFFLINE)
+        }
         (_, Some(RunMode::Disabled), RunMode::Online | RunMode::Offline) => {
             (SETTINGS_MODE, LOCAL_OVER_DISABLED)
         }
@@ -366,6 +377,16 @@ pub(crate) fn settle(
         (None, None) => ("env.WANDB_MODE", env_mode),
     };
     let mut class = value.and_then(classify);
+    if field == SETTINGS_MODE
+        && class == Some(RunMode::Online)
+        && env_class == Some(RunMode::Offline)
+        && settings_object
+        && object_online_lost(profile)
+    {
+        // The server-settings-mode vectors: the library set up offline stays offline.
+        object_online_lost_warning(profile, out);
+        (field, class) = ("env.WANDB_MODE", Some(RunMode::Offline));
+    }
     if let Some(by) =
         offline_by.filter(|_| !matches!(class, Some(RunMode::Offline | RunMode::Disabled)))
     {
@@ -406,16 +427,22 @@ pub(crate) fn settle(
             .sdk("api_key not configured (no-tty).  Run wandb login"),
         );
     }
-    if field == "init.mode" && class == Some(RunMode::Online) {
-        // Set up offline by WANDB_MODE, or by the settings file's mode line where no
-        // WANDB_MODE is set (the server-mode and server-file-mode vectors).
+    // An online `mode=` or settings mode over a library set up offline: by WANDB_MODE, or by
+    // the settings file's mode line where no WANDB_MODE is set (the server-mode,
+    // server-file-mode and server-settings-mode vectors). 0.18.1–0.18.7 set the library up
+    // with a settings object's mode itself.
+    let sets_up_with_object = settings_object && setup_takes_first_read(profile);
+    if matches!(field, "init.mode" | SETTINGS_MODE)
+        && class == Some(RunMode::Online)
+        && !(field == SETTINGS_MODE && sets_up_with_object)
+    {
         let setup = match (env_class, file_class) {
             (Some(RunMode::Offline), _) => Some(OfflineSetup::Env),
-            (None, Some(RunMode::Offline)) => Some(OfflineSetup::File),
+            (None, Some(RunMode::Offline)) if field == "init.mode" => Some(OfflineSetup::File),
             _ => None,
         };
         if let Some(setup) = setup {
-            *rejected |= online_over_offline_setup(profile, setup, out);
+            *rejected |= online_over_offline_setup(profile, field, setup, out);
         }
     }
     if let (Some(ignored), None, None) = (settings_mode, init_mode, applied_settings_mode) {
@@ -452,9 +479,15 @@ enum OfflineSetup {
 /// they log in. Returns true when `wandb.init` raises.
 fn online_over_offline_setup(
     profile: &Profile,
+    field: &'static str,
     setup: OfflineSetup,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
+    let asked = if field == SETTINGS_MODE {
+        "The settings' mode=\"online\""
+    } else {
+        "mode=\"online\""
+    };
     let (code, source, hint) = match setup {
         OfflineSetup::Env => (
             Code::OnlineOverOfflineEnv,
@@ -473,9 +506,9 @@ fn online_over_offline_setup(
         diagnostic(
             code,
             Severity::Error,
-            Some("init.mode"),
+            Some(field),
             format!(
-                "mode=\"online\" over {source} makes wandb {} raise \"problem\" (repaired in 0.12.10).",
+                "{asked} over {source} makes wandb {} raise \"problem\" (repaired in 0.12.10).",
                 profile.version
             ),
         )
@@ -485,8 +518,8 @@ fn online_over_offline_setup(
         let d = diagnostic(
             code,
             Severity::Warning,
-            Some("init.mode"),
-            format!("mode=\"online\" overrides {source}: the launch goes online."),
+            Some(field),
+            format!("{asked} overrides {source}: the launch goes online."),
         );
         if profile.has(Rule::LoginWarnsOfflineSetup) && !profile.has(Rule::LoginOfflineWarningMoved)
         {
@@ -506,21 +539,54 @@ pub(crate) fn setup_takes_first_read(profile: &Profile) -> bool {
     profile.has(Rule::SettingsObjectModeOverEnv) && !profile.has(Rule::SettingsObjectModeFixed)
 }
 
+/// Whether `profile`'s SDK keeps a library set up offline by `WANDB_MODE` offline under a
+/// settings object's online mode (the settings-mode and server-settings-mode vectors): before
+/// 0.10.9, which began applying the object's mode at the call (and crash there, as under
+/// `mode="online"`), and while the object is read below `wandb.init`'s arguments, until
+/// 0.18.1 sets the library up with the object's mode itself. (0.12.10–0.12.15 ignore the
+/// object's mode altogether.) A dict's online mode goes online.
+fn object_online_lost(profile: &Profile) -> bool {
+    !profile.has(Rule::OnlineOverOfflineSetupCrashes)
+        || (profile.has(Rule::SettingsObjectBelowInit)
+            && !profile.has(Rule::SettingsObjectModeOverEnv))
+}
+
+/// The warning for a settings object's online mode that `WANDB_MODE=offline` keeps offline.
+fn object_online_lost_warning(profile: &Profile, out: &mut Vec<Diagnostic>) {
+    settings_mode_ignored(
+        format!(
+            "wandb {} keeps WANDB_MODE=offline over the wandb.Settings object's mode=\"online\": the launch is offline.",
+            profile.version
+        ),
+        "Unset WANDB_MODE, or pass mode=\"online\" to wandb.init.",
+        out,
+    );
+}
+
 /// The warning for a settings object's mode (`ignored`) that 0.12.10–0.12.15 do not read.
 fn object_mode_ignored(profile: &Profile, ignored: &str, out: &mut Vec<Diagnostic>) {
+    settings_mode_ignored(
+        format!(
+            "wandb {} ignores the mode of the wandb.Settings object passed as settings=: this launch is not {ignored}, it goes as below.",
+            profile.version
+        ),
+        format!(
+            "Pass mode=\"{ignored}\" to wandb.init as well, pass settings as a dict, or upgrade to wandb 0.12.16 or newer."
+        ),
+        out,
+    );
+}
+
+/// `settings-mode-ignored`: the launch does not go as the settings object's mode says.
+fn settings_mode_ignored(message: String, hint: impl Into<String>, out: &mut Vec<Diagnostic>) {
     out.push(
         diagnostic(
             Code::SettingsModeIgnored,
             Severity::Warning,
             Some(SETTINGS_MODE),
-            format!(
-                "wandb {} ignores the mode of the wandb.Settings object passed as settings=: this launch is not {ignored}, it goes as below.",
-                profile.version
-            ),
+            message,
         )
-        .hint(format!(
-            "Pass mode=\"{ignored}\" to wandb.init as well, pass settings as a dict, or upgrade to wandb 0.12.16 or newer."
-        )),
+        .hint(hint),
     );
 }
 

@@ -239,7 +239,11 @@ mod tests {
         }
         for (json, path) in [
             (
-                r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"object","mode":"online"}}}"#,
+                r#"{"env":{"WANDB_MODE":"dryrun"},"init":{"settings":{"form":"object","mode":"online"}}}"#,
+                "init.settings.mode",
+            ),
+            (
+                r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"dict","mode":"shared"}}}"#,
                 "init.settings.mode",
             ),
             (
@@ -265,6 +269,9 @@ mod tests {
             r#"{"init":{"settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
             r#"{"env":{"WANDB_MODE":"online"},"init":{"settings":{"form":"dict","mode":"disabled"}}}"#,
             r#"{"init":{"mode":"online","settings":{"form":"object","mode":"offline"}}}"#,
+            // the server-settings-mode vectors
+            r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"object","mode":"online"}}}"#,
+            r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"dict","mode":"online"}}}"#,
         ] {
             assert!(input(json).check_limits().is_ok(), "{json}");
         }

@@ -82,7 +82,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         )
     } else if let Some(reason) = init
         .and_then(|i| i.mode.as_deref())
-        .and_then(|m| over_file(m, file, input.given_profile().as_ref()))
+        .and_then(|m| over_file(m, file))
     {
         ("init.mode", reason.to_owned())
     } else {
@@ -94,22 +94,12 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     })
 }
 
-/// The first release the server-file-mode vectors run (today's sentry-sdk breaks the older
-/// ones' imports or their launch).
-const FIRST_ONLINE_OVER_FILE: crate::version::SdkVersion =
-    crate::version::SdkVersion::new(0, 15, 12);
-
-/// Why `mode=` (`init_mode`) over `file` is not modelled for `profile`'s SDK (`None`: the
-/// newest), where it is not: wandb has set itself up from the file before the argument says
-/// otherwise — offline, which the server-file-mode vectors show from 0.15.12 on for
-/// `mode="online"` over the lines `wandb offline` writes (its `disabled` line only beside its
-/// mode line), or without the
-/// service process for the disabled mode (0.19.0 then crashes, as under `WANDB_MODE=disabled`).
-fn over_file(
-    init_mode: &str,
-    file: &SettingsFile,
-    profile: Option<&Profile>,
-) -> Option<&'static str> {
+/// Why `mode=` (`init_mode`) over `file` is not modelled, where it is not: wandb has set itself up from the file before the argument says
+/// otherwise — offline, which the server-file-mode vectors show for `mode="online"` over the
+/// lines `wandb offline` writes (its `disabled` line only beside its mode line), or without
+/// the service process for the disabled mode (0.19.0 then crashes, as under
+/// `WANDB_MODE=disabled`).
+fn over_file(init_mode: &str, file: &SettingsFile) -> Option<&'static str> {
     let online = crate::run_mode::is_online(init_mode);
     let offline_line = file.mode.as_deref() == Some("offline");
     if online && file.disabled.is_some() && !offline_line {
@@ -119,11 +109,6 @@ fn over_file(
     } else if online && offline_line && init_mode != "online" {
         Some(
             "an online mode other than mode=\"online\" over the settings file's offline mode is not modelled (wandb has set itself up offline by then)",
-        )
-    } else if online && offline_line && profile.is_some_and(|p| p.version < FIRST_ONLINE_OVER_FILE)
-    {
-        Some(
-            "an online mode= over the settings file's offline mode is not modelled before wandb 0.15.12 (wandb has set itself up offline by then; the older releases no longer run to record it)",
         )
     } else if init_mode != "disabled" && file.mode.as_deref() == Some("disabled") {
         Some(
@@ -300,11 +285,6 @@ mod tests {
                 "wandb 0.9.7",
             ),
             (
-                r#"{"sdk":"0.15.11","init":{"mode":"online"},"context":{"settingsFile":{"mode":"offline"}}}"#,
-                "init.mode",
-                "before wandb 0.15.12",
-            ),
-            (
                 r#"{"init":{"mode":"run"},"context":{"settingsFile":{"disabled":"true"}}}"#,
                 "init.mode",
                 "without its offline mode line",
@@ -321,12 +301,15 @@ mod tests {
         }
     }
 
-    /// What the server-file-mode vectors show passes the input check: an online `mode=` over
-    /// the lines `wandb offline` writes, from 0.15.12 on (and for the newest rules).
+    /// What the server-file-mode vectors show passes the input check: `mode="online"` over
+    /// the lines `wandb offline` writes, on every release that reads the file (0.10.3 is the
+    /// oldest they run) and for the newest rules.
     #[test]
-    fn an_online_mode_over_the_offline_lines_is_modelled_from_0_15_12() {
+    fn an_online_mode_over_the_offline_lines_is_modelled() {
         for json in [
             r#"{"init":{"mode":"online"},"context":{"settingsFile":{"mode":"offline"}}}"#,
+            r#"{"sdk":"0.10.3","init":{"mode":"online"},"context":{"settingsFile":{"mode":"offline"}}}"#,
+            r#"{"sdk":"0.12.9","init":{"mode":"online"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
             r#"{"sdk":"0.15.12","init":{"mode":"online"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
         ] {
             assert_eq!(refusal(json), None, "{json}");

@@ -35,9 +35,9 @@ const NOT_VISIBLE: &[Rule] = &[];
 struct Sets<'a> {
     offline: &'a [Vector],
     /// The files `server_replay::check` replays, each with its records: the server outcomes,
-    /// those of a stored settings `resume`, with the service process off and of
-    /// `mode="online"` over `WANDB_MODE=offline` and over the settings file's offline mode (one
-    /// column).
+    /// those of a stored settings `resume`, with the service process off, of `mode="online"`
+    /// over `WANDB_MODE=offline` and over the settings file's offline mode, and of the
+    /// settings' online mode over `WANDB_MODE=offline` (one column).
     servers: &'a [(&'a Value, Vec<ServerVector<'a>>)],
     shared_server_doc: &'a Value,
     /// The shared mode's server outcomes (counted with the server outcomes).
@@ -169,6 +169,7 @@ fn removing_any_rule_fails_vectors() {
         server_replay::load_service(),
         server_replay::load_modes(),
         server_replay::load_file_modes(),
+        server_replay::load_settings_modes(),
     ];
     let servers: Vec<_> = server_docs
         .iter()

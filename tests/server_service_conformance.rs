@@ -1,17 +1,20 @@
 //! Server outcomes of launches whose library was set up otherwise than the launch asks:
 //! replays tests/conformance/server-service-vectors.json (made by
-//! tests/conformance/generate_server_service.py) and server-mode-vectors.json (made by
-//! generate_server_modes.py) against `decide`'s two branches, as the server replay does. Each
+//! tests/conformance/generate_server_service.py), server-mode-vectors.json,
+//! server-file-mode-vectors.json and server-settings-mode-vectors.json (made by
+//! generate_server_modes.py, generate_server_file_modes.py, generate_server_settings_modes.py) against `decide`'s two branches, as the server replay does. Each
 //! vector is a release's complete, online `wandb.init` against the fake W&B server: with
 //! `WANDB_DISABLE_SERVICE=true` — where 0.18.x and 0.19.x run the Python internal process
 //! instead of wandb-core — and `fork_from` / `resume_from` beside a `resume` or a run id from
-//! the environment, with the service off and on; or with `mode="online"` under
-//! `WANDB_MODE=offline`. No Python is needed here.
+//! the environment, with the service off and on; or with `mode="online"` (or the settings'
+//! online mode) under `WANDB_MODE=offline` or over the settings file's offline mode. No Python
+//! is needed here.
 
 mod common;
 
 use common::server_replay::{
     check, continued, decide_case, load, load_file_modes, load_modes, load_service,
+    load_settings_modes,
 };
 use serde_json::Value;
 
@@ -137,6 +140,14 @@ fn online_over_an_offline_settings_file_matches_the_real_sdk() {
     );
 }
 
+#[test]
+fn online_settings_over_an_offline_environment_match_the_real_sdk() {
+    online_over_offline_matches(
+        &load_settings_modes(),
+        "the settings' mode=\"online\" over WANDB_MODE=offline",
+    );
+}
+
 /// The server replay of `doc`, with the login's warning exactly where the SDK printed it (the
 /// other warnings of an online launch are not the server replay's).
 fn online_over_offline_matches(doc: &Value, what: &str) {
@@ -175,6 +186,11 @@ fn the_server_mode_vectors_see_each_side() {
 #[test]
 fn the_server_file_mode_vectors_see_each_side() {
     sees_each_side(&load_file_modes());
+}
+
+#[test]
+fn the_server_settings_mode_vectors_see_each_side() {
+    sees_each_side(&load_settings_modes());
 }
 
 fn sees_each_side(doc: &Value) {

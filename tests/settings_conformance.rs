@@ -64,13 +64,14 @@ fn settings_vectors_cover_each_rule() {
 
 /// The settings' own `mode` (tests/conformance/settings-mode-vectors.json, made by
 /// tests/conformance/generate_settings_modes.py): every case the package models agrees, and it
-/// refuses exactly the ones it does not (twelve per release, in both forms: an online settings
-/// mode over an offline `WANDB_MODE`; an online, offline or dryrun one over
-/// `WANDB_MODE=disabled`; a disabled one beside an online or offline `mode=`).
+/// refuses exactly the ones it does not (ten per release, in both forms: an online, offline or
+/// dryrun settings mode over `WANDB_MODE=disabled`; a disabled one beside an online or offline
+/// `mode=`). The settings' "online" over `WANDB_MODE=offline` is modelled, by the
+/// server-settings-mode vectors.
 #[test]
 fn settings_modes_match_the_real_sdk() {
     let doc = common::settings_replay::load_modes();
-    assert_agree_refusing("settings-mode vectors", &doc, 12);
+    assert_agree_refusing("settings-mode vectors", &doc, 10);
 }
 
 /// Every vector of `doc` the package models agrees, and it refuses `per_release` cases of each
@@ -167,21 +168,15 @@ fn settings_mode_vectors_cover_each_era() {
 
 /// The run mode the wandb CLI leaves in `wandb/settings` (tests/conformance/
 /// settings-file-vectors.json, made by tests/conformance/generate_settings_files.py): every
-/// case the package models agrees, and it refuses exactly the ones it does not (eight per
-/// release: `mode="online"` over each file holding `mode = offline`, `mode = disabled` or
-/// `disabled = true`, and `mode="offline"` over each holding `mode = disabled`; from 0.15.12
-/// the two files `wandb offline` writes under `mode="online"` are modelled, by the
-/// server-file-mode vectors).
+/// case the package models agrees, and it refuses exactly the ones it does not (six per
+/// release: `mode="online"` over each file holding `mode = disabled` or `disabled = true`
+/// without `mode = offline`, and `mode="offline"` over each holding `mode = disabled`; the two
+/// files `wandb offline` writes under `mode="online"` are modelled by the server-file-mode
+/// vectors).
 #[test]
 fn settings_files_match_the_real_sdk() {
     let doc = common::settings_replay::load_files();
-    assert_agree_refusing_by_release("settings-file vectors", &doc, |version| {
-        if common::settings_replay::online_over_file_modelled(version) {
-            6
-        } else {
-            8
-        }
-    });
+    assert_agree_refusing("settings-file vectors", &doc, 6);
 }
 
 /// Each era of the settings file is seen from both sides: the `disabled` line makes 0.18.7

@@ -110,6 +110,20 @@ pub fn load_file_modes() -> Value {
     )
 }
 
+/// The server outcomes of the settings' own online mode over `WANDB_MODE=offline`
+/// (tests/conformance/server-settings-mode-vectors.json, made by
+/// generate_server_settings_modes.py), or the file named by
+/// `WANDB_RESUME_SERVER_SETTINGS_MODE_VECTORS`.
+pub fn load_settings_modes() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SERVER_SETTINGS_MODE_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/server-settings-mode-vectors.json"
+        ),
+    )
+}
+
 /// The decision for one case: `wandb.init(id=…, resume=…, settings=…, fork_from=…,
 /// resume_from=…, mode=…)` as the case passes them, in the case's environment where it has one; `Err` where the package refuses the input (every
 /// recorded case is one it must model), with why.

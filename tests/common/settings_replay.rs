@@ -58,16 +58,8 @@ pub fn load_disabled_env() -> Value {
     )
 }
 
-/// Whether `version` is one from which `mode="online"` over the lines `wandb offline` writes
-/// (`mode = offline`, with or without `disabled = true`) is modelled: 0.15.12, the first release
-/// the server-file-mode vectors run.
-pub fn online_over_file_modelled(version: &str) -> bool {
-    wandb_resume::parse_sdk_version(version)
-        .is_ok_and(|v| v >= wandb_resume::SdkVersion::new(0, 15, 12))
-}
-
 /// Whether the package refuses the case as not modelled — the settings' own mode online over
-/// an offline `WANDB_MODE`, online or offline over `WANDB_MODE=disabled`, disabled beside an
+/// an offline `WANDB_MODE` (but "online" over `WANDB_MODE=offline`), online or offline over `WANDB_MODE=disabled`, disabled beside an
 /// online or offline `mode=`, an online `mode=` over the settings file's offline mode or
 /// `disabled` line, an online or offline one over its disabled mode, a file's `shared` line (the
 /// wandb CLI writes none), and what the mode vectors refuse — and only those (`Err`
@@ -84,16 +76,17 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let env = class(v.case["env"]["WANDB_MODE"].as_str());
     let file = &v.case["context"]["settingsFile"];
     let file_offline = !file["disabled"].is_null() || file["mode"] == "offline";
-    let online_over_file = v.case["init"]["mode"] == "online"
-        && file["mode"] == "offline"
-        && online_over_file_modelled(v.version);
+    let online_over_file = v.case["init"]["mode"] == "online" && file["mode"] == "offline";
     let file_disabled = file["mode"] == "disabled";
-    let not_modelled = matches!(
-        (settings, init, env),
-        ("online", _, "offline")
-            | ("online" | "offline", _, "disabled")
-            | ("disabled", "online" | "offline", _)
-    ) || (file_offline && init == "online" && !online_over_file)
+    // The server-settings-mode vectors run the settings' "online" over WANDB_MODE=offline.
+    let settings_online_over_env =
+        v.case["init"]["settings"]["mode"] == "online" && v.case["env"]["WANDB_MODE"] == "offline";
+    let not_modelled = (settings == "online" && env == "offline" && !settings_online_over_env)
+        || matches!(
+            (settings, init, env),
+            ("online" | "offline", _, "disabled") | ("disabled", "online" | "offline", _)
+        )
+        || (file_offline && init == "online" && !online_over_file)
         || (file_disabled && matches!(init, "online" | "offline"))
         || file["mode"] == "shared";
     super::mode_replay::refused_where(v, not_modelled || super::mode_replay::not_modelled(v))

@@ -20,20 +20,17 @@ Writes server-file-mode-vectors.json next to this file; tests/server_service_con
 and tests/js/server-conformance.test.mjs replay it against `decide`. See NOTES.md.
 """
 
-import argparse
 import os
-import subprocess
 import sys
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-import fake_server  # noqa: E402
 import generate_server  # noqa: E402
 import generate_server_modes  # noqa: E402 - sets generate_server's runner up (service driver, warnings)
+import generate_server_service  # noqa: E402
 from generate import vkey  # noqa: E402
-from generate_server import GENERATED, MISSING_RUN, parse_args, run_versions, write_vectors  # noqa: E402
+from generate_server import GENERATED  # noqa: E402
 
 SCHEMA = 1
 SOURCE_FILES = ["generate_server_file_modes.py", "server_file_driver.py", "generate_server_modes.py",
@@ -41,10 +38,12 @@ SOURCE_FILES = ["generate_server_file_modes.py", "server_file_driver.py", "gener
                 "generate_server.py", "server_driver.py", "fake_server.py", "driver.py", "venvs.py"]
 # Where the `disabled` line stops forcing offline (0.18.7, 0.19.1) and where it is ignored
 # (0.31.0), both sides of the login warning (0.19.5, 0.23.0, 0.23.1), the file's mode line
-# ignored (0.18.1-0.18.7), and the newest. Releases before 0.15.12 are not run: with today's
-# sentry-sdk (which venvs.py does not pin) 0.12.21-0.15.0 do not import and 0.12.9-0.12.10
-# raise "problem" on sentry_sdk.hub, which says nothing of wandb; the package refuses them.
-VERSIONS = sorted(["0.15.12", "0.17.8", "0.18.0", "0.18.7", "0.19.1", "0.19.5", "0.23.0", "0.23.1", "0.31.0"],
+# ignored (0.18.1-0.18.7), and the newest; before them generate_server_modes.py's releases
+# (both sides of the crash of a library set up offline, 0.10.8/0.10.9 and 0.12.9/0.12.10) and
+# each era of the backend up to 0.15.12.
+VERSIONS = sorted(["0.10.3", "0.10.8", "0.10.9", "0.10.33", "0.11.2", "0.12.9", "0.12.10", "0.12.21",
+                   "0.13.0", "0.14.1", "0.15.5", "0.15.12", "0.17.8", "0.18.0", "0.18.7", "0.19.1", "0.19.5",
+                   "0.23.0", "0.23.1", "0.31.0"],
                   key=vkey)
 FILES = [{"disabled": "true", "mode": "offline"}, {"mode": "offline"}]
 ONLINE = "online"
@@ -56,15 +55,11 @@ def all_cases():
             for lines in FILES for case in generate_server_modes.generate_service_server_cases()]
 
 
-class _Subprocess(generate_server_modes.generate_server_service._Subprocess):
-    """generate_server.py's `subprocess`: its run_case starts server_file_driver.py in place of
-    server_driver.py (generate_server_service.py's swap, with this family's driver)."""
+class _Subprocess(generate_server_service._Subprocess):
+    """generate_server.py's `subprocess`, starting server_file_driver.py (which writes the
+    settings file first)."""
 
-    @staticmethod
-    def Popen(args, **kwargs):  # noqa: N802 - subprocess's name
-        driver = os.path.join(HERE, "server_driver.py")
-        args = [os.path.join(HERE, "server_file_driver.py") if a == driver else a for a in args]
-        return subprocess.Popen(args, **kwargs)
+    DRIVER = "server_file_driver.py"
 
 
 _normalized = generate_server.normalized
@@ -85,17 +80,7 @@ generate_server.normalized = normalized
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--versions", nargs="*", help="default: %d releases" % len(VERSIONS))
-    args = parse_args(ap, "server-file-mode-vectors.json")
-    versions = args.versions or VERSIONS
-    t0 = time.time()
-    results, packages = run_versions(versions, args, generate_server.process_version)
-    write_vectors(args.out, SCHEMA, SOURCE_FILES,
-                  {"server": {"existingRun": fake_server.EXISTING_RUN, "precreatedRun": fake_server.PRECREATED_RUN,
-                              "missingRun": MISSING_RUN, "lastStep": fake_server.LAST_STEP,
-                              "generatedId": GENERATED}},
-                  all_cases(), results, packages, t0)
+    generate_server_service.main_for(__doc__, "server-file-mode-vectors.json", VERSIONS, SCHEMA, SOURCE_FILES)
 
 
 if __name__ == "__main__":

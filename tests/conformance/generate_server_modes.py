@@ -19,31 +19,27 @@ Writes server-mode-vectors.json next to this file; tests/server_service_conforma
 tests/js/server-conformance.test.mjs replay it against `decide`. See NOTES.md.
 """
 
-import argparse
 import os
 import sys
 import threading
-import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 
-import fake_server  # noqa: E402
 import generate_server  # noqa: E402
 import generate_server_service  # noqa: E402 - sets generate_server's runner up for its cases
 from generate import vkey  # noqa: E402
-from generate_server import GENERATED, MISSING_RUN, parse_args, run_versions, write_vectors  # noqa: E402
+from generate_server import GENERATED  # noqa: E402
 
 SCHEMA = 1
 SOURCE_FILES = ["generate_server_modes.py", "generate_server_service.py", "server_service_driver.py",
                 "settings_server_driver.py", "generate_server.py", "server_driver.py", "fake_server.py", "driver.py",
                 "venvs.py"]
-# Both sides of where the crash ends (0.12.10: the library set up offline no longer needs a
-# server to read flags from; where it begins, 0.10.9, the mode vectors show: 0.10.8 and 0.10.9
-# no longer import with today's sentry-sdk, which venvs.py does not pin) and of where the
-# login warns (0.19.5, 0.23.1: the warning moved to `wandb.login`, which `wandb.init` does not
-# call), and each era of the backend and its messages between.
-VERSIONS = sorted(["0.10.3", "0.10.33", "0.11.2", "0.12.9", "0.12.10", "0.12.21", "0.15.12",
+# Both sides of where the crash begins (0.10.9) and ends (0.12.10: the library set up offline
+# no longer needs a server to read flags from) and of where the login warns (0.19.5, 0.23.1:
+# the warning moved to `wandb.login`, which `wandb.init` does not call), and each era of the
+# backend and its messages between.
+VERSIONS = sorted(["0.10.3", "0.10.8", "0.10.9", "0.10.33", "0.11.2", "0.12.9", "0.12.10", "0.12.21", "0.15.12",
                    "0.17.8", "0.18.7", "0.19.4", "0.19.5", "0.19.11", "0.21.0", "0.23.0", "0.23.1", "0.31.0"],
                   key=vkey)
 OFFLINE_ENV = {"WANDB_MODE": "offline"}
@@ -84,17 +80,7 @@ generate_server.run_case = run_case
 
 
 def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--versions", nargs="*", help="default: %d releases" % len(VERSIONS))
-    args = parse_args(ap, "server-mode-vectors.json")
-    versions = args.versions or VERSIONS
-    t0 = time.time()
-    results, packages = run_versions(versions, args, generate_server.process_version)
-    write_vectors(args.out, SCHEMA, SOURCE_FILES,
-                  {"server": {"existingRun": fake_server.EXISTING_RUN, "precreatedRun": fake_server.PRECREATED_RUN,
-                              "missingRun": MISSING_RUN, "lastStep": fake_server.LAST_STEP,
-                              "generatedId": GENERATED}},
-                  all_cases(), results, packages, t0)
+    generate_server_service.main_for(__doc__, "server-mode-vectors.json", VERSIONS, SCHEMA, SOURCE_FILES)
 
 
 if __name__ == "__main__":

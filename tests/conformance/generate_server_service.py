@@ -98,16 +98,18 @@ def run_case(py, server, case):
 
 
 class _Subprocess:
-    """generate_server.py's `subprocess`: its run_case starts server_service_driver.py in place
-    of server_driver.py."""
+    """generate_server.py's `subprocess`: its run_case starts `DRIVER` (this family's
+    server_service_driver.py; a family built on this runner names its own) in place of
+    server_driver.py."""
+
+    DRIVER = "server_service_driver.py"
 
     def __getattr__(self, name):
         return getattr(subprocess, name)
 
-    @staticmethod
-    def Popen(args, **kwargs):  # noqa: N802 - subprocess's name
+    def Popen(self, args, **kwargs):  # noqa: N802 - subprocess's name
         driver = os.path.join(HERE, "server_driver.py")
-        args = [os.path.join(HERE, "server_service_driver.py") if a == driver else a for a in args]
+        args = [os.path.join(HERE, self.DRIVER) if a == driver else a for a in args]
         return subprocess.Popen(args, **kwargs)
 
 
@@ -117,18 +119,25 @@ generate_server.run_case = run_case
 generate_server.subprocess = _Subprocess()
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--versions", nargs="*", help="default: %d releases" % len(VERSIONS))
-    args = parse_args(ap, "server-service-vectors.json")
-    versions = args.versions or VERSIONS
+def main_for(doc, out_name, versions, schema, source_files):
+    """The `main()` of a family this runner runs (this one, generate_server_modes.py's and the
+    families built on it): `--versions` (default: `versions`), generate_server.py's options,
+    the cases `generate_server.all_cases` makes as the family set it up, written to `out_name`
+    with the fake server's names."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--versions", nargs="*", help="default: %d releases" % len(versions))
+    args = parse_args(ap, out_name)
     t0 = time.time()
-    results, packages = run_versions(versions, args, generate_server.process_version)
-    write_vectors(args.out, SCHEMA, SOURCE_FILES,
+    results, packages = run_versions(args.versions or versions, args, generate_server.process_version)
+    write_vectors(args.out, schema, source_files,
                   {"server": {"existingRun": fake_server.EXISTING_RUN, "precreatedRun": fake_server.PRECREATED_RUN,
                               "missingRun": MISSING_RUN, "lastStep": fake_server.LAST_STEP,
                               "generatedId": GENERATED}},
-                  all_cases(), results, packages, t0)
+                  generate_server.all_cases(), results, packages, t0)
+
+
+def main():
+    main_for(__doc__, "server-service-vectors.json", VERSIONS, SCHEMA, SOURCE_FILES)
 
 
 if __name__ == "__main__":

@@ -31,15 +31,22 @@ def python_series(version):
     return "3.11"
 
 
+# sentry-sdk 3.0 removed `configure_scope` and `Hub`, which releases up to 0.15.x import or call
+# (0.9.7-0.10.33 and 0.12.21-0.15.0 then fail to import, 0.12.9-0.12.10 raise "problem" in every
+# launch); 2.x keeps them, deprecated. wandb only imports it here (WANDB_ERROR_REPORTING=false),
+# so one exact 2.x release for every wandb release keeps each venv the same on any day.
+SENTRY_SDK = "sentry-sdk==2.76.0"
+
+
 def pins(version):
     """Extra requirements that keep an old release installable and its output stable."""
     t = vtuple(version)
     if t < (0, 13, 0):
-        return ["protobuf<4"]
+        return ["protobuf<4", SENTRY_SDK]
     if t >= (0, 19, 0):
         # pydantic's message layout is part of the recorded error texts
-        return ["pydantic==2.14.4"]
-    return []
+        return ["pydantic==2.14.4", SENTRY_SDK]
+    return [SENTRY_SDK]
 
 
 def find_python(series, overrides=None):
@@ -73,8 +80,12 @@ def ensure_venv(version, cache=DEFAULT_CACHE, overrides=None, log=print):
     py = venv_python(cache, version)
     d = os.path.dirname(os.path.dirname(py))
     marker = os.path.join(d, ".wandb-conformance-ok")
+    # the marker names what was installed: a venv made before a pin changed is made again
+    requirements = " ".join(["wandb==" + version] + pins(version)) + "\n"
     if os.path.exists(marker) and os.path.exists(py):
-        return py
+        with open(marker) as f:
+            if f.read() == requirements:
+                return py
     series = python_series(version)
     base = find_python(series, overrides)
     if base is None:
@@ -93,7 +104,8 @@ def ensure_venv(version, cache=DEFAULT_CACHE, overrides=None, log=print):
     chk = subprocess.run([py, "-c", "import wandb; print(wandb.__version__)"], capture_output=True, text=True)
     if chk.returncode != 0 or chk.stdout.strip() != version:
         raise RuntimeError("wandb %s does not import in %s:\n%s" % (version, d, chk.stderr[-3000:]))
-    open(marker, "w").write(version + "\n")
+    with open(marker, "w") as f:
+        f.write(requirements)
     return py
 
 

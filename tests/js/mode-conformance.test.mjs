@@ -25,7 +25,7 @@ test("every mode vector matches the real SDK through the wasm package", () => {
       decision: d,
       refused: wasRefused,
       diffs: failed,
-    } = decideUnlessNotModelled(decide, sdk, c, notModelled(c, out, sdk));
+    } = decideUnlessNotModelled(decide, sdk, c, notModelled(c, out));
     if (wasRefused) refused += 1;
     if (!d) return failed ?? [];
     const diffs = [...compareDecision(d, out), ...compareLocalLaunch(d, c, out)];

@@ -40,15 +40,15 @@ const MODE_KINDS = new Map([
  * Whether the package must refuse the recorded case `c` (with the SDK's `out`) as not
  * modelled — what tests/common/settings_replay.rs and mode_replay.rs refuse: an online mode
  * (`shared` is one) over an offline or disabled `WANDB_MODE`, an offline one over a disabled
- * one, `noop`; the settings' mode online over an offline `WANDB_MODE`, online or offline over a
+ * one, `noop`; the settings' mode online over an offline `WANDB_MODE` (but "online" over
+ * `WANDB_MODE=offline`, which the server-settings-mode vectors show), online or offline over a
  * disabled one, disabled beside an online or offline `mode=`; an online `mode=` over the
  * settings file's offline mode or `disabled` line (but `mode="online"` over the lines
- * `wandb offline` writes from 0.15.12, which the server-file-mode vectors show), an online or
- * offline one over its disabled mode, its `shared` line (the wandb CLI writes none); and
- * `shared` where the release itself refused it (the record raised naming it). `sdk`: the
- * record's release.
+ * `wandb offline` writes, which the server-file-mode vectors show), an online or offline one
+ * over its disabled mode, its `shared` line (the wandb CLI writes none); and `shared` where the
+ * release itself refused it (the record raised naming it).
  */
-export function notModelled(c, out, sdk) {
+export function notModelled(c, out) {
   const kind = (mode) => MODE_KINDS.get(mode) ?? "";
   const settings = kind(c.init?.settings?.mode);
   const init = kind(c.init?.mode);
@@ -60,33 +60,24 @@ export function notModelled(c, out, sdk) {
     (init === "online" && c.init.mode !== "online" && env === "offline") ||
     (init === "offline" && env === "disabled") ||
     [c.init?.mode, c.env?.WANDB_MODE].includes("noop") ||
-    (settings === "online" && env === "offline") ||
+    (settings === "online" &&
+      env === "offline" &&
+      !(c.init.settings.mode === "online" && c.env.WANDB_MODE === "offline")) ||
     (["online", "offline"].includes(settings) && env === "disabled") ||
     (settings === "disabled" && ["online", "offline"].includes(init)) ||
     (init === "online" &&
       (file?.disabled !== undefined || file?.mode === "offline") &&
-      !onlineOverFileModelled(c, sdk)) ||
+      !onlineOverFileModelled(c)) ||
     (["online", "offline"].includes(init) && file?.mode === "disabled") ||
     file?.mode === "shared" ||
     (named && out.rejected === true && /shared/.test(out.error?.message ?? ""))
   );
 }
 
-/** Whether `sdk` is a release from which `mode="online"` over the lines `wandb offline` writes
- * (`mode = offline`, with or without `disabled = true`) is modelled: 0.15.12, the first release
- * the server-file-mode vectors run (tests/common/settings_replay.rs says the same). */
-export function onlineOverFileModelledFrom(sdk) {
-  const [major, minor, patch] = sdk.split(".").map(Number);
-  return major > 0 || minor > 15 || (minor === 15 && patch >= 12);
-}
-
-/** `mode="online"` over the settings file's `mode = offline` on such a release. */
-function onlineOverFileModelled(c, sdk) {
-  return (
-    c.init?.mode === "online" &&
-    c.context?.settingsFile?.mode === "offline" &&
-    onlineOverFileModelledFrom(sdk)
-  );
+/** `mode="online"` over the settings file's `mode = offline` (with or without its `disabled`
+ * line): modelled, by the server-file-mode vectors. */
+function onlineOverFileModelled(c) {
+  return c.init?.mode === "online" && c.context?.settingsFile?.mode === "offline";
 }
 
 /**

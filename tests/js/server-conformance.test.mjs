@@ -72,3 +72,14 @@ test("mode=online over the settings file's offline mode meets the server as the 
     onlineOverOfflineCheck(fileModeDoc),
   );
 });
+
+// The settings' own online mode (an object or a dict) over WANDB_MODE=offline
+// (server-settings-mode-vectors.json).
+const settingsModeDoc = conformanceJson("server-settings-mode-vectors.json");
+test("the settings' online mode over WANDB_MODE=offline meets the server as the real SDK", () => {
+  assertAllAgree(
+    settingsModeDoc,
+    "server outcomes of the settings' online mode over WANDB_MODE=offline",
+    onlineOverOfflineCheck(settingsModeDoc),
+  );
+});

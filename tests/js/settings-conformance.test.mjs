@@ -17,7 +17,6 @@ import {
   firstErrorDiffs,
   disabledEnvAlone,
   notModelled,
-  onlineOverFileModelledFrom,
   senderDiffs,
 } from "./recorded-vectors.mjs";
 
@@ -55,7 +54,7 @@ function assertAgreeRefusing(vectors, name, perRelease) {
       decision: d,
       refused: wasRefused,
       diffs,
-    } = decideUnlessNotModelled(decide, sdk, c, notModelled(c, out, sdk));
+    } = decideUnlessNotModelled(decide, sdk, c, notModelled(c, out));
     if (wasRefused) refused.set(sdk, (refused.get(sdk) ?? 0) + 1);
     if (!d) return diffs ?? [];
     return [...compareDecision(d, out), ...compareLocalLaunch(d, c, out)];
@@ -68,9 +67,10 @@ function assertAgreeRefusing(vectors, name, perRelease) {
 }
 
 test("every settings-mode vector matches the real SDK through the wasm package", () => {
-  // The settings' mode online over an offline WANDB_MODE, online or offline over a disabled
-  // one, disabled beside an online or offline mode=.
-  assertAgreeRefusing(modeDoc, "settings-mode vectors", 12);
+  // The settings' mode online, offline or dryrun over a disabled WANDB_MODE, disabled beside
+  // an online or offline mode= (its "online" over WANDB_MODE=offline is modelled, by the
+  // server-settings-mode vectors).
+  assertAgreeRefusing(modeDoc, "settings-mode vectors", 10);
 });
 
 test("a pasted settings mode reaches decide() and weighs as each release weighs it", () => {
@@ -181,12 +181,10 @@ test("a pasted call's settings= reaches decide() unchanged, as the SDK ran it", 
 const fileDoc = conformanceJson("settings-file-vectors.json");
 
 test("every settings-file vector matches the real SDK through the wasm package", () => {
-  // An online mode= over the file's offline mode or its disabled line (from 0.15.12
-  // mode="online" over the lines wandb offline writes is modelled); an online or offline one
-  // over its disabled mode.
-  assertAgreeRefusing(fileDoc, "settings-file vectors", (sdk) =>
-    onlineOverFileModelledFrom(sdk) ? 6 : 8,
-  );
+  // An online mode= over the file's disabled line without its offline mode line; an online
+  // or offline one over its disabled mode (mode="online" over the lines wandb offline writes
+  // is modelled, by the server-file-mode vectors).
+  assertAgreeRefusing(fileDoc, "settings-file vectors", 6);
 });
 
 const disabledEnvDoc = conformanceJson("disabled-env-vectors.json");
@@ -224,7 +222,7 @@ test("every settings-resume vector matches the real SDK through the wasm package
   // WANDB_MODE=offline): the engine's is left out where the SDK's settings were offline.
   let refused = 0;
   assertAllAgree(resumeDoc, "settings-resume vectors", (sdk, c, out) => {
-    const not = notModelled(c, out, sdk);
+    const not = notModelled(c, out);
     const {
       decision: d,
       refused: wasRefused,

@@ -1,0 +1,28 @@
+"""settings_server_driver.py with the settings' own `mode`, for
+generate_server_settings_modes.py. Python 3.7-compatible.
+
+    python server_settings_mode_driver.py CASE.json OUT.json
+
+CASE is settings_server_driver.py's, its `settings` naming `mode` as well
+(`{"form": "object" | "dict", "keys": ["mode"], "mode": "online"}`): `wandb.init` also gets
+`settings=wandb.Settings(mode=value)` or the dict `{"mode": value}`. The launch's environment
+(`WANDB_MODE=offline`) is the child's own, set by the generator's runner. Everything else,
+what is recorded included, is settings_server_driver.py's and server_driver.py's.
+"""
+
+import json
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import server_driver  # noqa: E402
+import settings_server_driver  # noqa: E402
+
+if __name__ == "__main__":
+    settings_server_driver.KEY_NAMES["mode"] = "mode"
+    with open(sys.argv[1]) as f:
+        case = json.load(f)
+    settings_server_driver.pass_settings(case["settings"])
+    server_driver.json = settings_server_driver._Json()
+    server_driver.main()
