@@ -558,7 +558,7 @@ fn object_online_lost_warning(profile: &Profile, out: &mut Vec<Diagnostic>) {
             "wandb {} keeps WANDB_MODE=offline over the wandb.Settings object's mode=\"online\": the launch is offline.",
             profile.version
         ),
-        "Unset WANDB_MODE, or pass mode=\"online\" to wandb.init.",
+        "Unset WANDB_MODE, or pass mode=\"online\" to wandb.init in place of the settings' mode.",
         out,
     );
 }
