@@ -433,6 +433,31 @@ mod tests {
     }
 
     #[test]
+    fn an_object_online_mode_kept_offline_by_the_environment_is_left_alone() {
+        // 0.17.8 keeps WANDB_MODE=offline over wandb.Settings(mode="online"); the call's mode
+        // beside both would be refused, and which to drop is the user's choice: the warning
+        // stays, with its hint, and the input is unchanged.
+        let f = fix(
+            r#"{"sdk":"0.17.8","env":{"WANDB_MODE":"offline"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"online"}}}"#,
+        );
+        assert!(changed(&f).is_empty(), "{:?}", changed(&f));
+        assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
+        let warning = f
+            .decision
+            .diagnostics
+            .iter()
+            .find(|d| d.code == "settings-mode-ignored")
+            .expect("the warning stays");
+        assert!(
+            warning
+                .hint
+                .as_deref()
+                .is_some_and(|h| h.contains("in place of")),
+            "{warning:?}"
+        );
+    }
+
+    #[test]
     fn what_needs_the_user_is_left_alone() {
         for json in [
             r#"{"env":{"WANDB_RESUME":"must"}}"#,
