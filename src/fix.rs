@@ -6,8 +6,8 @@
 //! (unset it), a run id the SDK refuses or that breaks URLs (the sanitized id the SDK
 //! accepts), a sweep id with whitespace at its ends, a fixed id without resume (add `allow`
 //! where the id is set, so restarts continue the run), a `WANDB_MODE` that a settings
-//! object overrides in 0.18.1–0.18.7 (pass the same mode to `wandb.init`, as for a mode the
-//! release ignores), and the `disabled = true` line an older `wandb offline` left in
+//! object overrides in 0.18.1–0.18.7 (pass the same mode to `wandb.init`, as for a settings
+//! mode the release ignores or loses, which moves there where `WANDB_MODE` is set), and the `disabled = true` line an older `wandb offline` left in
 //! `wandb/settings` (delete it). Whatever needs the user's
 //! knowledge — which run to resume, which of `resume` / `fork_from` / `resume_from` they meant
 //! — is left alone, and its diagnostics stay in the fixed configuration's decision.
@@ -85,8 +85,8 @@ pub fn fix_configuration(input: &ResumeInput) -> FixedConfiguration {
             break;
         };
         tried.push(key.clone());
-        // A fix that makes an input the package refuses (a mode the settings' own beside both
-        // mode= and WANDB_MODE, say) is no fix.
+        // A fix that makes an input the package refuses is no fix (none does today: the
+        // settings' mode is moved, not copied, beside WANDB_MODE; kept as a guard).
         if next.check_limits().is_err() {
             continue;
         }
@@ -105,7 +105,7 @@ pub fn fix_configuration(input: &ResumeInput) -> FixedConfiguration {
         if gone && errors(&next_decision) <= errors(&decision) {
             current = next;
             decision = next_decision;
-            changes.push(change);
+            changes.extend(change);
         }
     }
     FixedConfiguration {
@@ -122,12 +122,14 @@ fn apply(
     code: &str,
     field: &str,
     decision: &Decision,
-) -> Option<FixChange> {
-    let change = |before: Option<String>, after: Option<String>| FixChange {
-        code: code.to_owned(),
-        field: field.to_owned(),
-        before,
-        after,
+) -> Option<Vec<FixChange>> {
+    let change = |before: Option<String>, after: Option<String>| {
+        vec![FixChange {
+            code: code.to_owned(),
+            field: field.to_owned(),
+            before,
+            after,
+        }]
     };
     match (code, field) {
         ("resume-wrong-case" | "resume-looks-like-literal", "init.resume") => {
@@ -206,17 +208,38 @@ fn apply(
                     .mode
                     .clone()?,
             };
+            // Beside WANDB_MODE the settings' mode is moved rather than copied: the call's,
+            // the settings' and the environment's mode together are refused as input.
+            let moved = field == "init.settings.mode"
+                && input
+                    .env
+                    .as_ref()
+                    .is_some_and(|e| e.contains_key("WANDB_MODE"));
             let init = input.init.get_or_insert_with(Default::default);
             if init.mode.is_some() {
                 return None;
             }
             init.mode = Some(mode.clone());
-            Some(FixChange {
+            let mut changes = vec![FixChange {
                 code: code.to_owned(),
                 field: "init.mode".to_owned(),
                 before: None,
-                after: Some(mode),
-            })
+                after: Some(mode.clone()),
+            }];
+            if moved {
+                let settings = init.settings.as_mut()?;
+                settings.mode = None;
+                if let Some(keys) = settings.keys.as_mut() {
+                    keys.retain(|k| k != "mode");
+                }
+                changes.push(FixChange {
+                    code: code.to_owned(),
+                    field: field.to_owned(),
+                    before: Some(mode),
+                    after: None,
+                });
+            }
+            Some(changes)
         }
         // The settings' key that turns the service off, where the release has no such setting
         // (0.20.0+ raise on either name): dropped, as the SDK's error asks.
@@ -249,22 +272,22 @@ fn apply(
                 let init = input.init.get_or_insert_with(Default::default);
                 let before = init.resume.as_ref().map(ResumeArg::python_literal);
                 init.resume = Some(ResumeArg::Text("allow".to_owned()));
-                Some(FixChange {
+                Some(vec![FixChange {
                     code: code.to_owned(),
                     field: "init.resume".to_owned(),
                     before,
                     after: init.resume.as_ref().map(ResumeArg::python_literal),
-                })
+                }])
             }
             RunIdSource::Env => {
                 let env = input.env.get_or_insert_with(Default::default);
                 let before = env.insert("WANDB_RESUME".to_owned(), "allow".to_owned());
-                Some(FixChange {
+                Some(vec![FixChange {
                     code: code.to_owned(),
                     field: "env.WANDB_RESUME".to_owned(),
                     before,
                     after: Some("allow".to_owned()),
-                })
+                }])
             }
             _ => None,
         },
@@ -416,44 +439,47 @@ mod tests {
     }
 
     #[test]
-    fn a_fix_that_makes_the_input_refused_is_not_made() {
-        // With WANDB_MODE set, passing the ignored settings mode as mode= too would give all
-        // three, which the input check refuses: the warning stays, the input is unchanged.
+    fn a_settings_mode_beside_wandb_mode_is_moved_to_wandb_init() {
+        // Copying it as mode= would give the call's, the settings' and the environment's mode
+        // together, which the input check refuses: it is moved instead, and the fixed input
+        // is one the package models.
         let f = fix(
             r#"{"sdk":"0.12.15","env":{"WANDB_MODE":"online"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
         );
-        assert!(changed(&f).is_empty(), "{:?}", changed(&f));
+        assert_eq!(
+            changed(&f),
+            [
+                ("settings-mode-ignored", "init.mode", Some("offline")),
+                ("settings-mode-ignored", "init.settings.mode", None)
+            ]
+        );
         assert!(f.input.check_limits().is_ok());
+        let settings = f.input.init.as_ref().unwrap().settings.as_ref().unwrap();
+        assert_eq!(settings.mode, None);
+        assert_eq!(settings.keys.as_deref(), Some(&[][..]));
+        assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
+    }
+
+    #[test]
+    fn an_object_online_mode_kept_offline_by_the_environment_is_moved_to_wandb_init() {
+        // 0.17.8 keeps WANDB_MODE=offline over wandb.Settings(mode="online"); mode="online" in
+        // its place goes online (the server-mode vectors), as the warning's hint says.
+        let f = fix(
+            r#"{"sdk":"0.17.8","env":{"WANDB_MODE":"offline"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"online"}}}"#,
+        );
+        assert_eq!(
+            changed(&f),
+            [
+                ("settings-mode-ignored", "init.mode", Some("online")),
+                ("settings-mode-ignored", "init.settings.mode", None)
+            ]
+        );
+        assert_eq!(f.decision.if_exists.action, crate::model::Action::Resume);
         assert!(
             f.decision
                 .diagnostics
                 .iter()
-                .any(|d| d.code == "settings-mode-ignored")
-        );
-    }
-
-    #[test]
-    fn an_object_online_mode_kept_offline_by_the_environment_is_left_alone() {
-        // 0.17.8 keeps WANDB_MODE=offline over wandb.Settings(mode="online"); the call's mode
-        // beside both would be refused, and which to drop is the user's choice: the warning
-        // stays, with its hint, and the input is unchanged.
-        let f = fix(
-            r#"{"sdk":"0.17.8","env":{"WANDB_MODE":"offline"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"online"}}}"#,
-        );
-        assert!(changed(&f).is_empty(), "{:?}", changed(&f));
-        assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
-        let warning = f
-            .decision
-            .diagnostics
-            .iter()
-            .find(|d| d.code == "settings-mode-ignored")
-            .expect("the warning stays");
-        assert!(
-            warning
-                .hint
-                .as_deref()
-                .is_some_and(|h| h.contains("in place of")),
-            "{warning:?}"
+                .any(|d| d.code == "online-over-offline-env")
         );
     }
 
