@@ -7,10 +7,11 @@
 //! accepts), a sweep id with whitespace at its ends, a fixed id without resume (add `allow`
 //! where the id is set, so restarts continue the run), a `WANDB_MODE` that a settings
 //! object overrides in 0.18.1–0.18.7 (pass the same mode to `wandb.init`, as for a settings
-//! mode the release ignores or loses, which moves there where `WANDB_MODE` is set), and the `disabled = true` line an older `wandb offline` left in
-//! `wandb/settings` (delete it). Whatever needs the user's
-//! knowledge — which run to resume, which of `resume` / `fork_from` / `resume_from` they meant
-//! — is left alone, and its diagnostics stay in the fixed configuration's decision.
+//! mode the release ignores or loses, which moves there where `WANDB_MODE` is set), and the
+//! `disabled = true` line an older `wandb offline` left in `wandb/settings` (delete it).
+//! Whatever needs the user's knowledge — which run to resume, which of `resume` /
+//! `fork_from` / `resume_from` they meant — is left alone, and its diagnostics stay in the
+//! fixed configuration's decision.
 
 #[cfg(target_arch = "wasm32")]
 use tsify::Tsify;

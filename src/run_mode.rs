@@ -141,7 +141,7 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
 const ONLINE_OVER_OFFLINE: &str = "an online mode other than mode=\"online\" over an offline WANDB_MODE is not modelled (wandb has read the environment as offline by then)";
 /// Why the settings' online mode other than `online` over an offline `WANDB_MODE`, or over
 /// `dryrun`, is refused.
-const SETTINGS_ONLINE_OVER_OFFLINE: &str = "a settings mode other than \"online\" over an offline WANDB_MODE, or over WANDB_MODE=dryrun, is not modelled (wandb has read the environment as offline by then)";
+const SETTINGS_ONLINE_OVER_OFFLINE: &str = "an online settings mode over an offline WANDB_MODE, but \"online\" over WANDB_MODE=offline, is not modelled (wandb has read the environment as offline by then)";
 /// Why an online or offline mode over `WANDB_MODE=disabled` is refused.
 const LOCAL_OVER_DISABLED: &str = "an online or offline mode over WANDB_MODE=disabled is not modelled (wandb has set itself up without the service process by then)";
 
