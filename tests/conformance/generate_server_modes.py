@@ -3,7 +3,7 @@
 release's complete `wandb.init` does with the server's answer about the run when the
 environment says offline and the call says online.
 
-    python3 tests/conformance/generate_server_modes.py              # 16 releases
+    python3 tests/conformance/generate_server_modes.py              # the releases below
     python3 tests/conformance/generate_server_modes.py --versions 0.12.9 0.12.10 --jobs 2
 
 `wandb.setup` reads `WANDB_MODE` before `wandb.init` applies its `mode=`: the library is set up
