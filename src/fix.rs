@@ -443,45 +443,42 @@ mod tests {
     fn a_settings_mode_beside_wandb_mode_is_moved_to_wandb_init() {
         // Copying it as mode= would give the call's, the settings' and the environment's mode
         // together, which the input check refuses: it is moved instead, and the fixed input
-        // is one the package models.
-        let f = fix(
-            r#"{"sdk":"0.12.15","env":{"WANDB_MODE":"online"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
-        );
-        assert_eq!(
-            changed(&f),
-            [
-                ("settings-mode-ignored", "init.mode", Some("offline")),
-                ("settings-mode-ignored", "init.settings.mode", None)
-            ]
-        );
-        assert!(f.input.check_limits().is_ok());
-        let settings = f.input.init.as_ref().unwrap().settings.as_ref().unwrap();
-        assert_eq!(settings.mode, None);
-        assert_eq!(settings.keys.as_deref(), Some(&[][..]));
-        assert_eq!(f.decision.if_exists.action, crate::model::Action::Offline);
-    }
-
-    #[test]
-    fn an_object_online_mode_kept_offline_by_the_environment_is_moved_to_wandb_init() {
-        // 0.17.8 keeps WANDB_MODE=offline over wandb.Settings(mode="online"); mode="online" in
-        // its place goes online (the server-mode vectors), as the warning's hint says.
-        let f = fix(
-            r#"{"sdk":"0.17.8","env":{"WANDB_MODE":"offline"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"online"}}}"#,
-        );
-        assert_eq!(
-            changed(&f),
-            [
-                ("settings-mode-ignored", "init.mode", Some("online")),
-                ("settings-mode-ignored", "init.settings.mode", None)
-            ]
-        );
-        assert_eq!(f.decision.if_exists.action, crate::model::Action::Resume);
-        assert!(
-            f.decision
+        // is one the package models. 0.12.15 ignores the object's mode; 0.17.8 keeps
+        // WANDB_MODE=offline over its "online", and mode="online" in its place goes online
+        // (the server-mode vectors), as the warning's hint says.
+        for (json, mode, action) in [
+            (
+                r#"{"sdk":"0.12.15","env":{"WANDB_MODE":"online"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
+                "offline",
+                crate::model::Action::Offline,
+            ),
+            (
+                r#"{"sdk":"0.17.8","env":{"WANDB_MODE":"offline"},"init":{"resume":"allow","id":"abc","settings":{"form":"object","keys":["mode"],"mode":"online"}}}"#,
+                "online",
+                crate::model::Action::Resume,
+            ),
+        ] {
+            let f = fix(json);
+            assert_eq!(
+                changed(&f),
+                [
+                    ("settings-mode-ignored", "init.mode", Some(mode)),
+                    ("settings-mode-ignored", "init.settings.mode", None)
+                ],
+                "{json}"
+            );
+            assert!(f.input.check_limits().is_ok(), "{json}");
+            let settings = f.input.init.as_ref().unwrap().settings.as_ref().unwrap();
+            assert_eq!(settings.mode, None, "{json}");
+            assert_eq!(settings.keys.as_deref(), Some(&[][..]), "{json}");
+            assert_eq!(f.decision.if_exists.action, action, "{json}");
+            let goes_online = f
+                .decision
                 .diagnostics
                 .iter()
-                .any(|d| d.code == "online-over-offline-env")
-        );
+                .any(|d| d.code == "online-over-offline-env");
+            assert_eq!(goes_online, mode == "online", "{json}");
+        }
     }
 
     #[test]

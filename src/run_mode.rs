@@ -438,7 +438,8 @@ pub(crate) fn settle(
     {
         let setup = match (env_class, file_class) {
             (Some(RunMode::Offline), _) => Some(OfflineSetup::Env),
-            (None, Some(RunMode::Offline)) if field == "init.mode" => Some(OfflineSetup::File),
+            // (the input check refuses the file beside settings=, so this is the call's mode)
+            (None, Some(RunMode::Offline)) => Some(OfflineSetup::File),
             _ => None,
         };
         if let Some(setup) = setup {
@@ -463,7 +464,8 @@ pub(crate) fn settle(
     local
 }
 
-/// What set the library up offline before `mode="online"` says otherwise.
+/// What set the library up offline before `mode="online"` (the call's or the settings') says
+/// otherwise.
 #[derive(Clone, Copy)]
 enum OfflineSetup {
     /// `WANDB_MODE=offline`.
@@ -472,11 +474,11 @@ enum OfflineSetup {
     File,
 }
 
-/// `mode="online"` over an offline setup (`setup`): `wandb.setup` has set the library up
-/// offline, then the launch goes online, as the server-mode and server-file-mode vectors show
-/// — but for 0.10.9–0.12.9 under `WANDB_MODE=offline`, which then read the user's settings from
-/// a server object the offline setup never made, and raise "problem"; 0.19.5–0.23.0 warn as
-/// they log in. Returns true when `wandb.init` raises.
+/// `mode="online"` (`field`: the call's or the settings') over an offline setup (`setup`):
+/// `wandb.setup` has set the library up offline, then the launch goes online, as the
+/// server-mode, server-file-mode and server-settings-mode vectors show — but 0.10.9–0.12.9,
+/// which then read the user's settings from a server object the offline setup never made,
+/// raise "problem"; 0.19.5–0.23.0 warn as they log in. Returns true when `wandb.init` raises.
 fn online_over_offline_setup(
     profile: &Profile,
     field: &'static str,

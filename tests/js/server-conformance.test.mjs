@@ -37,10 +37,9 @@ test("launches without the service process meet the server as the real SDK, thro
   );
 });
 
-// mode="online" under WANDB_MODE=offline (tests/conformance/server-mode-vectors.json) and over
-// the settings file's offline mode (server-file-mode-vectors.json), with the login warning
-// 0.19.5–0.23.0 print exactly where the SDK printed it, as tests/server_service_conformance.rs
-// replays them.
+// A launch asked online over a library set up offline (the three files below), with the login
+// warning 0.19.5–0.23.0 print exactly where the SDK printed it, as
+// tests/server_service_conformance.rs replays them.
 const OFFLINE_LOGIN_WARNING = "Unable to verify login in offline mode.";
 function onlineOverOfflineCheck(doc) {
   const check = serverCheck(decide, doc);
@@ -55,31 +54,15 @@ function onlineOverOfflineCheck(doc) {
   };
 }
 
-const modeDoc = conformanceJson("server-mode-vectors.json");
-test("mode=online over WANDB_MODE=offline meets the server as the real SDK, through the package", () => {
-  assertAllAgree(
-    modeDoc,
-    "server outcomes of mode=online over WANDB_MODE=offline",
-    onlineOverOfflineCheck(modeDoc),
-  );
-});
-
-const fileModeDoc = conformanceJson("server-file-mode-vectors.json");
-test("mode=online over the settings file's offline mode meets the server as the real SDK", () => {
-  assertAllAgree(
-    fileModeDoc,
-    "server outcomes of mode=online over the settings file's offline mode",
-    onlineOverOfflineCheck(fileModeDoc),
-  );
-});
-
-// The settings' own online mode (an object or a dict) over WANDB_MODE=offline
-// (server-settings-mode-vectors.json).
-const settingsModeDoc = conformanceJson("server-settings-mode-vectors.json");
-test("the settings' online mode over WANDB_MODE=offline meets the server as the real SDK", () => {
-  assertAllAgree(
-    settingsModeDoc,
-    "server outcomes of the settings' online mode over WANDB_MODE=offline",
-    onlineOverOfflineCheck(settingsModeDoc),
-  );
-});
+// One test per file: mode="online" under WANDB_MODE=offline, over the settings file's offline
+// mode, and the settings' own online mode (an object or a dict) under WANDB_MODE=offline.
+for (const [file, what] of [
+  ["server-mode-vectors.json", "mode=online over WANDB_MODE=offline"],
+  ["server-file-mode-vectors.json", "mode=online over the settings file's offline mode"],
+  ["server-settings-mode-vectors.json", "the settings' online mode over WANDB_MODE=offline"],
+]) {
+  const doc = conformanceJson(file);
+  test(`${what} meets the server as the real SDK, through the package`, () => {
+    assertAllAgree(doc, `server outcomes of ${what}`, onlineOverOfflineCheck(doc));
+  });
+}
