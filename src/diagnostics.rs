@@ -152,8 +152,8 @@ codes! {
     OfflineSyncWritesOver = "offline-sync-writes-over",
     /// 0.10.3–0.10.8 log in before applying `mode=`: without an API key they raise.
     OfflineLoginFirst = "offline-login-first",
-    /// An online `mode=` (or the settings' online mode, where applied) over
-    /// `WANDB_MODE=offline`: the launch goes online (0.10.9–0.12.9 raise instead).
+    /// An online `mode=` (or the settings' online mode, where applied) over an offline
+    /// `WANDB_MODE`: the launch goes online (0.10.9–0.12.9 raise instead).
     OnlineOverOfflineEnv = "online-over-offline-env",
     /// An online `mode=` over the settings file's offline mode (`wandb offline`, `WANDB_MODE`
     /// unset): the launch goes online (0.10.9–0.12.9 raise instead).

@@ -107,41 +107,46 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         }
     }
     if let Some((path, _, _)) = given.iter().find(|(_, v, _)| *v == Some(SHARED)) {
-        crate::shared_mode::check_input(input, path)?;
+        // A dict's settings raise before their mode is read where a non-empty dict raises
+        // (0.10.x–0.12.9, `settings-dict-raises`): the release's refusal of the mode is never
+        // reached (the server-settings-mode vectors).
+        let dict_raises_first = *path == SETTINGS_MODE
+            && init
+                .and_then(|i| i.settings.as_ref())
+                .is_some_and(|s| !s.is_object())
+            && input
+                .given_profile()
+                .is_some_and(|p| !p.has(Rule::SettingsDictAccepted));
+        if !dict_raises_first {
+            crate::shared_mode::check_input(input, path)?;
+        }
     }
     let [(_, settings, _), (path, init, _), (_, env, _)] = given;
     if let Some(settings_value) = settings {
         check_settings_mode(settings_value, init.and_then(classify), env)?;
     }
-    // wandb.setup has read the environment as offline or disabled before the argument says
-    // otherwise. Offline (or online) over disabled: the library is set up without the service
-    // process (0.13.0–0.19.x), which decides what the end of the script does to the resume
-    // file, and 0.19.0 crashes. Not guessed. `mode="online"` over offline is modelled from the
-    // server-mode vectors ([`online_over_offline_setup`]); its other names (`run`, `shared`)
-    // are not.
+    // wandb.setup has read the environment as disabled before the argument says otherwise:
+    // the library is set up without the service process (0.13.0–0.19.x), which decides what
+    // the end of the script does to the resume file, and 0.19.0 crashes. Not guessed. An
+    // online mode over an offline environment is modelled from the server-mode vectors
+    // ([`online_over_offline_setup`]).
     if let (Some(init), Some(env)) = (init, env) {
-        let reason = match (classify(init), classify(env)) {
-            (Some(RunMode::Online), Some(RunMode::Offline)) if init != "online" => {
-                ONLINE_OVER_OFFLINE
-            }
-            (Some(RunMode::Online | RunMode::Offline), Some(RunMode::Disabled)) => {
-                LOCAL_OVER_DISABLED
-            }
-            _ => return Ok(()),
-        };
-        return Err(InputError::Invalid {
-            path: path.to_owned(),
-            reason: reason.to_owned(),
-        });
+        if matches!(
+            (classify(init), classify(env)),
+            (
+                Some(RunMode::Online | RunMode::Offline),
+                Some(RunMode::Disabled)
+            )
+        ) {
+            return Err(InputError::Invalid {
+                path: path.to_owned(),
+                reason: LOCAL_OVER_DISABLED.to_owned(),
+            });
+        }
     }
     Ok(())
 }
 
-/// Why an online mode over an offline `WANDB_MODE` is refused.
-const ONLINE_OVER_OFFLINE: &str = "an online mode other than mode=\"online\" over an offline WANDB_MODE is not modelled (wandb has read the environment as offline by then)";
-/// Why the settings' online mode other than `online` over an offline `WANDB_MODE`, or over
-/// `dryrun`, is refused.
-const SETTINGS_ONLINE_OVER_OFFLINE: &str = "an online settings mode over an offline WANDB_MODE, but \"online\" over WANDB_MODE=offline, is not modelled (wandb has read the environment as offline by then)";
 /// Why an online or offline mode over `WANDB_MODE=disabled` is refused.
 const LOCAL_OVER_DISABLED: &str = "an online or offline mode over WANDB_MODE=disabled is not modelled (wandb has set itself up without the service process by then)";
 
@@ -162,12 +167,6 @@ fn check_settings_mode(
             SETTINGS_MODE,
             "a settings mode beside both mode= and WANDB_MODE is not modelled",
         ),
-        // The server-settings-mode vectors run `online` over `WANDB_MODE=offline`.
-        (_, Some(RunMode::Offline), RunMode::Online)
-            if settings_value != "online" || env_value != Some("offline") =>
-        {
-            (SETTINGS_MODE, SETTINGS_ONLINE_OVER_OFFLINE)
-        }
         (_, Some(RunMode::Disabled), RunMode::Online | RunMode::Offline) => {
             (SETTINGS_MODE, LOCAL_OVER_DISABLED)
         }
@@ -377,14 +376,16 @@ pub(crate) fn settle(
         (None, None) => ("env.WANDB_MODE", env_mode),
     };
     let mut class = value.and_then(classify);
-    if field == SETTINGS_MODE
-        && class == Some(RunMode::Online)
-        && env_class == Some(RunMode::Offline)
-        && settings_object
-        && object_online_lost(profile)
-    {
-        // The server-settings-mode vectors: the library set up offline stays offline.
-        object_online_lost_warning(profile, out);
+    // The server-settings-mode vectors: the library set up offline stays offline under the
+    // object's `"online"`, its default (its `"shared"` is told apart).
+    if let Some(env) = env_mode.filter(|_| {
+        field == SETTINGS_MODE
+            && value == Some("online")
+            && env_class == Some(RunMode::Offline)
+            && settings_object
+            && object_online_lost(profile)
+    }) {
+        object_online_lost_warning(profile, env, out);
         (field, class) = ("env.WANDB_MODE", Some(RunMode::Offline));
     }
     if let Some(by) =
@@ -436,14 +437,14 @@ pub(crate) fn settle(
         && class == Some(RunMode::Online)
         && !(field == SETTINGS_MODE && sets_up_with_object)
     {
-        let setup = match (env_class, file_class) {
-            (Some(RunMode::Offline), _) => Some(OfflineSetup::Env),
+        let setup = match (env_mode, env_class, file_class) {
+            (Some(env), Some(RunMode::Offline), _) => Some(OfflineSetup::Env(env)),
             // (the input check refuses the file beside settings=, so this is the call's mode)
-            (None, Some(RunMode::Offline)) => Some(OfflineSetup::File),
+            (_, None, Some(RunMode::Offline)) => Some(OfflineSetup::File),
             _ => None,
         };
-        if let Some(setup) = setup {
-            *rejected |= online_over_offline_setup(profile, field, setup, out);
+        if let (Some(setup), Some(online)) = (setup, value) {
+            *rejected |= online_over_offline_setup(profile, field, online, setup, out);
         }
     }
     if let (Some(ignored), None, None) = (settings_mode, init_mode, applied_settings_mode) {
@@ -464,42 +465,51 @@ pub(crate) fn settle(
     local
 }
 
-/// What set the library up offline before `mode="online"` (the call's or the settings') says
-/// otherwise.
+/// What set the library up offline before an online `mode=` (the call's or the settings')
+/// says otherwise.
 #[derive(Clone, Copy)]
-enum OfflineSetup {
-    /// `WANDB_MODE=offline`.
-    Env,
+enum OfflineSetup<'a> {
+    /// An offline `WANDB_MODE` (`offline` or `dryrun`).
+    Env(&'a str),
     /// The settings file's `mode = offline` (`wandb offline`), with `WANDB_MODE` unset.
     File,
 }
 
-/// `mode="online"` (`field`: the call's or the settings') over an offline setup (`setup`):
-/// `wandb.setup` has set the library up offline, then the launch goes online, as the
-/// server-mode, server-file-mode and server-settings-mode vectors show — but 0.10.9–0.12.9,
-/// which then read the user's settings from a server object the offline setup never made,
-/// raise "problem"; 0.19.5–0.23.0 warn as they log in. Returns true when `wandb.init` raises.
+/// An online mode `online` (`online`, `run` or `shared`; `field`: the call's or the settings')
+/// over an offline setup (`setup`): `wandb.setup` has set the library up offline, then the
+/// launch goes online, as the server-mode, server-file-mode and server-settings-mode vectors
+/// show for each name — but 0.10.9–0.12.9, which then read the user's settings from a server
+/// object the offline setup never made, raise "problem"; 0.19.5–0.23.0 warn as they log in.
+/// Returns true when `wandb.init` raises.
 fn online_over_offline_setup(
     profile: &Profile,
     field: &'static str,
-    setup: OfflineSetup,
+    online: &str,
+    setup: OfflineSetup<'_>,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
-    let asked = if field == SETTINGS_MODE {
-        "The settings' mode=\"online\""
+    // What asked for it, as a message begins with it and as a hint names it.
+    let (asked, named) = if field == SETTINGS_MODE {
+        (
+            format!("The settings' mode=\"{online}\""),
+            format!("the settings' mode=\"{online}\""),
+        )
     } else {
-        "mode=\"online\""
+        let named = format!("mode=\"{online}\"");
+        (named.clone(), named)
     };
     let (code, source, hint) = match setup {
-        OfflineSetup::Env => (
+        OfflineSetup::Env(env) => (
             Code::OnlineOverOfflineEnv,
-            "WANDB_MODE=offline",
-            "Drop mode=\"online\" to keep WANDB_MODE's offline.",
+            format!("WANDB_MODE={env}"),
+            format!("Drop {named} to keep WANDB_MODE's offline."),
         ),
         OfflineSetup::File => (
             Code::OnlineOverOfflineFile,
-            "the settings file's offline mode (wandb offline)",
-            "Run wandb online in that directory, or drop mode=\"online\" to keep the file's offline.",
+            "the settings file's offline mode (wandb offline)".to_owned(),
+            format!(
+                "Run wandb online in that directory, or drop {named} to keep the file's offline."
+            ),
         ),
     };
     let crashes = profile.has(Rule::OnlineOverOfflineSetupCrashes)
@@ -553,11 +563,12 @@ fn object_online_lost(profile: &Profile) -> bool {
             && !profile.has(Rule::SettingsObjectModeOverEnv))
 }
 
-/// The warning for a settings object's online mode that `WANDB_MODE=offline` keeps offline.
-fn object_online_lost_warning(profile: &Profile, out: &mut Vec<Diagnostic>) {
+/// The warning for a settings object's `mode="online"` that an offline `WANDB_MODE`
+/// (`env_mode`) keeps offline.
+fn object_online_lost_warning(profile: &Profile, env_mode: &str, out: &mut Vec<Diagnostic>) {
     settings_mode_ignored(
         format!(
-            "wandb {} keeps WANDB_MODE=offline over the wandb.Settings object's mode=\"online\": the launch is offline.",
+            "wandb {} keeps WANDB_MODE={env_mode} over the wandb.Settings object's mode=\"online\": the launch is offline.",
             profile.version
         ),
         "Unset WANDB_MODE, or pass mode=\"online\" to wandb.init in place of the settings' mode.",
@@ -832,9 +843,6 @@ mod tests {
     #[test]
     fn a_mode_over_a_local_environment_is_refused_where_not_modelled() {
         let refused = [
-            ("offline", "run"),
-            ("dryrun", "run"),
-            ("offline", "shared"),
             ("disabled", "online"),
             ("disabled", "offline"),
             ("disabled", "dryrun"),
@@ -857,6 +865,10 @@ mod tests {
             // Modelled from the server-mode vectors.
             ("offline", "online"),
             ("dryrun", "online"),
+            ("offline", "run"),
+            ("dryrun", "run"),
+            ("offline", "shared"),
+            ("dryrun", "shared"),
         ] {
             let given = input(Some(env_mode), Some(init_mode));
             assert!(given.check_limits().is_ok(), "{env_mode} {init_mode}");
@@ -946,5 +958,42 @@ mod tests {
         assert!(!d.if_missing.resumed);
         let online = crate::decide(&input(Some("run"), None));
         assert_ne!(online.if_missing.action, crate::model::Action::Offline);
+    }
+
+    /// The warning names the online mode and the offline environment as the input gives them
+    /// (the server-mode vectors show `run`, `shared` and `dryrun` doing what `online` and
+    /// `offline` do), in its message and its hint; 0.12.9 raises for each the same way.
+    #[test]
+    fn an_online_mode_over_an_offline_environment_is_named_as_given() {
+        for (env_mode, init_mode) in [
+            ("offline", "online"),
+            ("dryrun", "run"),
+            ("dryrun", "shared"),
+        ] {
+            let d = crate::decide(&input(Some(env_mode), Some(init_mode)));
+            let note = d
+                .diagnostics
+                .iter()
+                .find(|x| x.code == "online-over-offline-env")
+                .unwrap_or_else(|| panic!("{init_mode} over {env_mode}: {:#?}", d.diagnostics));
+            assert_eq!(
+                note.message,
+                format!(
+                    "mode=\"{init_mode}\" overrides WANDB_MODE={env_mode}: the launch goes online."
+                )
+            );
+            assert_eq!(
+                note.hint.as_deref(),
+                Some(format!("Drop mode=\"{init_mode}\" to keep WANDB_MODE's offline.").as_str())
+            );
+            let mut old = input(Some(env_mode), Some(init_mode));
+            old.sdk = Some("0.12.9".to_owned());
+            if init_mode != SHARED {
+                let d = crate::decide(&old);
+                assert!(!d.valid, "{init_mode} over {env_mode}");
+                assert!(d.diagnostics.iter().any(|x| x.code == "online-over-offline-env"
+                    && x.message.starts_with(&format!("mode=\"{init_mode}\" over WANDB_MODE={env_mode} makes wandb 0.12.9 raise"))));
+            }
+        }
     }
 }

@@ -239,11 +239,7 @@ mod tests {
         }
         for (json, path) in [
             (
-                r#"{"env":{"WANDB_MODE":"dryrun"},"init":{"settings":{"form":"object","mode":"online"}}}"#,
-                "init.settings.mode",
-            ),
-            (
-                r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"dict","mode":"shared"}}}"#,
+                r#"{"sdk":"0.12.9","env":{"WANDB_MODE":"dryrun"},"init":{"settings":{"form":"object","keys":["mode"],"mode":"shared"}}}"#,
                 "init.settings.mode",
             ),
             (
@@ -272,6 +268,10 @@ mod tests {
             // the server-settings-mode vectors
             r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"object","mode":"online"}}}"#,
             r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"dict","mode":"online"}}}"#,
+            r#"{"env":{"WANDB_MODE":"dryrun"},"init":{"settings":{"form":"object","mode":"online"}}}"#,
+            r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"dict","mode":"shared"}}}"#,
+            // a dict raises before its mode is read, where the release refuses `shared`
+            r#"{"sdk":"0.12.9","env":{"WANDB_MODE":"dryrun"},"init":{"settings":{"form":"dict","keys":["mode"],"mode":"shared"}}}"#,
         ] {
             assert!(input(json).check_limits().is_ok(), "{json}");
         }

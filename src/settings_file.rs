@@ -85,6 +85,14 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         .and_then(|m| over_file(m, file))
     {
         ("init.mode", reason.to_owned())
+    } else if let Some((path, p)) = shared_beside_disabled(input, file) {
+        (
+            path,
+            format!(
+                "mode 'shared' beside the settings file's disabled line is not modelled for wandb {}",
+                p.version
+            ),
+        )
     } else {
         return Ok(());
     };
@@ -94,9 +102,36 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     })
 }
 
+/// The field that asks for the shared mode beside `file`'s `disabled` line, with the release,
+/// where that release reads the line (up to 0.23.x; 0.24.1+ ignore a file they cannot load,
+/// which the vectors show): neither the mode's warning printed under the offline the line
+/// forces nor its absence where the line raises is modelled.
+fn shared_beside_disabled(
+    input: &ResumeInput,
+    file: &SettingsFile,
+) -> Option<(&'static str, Profile)> {
+    file.disabled.as_ref()?;
+    let p = input
+        .given_profile()
+        .filter(|p| !p.has(Rule::SettingsFileErrorsIgnored))?;
+    let shared = |v: Option<&String>| v.is_some_and(|m| m == crate::run_mode::SHARED);
+    if shared(input.init.as_ref().and_then(|i| i.mode.as_ref())) {
+        Some(("init.mode", p))
+    } else if shared(
+        input
+            .env
+            .as_ref()
+            .and_then(|e| e.get(crate::run_mode::MODE_ENV)),
+    ) {
+        Some(("env.WANDB_MODE", p))
+    } else {
+        None
+    }
+}
+
 /// Why `mode=` (`init_mode`) over `file` is not modelled, where it is not: wandb has set itself up from the file before the argument says
-/// otherwise — offline, which the server-file-mode vectors show for `mode="online"` over the
-/// lines `wandb offline` writes (its `disabled` line only beside its mode line), or without
+/// otherwise — offline, which the server-file-mode vectors show for each online `mode=` over
+/// the lines `wandb offline` writes (its `disabled` line only beside its mode line), or without
 /// the service process for the disabled mode (0.19.0 then crashes, as under
 /// `WANDB_MODE=disabled`).
 fn over_file(init_mode: &str, file: &SettingsFile) -> Option<&'static str> {
@@ -105,10 +140,6 @@ fn over_file(init_mode: &str, file: &SettingsFile) -> Option<&'static str> {
     if online && file.disabled.is_some() && !offline_line {
         Some(
             "an online mode= over the settings file's disabled line without its offline mode line is not modelled (wandb has set itself up offline by then)",
-        )
-    } else if online && offline_line && init_mode != "online" {
-        Some(
-            "an online mode other than mode=\"online\" over the settings file's offline mode is not modelled (wandb has set itself up offline by then)",
         )
     } else if init_mode != "disabled" && file.mode.as_deref() == Some("disabled") {
         Some(
@@ -294,6 +325,16 @@ mod tests {
                 "init.mode",
                 "service process",
             ),
+            (
+                r#"{"sdk":"0.18.7","init":{"mode":"shared"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
+                "init.mode",
+                "'shared' beside the settings file's disabled line is not modelled for wandb 0.18.7",
+            ),
+            (
+                r#"{"sdk":"0.23.1","env":{"WANDB_MODE":"shared"},"context":{"settingsFile":{"disabled":"true"}}}"#,
+                "env.WANDB_MODE",
+                "for wandb 0.23.1",
+            ),
         ] {
             let (path, reason) = refusal(json).unwrap_or_else(|| panic!("{json} refused"));
             assert_eq!(path, at, "{json}");
@@ -301,9 +342,9 @@ mod tests {
         }
     }
 
-    /// What the server-file-mode vectors show passes the input check: `mode="online"` over
-    /// the lines `wandb offline` writes, on every release that reads the file (0.10.3 is the
-    /// oldest they run) and for the newest rules.
+    /// What the server-file-mode vectors show passes the input check: each online `mode=`
+    /// over the lines `wandb offline` writes, on every release that reads the file (0.10.3 is
+    /// the oldest they run) and for the newest rules.
     #[test]
     fn an_online_mode_over_the_offline_lines_is_modelled() {
         for json in [
@@ -311,6 +352,10 @@ mod tests {
             r#"{"sdk":"0.10.3","init":{"mode":"online"},"context":{"settingsFile":{"mode":"offline"}}}"#,
             r#"{"sdk":"0.12.9","init":{"mode":"online"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
             r#"{"sdk":"0.15.12","init":{"mode":"online"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
+            r#"{"sdk":"0.12.9","init":{"mode":"run"},"context":{"settingsFile":{"mode":"offline"}}}"#,
+            r#"{"init":{"mode":"shared"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
+            r#"{"sdk":"0.31.0","init":{"mode":"shared"},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
+            r#"{"sdk":"0.18.7","init":{"mode":"shared"},"context":{"settingsFile":{"mode":"offline"}}}"#,
         ] {
             assert_eq!(refusal(json), None, "{json}");
         }

@@ -44,8 +44,6 @@ pub fn not_modelled(v: &Recorded<'_>) -> bool {
     let init_mode = v.case["init"]["mode"].as_str();
     let env_mode = v.case["env"]["WANDB_MODE"].as_str();
     (matches!(init_mode, Some("online" | "run" | "shared")) && env_mode == Some("disabled"))
-        || (matches!(init_mode, Some("run" | "shared"))
-            && matches!(env_mode, Some("offline" | "dryrun")))
         || (matches!(init_mode, Some("offline" | "dryrun")) && env_mode == Some("disabled"))
         || init_mode == Some("noop")
         || env_mode == Some("noop")

@@ -184,6 +184,52 @@ fn branched_at(message: &str) -> Option<u64> {
     rest[..digits].parse().ok()
 }
 
+/// Whether the case asks for the shared mode, by `mode=` or the settings' mode.
+pub fn names_shared(v: &ServerVector<'_>) -> bool {
+    v.case["mode"] == "shared" || v.case["settings"]["mode"] == "shared"
+}
+
+/// Whether the release refused the case's `shared` mode, `mode=` or the settings' (its
+/// settings raise naming the value among the modes they know, before 0.16.3): the package refuses such a launch as not
+/// modelled ([`super::mode_replay::shared_refused`] says the same of the batch records).
+pub fn shared_refused(v: &ServerVector<'_>) -> bool {
+    let raised = &v.out["raised"];
+    names_shared(v)
+        && [&raised["message"], &raised["cause"]["message"]]
+            .iter()
+            .any(|m| {
+                m.as_str()
+                    .is_some_and(|m| m.contains("Settings field") && m.contains("shared"))
+            })
+}
+
+/// Whether the case asks for the shared mode beside the settings file's `disabled` line in a
+/// release that reads the line (it never asked W&B: 0.17.x–0.18.x launch offline after printing
+/// the mode's warning, 0.19.x–0.23.x raise on the line before it): the package refuses such a
+/// launch as not modelled.
+pub fn shared_beside_disabled_line(v: &ServerVector<'_>) -> bool {
+    names_shared(v)
+        && !v.case["settingsFile"]["disabled"].is_null()
+        && v.out["operations"].as_array().is_some_and(Vec::is_empty)
+}
+
+/// Whether the package refuses the case as not modelled: the shared mode where the release
+/// refused it ([`shared_refused`]) or met it beside the settings file's `disabled` line
+/// ([`shared_beside_disabled_line`]).
+pub fn not_modelled(v: &ServerVector<'_>) -> bool {
+    shared_refused(v) || shared_beside_disabled_line(v)
+}
+
+/// [`check`], with a shared launch checked as the shared-mode server outcomes are (its
+/// warning, its step note: [`super::shared_replay::check_server`]).
+pub fn check_any_mode(doc: &Value, v: &ServerVector<'_>) -> Vec<String> {
+    if names_shared(v) {
+        super::shared_replay::check_server(doc, v)
+    } else {
+        check(doc, v)
+    }
+}
+
 /// The differences between what the engine says of one branch and what the SDK did.
 pub fn compare(branch: &Outcome, out: &Value, generated: &str, last_step: u64) -> Vec<String> {
     let mut diffs = Vec::new();

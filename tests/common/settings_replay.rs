@@ -58,12 +58,12 @@ pub fn load_disabled_env() -> Value {
     )
 }
 
-/// Whether the package refuses the case as not modelled — the settings' own mode online over
-/// an offline `WANDB_MODE` (but "online" over `WANDB_MODE=offline`), online or offline over `WANDB_MODE=disabled`, disabled beside an
-/// online or offline `mode=`, an online `mode=` over the settings file's offline mode or
-/// `disabled` line, an online or offline one over its disabled mode, a file's `shared` line (the
-/// wandb CLI writes none), and what the mode vectors refuse — and only those (`Err`
-/// otherwise). `shared` counts as online.
+/// Whether the package refuses the case as not modelled — the settings' own mode online or
+/// offline over `WANDB_MODE=disabled`, disabled beside an online or offline `mode=`, an online
+/// `mode=` over the settings file's `disabled` line without its offline mode line, an online
+/// or offline one over its disabled mode, a file's `shared` line (the wandb CLI writes none),
+/// and what the mode vectors refuse — and only those (`Err` otherwise). `shared` counts as
+/// online.
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let class = |mode: Option<&str>| match mode {
         Some("online" | "run" | "shared") => "online",
@@ -76,17 +76,12 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let env = class(v.case["env"]["WANDB_MODE"].as_str());
     let file = &v.case["context"]["settingsFile"];
     let file_offline = !file["disabled"].is_null() || file["mode"] == "offline";
-    let online_over_file = v.case["init"]["mode"] == "online" && file["mode"] == "offline";
+    let online_over_file = init == "online" && file["mode"] == "offline";
     let file_disabled = file["mode"] == "disabled";
-    // The server-settings-mode vectors run the settings' "online" over WANDB_MODE=offline.
-    let settings_online_over_env =
-        v.case["init"]["settings"]["mode"] == "online" && v.case["env"]["WANDB_MODE"] == "offline";
-    let not_modelled = (settings == "online" && env == "offline" && !settings_online_over_env)
-        || matches!(
-            (settings, init, env),
-            ("online" | "offline", _, "disabled") | ("disabled", "online" | "offline", _)
-        )
-        || (file_offline && init == "online" && !online_over_file)
+    let not_modelled = matches!(
+        (settings, init, env),
+        ("online" | "offline", _, "disabled") | ("disabled", "online" | "offline", _)
+    ) || (file_offline && init == "online" && !online_over_file)
         || (file_disabled && matches!(init, "online" | "offline"))
         || file["mode"] == "shared";
     super::mode_replay::refused_where(v, not_modelled || super::mode_replay::not_modelled(v))

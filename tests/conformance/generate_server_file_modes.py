@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""Generate the server outcomes of `mode="online"` over the workspace settings file's offline
+"""Generate the server outcomes of an online `mode=` over the workspace settings file's offline
 mode: what each release's complete `wandb.init` does with the server's answer about the run
 when a `wandb offline` left `wandb/settings` in the working directory and the call says
-online.
+online (`online`, `run`, or `shared`, which 0.16.3 added and the releases before refuse).
 
     python3 tests/conformance/generate_server_file_modes.py              # the releases below
     python3 tests/conformance/generate_server_file_modes.py --versions 0.12.9 0.12.10 --jobs 2
@@ -34,7 +34,7 @@ from generate_server import GENERATED  # noqa: E402
 
 SCHEMA = 1
 SOURCE_FILES = ["generate_server_file_modes.py", "server_file_driver.py", "generate_server_modes.py",
-                "generate_server_service.py", "server_service_driver.py", "settings_server_driver.py",
+                "generate_server_service.py", "server_service_driver.py", "settings_server_driver.py", "shared_server_driver.py",
                 "generate_server.py", "server_driver.py", "fake_server.py", "driver.py", "venvs.py"]
 # Where the `disabled` line stops forcing offline (0.18.7, 0.19.1) and where it is ignored
 # (0.31.0), both sides of the login warning (0.19.5, 0.23.0, 0.23.1), the file's mode line
@@ -46,13 +46,14 @@ VERSIONS = sorted(["0.10.3", "0.10.8", "0.10.9", "0.10.33", "0.11.2", "0.12.9", 
                    "0.23.0", "0.23.1", "0.31.0"],
                   key=vkey)
 FILES = [{"disabled": "true", "mode": "offline"}, {"mode": "offline"}]
-ONLINE = "online"
 
 
 def all_cases():
-    """generate_server.py's cases, each with `mode="online"` over each settings file."""
-    return [dict(case, mode=ONLINE, env={}, settingsFile=dict(lines))
-            for lines in FILES for case in generate_server_modes.generate_service_server_cases()]
+    """generate_server.py's cases, each with each online `mode=` over each settings file
+    (`mode="online"` first)."""
+    return [dict(case, mode=mode, env={}, settingsFile=dict(lines))
+            for lines in FILES for mode in generate_server_modes.ONLINE_MODES
+            for case in generate_server_modes.generate_service_server_cases()]
 
 
 class _Subprocess(generate_server_service._Subprocess):

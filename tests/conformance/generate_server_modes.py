@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
-"""Generate the server outcomes of `mode="online"` over `WANDB_MODE=offline`: what each
+"""Generate the server outcomes of an online `mode=` over an offline `WANDB_MODE`: what each
 release's complete `wandb.init` does with the server's answer about the run when the
-environment says offline and the call says online.
+environment says offline (`offline`, or `dryrun`, its older name) and the call says online
+(`online`, `run`, its older name, or `shared`, which 0.16.3 added and the releases before
+refuse).
 
     python3 tests/conformance/generate_server_modes.py              # the releases below
     python3 tests/conformance/generate_server_modes.py --versions 0.12.9 0.12.10 --jobs 2
@@ -9,7 +11,7 @@ environment says offline and the call says online.
 `wandb.setup` reads `WANDB_MODE` before `wandb.init` applies its `mode=`: the library is set up
 offline, then the launch is online — a cluster's `WANDB_MODE=offline` under a script that says
 `mode="online"`. The batch driver (mode-vectors.json) stops before the backend; these run the
-server outcomes' 28 cases with that environment and argument through generate_server.py's
+server outcomes' 28 cases with each pair of environment and argument through generate_server.py's
 runner, as generate_server_service.py runs its own (its child, server_service_driver.py,
 passes `mode` and records a raised error's cause), and keep the `wandb: WARNING` lines each
 launch printed (as generate_shared.py does): 0.19.5–0.23.0 warn "Unable to verify login in
@@ -33,8 +35,8 @@ from generate_server import GENERATED  # noqa: E402
 
 SCHEMA = 1
 SOURCE_FILES = ["generate_server_modes.py", "generate_server_service.py", "server_service_driver.py",
-                "settings_server_driver.py", "generate_server.py", "server_driver.py", "fake_server.py", "driver.py",
-                "venvs.py"]
+                "settings_server_driver.py", "shared_server_driver.py", "generate_server.py", "server_driver.py",
+                "fake_server.py", "driver.py", "venvs.py"]
 # Both sides of where the crash begins (0.10.9) and ends (0.12.10: the library set up offline
 # no longer needs a server to read flags from) and of where the login warns (0.19.5, 0.23.1:
 # the warning moved to `wandb.login`, which `wandb.init` does not call), and each era of the
@@ -42,13 +44,16 @@ SOURCE_FILES = ["generate_server_modes.py", "generate_server_service.py", "serve
 VERSIONS = sorted(["0.10.3", "0.10.8", "0.10.9", "0.10.33", "0.11.2", "0.12.9", "0.12.10", "0.12.21", "0.15.12",
                    "0.17.8", "0.18.7", "0.19.4", "0.19.5", "0.19.11", "0.21.0", "0.23.0", "0.23.1", "0.31.0"],
                   key=vkey)
-OFFLINE_ENV = {"WANDB_MODE": "offline"}
-ONLINE = "online"
+# Each online name of `mode=` over each offline name of `WANDB_MODE`, `mode="online"` over
+# `WANDB_MODE=offline` (the pair a cluster meets most) first.
+ONLINE_MODES = ["online", "run", "shared"]
+OFFLINE_MODES = ["offline", "dryrun"]
 
 
 def all_cases():
-    """generate_server.py's cases, each with `WANDB_MODE=offline` and `mode="online"`."""
-    return [dict(case, mode=ONLINE, env=dict(OFFLINE_ENV)) for case in generate_service_server_cases()]
+    """generate_server.py's cases, each with each offline `WANDB_MODE` and online `mode=`."""
+    return [dict(case, mode=mode, env={"WANDB_MODE": env})
+            for env in OFFLINE_MODES for mode in ONLINE_MODES for case in generate_service_server_cases()]
 
 
 # generate_server.py's runner as generate_server_service.py set it up, with the warnings each

@@ -37,7 +37,7 @@ from generate import vkey  # noqa: E402
 from generate_server import GENERATED, MISSING_RUN, parse_args, run_versions, write_vectors  # noqa: E402
 
 SCHEMA = 1
-SOURCE_FILES = ["generate_server_service.py", "server_service_driver.py", "settings_server_driver.py",
+SOURCE_FILES = ["generate_server_service.py", "server_service_driver.py", "settings_server_driver.py", "shared_server_driver.py",
                 "generate_server.py", "server_driver.py", "fake_server.py", "driver.py", "venvs.py"]
 # Each era of the variable: the service process by default from 0.13.0 (the variable a
 # string until 0.13.11), the Python sender's last releases (0.17.0, 0.17.8), wandb-core

@@ -7,7 +7,9 @@ CASE is server_driver.py's, and may name `forkFrom`, `resumeFrom` and `mode`, wh
 `wandb.init` then gets as `fork_from`, `resume_from` and `mode` beside `id` and `resume`.
 Where `wandb.init` raised an error with a cause (0.10.x-0.12.x wrap what failed in
 "problem"), `raised.cause` records it as driver.py does (settings_server_driver.py's `_Json`).
-Everything else, what is recorded included, is server_driver.py's.
+With `mode="shared"` the step is read as shared_server_driver.py reads it (from 0.27.2 reading
+a shared run's step raises after `wandb.init` has returned). Everything else, what is recorded
+included, is server_driver.py's.
 """
 
 import json
@@ -18,6 +20,7 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 import server_driver  # noqa: E402
 import settings_server_driver  # noqa: E402
+import shared_server_driver  # noqa: E402
 
 # The case's names for the arguments server_driver.py does not pass.
 INIT_KEYS = {"forkFrom": "fork_from", "resumeFrom": "resume_from", "mode": "mode"}
@@ -31,6 +34,9 @@ def pass_arguments():
         case = json.load(f)
     extra = {arg: case[key] for key, arg in INIT_KEYS.items() if key in case}
     import wandb
+
+    if case.get("mode") == "shared":
+        shared_server_driver.keep_step_error()
 
     init = wandb.init
 

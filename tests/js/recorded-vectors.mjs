@@ -39,12 +39,11 @@ const MODE_KINDS = new Map([
 /**
  * Whether the package must refuse the recorded case `c` (with the SDK's `out`) as not
  * modelled — what tests/common/settings_replay.rs and mode_replay.rs refuse: an online mode
- * (`shared` is one) over an offline or disabled `WANDB_MODE`, an offline one over a disabled
- * one, `noop`; the settings' mode online over an offline `WANDB_MODE` (but "online" over
- * `WANDB_MODE=offline`, which the server-settings-mode vectors show), online or offline over a
- * disabled one, disabled beside an online or offline `mode=`; an online `mode=` over the
- * settings file's offline mode or `disabled` line (but `mode="online"` over the lines
- * `wandb offline` writes, which the server-file-mode vectors show), an online or offline one
+ * (`shared` is one) over a disabled `WANDB_MODE`, an offline one over a disabled one, `noop`;
+ * the settings' mode online or offline over a disabled one, disabled beside an online or
+ * offline `mode=`; an online `mode=` over the
+ * settings file's `disabled` line without its offline mode line (the server-file-mode vectors
+ * show it over the lines `wandb offline` writes), an online or offline one
  * over its disabled mode, its `shared` line (the wandb CLI writes none); and `shared` where the
  * release itself refused it (the record raised naming it).
  */
@@ -57,12 +56,8 @@ export function notModelled(c, out) {
   const named = [c.init?.mode, c.env?.WANDB_MODE, c.init?.settings?.mode].includes("shared");
   return (
     (init === "online" && env === "disabled") ||
-    (init === "online" && c.init.mode !== "online" && env === "offline") ||
     (init === "offline" && env === "disabled") ||
     [c.init?.mode, c.env?.WANDB_MODE].includes("noop") ||
-    (settings === "online" &&
-      env === "offline" &&
-      !(c.init.settings.mode === "online" && c.env.WANDB_MODE === "offline")) ||
     (["online", "offline"].includes(settings) && env === "disabled") ||
     (settings === "disabled" && ["online", "offline"].includes(init)) ||
     (init === "online" &&
@@ -74,10 +69,10 @@ export function notModelled(c, out) {
   );
 }
 
-/** `mode="online"` over the settings file's `mode = offline` (with or without its `disabled`
+/** An online `mode=` over the settings file's `mode = offline` (with or without its `disabled`
  * line): modelled, by the server-file-mode vectors. */
 function onlineOverFileModelled(c) {
-  return c.init?.mode === "online" && c.context?.settingsFile?.mode === "offline";
+  return MODE_KINDS.get(c.init?.mode) === "online" && c.context?.settingsFile?.mode === "offline";
 }
 
 /**
@@ -625,6 +620,36 @@ export function serverCheck(decide, doc) {
     return [...diffs, ...compare(d.ifMissing, out)];
   }
   return check;
+}
+
+/**
+ * The check of a shared launch's server outcome (the shared-mode server vectors, the
+ * server-mode vectors' `mode="shared"`): `serverCheck`'s, the mode's warning quoted exactly
+ * where the release printed it, and — from 0.27.2, where reading `wandb.run.step` raised after
+ * `wandb.init` returned — the engine's step note quoting it, as tests/common/shared_replay.rs
+ * checks them.
+ */
+export function sharedServerCheck(decide, doc) {
+  const check = serverCheck(decide, doc);
+  return (sdk, c, out) => {
+    const diffs = check(sdk, c, out);
+    const d = decideServerCase(decide, sdk, c);
+    const quoted = (code) => d.diagnostics.find((x) => x.code === code)?.sdkMessage;
+    if (!d.diagnostics.some((x) => x.code === "shared-mode")) {
+      diffs.push("engine: not in the shared mode");
+    }
+    const printed = out.printedWarnings.find((w) => w.includes("feature is experimental"));
+    if (quoted("shared-mode") !== printed) {
+      diffs.push(`the mode's warning: sdk=${printed} engine=${quoted("shared-mode")}`);
+    }
+    const step = quoted("shared-mode-step");
+    const stepRaised = typeof out.step === "string" ? out.step : undefined;
+    const agrees =
+      (stepRaised !== undefined && step !== undefined && stepRaised.endsWith(step)) ||
+      (stepRaised === undefined && (step === undefined || (out.raised ?? null) !== null));
+    if (!agrees) diffs.push(`reading wandb.run.step: sdk ${stepRaised}, engine quotes ${step}`);
+    return diffs;
+  };
 }
 
 /** 0.24.1+ print pydantic's error for a settings file they then ignore (a `disabled` line)

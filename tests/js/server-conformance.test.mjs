@@ -8,7 +8,9 @@ import {
   assertAllAgree,
   conformanceJson,
   decideServerCase,
+  decideUnlessNotModelled,
   serverCheck,
+  sharedServerCheck,
 } from "./recorded-vectors.mjs";
 
 const doc = conformanceJson("server-vectors.json");
@@ -43,8 +45,20 @@ test("launches without the service process meet the server as the real SDK, thro
 const OFFLINE_LOGIN_WARNING = "Unable to verify login in offline mode.";
 function onlineOverOfflineCheck(doc) {
   const check = serverCheck(decide, doc);
+  const sharedCheck = sharedServerCheck(decide, doc);
   return (sdk, c, out) => {
-    const diffs = check(sdk, c, out);
+    if (sharedRefused(c, out) || sharedBesideDisabledLine(c, out)) {
+      // The release refused the mode (before 0.16.3), or met it beside the settings file's
+      // disabled line: the package refuses it as not modelled.
+      const { refused, diffs } = decideUnlessNotModelled(
+        (input) => decideServerCase(decide, sdk, input),
+        sdk,
+        c,
+        true,
+      );
+      return refused ? [] : diffs;
+    }
+    const diffs = (namesShared(c) ? sharedCheck : check)(sdk, c, out);
     const printed = (out.printedWarnings ?? []).includes(OFFLINE_LOGIN_WARNING);
     const quoted = decideServerCase(decide, sdk, c).diagnostics.some(
       (d) => d.sdkMessage === OFFLINE_LOGIN_WARNING,
@@ -54,12 +68,32 @@ function onlineOverOfflineCheck(doc) {
   };
 }
 
-// One test per file: mode="online" under WANDB_MODE=offline, over the settings file's offline
-// mode, and the settings' own online mode (an object or a dict) under WANDB_MODE=offline.
+/** Whether the case asks for the shared mode, by `mode=` or the settings' mode. */
+function namesShared(c) {
+  return c.mode === "shared" || c.settings?.mode === "shared";
+}
+
+/** Whether the release refused the case's shared mode: its settings raised naming it among
+ * the modes they know (before 0.16.3). */
+function sharedRefused(c, out) {
+  const said = [out.raised?.message, out.raised?.cause?.message];
+  return namesShared(c) && said.some((m) => m?.includes("Settings field") && m.includes("shared"));
+}
+
+/** Whether the case asks for the shared mode beside the settings file's `disabled` line in a
+ * release that reads the line (it never asked W&B: 0.17.x–0.18.x launch offline after printing
+ * the mode's warning, 0.19.x–0.23.x raise on the line before it). */
+function sharedBesideDisabledLine(c, out) {
+  return namesShared(c) && c.settingsFile?.disabled !== undefined && out.operations.length === 0;
+}
+
+// One test per file: an online mode= under an offline WANDB_MODE, over the settings file's
+// offline mode, and the settings' own online mode (an object or a dict) under an offline
+// WANDB_MODE.
 for (const [file, what] of [
-  ["server-mode-vectors.json", "mode=online over WANDB_MODE=offline"],
-  ["server-file-mode-vectors.json", "mode=online over the settings file's offline mode"],
-  ["server-settings-mode-vectors.json", "the settings' online mode over WANDB_MODE=offline"],
+  ["server-mode-vectors.json", "an online mode= over an offline WANDB_MODE"],
+  ["server-file-mode-vectors.json", "an online mode= over the settings file's offline mode"],
+  ["server-settings-mode-vectors.json", "the settings' online mode over an offline WANDB_MODE"],
 ]) {
   const doc = conformanceJson(file);
   test(`${what} meets the server as the real SDK, through the package`, () => {

@@ -11,10 +11,9 @@ import {
   compareDecision,
   compareLocalLaunch,
   conformanceJson,
-  decideServerCase,
   decideUnlessNotModelled,
   notModelled,
-  serverCheck,
+  sharedServerCheck,
 } from "./recorded-vectors.mjs";
 
 const modeDoc = conformanceJson("shared-mode-vectors.json");
@@ -41,18 +40,7 @@ test("every shared-mode vector matches the real SDK through the wasm package", (
 });
 
 test("every shared-mode server outcome matches the real SDK, with the mode's warning", () => {
-  const check = serverCheck(decide, serverDoc);
-  assertAllAgree(serverDoc, "shared-mode server outcomes", (sdk, c, out) => {
-    const diffs = check(sdk, c, out);
-    const d = decideServerCase(decide, sdk, c);
-    const note = d.diagnostics.find((x) => x.code === "shared-mode");
-    if (!note) diffs.push("engine: not in the shared mode");
-    const printed = out.printedWarnings.find((w) => w.includes("feature is experimental"));
-    if (note?.sdkMessage !== printed) {
-      diffs.push(`the mode's warning: sdk=${printed} engine=${note?.sdkMessage}`);
-    }
-    return diffs;
-  });
+  assertAllAgree(serverDoc, "shared-mode server outcomes", sharedServerCheck(decide, serverDoc));
 });
 
 test("a shared launch without an id writes a run of its own, and says so", () => {
