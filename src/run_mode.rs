@@ -403,7 +403,8 @@ pub(crate) fn settle(
         }
         _ => None,
     };
-    if local.is_none() && value == Some(SHARED) {
+    // (A release without the mode gets here only through a dict's, which raises first.)
+    if local.is_none() && value == Some(SHARED) && profile.has(Rule::SharedMode) {
         *shared = Some(field);
     }
     // Whether an API key is configured is not part of the input: say what depends on it. The

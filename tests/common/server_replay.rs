@@ -221,9 +221,13 @@ pub fn not_modelled(v: &ServerVector<'_>) -> bool {
 }
 
 /// [`check`], with a shared launch checked as the shared-mode server outcomes are (its
-/// warning, its step note: [`super::shared_replay::check_server`]).
+/// warning, its step note: [`super::shared_replay::check_server`]) — but where the settings
+/// raised on being a dict (0.10.x–0.12.9, before the mode is read): no shared launch began.
 pub fn check_any_mode(doc: &Value, v: &ServerVector<'_>) -> Vec<String> {
-    if names_shared(v) {
+    let dict_raised = v.out["raised"]["cause"]["message"]
+        .as_str()
+        .is_some_and(|m| m.contains("'dict' object has no attribute"));
+    if names_shared(v) && !dict_raised {
         super::shared_replay::check_server(doc, v)
     } else {
         check(doc, v)

@@ -58,7 +58,9 @@ function onlineOverOfflineCheck(doc) {
       );
       return refused ? [] : diffs;
     }
-    const diffs = (namesShared(c) ? sharedCheck : check)(sdk, c, out);
+    // A dict's settings that raised on being a dict (0.10.x–0.12.9) never read the mode.
+    const dictRaised = out.raised?.cause?.message?.includes("'dict' object has no attribute");
+    const diffs = (namesShared(c) && !dictRaised ? sharedCheck : check)(sdk, c, out);
     const printed = (out.printedWarnings ?? []).includes(OFFLINE_LOGIN_WARNING);
     const quoted = decideServerCase(decide, sdk, c).diagnostics.some(
       (d) => d.sdkMessage === OFFLINE_LOGIN_WARNING,

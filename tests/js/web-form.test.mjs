@@ -597,8 +597,13 @@ test("offline: both branches say so, the timeline counts local runs, a link keep
   assert.doesNotMatch(await verdict(page), /Cannot read/);
   assert.ok((await codes(page)).includes("online-over-offline-env"));
   assert.equal(await cards.count(), 0);
-  // Its other name is still refused, with the reason.
+  // Its other name does the same (server-mode vectors).
   await page.fill("#init-mode", "run");
+  assert.doesNotMatch(await verdict(page), /Cannot read/);
+  assert.ok((await codes(page)).includes("online-over-offline-env"));
+  assert.equal(await cards.count(), 0);
+  // Over WANDB_MODE=disabled it is refused, with the reason.
+  await page.fill("#env-WANDB_MODE", "disabled");
   assert.match(await verdict(page), /Cannot read the configuration.*not modelled/);
   await page.fill("#env-WANDB_MODE", "run");
   await page.fill("#init-mode", "dryrun");
