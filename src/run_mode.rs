@@ -110,13 +110,11 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         // A dict's settings raise before their mode is read where a non-empty dict raises
         // (0.10.x–0.12.9, `settings-dict-raises`): the release's refusal of the mode is never
         // reached (the server-settings-mode vectors).
+        let settings_arg = init.and_then(|i| i.settings.as_ref());
         let dict_raises_first = *path == SETTINGS_MODE
-            && init
-                .and_then(|i| i.settings.as_ref())
-                .is_some_and(|s| !s.is_object())
-            && input
-                .given_profile()
-                .is_some_and(|p| !p.has(Rule::SettingsDictAccepted));
+            && settings_arg
+                .zip(input.given_profile())
+                .is_some_and(|(s, p)| s.dict_raises(&p));
         if !dict_raises_first {
             crate::shared_mode::check_input(input, path)?;
         }

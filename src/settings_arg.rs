@@ -133,7 +133,6 @@ pub(crate) fn settle(
     rejected: &mut bool,
 ) {
     let object = settings.is_object();
-    let has_keys = settings.keys.as_ref().is_some_and(|k| !k.is_empty());
     if !profile.has(Rule::SettingsObject) {
         let (message, sdk, stage) = if object {
             (
@@ -165,7 +164,7 @@ pub(crate) fn settle(
         *rejected = true;
         return;
     }
-    if !object && has_keys && !profile.has(Rule::SettingsDictAccepted) {
+    if settings.dict_raises(profile) {
         out.push(
             diagnostic(
                 Code::SettingsDictRaises,
@@ -188,6 +187,15 @@ impl SettingsArg {
     /// Whether this is a `wandb.Settings(...)` object (the form defaults to one).
     pub fn is_object(&self) -> bool {
         self.form.unwrap_or(SettingsForm::Object) == SettingsForm::Object
+    }
+
+    /// Whether `profile`'s SDK raises on these settings for being a non-empty dict
+    /// (0.10.x–0.12.9 read `settings=` as an object: `settings-dict-raises`), before any of
+    /// its keys is read.
+    pub(crate) fn dict_raises(&self, profile: &Profile) -> bool {
+        !self.is_object()
+            && self.keys.as_ref().is_some_and(|k| !k.is_empty())
+            && !profile.has(Rule::SettingsDictAccepted)
     }
 
     /// The key that turns the service process off, as `keys` names it, with its value.
@@ -240,6 +248,11 @@ mod tests {
         for (json, path) in [
             (
                 r#"{"sdk":"0.12.9","env":{"WANDB_MODE":"dryrun"},"init":{"settings":{"form":"object","keys":["mode"],"mode":"shared"}}}"#,
+                "init.settings.mode",
+            ),
+            // a dict that names no key does not raise there, so the release refuses the mode
+            (
+                r#"{"sdk":"0.12.9","env":{"WANDB_MODE":"dryrun"},"init":{"settings":{"form":"dict","mode":"shared"}}}"#,
                 "init.settings.mode",
             ),
             (
