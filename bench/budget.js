@@ -11,7 +11,7 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised thirteen times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
+ * Raised fourteen times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
@@ -59,8 +59,13 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * refused before: an object's stays offline in 0.10.3–0.10.8 and 0.12.16–0.18.0, crashes in
  * 0.10.9–0.12.9, goes online from 0.18.1, a dict's from 0.12.10; the server-settings-mode
  * vectors), with the releases before 0.15.12 under `mode="online"` over the settings file
- * (the sentry-sdk pin let them run): +0.2 KB gzipped. */
-export const SIZE_CEILING_GZIP_BYTES = 130.5 * 1024;
+ * (the sentry-sdk pin let them run): +0.2 KB gzipped; from 130.5 KiB for an online or offline
+ * `mode=` over `WANDB_MODE=disabled` (a CI job's variable under a script that names its mode,
+ * refused before: the launch is not disabled, 0.17.7–0.18.0 and 0.19.1 set the library up
+ * without the service process so the end of the script deletes the resume file, 0.19.0
+ * crashes; the server-disabled-mode and ending vectors): +0.6 KB gzipped, of which sharing the
+ * service texts paid back 0.1 KB. */
+export const SIZE_CEILING_GZIP_BYTES = 131 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's

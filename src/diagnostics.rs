@@ -158,6 +158,9 @@ codes! {
     /// An online `mode=` over the settings file's offline mode (`wandb offline`, `WANDB_MODE`
     /// unset): the launch goes online (0.10.9–0.12.9 raise instead).
     OnlineOverOfflineFile = "online-over-offline-file",
+    /// An online or offline `mode=` over `WANDB_MODE=disabled`: the launch is not disabled, it
+    /// goes as `mode=` says (0.17.7–0.19.x without the service process; 0.19.0 crashes).
+    ModeOverDisabledEnv = "mode-over-disabled-env",
     /// Disabled: `wandb.init` returns a run that keeps nothing the job logs.
     DisabledMode = "disabled-mode",
     /// Before 0.29.0 the disabled run's id is not the one set: a new random one on every launch

@@ -122,6 +122,12 @@ pub enum Rule {
     DisabledKeepsService,
     /// The disabled run keeps the settled run id (before: a fresh id on every launch).
     DisabledRunKeepsId,
+    /// `WANDB_MODE=disabled` sets the library up without the service process whatever
+    /// `mode=` says next (until [`Rule::DisableServiceRemoved`]; before: the service ran).
+    DisabledEnvSetsUpWithoutService,
+    /// The service process is started for the run, from its settings, not by `wandb.setup`
+    /// from the library's: an online or offline `mode=` over `WANDB_MODE=disabled` runs it.
+    ServiceStartsForTheRun,
     /// The rewritten `wandb sync` has no `--append`.
     SyncAppendRemoved,
     /// A non-empty dict as `settings=` is applied (before: `wandb.init` raises, the dict has no
@@ -189,7 +195,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 68] = [
+pub const BOUNDARIES: [Boundary; 70] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -419,6 +425,15 @@ pub const BOUNDARIES: [Boundary; 68] = [
         rule: Rule::SharedModeWarning,
         since: SdkVersion::new(0, 17, 6),
     },
+    // `WANDB_MODE=disabled` sets the library up without the service process, so an online or
+    // offline `mode=` launches without it: `wandb.init` hands the setup `_disable_service` for
+    // `mode == "disabled" or (settings.get("mode") or WANDB_MODE) == "disabled"` (0.18.1–0.18.7
+    // set the library up with `mode=` itself; 0.19.0–0.19.1 start no service for the setup's
+    // disabled settings)
+    Boundary {
+        rule: Rule::DisabledEnvSetsUpWithoutService,
+        since: SdkVersion::new(0, 17, 7),
+    },
     // `fork_from` naming the run's own id is rejected
     Boundary {
         rule: Rule::RejectForkFromSameId,
@@ -509,6 +524,12 @@ pub const BOUNDARIES: [Boundary; 68] = [
     // turned it off)
     Boundary {
         rule: Rule::SettingsDisableServiceOverEnv,
+        since: SdkVersion::new(0, 19, 2),
+    },
+    // the service process is started for the run (`wandb.init`) from the run's settings, no
+    // longer by `wandb.setup` from the library's, which `WANDB_MODE=disabled` had made disabled
+    Boundary {
+        rule: Rule::ServiceStartsForTheRun,
         since: SdkVersion::new(0, 19, 2),
     },
     // an unreadable or empty `wandb-resume.json` is ignored; warning reworded ("Ignoring ID …

@@ -123,11 +123,11 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     if let Some(settings_value) = settings {
         check_settings_mode(settings_value, init.and_then(classify), env)?;
     }
-    // wandb.setup has read the environment as disabled before the argument says otherwise:
-    // the library is set up without the service process (0.13.0–0.19.x), which decides what
-    // the end of the script does to the resume file, and 0.19.0 crashes. Not guessed. An
-    // online mode over an offline environment is modelled from the server-mode vectors
-    // ([`online_over_offline_setup`]).
+    // wandb.setup has read the environment as disabled before the argument says otherwise
+    // ([`over_disabled_setup`], from the server-disabled-mode, mode and ending vectors). Beside
+    // `settings=` (whose mode, or an object's default, changes what 0.17.7–0.18.7 set the
+    // library up with) or the `disabled` setting (`WANDB_DISABLED`, the settings file's line)
+    // no vector shows the outcome.
     if let (Some(init), Some(env)) = (init, env) {
         if matches!(
             (classify(init), classify(env)),
@@ -136,17 +136,42 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
                 Some(RunMode::Disabled)
             )
         ) {
-            return Err(InputError::Invalid {
-                path: path.to_owned(),
-                reason: LOCAL_OVER_DISABLED.to_owned(),
-            });
+            let beside = if init_settings_given(input) {
+                Some("settings=")
+            } else if input
+                .env
+                .as_ref()
+                .is_some_and(|e| e.get(disabled_env::DISABLED_ENV).is_some())
+            {
+                Some("WANDB_DISABLED")
+            } else if input
+                .context
+                .as_ref()
+                .and_then(|c| c.settings_file.as_ref())
+                .is_some_and(|f| f.disabled.is_some())
+            {
+                Some("the settings file's disabled line")
+            } else {
+                None
+            };
+            if let Some(beside) = beside {
+                return Err(InputError::Invalid {
+                    path: path.to_owned(),
+                    reason: format!("{LOCAL_OVER_DISABLED} beside {beside} is not modelled"),
+                });
+            }
         }
     }
     Ok(())
 }
 
-/// Why an online or offline mode over `WANDB_MODE=disabled` is refused.
-const LOCAL_OVER_DISABLED: &str = "an online or offline mode over WANDB_MODE=disabled is not modelled (wandb has set itself up without the service process by then)";
+/// Whether the call passes `settings=`.
+fn init_settings_given(input: &ResumeInput) -> bool {
+    input.init.as_ref().is_some_and(|i| i.settings.is_some())
+}
+
+/// What is refused beside another source: an online or offline mode over `WANDB_MODE=disabled`.
+const LOCAL_OVER_DISABLED: &str = "an online or offline mode over WANDB_MODE=disabled";
 
 /// The settings' own mode (`settings`) beside `mode=` (`init`) and `WANDB_MODE` (`env`):
 /// refused where the settings-mode vectors do not show the outcome, or show what the pairs of
@@ -165,9 +190,10 @@ fn check_settings_mode(
             SETTINGS_MODE,
             "a settings mode beside both mode= and WANDB_MODE is not modelled",
         ),
-        (_, Some(RunMode::Disabled), RunMode::Online | RunMode::Offline) => {
-            (SETTINGS_MODE, LOCAL_OVER_DISABLED)
-        }
+        (_, Some(RunMode::Disabled), RunMode::Online | RunMode::Offline) => (
+            SETTINGS_MODE,
+            "the settings' online or offline mode over WANDB_MODE=disabled is not modelled (wandb has set itself up disabled by then)",
+        ),
         (Some(RunMode::Online | RunMode::Offline), _, RunMode::Disabled) => (
             "init.mode",
             "an online or offline mode over a disabled settings mode is not modelled (those settings turn the service process off)",
@@ -446,6 +472,16 @@ pub(crate) fn settle(
             *rejected |= online_over_offline_setup(profile, field, online, setup, out);
         }
     }
+    // An online or offline `mode=` over a library set up disabled (the input check refuses
+    // it beside `settings=` and the `disabled` setting).
+    if field == "init.mode"
+        && env_class == Some(RunMode::Disabled)
+        && profile.has(Rule::DisabledMode)
+    {
+        if let (Some(mode), Some(class @ (RunMode::Online | RunMode::Offline))) = (value, class) {
+            *rejected |= over_disabled_setup(profile, mode, class == RunMode::Online, out);
+        }
+    }
     if let (Some(ignored), None, None) = (settings_mode, init_mode, applied_settings_mode) {
         if classify(ignored) != class.or(Some(RunMode::Online)) {
             object_mode_ignored(profile, ignored, out);
@@ -541,6 +577,62 @@ fn online_over_offline_setup(
     };
     out.push(d.hint(hint));
     crashes
+}
+
+/// An online or offline `mode=` (`mode`) over `WANDB_MODE=disabled`: `wandb.setup` has set the
+/// library up disabled, then the launch goes as `mode=` says — online as any online launch of
+/// its release (no crash in 0.10.10–0.12.9, no login warning in 0.19.5–0.23.0: the
+/// server-disabled-mode vectors), offline as `mode="offline"` alone (the mode vectors) — but
+/// 0.17.7–0.19.x set the library up without the service process, so a script that ends
+/// without `run.finish()` deletes the resume file at exit ([`crate::service_process::runs`],
+/// the ending vectors); 0.17.8–0.18.0 print the deprecation warning about that and 0.19.0
+/// crashes. Returns true when `wandb.init` raises.
+fn over_disabled_setup(
+    profile: &Profile,
+    mode: &str,
+    online: bool,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
+    use crate::service_process;
+    const FIELD: &str = "env.WANDB_MODE";
+    let without_service = service_process::disabled_setup_without_service(profile);
+    if without_service {
+        service_process::mode_deprecation(profile, FIELD, out);
+        if service_process::crashes(
+            profile,
+            FIELD,
+            "WANDB_MODE=disabled",
+            "Unset WANDB_MODE, or use wandb 0.19.1 or newer.",
+            out,
+        ) {
+            return true;
+        }
+    }
+    let goes = if online {
+        "goes online, and W&B is asked about the run as in any online launch"
+    } else {
+        "runs offline and keeps the run on disk for wandb sync"
+    };
+    let mut message = format!("mode=\"{mode}\" overrides WANDB_MODE=disabled: the launch {goes}.");
+    if without_service {
+        message += &format!(
+            " wandb {} has set itself up without the service process{}",
+            profile.version,
+            service_process::WITHOUT_SERVICE
+        );
+    }
+    out.push(
+        diagnostic(
+            Code::ModeOverDisabledEnv,
+            Severity::Warning,
+            Some("init.mode"),
+            message,
+        )
+        .hint(format!(
+            "Drop mode=\"{mode}\" to keep the job disabled, or unset WANDB_MODE."
+        )),
+    );
+    false
 }
 
 /// 0.18.1–0.18.7 hand `wandb.setup` the mode read as `mode or settings.get("mode") or
@@ -841,18 +933,45 @@ mod tests {
 
     #[test]
     fn a_mode_over_a_local_environment_is_refused_where_not_modelled() {
-        let refused = [
-            ("disabled", "online"),
-            ("disabled", "offline"),
-            ("disabled", "dryrun"),
+        // Over WANDB_MODE=disabled, beside what no vector crosses with it: settings=, the
+        // `disabled` setting from the environment or the settings file.
+        type AddTo = fn(&mut ResumeInput);
+        let beside: [(&str, AddTo); 3] = [
+            ("settings=", |i| {
+                i.init.as_mut().unwrap().settings = Some(crate::model::SettingsArg::default());
+            }),
+            ("WANDB_DISABLED", |i| {
+                i.env
+                    .as_mut()
+                    .unwrap()
+                    .insert("WANDB_DISABLED".into(), "true".into());
+            }),
+            ("the settings file's disabled line", |i| {
+                i.context = Some(crate::model::LaunchContext {
+                    settings_file: Some(crate::model::SettingsFile {
+                        mode: None,
+                        disabled: Some("true".to_owned()),
+                    }),
+                    ..Default::default()
+                });
+            }),
         ];
-        for (env_mode, init_mode) in refused {
-            match input(Some(env_mode), Some(init_mode)).check_limits() {
-                Err(InputError::Invalid { path, reason }) => {
-                    assert_eq!(path, "init.mode");
-                    assert!(reason.contains("not modelled"), "{reason}");
+        for init_mode in ["online", "run", "shared", "offline", "dryrun"] {
+            let alone = input(Some("disabled"), Some(init_mode));
+            assert!(alone.check_limits().is_ok(), "{init_mode}");
+            for (what, add) in &beside {
+                let mut given = input(Some("disabled"), Some(init_mode));
+                add(&mut given);
+                match given.check_limits() {
+                    Err(InputError::Invalid { path, reason }) => {
+                        assert_eq!(path, "init.mode");
+                        assert!(
+                            reason.contains("not modelled") && reason.contains(what),
+                            "{reason}"
+                        );
+                    }
+                    other => panic!("{init_mode} beside {what}: {other:?}"),
                 }
-                other => panic!("{env_mode} {init_mode}: {other:?}"),
             }
         }
         for (env_mode, init_mode) in [

@@ -92,6 +92,12 @@ pub fn runs_with(profile: &Profile, env: &EnvVars, settings: Option<&SettingsArg
 /// True when a launch with `env` (and no settings key about the service) runs the service
 /// process.
 pub fn runs(profile: &Profile, env: &EnvVars) -> bool {
+    if env.get(crate::run_mode::MODE_ENV).map(String::as_str) == Some("disabled")
+        && disabled_setup_without_service(profile)
+    {
+        // Only a launch that `mode=` takes out of the disabled mode has an end it acts on.
+        return false;
+    }
     let Some(value) = env.get(DISABLE_SERVICE) else {
         return profile.has(Rule::ServiceProcess);
     };
@@ -121,7 +127,13 @@ pub(crate) fn check(
         && env
             .get(DISABLE_SERVICE)
             .is_none_or(|v| reading(profile, v) != Reading::Disabled)
-        && crashes(profile, settings_service::FIELD, "the settings' key", out))
+        && crashes(
+            profile,
+            settings_service::FIELD,
+            "the settings' key",
+            KEEP_SERVICE_HINT,
+            out,
+        ))
 }
 
 /// [`check`] of the variable; `settings_off` is what the settings' key makes of the service.
@@ -185,6 +197,7 @@ fn check_env(
                     profile,
                     FIELD,
                     &format!("WANDB_DISABLE_SERVICE={shown}"),
+                    KEEP_SERVICE_HINT,
                     out,
                 )
         }
@@ -206,9 +219,28 @@ pub(crate) fn setup_reached(profile: &Profile, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether `profile`'s SDK sets the library up without the service process under
+/// `WANDB_MODE=disabled`, which an online or offline `mode=` then launches with (the ending,
+/// mode and server-disabled-mode vectors): 0.17.7–0.18.0 and 0.19.0–0.19.1 — 0.18.1–0.18.7
+/// set the library up with `mode=` itself, and from 0.19.2 the service starts for the run.
+pub(crate) fn disabled_setup_without_service(profile: &Profile) -> bool {
+    profile.has(Rule::DisabledEnvSetsUpWithoutService)
+        && !crate::run_mode::setup_takes_first_read(profile)
+        && !profile.has(Rule::ServiceStartsForTheRun)
+}
+
+/// The hint of 0.19.0's crash where the variable or the settings' key turned the service off.
+const KEEP_SERVICE_HINT: &str = "Leave the service process on (WANDB_DISABLE_SERVICE and the settings' key unset), or use wandb 0.19.1 or newer.";
+
 /// 0.19.0 crashes in `wandb.init` with the service process off (turned off by `source`, the
-/// input's `field`): the error, and true. Other releases: false.
-fn crashes(profile: &Profile, field: &str, source: &str, out: &mut Vec<Diagnostic>) -> bool {
+/// input's `field`; `hint`: how to avoid it): the error, and true. Other releases: false.
+pub(crate) fn crashes(
+    profile: &Profile,
+    field: &str,
+    source: &str,
+    hint: &str,
+    out: &mut Vec<Diagnostic>,
+) -> bool {
     if !profile.has(Rule::StrictResume) || profile.has(Rule::DisabledServiceRepaired) {
         return false;
     }
@@ -222,7 +254,7 @@ fn crashes(profile: &Profile, field: &str, source: &str, out: &mut Vec<Diagnosti
                 profile.version
             ),
         )
-        .hint("Leave the service process on (WANDB_DISABLE_SERVICE and the settings' key unset), or use wandb 0.19.1 or newer.")
+        .hint(hint)
         .sdk("SettingsStatic has no attribute __pydantic_private__")
         .at(BACKEND_START),
     );
@@ -263,7 +295,7 @@ pub(crate) fn deprecation_text(profile: &Profile) -> String {
 }
 
 /// What turning the service off does to the resume file (the end of the deprecation warnings).
-const WITHOUT_SERVICE: &str = "; without it a script that ends without run.finish() deletes wandb/wandb-resume.json at exit, as before 0.13.0.";
+pub(crate) const WITHOUT_SERVICE: &str = "; without it a script that ends without run.finish() deletes wandb/wandb-resume.json at exit, as before 0.13.0.";
 
 /// 0.17.8–0.19.x: turning the service off with the variable is deprecated; the warning is
 /// printed even where the settings' key keeps the service on (`kept_on`, 0.19.2+).

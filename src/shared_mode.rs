@@ -88,7 +88,12 @@ pub(crate) fn explain(s: &Settled<'_>, field: &'static str, out: &mut Vec<Diagno
             "shared mode: one of the writers of {run}; each, x_primary or not, resumes, starts or fails as below."
         ),
     );
-    if let Some(warning) = experimental_warning(&s.profile) {
+    // The warning comes once the backend has started: 0.19.0's crash without the service
+    // process comes first (the server-disabled-mode vectors).
+    let crashed = out
+        .iter()
+        .any(|d| d.code == Code::DisabledServiceCrashes.as_str());
+    if let Some(warning) = experimental_warning(&s.profile).filter(|_| !crashed) {
         note = note.sdk(warning);
     }
     out.push(note);

@@ -301,6 +301,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         r#"{"sdk":"0.19.5","context":{"settingsFile":{"mode":"offline"}},"init":{"mode":"online","resume":"allow","id":"abc"}}"#,
     ),
     (
+        "mode-over-disabled-env",
+        Severity::Warning,
+        r#"{"sdk":"0.31.0","env":{"WANDB_MODE":"disabled"},"init":{"mode":"online","resume":"allow","id":"abc"}}"#,
+    ),
+    (
         "offline-sync-writes-over",
         Severity::Warning,
         r#"{"sdk":"0.25.0","env":{"WANDB_MODE":"offline","WANDB_RESUME":"allow","WANDB_RUN_ID":"abc"}}"#,

@@ -10,7 +10,8 @@ mod common;
 use wandb_resume::env_vars::EnvVars;
 
 use common::ending_replay::{check, endings, input, load, vectors};
-use wandb_resume::{codec, decide, parse_sdk_version, profile::Profile, service_process};
+use wandb_resume::profile::{Profile, Rule};
+use wandb_resume::{codec, decide, parse_sdk_version, service_process};
 
 #[test]
 fn endings_match_the_real_sdk() {
@@ -79,6 +80,7 @@ fn each_era_reads_disable_service_as_the_sdk_did() {
         all.iter()
             .find(|v| {
                 v.version == version
+                    && v.case.get("mode").is_none()
                     && v.case["ending"] == "exit"
                     && v.case["resume"] == true
                     && v.case["resumeFileBefore"].is_null()
@@ -128,4 +130,39 @@ fn each_era_reads_disable_service_as_the_sdk_did() {
         });
         assert_eq!(refused, v.out["raised"].is_object(), "{version}");
     }
+}
+
+/// An offline `mode=` over `WANDB_MODE=disabled`: a script that falls off its end deletes the
+/// resume file exactly where the release set the library up without the service process, and
+/// `service_process::runs` must say so for each release; the vectors see the service off in two
+/// spans between releases that run it (0.17.7–0.18.0, 0.19.1; 0.19.0 crashes between them).
+#[test]
+fn a_disabled_environment_under_an_offline_mode_runs_the_service_as_the_sdk_did() {
+    let doc = load();
+    let mut sides = Vec::new();
+    for v in vectors(&doc) {
+        if v.case["ending"] != "exit"
+            || v.case["mode"] != "offline"
+            || v.case["env"]["WANDB_MODE"] != "disabled"
+            || v.out["raised"].is_object()
+        {
+            continue;
+        }
+        let profile = Profile::new(parse_sdk_version(v.version).expect("a release"));
+        let env = EnvVars::from([("WANDB_MODE", "disabled")]);
+        let kept = v.out["resumeFileAtEnd"].is_string();
+        // (Before 0.13.0 there is no service: the exit hook deletes the file.)
+        assert_eq!(
+            service_process::runs(&profile, &env),
+            kept,
+            "{}: the SDK's file after a normal end was {}",
+            v.version,
+            v.out["resumeFileAtEnd"]
+        );
+        if profile.has(Rule::ServiceProcess) && sides.last() != Some(&kept) {
+            sides.push(kept);
+        }
+    }
+    // From 0.13.0: on, off (0.17.7–0.18.0), on (0.18.x), off (0.19.1), on (0.19.2+).
+    assert_eq!(sides, [true, false, true, false, true]);
 }

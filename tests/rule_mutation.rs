@@ -36,8 +36,9 @@ struct Sets<'a> {
     offline: &'a [Vector],
     /// The files `server_replay::check` replays, each with its records: the server outcomes,
     /// those of a stored settings `resume`, with the service process off, of `mode="online"`
-    /// over `WANDB_MODE=offline` and over the settings file's offline mode, and of the
-    /// settings' online mode over `WANDB_MODE=offline` (one column).
+    /// over `WANDB_MODE=offline` and over the settings file's offline mode, of the settings'
+    /// online mode over `WANDB_MODE=offline`, and of an online `mode=` over
+    /// `WANDB_MODE=disabled` (one column).
     servers: &'a [(&'a Value, Vec<ServerVector<'a>>)],
     shared_server_doc: &'a Value,
     /// The shared mode's server outcomes (counted with the server outcomes).
@@ -170,6 +171,7 @@ fn removing_any_rule_fails_vectors() {
         server_replay::load_modes(),
         server_replay::load_file_modes(),
         server_replay::load_settings_modes(),
+        server_replay::load_disabled_modes(),
     ];
     // The server outcomes the package models (the shared mode where a release refused it, or
     // beside the settings file's disabled line, it refuses).

@@ -14,8 +14,8 @@
 mod common;
 
 use common::server_replay::{
-    check, check_any_mode, continued, decide_case, load, load_file_modes, load_modes, load_service,
-    load_settings_modes, not_modelled,
+    check, check_any_mode, continued, decide_case, load, load_disabled_modes, load_file_modes,
+    load_modes, load_service, load_settings_modes, not_modelled,
 };
 use serde_json::Value;
 
@@ -158,31 +158,107 @@ fn online_over_offline_matches(doc: &Value, what: &str) {
         doc,
         |v| {
             if not_modelled(v) {
-                // The release refused the mode, or met it beside the file's disabled line: the
-                // package refuses it as not modelled.
-                return match decide_case(v.version, v.case) {
-                    Err(refused) if refused.contains("not modelled") => vec![],
-                    other => vec![format!("not modelled, but the engine answers: {other:?}")],
-                };
+                return refused_as_not_modelled(v);
             }
             let mut diffs = check_any_mode(doc, v);
-            let printed = v.out["printedWarnings"]
-                .as_array()
-                .is_some_and(|w| w.iter().any(|l| l == OFFLINE_LOGIN_WARNING));
-            let quoted = decide_case(v.version, v.case).is_ok_and(|d| {
-                d.diagnostics
-                    .iter()
-                    .any(|x| x.sdk_message.as_deref() == Some(OFFLINE_LOGIN_WARNING))
-            });
-            if printed != quoted {
-                diffs.push(format!(
-                    "\"{OFFLINE_LOGIN_WARNING}\": SDK printed it {printed}, engine quotes it {quoted}"
-                ));
-            }
+            diffs.extend(quoted_where_printed(v, OFFLINE_LOGIN_WARNING));
             diffs
         },
         |v| format!("run {}, {}", v.case["state"], v.case),
     );
+}
+
+/// The release refused the mode, or met it beside the file's disabled line: the package must
+/// refuse the case as not modelled.
+fn refused_as_not_modelled(v: &common::Recorded<'_>) -> Vec<String> {
+    match decide_case(v.version, v.case) {
+        Err(refused) if refused.contains("not modelled") => vec![],
+        other => vec![format!("not modelled, but the engine answers: {other:?}")],
+    }
+}
+
+/// The engine quotes a `wandb: WARNING` line that starts with `warning` exactly where the SDK
+/// printed one.
+fn quoted_where_printed(v: &common::Recorded<'_>, warning: &str) -> Vec<String> {
+    let printed = v.out["printedWarnings"].as_array().is_some_and(|w| {
+        w.iter()
+            .any(|l| l.as_str().is_some_and(|l| l.starts_with(warning)))
+    });
+    let quoted = decide_case(v.version, v.case).is_ok_and(|d| {
+        d.diagnostics.iter().any(|x| {
+            x.sdk_message
+                .as_deref()
+                .is_some_and(|m| m.starts_with(warning))
+        })
+    });
+    if printed == quoted {
+        vec![]
+    } else {
+        vec![format!(
+            "\"{warning}\": SDK printed it {printed}, engine quotes it {quoted}"
+        )]
+    }
+}
+
+/// What 0.17.8–0.18.0 print where `wandb.init` sets the library up without the service process.
+const SERVICE_DEPRECATION: &str = "Disabling the wandb service is deprecated";
+
+/// An online `mode=` over `WANDB_MODE=disabled`: the server replay, with the deprecation warning
+/// of the service the disabled setup turns off exactly where the SDK printed it, and no login
+/// warning (the library is set up disabled, not offline).
+#[test]
+fn online_over_a_disabled_environment_matches_the_real_sdk() {
+    let doc = load_disabled_modes();
+    common::assert_all_agree(
+        "server outcomes of an online mode= over WANDB_MODE=disabled",
+        &doc,
+        |v| {
+            if not_modelled(v) {
+                return refused_as_not_modelled(v);
+            }
+            let mut diffs = check_any_mode(&doc, v);
+            diffs.extend(quoted_where_printed(v, OFFLINE_LOGIN_WARNING));
+            diffs.extend(quoted_where_printed(v, SERVICE_DEPRECATION));
+            diffs
+        },
+        |v| format!("run {}, {}", v.case["state"], v.case),
+    );
+}
+
+/// The disabled-mode vectors see each side: releases that raise before asking W&B (the mode
+/// unknown, 0.19.0's crash), releases that resume the existing run, and online launches with
+/// and without the service's deprecation warning.
+#[test]
+fn the_server_disabled_mode_vectors_see_each_side() {
+    let doc = load_disabled_modes();
+    let last_step = doc["meta"]["server"]["lastStep"]
+        .as_u64()
+        .expect("lastStep");
+    let all = common::recorded(&doc);
+    let releases = |f: &dyn Fn(&Value) -> bool| {
+        let mut r: Vec<&str> = all.iter().filter(|v| f(v.out)).map(|v| v.version).collect();
+        r.dedup();
+        r
+    };
+    let asked = |o: &Value| o["operations"].as_array().is_some_and(|a| !a.is_empty());
+    let crashed = |o: &Value| {
+        o["raised"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("__pydantic_private__"))
+    };
+    assert_eq!(releases(&|o| crashed(o)), ["0.19.0"]);
+    assert!(releases(&|o| o["raised"].is_object() && !asked(o) && !crashed(o)).len() > 1);
+    assert!(releases(&|o| continued(o, last_step)).len() > 1);
+    let warns = |o: &Value| {
+        o["printedWarnings"].as_array().is_some_and(|w| {
+            w.iter().any(|l| {
+                l.as_str()
+                    .is_some_and(|l| l.starts_with(SERVICE_DEPRECATION))
+            })
+        })
+    };
+    assert!(!releases(&|o| asked(o) && warns(o)).is_empty());
+    assert!(!releases(&|o| asked(o) && !warns(o)).is_empty());
 }
 
 /// The vectors see each side of each rule they pin: releases that raise before asking W&B,

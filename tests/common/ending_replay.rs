@@ -52,7 +52,8 @@ pub fn after(ending: &str) -> &'static str {
         .unwrap_or_else(|| panic!("the ending {ending:?} has no `after` in ending-afters.json"))
 }
 
-/// One recorded case: `case` is `{resume, resumeFileBefore, env, ending}`.
+/// One recorded case: `case` is `{resume, resumeFileBefore, env, ending}`, with `mode` where
+/// the call passes one.
 pub type EndingVector<'a> = super::Recorded<'a>;
 
 /// Every recorded case of `doc`, release by release.
@@ -81,6 +82,10 @@ pub fn input(doc: &Value, v: &EndingVector<'_>) -> Value {
             input["init"]["settings"]["mode"] = mode.clone();
         }
     }
+    if let Some(mode) = v.case.get("mode").filter(|m| !m.is_null()) {
+        // An offline `mode=` over WANDB_MODE=disabled.
+        input["init"]["mode"] = mode.clone();
+    }
     if !v.case["resumeFileBefore"].is_null() {
         input["context"] = serde_json::json!({ "resumeFile": v.case["resumeFileBefore"] });
     }
@@ -89,6 +94,15 @@ pub fn input(doc: &Value, v: &EndingVector<'_>) -> Value {
 
 /// The fields of the diagnostics about turning the service process off.
 const SERVICE_FIELDS: [&str; 2] = ["env.WANDB_DISABLE_SERVICE", "init.settings.disableService"];
+
+/// Whether a diagnostic is about turning the service process off: by its field, or the
+/// deprecation warning for the service `WANDB_MODE=disabled` turns off in some releases.
+fn about_the_service(x: &wandb_resume::Diagnostic) -> bool {
+    x.field.as_deref().is_some_and(|f| {
+        SERVICE_FIELDS.contains(&f)
+            || (f == "env.WANDB_MODE" && x.code == "disable-service-deprecated")
+    })
+}
 
 /// The warnings about WANDB_DISABLE_SERVICE (and the settings' key) the engine quotes and the
 /// SDK printed must be the same: each printed one quoted (as the SDK's text or in the
@@ -101,9 +115,7 @@ fn service_warnings(d: &Decision, out: &Value) -> Vec<String> {
     // A diagnostic may quote several printed lines, one per line of its SDK text.
     let quotes = |text: &str| {
         d.diagnostics.iter().any(|x| {
-            x.field
-                .as_deref()
-                .is_some_and(|f| SERVICE_FIELDS.contains(&f))
+            about_the_service(x)
                 && (x
                     .sdk_message
                     .as_deref()
@@ -119,11 +131,7 @@ fn service_warnings(d: &Decision, out: &Value) -> Vec<String> {
         .map(|w| format!("the SDK printed \"wandb: WARNING {w}\"; the engine does not say so"))
         .collect();
     for x in &d.diagnostics {
-        if x.severity == Severity::Warning
-            && x.field
-                .as_deref()
-                .is_some_and(|f| SERVICE_FIELDS.contains(&f))
-        {
+        if x.severity == Severity::Warning && about_the_service(x) {
             for line in x.sdk_message.as_deref().unwrap_or_default().lines() {
                 if !printed.contains(&line) {
                     diffs.push(format!(
@@ -134,6 +142,13 @@ fn service_warnings(d: &Decision, out: &Value) -> Vec<String> {
         }
     }
     diffs
+}
+
+/// 0.10.x wrap what `wandb.init` raised in `Exception("problem")`, whose cause the ending
+/// driver does not record: the engine's failure is all there is to compare (the mode vectors
+/// check its reason against the cause for the same configurations).
+fn wrapped_without_cause(raised: &serde_json::Map<String, Value>) -> bool {
+    raised["type"] == "Exception" && raised["message"] == "problem" && raised.get("cause").is_none()
 }
 
 /// The disagreements between the engine and what the SDK did in one recorded case. One
@@ -177,7 +192,9 @@ pub fn check(doc: &Value, v: &EndingVector<'_>) -> Vec<String> {
         // comes after the resume file is written, so the file action does not tell).
         if d.if_exists.action != Action::Fail
             || branch.action != Action::Fail
-            || !(branch.message.contains(said) || cause.is_some_and(|c| branch.message.contains(c)))
+            || !(branch.message.contains(said)
+                || cause.is_some_and(|c| branch.message.contains(c))
+                || wrapped_without_cause(raised))
         {
             diffs.push(format!(
                 "SDK raised {}: {said}\n      engine: {:?} ({})",

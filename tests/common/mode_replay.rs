@@ -30,11 +30,10 @@ pub fn input(v: &Recorded<'_>) -> ResumeInput {
     codec::from_json::<ResumeInput>(&json.to_string()).unwrap_or_else(|e| panic!("{}: {e}", v.case))
 }
 
-/// Whether the package refuses the case as not modelled: an online `mode=` (`shared` is one)
-/// over a disabled `WANDB_MODE` and one other than `"online"` over an offline one, an offline
-/// one over a disabled `WANDB_MODE`,
-/// `noop` (0.10.0–0.10.9's disabled mode) and `shared` where the release refuses it, and
-/// only those (`Err` otherwise).
+/// Whether the package refuses the case as not modelled: an online or offline `mode=` over a
+/// disabled `WANDB_MODE` beside `settings=` or the `disabled` setting, `noop` (0.10.0–0.10.9's
+/// disabled mode) and `shared` where the release refuses it, and only those (`Err`
+/// otherwise).
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     refused_where(v, not_modelled(v))
 }
@@ -43,8 +42,14 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
 pub fn not_modelled(v: &Recorded<'_>) -> bool {
     let init_mode = v.case["init"]["mode"].as_str();
     let env_mode = v.case["env"]["WANDB_MODE"].as_str();
-    (matches!(init_mode, Some("online" | "run" | "shared")) && env_mode == Some("disabled"))
-        || (matches!(init_mode, Some("offline" | "dryrun")) && env_mode == Some("disabled"))
+    let beside_disabled_setting = !v.case["init"]["settings"].is_null()
+        || !v.case["env"]["WANDB_DISABLED"].is_null()
+        || !v.case["context"]["settingsFile"]["disabled"].is_null();
+    (matches!(
+        init_mode,
+        Some("online" | "run" | "shared" | "offline" | "dryrun")
+    ) && env_mode == Some("disabled")
+        && beside_disabled_setting)
         || init_mode == Some("noop")
         || env_mode == Some("noop")
         || shared_refused(v)
@@ -105,11 +110,18 @@ pub fn check_decision(v: &Recorded<'_>, input: &ResumeInput, d: &Decision) -> Ve
     }
     // Where the settings say whether the service process is off (a setting from 0.13.0), the
     // engine's reading of the environment must agree — it decides what the end of the script
-    // does to the resume file. A disabled run has no service to end; the launch whose mode
-    // turns the flag on (an offline `mode=` over `WANDB_MODE=disabled`, 0.17.7–0.18.0) is
-    // refused as input, so none of the cases compared here may have it on.
-    if let (Some(off), false) = (v.out["serviceOff"].as_bool(), v.out["disabled"] == true) {
-        let profile = Profile::new(parse_sdk_version(v.version).expect("a release"));
+    // does to the resume file. A disabled run has no service to end; an offline `mode=` over
+    // `WANDB_MODE=disabled` turns the flag on in 0.17.7–0.18.0.
+    // From 0.19.0 the flag does not say what `wandb.setup` made of a disabled `WANDB_MODE` under
+    // another `mode=` (the ending vectors show it set up without the service in 0.19.1).
+    let profile = Profile::new(parse_sdk_version(v.version).expect("a release"));
+    let disabled_setup =
+        v.case["env"]["WANDB_MODE"] == "disabled" && profile.has(Rule::DisableServiceRenamed);
+    if let (Some(off), false, false) = (
+        v.out["serviceOff"].as_bool(),
+        v.out["disabled"] == true,
+        disabled_setup,
+    ) {
         let env = input.env.clone().unwrap_or_default();
         if profile.has(Rule::ServiceProcess) && service_process::runs(&profile, &env) == off {
             diffs.push(format!("service process off: sdk={off} engine={}", !off));

@@ -4,7 +4,8 @@ end, with `sys.exit`, an exception or a signal. Python 3.7-compatible.
 
     python ending_driver.py CASE.json INIT.json
 
-CASE: {"ending": one of ENDINGS, "resume": the `resume` argument, "id": the run id}.
+CASE: {"ending": one of ENDINGS, "resume": the `resume` argument, "id": the run id, and
+"mode": the `mode` argument where the case passes one}.
 The environment (offline mode, a private HOME, the working directory) is set by
 generate_endings.py, which looks at `wandb/wandb-resume.json` once this process and every
 process it started have gone. Nothing is stubbed: the release's own exit hooks, service
@@ -59,6 +60,8 @@ def main():
     if ending not in ENDINGS:
         raise SystemExit("unknown ending %r" % ending)
     kwargs = {"project": "proj", "id": case["id"], "resume": case["resume"]}
+    if case.get("mode") is not None:
+        kwargs["mode"] = case["mode"]
     import wandb
 
     if ending == "with-block":

@@ -30,8 +30,10 @@ replays read):
 
 The setups: `resume=True` (auto: the file is written by this launch; 0.9.x reads the string
 "auto" as a run id); `resume="allow"` with the file left by an earlier auto launch (allow
-neither reads nor writes it); and `resume=True` with WANDB_DISABLE_SERVICE, which some releases
-obey, in several spellings.
+neither reads nor writes it); `resume=True` with WANDB_DISABLE_SERVICE, which some releases
+obey, in several spellings; and `resume=True` with `mode="offline"` (and `"dryrun"`) over
+`WANDB_MODE=disabled`, which `wandb.setup` reads before the argument: some releases set the
+library up without the service process for it.
 
 Writes ending-vectors.json next to this file; tests/ending_conformance.rs and
 tests/js/ending-conformance.test.mjs replay it against `simulate`. See NOTES.md.
@@ -70,6 +72,9 @@ NO_SERVICE_ENDINGS = ["finish", "exit", "raise-system-exit-1", "sigkill"]
 # process ran (a normal exit deletes the file only without it).
 DISABLE_SERVICE_VALUES = ["true", "True", "TRUE", "1", "yes", "y", "on", " true", "false", "False", "0", "no",
                           "off", "", "bogus"]
+# The offline names of `mode=` run over `WANDB_MODE=disabled` (a CI job's variable under a script
+# that says offline): the library is set up before the argument applies.
+LOCAL_OVER_DISABLED = ["offline", "dryrun"]
 # Besides the releases of the server set: both neighbours of the release that reads
 # WANDB_DISABLE_SERVICE as a bool (0.13.11) and of the one that repaired the disabled
 # service (0.19.1; 0.19.0 is in the set).
@@ -83,13 +88,17 @@ DRAIN_TIMEOUT = 120
 def all_cases():
     """Each case: the `resume` argument, the run id the file holds before the launch (null: no
     file), the environment and the ending."""
-    def case(resume, ending, file_before=None, env=None):
-        return {"resume": resume, "resumeFileBefore": file_before, "env": env or {}, "ending": ending}
+    def case(resume, ending, file_before=None, env=None, mode=None):
+        c = {"resume": resume, "resumeFileBefore": file_before, "env": env or {}, "ending": ending}
+        if mode is not None:
+            c["mode"] = mode
+        return c
 
     cases = [case(True, e) for e in ENDINGS]
     cases += [case("allow", e, file_before=RUN_ID) for e in ALLOW_ENDINGS]
     cases += [case(True, e, env={"WANDB_DISABLE_SERVICE": "true"}) for e in NO_SERVICE_ENDINGS]
     cases += [case(True, "exit", env={"WANDB_DISABLE_SERVICE": v}) for v in DISABLE_SERVICE_VALUES if v != "true"]
+    cases += [case(True, e, env={"WANDB_MODE": "disabled"}, mode=m) for m in LOCAL_OVER_DISABLED for e in NO_SERVICE_ENDINGS]
     return cases
 
 
@@ -142,7 +151,7 @@ def run_case(py, version, case):
         case_path = os.path.join(home, "case.json")
         init_path = os.path.join(home, "init.json")
         with open(case_path, "w") as f:
-            json.dump({"ending": case["ending"], "id": RUN_ID, "resume": case["resume"]}, f)
+            json.dump({"ending": case["ending"], "id": RUN_ID, "resume": case["resume"], "mode": case.get("mode")}, f)
         if case["resumeFileBefore"] is not None:
             os.makedirs(os.path.join(home, "wandb"))
             with open(os.path.join(home, "wandb", "wandb-resume.json"), "w") as f:

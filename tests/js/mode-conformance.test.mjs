@@ -19,8 +19,7 @@ const doc = conformanceJson("mode-vectors.json");
 test("every mode vector matches the real SDK through the wasm package", () => {
   let refused = 0;
   assertAllAgree(doc, "mode vectors", (sdk, c, out) => {
-    // An online mode= over an offline or disabled WANDB_MODE, an offline one over a disabled one,
-    // and `noop` are refused as not modelled (the Rust replay says why), and nothing else is.
+    // `noop` is refused as not modelled (the Rust replay says why), and nothing else is.
     const {
       decision: d,
       refused: wasRefused,
@@ -40,15 +39,18 @@ test("every mode vector matches the real SDK through the wasm package", () => {
     }
     return diffs;
   });
-  // Per release: six offline over disabled, four `noop` (`mode="online"` over an offline
-  // WANDB_MODE is modelled since the server-mode vectors).
-  assert.equal(refused, 10 * Object.keys(doc.results).length, "ten refused cases per release");
+  // Per release: four `noop` (`mode="online"` over an offline WANDB_MODE is modelled since the
+  // server-mode vectors, an offline one over a disabled one since the ending vectors).
+  assert.equal(refused, 4 * Object.keys(doc.results).length, "four refused cases per release");
 });
 
 test("a mode the package does not model is refused, naming the field", () => {
   for (const [input, field] of [
     [{ env: { WANDB_MODE: "noop" } }, "env\\.WANDB_MODE"],
-    [{ env: { WANDB_MODE: "disabled" }, init: { mode: "online" } }, "init\\.mode"],
+    [
+      { env: { WANDB_MODE: "disabled", WANDB_DISABLED: "true" }, init: { mode: "online" } },
+      "init\\.mode",
+    ],
     [{ env: { WANDB_MODE: "OFFLINE" } }, "env\\.WANDB_MODE"],
     [{ sdk: "0.16.2", init: { mode: "shared" } }, "init\\.mode"],
     [{ init: { mode: "" } }, "init\\.mode"],
@@ -64,4 +66,8 @@ test("a mode the package does not model is refused, naming the field", () => {
   // A good call after the refusals.
   assert.equal(decide({ init: { mode: "offline" } }).ifMissing.action, "offline");
   assert.equal(decide({ env: { WANDB_MODE: "disabled" } }).ifMissing.action, "disabled");
+  // mode= over WANDB_MODE=disabled alone is answered: the launch is not disabled.
+  const over = decide({ env: { WANDB_MODE: "disabled" }, init: { mode: "offline" } });
+  assert.equal(over.ifMissing.action, "offline");
+  assert.ok(over.diagnostics.some((d) => d.code === "mode-over-disabled-env"));
 });

@@ -43,11 +43,15 @@ test("launches without the service process meet the server as the real SDK, thro
 // warning 0.19.5–0.23.0 print exactly where the SDK printed it, as
 // tests/server_service_conformance.rs replays them.
 const OFFLINE_LOGIN_WARNING = "Unable to verify login in offline mode.";
-function onlineOverOfflineCheck(doc) {
+function onlineOverOfflineCheck(doc, quotedWarnings = [OFFLINE_LOGIN_WARNING]) {
   const check = serverCheck(decide, doc);
   const sharedCheck = sharedServerCheck(decide, doc);
   return (sdk, c, out) => {
-    if (sharedRefused(c, out) || sharedBesideDisabledLine(c, out)) {
+    if (
+      sharedRefused(c, out) ||
+      sharedBesideDisabledLine(c, out) ||
+      sharedAfterUnknownDisabled(c, out)
+    ) {
       // The release refused the mode (before 0.16.3), or met it beside the settings file's
       // disabled line: the package refuses it as not modelled.
       const { refused, diffs } = decideUnlessNotModelled(
@@ -61,13 +65,24 @@ function onlineOverOfflineCheck(doc) {
     // A dict's settings that raised on being a dict (0.10.x–0.12.9) never read the mode.
     const dictRaised = out.raised?.cause?.message?.includes("'dict' object has no attribute");
     const diffs = (namesShared(c) && !dictRaised ? sharedCheck : check)(sdk, c, out);
-    const printed = (out.printedWarnings ?? []).includes(OFFLINE_LOGIN_WARNING);
-    const quoted = decideServerCase(decide, sdk, c).diagnostics.some(
-      (d) => d.sdkMessage === OFFLINE_LOGIN_WARNING,
-    );
-    if (printed !== quoted) diffs.push(`login warning: SDK ${printed}, engine ${quoted}`);
+    const { diagnostics } = decideServerCase(decide, sdk, c);
+    for (const warning of quotedWarnings) {
+      const printed = (out.printedWarnings ?? []).some((l) => l.startsWith(warning));
+      const quoted = diagnostics.some((d) => d.sdkMessage?.startsWith(warning));
+      if (printed !== quoted) diffs.push(`"${warning}": SDK ${printed}, engine ${quoted}`);
+    }
     return diffs;
   };
+}
+
+/** Whether the case asks for the shared mode in a release that raised on WANDB_MODE=disabled
+ * before it read mode= (0.10.0–0.10.9 know no disabled mode): the package refuses the shared
+ * mode of the releases before 0.16.3 as not modelled, whatever they raise on first. */
+function sharedAfterUnknownDisabled(c, out) {
+  return (
+    namesShared(c) &&
+    (out.raised?.cause?.message ?? "").startsWith("Settings field mode: disabled not in")
+  );
 }
 
 /** Whether the case asks for the shared mode, by `mode=` or the settings' mode. */
@@ -102,3 +117,18 @@ for (const [file, what] of [
     assertAllAgree(doc, `server outcomes of ${what}`, onlineOverOfflineCheck(doc));
   });
 }
+
+// An online mode= over WANDB_MODE=disabled (server-disabled-mode-vectors.json), with the
+// deprecation warning 0.17.8–0.18.0 print for the service the disabled setup turns off exactly
+// where the SDK printed it, and no login warning.
+const disabledDoc = conformanceJson("server-disabled-mode-vectors.json");
+test("an online mode= over WANDB_MODE=disabled meets the server as the real SDK, through the package", () => {
+  assertAllAgree(
+    disabledDoc,
+    "server outcomes of an online mode= over WANDB_MODE=disabled",
+    onlineOverOfflineCheck(disabledDoc, [
+      OFFLINE_LOGIN_WARNING,
+      "Disabling the wandb service is deprecated",
+    ]),
+  );
+});

@@ -602,9 +602,11 @@ test("offline: both branches say so, the timeline counts local runs, a link keep
   assert.doesNotMatch(await verdict(page), /Cannot read/);
   assert.ok((await codes(page)).includes("online-over-offline-env"));
   assert.equal(await cards.count(), 0);
-  // Over WANDB_MODE=disabled it is refused, with the reason.
+  // Over WANDB_MODE=disabled the launch is not disabled, and the form says so.
   await page.fill("#env-WANDB_MODE", "disabled");
-  assert.match(await verdict(page), /Cannot read the configuration.*not modelled/);
+  assert.doesNotMatch(await verdict(page), /Cannot read/);
+  assert.ok((await codes(page)).includes("mode-over-disabled-env"));
+  assert.equal(await page.locator("#branches article.disabled").count(), 0);
   await page.fill("#env-WANDB_MODE", "run");
   await page.fill("#init-mode", "dryrun");
   assert.equal(await cards.count(), 2);
