@@ -136,28 +136,21 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
                 Some(RunMode::Disabled)
             )
         ) {
-            let beside = if init_settings_given(input) {
-                Some("settings=")
-            } else if input
-                .env
-                .as_ref()
-                .is_some_and(|e| e.get(disabled_env::DISABLED_ENV).is_some())
-            {
-                Some("WANDB_DISABLED")
-            } else if input
+            let file_disabled_line = input
                 .context
                 .as_ref()
                 .and_then(|c| c.settings_file.as_ref())
-                .is_some_and(|f| f.disabled.is_some())
+                .is_some_and(|f| f.disabled.is_some());
+            if init_settings_given(input)
+                || file_disabled_line
+                || input
+                    .env
+                    .as_ref()
+                    .is_some_and(|e| e.get(disabled_env::DISABLED_ENV).is_some())
             {
-                Some("the settings file's disabled line")
-            } else {
-                None
-            };
-            if let Some(beside) = beside {
                 return Err(InputError::Invalid {
                     path: path.to_owned(),
-                    reason: format!("{LOCAL_OVER_DISABLED} beside {beside} is not modelled"),
+                    reason: LOCAL_OVER_DISABLED_BESIDE.to_owned(),
                 });
             }
         }
@@ -170,8 +163,9 @@ fn init_settings_given(input: &ResumeInput) -> bool {
     input.init.as_ref().is_some_and(|i| i.settings.is_some())
 }
 
-/// What is refused beside another source: an online or offline mode over `WANDB_MODE=disabled`.
-const LOCAL_OVER_DISABLED: &str = "an online or offline mode over WANDB_MODE=disabled";
+/// Why an online or offline mode over `WANDB_MODE=disabled` is refused beside the sources no
+/// vector crosses with it.
+const LOCAL_OVER_DISABLED_BESIDE: &str = "an online or offline mode over WANDB_MODE=disabled beside settings=, WANDB_DISABLED or the settings file's disabled line is not modelled";
 
 /// The settings' own mode (`settings`) beside `mode=` (`init`) and `WANDB_MODE` (`env`):
 /// refused where the settings-mode vectors do not show the outcome, or show what the pairs of
@@ -192,7 +186,7 @@ fn check_settings_mode(
         ),
         (_, Some(RunMode::Disabled), RunMode::Online | RunMode::Offline) => (
             SETTINGS_MODE,
-            "the settings' online or offline mode over WANDB_MODE=disabled is not modelled (wandb has set itself up disabled by then)",
+            "the settings' online or offline mode over WANDB_MODE=disabled is not modelled",
         ),
         (Some(RunMode::Online | RunMode::Offline), _, RunMode::Disabled) => (
             "init.mode",
@@ -598,20 +592,14 @@ fn over_disabled_setup(
     let without_service = service_process::disabled_setup_without_service(profile);
     if without_service {
         service_process::mode_deprecation(profile, FIELD, out);
-        if service_process::crashes(
-            profile,
-            FIELD,
-            "WANDB_MODE=disabled",
-            "Unset WANDB_MODE, or use wandb 0.19.1 or newer.",
-            out,
-        ) {
+        if service_process::crashes(profile, FIELD, "WANDB_MODE=disabled", out) {
             return true;
         }
     }
     let goes = if online {
-        "goes online, and W&B is asked about the run as in any online launch"
+        "goes online as any online launch"
     } else {
-        "runs offline and keeps the run on disk for wandb sync"
+        "runs offline"
     };
     let mut message = format!("mode=\"{mode}\" overrides WANDB_MODE=disabled: the launch {goes}.");
     if without_service {

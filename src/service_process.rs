@@ -127,13 +127,7 @@ pub(crate) fn check(
         && env
             .get(DISABLE_SERVICE)
             .is_none_or(|v| reading(profile, v) != Reading::Disabled)
-        && crashes(
-            profile,
-            settings_service::FIELD,
-            "the settings' key",
-            KEEP_SERVICE_HINT,
-            out,
-        ))
+        && crashes(profile, settings_service::FIELD, "the settings' key", out))
 }
 
 /// [`check`] of the variable; `settings_off` is what the settings' key makes of the service.
@@ -197,7 +191,6 @@ fn check_env(
                     profile,
                     FIELD,
                     &format!("WANDB_DISABLE_SERVICE={shown}"),
-                    KEEP_SERVICE_HINT,
                     out,
                 )
         }
@@ -229,16 +222,12 @@ pub(crate) fn disabled_setup_without_service(profile: &Profile) -> bool {
         && !profile.has(Rule::ServiceStartsForTheRun)
 }
 
-/// The hint of 0.19.0's crash where the variable or the settings' key turned the service off.
-const KEEP_SERVICE_HINT: &str = "Leave the service process on (WANDB_DISABLE_SERVICE and the settings' key unset), or use wandb 0.19.1 or newer.";
-
 /// 0.19.0 crashes in `wandb.init` with the service process off (turned off by `source`, the
-/// input's `field`; `hint`: how to avoid it): the error, and true. Other releases: false.
+/// input's `field`): the error, and true. Other releases: false.
 pub(crate) fn crashes(
     profile: &Profile,
     field: &str,
     source: &str,
-    hint: &str,
     out: &mut Vec<Diagnostic>,
 ) -> bool {
     if !profile.has(Rule::StrictResume) || profile.has(Rule::DisabledServiceRepaired) {
@@ -254,7 +243,7 @@ pub(crate) fn crashes(
                 profile.version
             ),
         )
-        .hint(hint)
+        .hint("Unset what turns the service process off, or use wandb 0.19.1 or newer.")
         .sdk("SettingsStatic has no attribute __pydantic_private__")
         .at(BACKEND_START),
     );

@@ -475,7 +475,9 @@ fn run_attempt(
     match decision.resume_file_action {
         ResumeFileAction::Written => {
             world.remove_resume_file();
-            world.resume_file = settled_id;
+            // The settled id, which a disabled run (before 0.29.0) does not keep as its own
+            // (the ending vectors: its file names the id set).
+            world.resume_file = decision.resume_file_after.clone().or(settled_id);
         }
         ResumeFileAction::Removed => world.remove_resume_file(),
         ResumeFileAction::Untouched | ResumeFileAction::NotReached => {}

@@ -47,6 +47,11 @@ def resume_file(directory="."):
         return json.load(f).get("run_id")
 
 
+def run_id(run):
+    """The run's id; 0.10.10–0.10.18's disabled run is a `Dummy`, whose id prints as ""."""
+    return run.id if isinstance(run.id, str) else str(run.id)
+
+
 def raised(e):
     """What wandb.init raised, recorded as driver.py records it (`clean_message`: without
     pydantic's link to its documentation, which names pydantic's version, not the SDK's)."""
@@ -71,9 +76,9 @@ def main():
             write(sys.argv[2], raised(e))
             os._exit(0)
         if not hasattr(ctx, "__enter__"):
-            write(sys.argv[2], {"raised": None, "runId": ctx.id, "unsupported": True})
+            write(sys.argv[2], {"raised": None, "runId": run_id(ctx), "unsupported": True})
             os._exit(0)
-        write(sys.argv[2], {"raised": None, "runId": ctx.id, "resumeFileAtInit": resume_file()})
+        write(sys.argv[2], {"raised": None, "runId": run_id(ctx), "resumeFileAtInit": resume_file()})
         with ctx:
             pass
         return
@@ -82,7 +87,7 @@ def main():
     except BaseException as e:  # noqa: B036
         write(sys.argv[2], raised(e))
         os._exit(0)
-    write(sys.argv[2], {"raised": None, "runId": run.id, "resumeFileAtInit": resume_file()})
+    write(sys.argv[2], {"raised": None, "runId": run_id(run), "resumeFileAtInit": resume_file()})
     sys.stdout.flush()
     sys.stderr.flush()
     # 0.9.x ends a run with `wandb.join`, the name `run.finish` later got.
