@@ -11,7 +11,7 @@ use wandb_resume::env_vars::EnvVars;
 
 use common::ending_replay::{check, endings, input, load, vectors};
 use wandb_resume::profile::{Profile, Rule};
-use wandb_resume::{codec, decide, parse_sdk_version, service_process};
+use wandb_resume::{ResumeInput, codec, decide, parse_sdk_version, service_process};
 
 #[test]
 fn endings_match_the_real_sdk() {
@@ -149,7 +149,8 @@ fn a_disabled_environment_under_an_offline_mode_runs_the_service_as_the_sdk_did(
             continue;
         }
         let profile = Profile::new(parse_sdk_version(v.version).expect("a release"));
-        let env = EnvVars::from([("WANDB_MODE", "disabled")]);
+        let given: ResumeInput = codec::from_json(&input(&doc, &v).to_string()).expect("an input");
+        let env = given.env.unwrap_or_default();
         let kept = v.out["resumeFileAtEnd"].is_string();
         // (Before 0.13.0 there is no service: the exit hook deletes the file.)
         assert_eq!(

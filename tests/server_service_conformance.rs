@@ -1,15 +1,17 @@
 //! Server outcomes of launches whose library was set up otherwise than the launch asks:
 //! replays tests/conformance/server-service-vectors.json (made by
 //! tests/conformance/generate_server_service.py), server-mode-vectors.json,
-//! server-file-mode-vectors.json and server-settings-mode-vectors.json (made by
-//! generate_server_modes.py, generate_server_file_modes.py, generate_server_settings_modes.py) against `decide`'s two branches, as the server replay does. Each
-//! vector is a release's complete, online `wandb.init` against the fake W&B server: with
-//! `WANDB_DISABLE_SERVICE=true` — where 0.18.x and 0.19.x run the Python internal process
+//! server-file-mode-vectors.json, server-settings-mode-vectors.json and
+//! server-disabled-mode-vectors.json (made by generate_server_modes.py,
+//! generate_server_file_modes.py, generate_server_settings_modes.py,
+//! generate_server_disabled_modes.py) against `decide`'s two branches, as the server replay
+//! does. Each vector is a release's complete, online `wandb.init` against the fake W&B server:
+//! with `WANDB_DISABLE_SERVICE=true` — where 0.18.x and 0.19.x run the Python internal process
 //! instead of wandb-core — and `fork_from` / `resume_from` beside a `resume` or a run id from
 //! the environment, with the service off and on; or with an online `mode=` (`online`, `run`,
-//! `shared`) under an offline `WANDB_MODE` or over the settings file's offline mode, or the
-//! settings' online mode (`online`, `shared`) under an offline `WANDB_MODE`. No Python is
-//! needed here.
+//! `shared`) under an offline `WANDB_MODE`, over the settings file's offline mode or under
+//! `WANDB_MODE=disabled`, or the settings' online mode (`online`, `shared`) under an offline
+//! `WANDB_MODE`. No Python is needed here.
 
 mod common;
 
@@ -130,135 +132,87 @@ const OFFLINE_LOGIN_WARNING: &str = "Unable to verify login in offline mode.";
 
 #[test]
 fn online_over_an_offline_environment_matches_the_real_sdk() {
-    online_over_offline_matches(&load_modes(), "an online mode= over an offline WANDB_MODE");
+    online_mode_matches(
+        &load_modes(),
+        "an online mode= over an offline WANDB_MODE",
+        &[OFFLINE_LOGIN_WARNING],
+    );
 }
 
 #[test]
 fn online_over_an_offline_settings_file_matches_the_real_sdk() {
-    online_over_offline_matches(
+    online_mode_matches(
         &load_file_modes(),
         "an online mode= over the settings file's offline mode",
+        &[OFFLINE_LOGIN_WARNING],
     );
 }
 
 #[test]
 fn online_settings_over_an_offline_environment_match_the_real_sdk() {
-    online_over_offline_matches(
+    online_mode_matches(
         &load_settings_modes(),
         "the settings' online mode over an offline WANDB_MODE",
+        &[OFFLINE_LOGIN_WARNING],
     );
-}
-
-/// The server replay of `doc`, with the login's warning exactly where the SDK printed it (the
-/// other warnings of an online launch are not the server replay's); a shared launch replayed
-/// as the shared-mode server outcomes are, and refused where the release refused the mode.
-fn online_over_offline_matches(doc: &Value, what: &str) {
-    common::assert_all_agree(
-        &format!("server outcomes of {what}"),
-        doc,
-        |v| {
-            if not_modelled(v) {
-                return refused_as_not_modelled(v);
-            }
-            let mut diffs = check_any_mode(doc, v);
-            diffs.extend(quoted_where_printed(v, OFFLINE_LOGIN_WARNING));
-            diffs
-        },
-        |v| format!("run {}, {}", v.case["state"], v.case),
-    );
-}
-
-/// The release refused the mode, or met it beside the file's disabled line: the package must
-/// refuse the case as not modelled.
-fn refused_as_not_modelled(v: &common::Recorded<'_>) -> Vec<String> {
-    match decide_case(v.version, v.case) {
-        Err(refused) if refused.contains("not modelled") => vec![],
-        other => vec![format!("not modelled, but the engine answers: {other:?}")],
-    }
-}
-
-/// The engine quotes a `wandb: WARNING` line that starts with `warning` exactly where the SDK
-/// printed one.
-fn quoted_where_printed(v: &common::Recorded<'_>, warning: &str) -> Vec<String> {
-    let printed = v.out["printedWarnings"].as_array().is_some_and(|w| {
-        w.iter()
-            .any(|l| l.as_str().is_some_and(|l| l.starts_with(warning)))
-    });
-    let quoted = decide_case(v.version, v.case).is_ok_and(|d| {
-        d.diagnostics.iter().any(|x| {
-            x.sdk_message
-                .as_deref()
-                .is_some_and(|m| m.starts_with(warning))
-        })
-    });
-    if printed == quoted {
-        vec![]
-    } else {
-        vec![format!(
-            "\"{warning}\": SDK printed it {printed}, engine quotes it {quoted}"
-        )]
-    }
 }
 
 /// What 0.17.8–0.18.0 print where `wandb.init` sets the library up without the service process.
 const SERVICE_DEPRECATION: &str = "Disabling the wandb service is deprecated";
 
-/// An online `mode=` over `WANDB_MODE=disabled`: the server replay, with the deprecation warning
-/// of the service the disabled setup turns off exactly where the SDK printed it, and no login
-/// warning (the library is set up disabled, not offline).
+/// An online `mode=` over `WANDB_MODE=disabled`: the deprecation warning of the service the
+/// disabled setup turns off exactly where the SDK printed it, and no login warning (the library
+/// is set up disabled, not offline).
 #[test]
 fn online_over_a_disabled_environment_matches_the_real_sdk() {
-    let doc = load_disabled_modes();
+    online_mode_matches(
+        &load_disabled_modes(),
+        "an online mode= over WANDB_MODE=disabled",
+        &[OFFLINE_LOGIN_WARNING, SERVICE_DEPRECATION],
+    );
+}
+
+/// The server replay of `doc` (a shared launch replayed as the shared-mode server outcomes
+/// are, and refused where the release refused the mode), with each of `warnings` — the start
+/// of a `wandb: WARNING` line — quoted exactly where the SDK printed it (the other warnings of
+/// an online launch are not the server replay's).
+fn online_mode_matches(doc: &Value, what: &str, warnings: &[&str]) {
     common::assert_all_agree(
-        "server outcomes of an online mode= over WANDB_MODE=disabled",
-        &doc,
+        &format!("server outcomes of {what}"),
+        doc,
         |v| {
+            let decision = decide_case(v.version, v.case);
             if not_modelled(v) {
-                return refused_as_not_modelled(v);
+                // The release refused the mode, or raised before reading it, or met it beside
+                // the file's disabled line: the package must refuse it as not modelled.
+                return match decision {
+                    Err(refused) if refused.contains("not modelled") => vec![],
+                    other => vec![format!("not modelled, but the engine answers: {other:?}")],
+                };
             }
-            let mut diffs = check_any_mode(&doc, v);
-            diffs.extend(quoted_where_printed(v, OFFLINE_LOGIN_WARNING));
-            diffs.extend(quoted_where_printed(v, SERVICE_DEPRECATION));
+            let mut diffs = check_any_mode(doc, v);
+            for warning in warnings {
+                let printed = v.out["printedWarnings"].as_array().is_some_and(|w| {
+                    w.iter()
+                        .any(|l| l.as_str().is_some_and(|l| l.starts_with(warning)))
+                });
+                let quoted = decision.as_ref().is_ok_and(|d| {
+                    d.diagnostics.iter().any(|x| {
+                        x.sdk_message
+                            .as_deref()
+                            .is_some_and(|m| m.starts_with(warning))
+                    })
+                });
+                if printed != quoted {
+                    diffs.push(format!(
+                        "\"{warning}\": SDK printed it {printed}, engine quotes it {quoted}"
+                    ));
+                }
+            }
             diffs
         },
         |v| format!("run {}, {}", v.case["state"], v.case),
     );
-}
-
-/// The disabled-mode vectors see each side: releases that raise before asking W&B (the mode
-/// unknown, 0.19.0's crash), releases that resume the existing run, and online launches with
-/// and without the service's deprecation warning.
-#[test]
-fn the_server_disabled_mode_vectors_see_each_side() {
-    let doc = load_disabled_modes();
-    let last_step = doc["meta"]["server"]["lastStep"]
-        .as_u64()
-        .expect("lastStep");
-    let all = common::recorded(&doc);
-    let releases = |f: &dyn Fn(&Value) -> bool| {
-        let mut r: Vec<&str> = all.iter().filter(|v| f(v.out)).map(|v| v.version).collect();
-        r.dedup();
-        r
-    };
-    let asked = |o: &Value| o["operations"].as_array().is_some_and(|a| !a.is_empty());
-    let crashed = |o: &Value| {
-        o["raised"]["message"]
-            .as_str()
-            .is_some_and(|m| m.contains("__pydantic_private__"))
-    };
-    assert_eq!(releases(&|o| crashed(o)), ["0.19.0"]);
-    assert!(releases(&|o| o["raised"].is_object() && !asked(o) && !crashed(o)).len() > 1);
-    assert!(releases(&|o| continued(o, last_step)).len() > 1);
-    let warns = |o: &Value| {
-        o["printedWarnings"].as_array().is_some_and(|w| {
-            w.iter().any(|l| {
-                l.as_str()
-                    .is_some_and(|l| l.starts_with(SERVICE_DEPRECATION))
-            })
-        })
-    };
-    assert!(!releases(&|o| asked(o) && warns(o)).is_empty());
-    assert!(!releases(&|o| asked(o) && !warns(o)).is_empty());
 }
 
 /// The vectors see each side of each rule they pin: releases that raise before asking W&B,
@@ -266,49 +220,90 @@ fn the_server_disabled_mode_vectors_see_each_side() {
 /// and releases that do not, among the ones that go online.
 #[test]
 fn the_server_mode_vectors_see_each_side() {
-    sees_each_side(&load_modes());
+    sees_each_side(&load_modes(), OFFLINE_LOGIN_WARNING);
 }
 
 #[test]
 fn the_server_file_mode_vectors_see_each_side() {
-    sees_each_side(&load_file_modes());
+    sees_each_side(&load_file_modes(), OFFLINE_LOGIN_WARNING);
 }
 
 #[test]
 fn the_server_settings_mode_vectors_see_each_side() {
-    sees_each_side(&load_settings_modes());
+    sees_each_side(&load_settings_modes(), OFFLINE_LOGIN_WARNING);
 }
 
-fn sees_each_side(doc: &Value) {
-    let last_step = doc["meta"]["server"]["lastStep"]
-        .as_u64()
-        .expect("lastStep");
-    let all = common::recorded(doc);
-    let releases = |f: &dyn Fn(&Value) -> bool| {
-        let mut r: Vec<&str> = all.iter().filter(|v| f(v.out)).map(|v| v.version).collect();
-        r.dedup();
-        r.len()
+/// The disabled-mode vectors see each side too, the service's deprecation warning for the
+/// login's; and 0.19.0 alone crashes (the service off), beside more than one release that
+/// raises before asking W&B otherwise (the mode unknown) and more than one that resumes.
+#[test]
+fn the_server_disabled_mode_vectors_see_each_side() {
+    let doc = load_disabled_modes();
+    sees_each_side(&doc, SERVICE_DEPRECATION);
+    let crashed = |o: &Value| {
+        o["raised"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("__pydantic_private__"))
     };
-    let asked = |o: &Value| o["operations"].as_array().is_some_and(|a| !a.is_empty());
+    assert_eq!(releases_where(&doc, &crashed), ["0.19.0"]);
+    assert!(releases_where(&doc, &|o| raised_before_asking(o) && !crashed(o)).len() > 1);
+    let last_step = last_step(&doc);
+    assert!(releases_where(&doc, &|o| continued(o, last_step)).len() > 1);
+}
+
+/// The releases of `doc` with a record for which `f` holds.
+fn releases_where<'a>(doc: &'a Value, f: &dyn Fn(&Value) -> bool) -> Vec<&'a str> {
+    let mut r: Vec<&str> = common::recorded(doc)
+        .iter()
+        .filter(|v| f(v.out))
+        .map(|v| v.version)
+        .collect();
+    r.dedup();
+    r
+}
+
+/// The last step of the fake server's runs.
+fn last_step(doc: &Value) -> u64 {
+    doc["meta"]["server"]["lastStep"]
+        .as_u64()
+        .expect("lastStep")
+}
+
+/// Whether the launch asked W&B anything.
+fn asked(o: &Value) -> bool {
+    o["operations"].as_array().is_some_and(|a| !a.is_empty())
+}
+
+/// Whether `wandb.init` raised before asking W&B anything.
+fn raised_before_asking(o: &Value) -> bool {
+    o["raised"].is_object() && !asked(o)
+}
+
+/// Each side of the vectors' rules: a release raises before asking W&B, one resumes the
+/// existing run, and among online launches one prints a warning starting with `warning` and
+/// one does not.
+fn sees_each_side(doc: &Value, warning: &str) {
+    let last_step = last_step(doc);
     assert!(
-        releases(&|o| o["raised"].is_object() && !asked(o)) > 0,
+        !releases_where(doc, &raised_before_asking).is_empty(),
         "no release raises before asking W&B"
     );
     assert!(
-        releases(&|o| continued(o, last_step)) > 0,
+        !releases_where(doc, &|o| continued(o, last_step)).is_empty(),
         "no release resumes the existing run"
     );
     let warns = |o: &Value| {
-        o["printedWarnings"]
-            .as_array()
-            .is_some_and(|w| w.iter().any(|l| l == OFFLINE_LOGIN_WARNING))
+        o["printedWarnings"].as_array().is_some_and(|w| {
+            w.iter()
+                .any(|l| l.as_str().is_some_and(|l| l.starts_with(warning)))
+        })
     };
     assert!(
-        releases(&|o| asked(o) && warns(o)) > 0,
-        "no online launch prints the login warning"
+        !releases_where(doc, &|o| asked(o) && warns(o)).is_empty(),
+        "no online launch prints \"{warning}\""
     );
     assert!(
-        releases(&|o| asked(o) && !warns(o)) > 0,
-        "every online launch prints the login warning"
+        !releases_where(doc, &|o| asked(o) && !warns(o)).is_empty(),
+        "every online launch prints \"{warning}\""
     );
 }

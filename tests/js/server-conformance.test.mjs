@@ -52,8 +52,8 @@ function onlineOverOfflineCheck(doc, quotedWarnings = [OFFLINE_LOGIN_WARNING]) {
       sharedBesideDisabledLine(c, out) ||
       sharedAfterUnknownDisabled(c, out)
     ) {
-      // The release refused the mode (before 0.16.3), or met it beside the settings file's
-      // disabled line: the package refuses it as not modelled.
+      // The release refused the mode (before 0.16.3), raised before reading it, or met it
+      // beside the settings file's disabled line: the package refuses it as not modelled.
       const { refused, diffs } = decideUnlessNotModelled(
         (input) => decideServerCase(decide, sdk, input),
         sdk,
