@@ -15,6 +15,7 @@ mod bool_setting;
 mod branching;
 mod check_order;
 pub mod codec;
+mod decimal_to_double;
 pub mod derive;
 pub mod diagnostics;
 pub mod disabled_env;

@@ -13,6 +13,71 @@ use core::cmp::Ordering;
 
 pub use table::{PYTHON_VERSION, UNICODE_VERSION};
 
+/// A sorted table of disjoint inclusive code-point ranges packed as a byte stream (see
+/// `scripts/gen_pyunicode.py`): per range, LEB128 of the gap from the previous range's end
+/// and of its length less one. Two bytes a range instead of eight keep the two long tables
+/// ≈ 2 KB smaller gzipped; the sparse index bounds a lookup to a few dozen ranges.
+pub struct PackedRanges {
+    /// Every 32nd range: (the code point after the range before it, its byte offset).
+    index: &'static [(u32, u32)],
+    /// The ranges, in order.
+    stream: &'static [u8],
+}
+
+/// Decodes a [`PackedRanges`] stream from one of its index entries on.
+struct RangeCursor {
+    stream: &'static [u8],
+    offset: usize,
+    after_previous: u32,
+}
+
+impl RangeCursor {
+    fn leb128(&mut self) -> Option<u32> {
+        let mut value = 0u32;
+        let mut shift = 0;
+        loop {
+            let byte = *self.stream.get(self.offset)?;
+            self.offset += 1;
+            value |= u32::from(byte & 0x7f) << shift;
+            if byte < 0x80 {
+                return Some(value);
+            }
+            shift += 7;
+        }
+    }
+}
+
+impl Iterator for RangeCursor {
+    type Item = (u32, u32);
+
+    fn next(&mut self) -> Option<(u32, u32)> {
+        let lo = self.after_previous + self.leb128()?;
+        let hi = lo + self.leb128()?;
+        self.after_previous = hi + 1;
+        Some((lo, hi))
+    }
+}
+
+impl PackedRanges {
+    /// The ranges from the index entry at or before `cp` on.
+    fn ranges_near(&self, cp: u32) -> RangeCursor {
+        let entry = self.index.partition_point(|&(after, _)| after <= cp);
+        let (after_previous, offset) = self.index[entry.saturating_sub(1)];
+        RangeCursor {
+            stream: self.stream,
+            offset: offset as usize,
+            after_previous,
+        }
+    }
+
+    /// True when some range holds `cp`.
+    fn contains(&self, cp: u32) -> bool {
+        self.ranges_near(cp)
+            .take_while(|&(lo, _)| lo <= cp)
+            .any(|(_, hi)| cp <= hi)
+    }
+}
+
 fn in_ranges(ranges: &[(u32, u32)], cp: u32) -> bool {
     ranges
         .binary_search_by(|&(lo, hi)| {
@@ -33,7 +98,7 @@ pub fn is_word_char(ch: char) -> bool {
         // Fast path for ASCII, which is almost every run id.
         return ch.is_ascii_alphanumeric() || ch == '_';
     }
-    in_ranges(&table::WORD_RANGES, ch as u32)
+    table::WORD_RANGES.contains(ch as u32)
 }
 
 /// True when Python's `str.isspace()` is true for `ch`.
@@ -76,7 +141,7 @@ pub fn nfkc_has_url_delimiter(ch: char) -> bool {
 
 /// Python's `str.isprintable()` for one character.
 pub fn is_printable(ch: char) -> bool {
-    !in_ranges(&table::NOT_PRINTABLE, ch as u32)
+    !table::NOT_PRINTABLE.contains(ch as u32)
 }
 
 /// Python's `repr(s)` for a `str`: single quotes unless the text holds `'` and no `"`;
@@ -142,18 +207,67 @@ mod tests {
                 table::SPACE.binary_search(&(b as u32)).is_ok()
             );
             assert_eq!(is_word_char(ch), ch.is_ascii_alphanumeric() || ch == '_');
-            assert_eq!(in_ranges(&table::WORD_RANGES, b as u32), is_word_char(ch));
+            assert_eq!(table::WORD_RANGES.contains(b as u32), is_word_char(ch));
         }
+    }
+
+    /// Every range of a packed table, from its start.
+    fn unpacked(table: &PackedRanges) -> Vec<(u32, u32)> {
+        let all = RangeCursor {
+            stream: table.stream,
+            offset: 0,
+            after_previous: 0,
+        };
+        all.collect()
+    }
+
+    /// FNV-1a over each range's ends as little-endian u32, as the generator computes it.
+    fn fnv1a64(ranges: &[(u32, u32)]) -> u64 {
+        let mut hash = 0xcbf2_9ce4_8422_2325u64;
+        for &(lo, hi) in ranges {
+            for byte in lo.to_le_bytes().into_iter().chain(hi.to_le_bytes()) {
+                hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+            }
+        }
+        hash
+    }
+
+    #[test]
+    fn packed_tables_decode_to_the_generated_ranges() {
+        for (table, (count, check)) in [
+            (&table::WORD_RANGES, table::WORD_RANGES_CHECK),
+            (&table::NOT_PRINTABLE, table::NOT_PRINTABLE_CHECK),
+        ] {
+            let ranges = unpacked(table);
+            assert_eq!((ranges.len(), fnv1a64(&ranges)), (count, check));
+            assert!(ranges.last().unwrap().1 <= 0x10ffff);
+            for pair in ranges.windows(2) {
+                assert!(pair[0].1 + 1 < pair[1].0, "{pair:?}");
+            }
+            // Each index entry points at the start of a range, 32 ranges apart.
+            for (i, &(after_previous, offset)) in table.index.iter().enumerate() {
+                let mut cursor = RangeCursor {
+                    stream: table.stream,
+                    offset: offset as usize,
+                    after_previous,
+                };
+                assert_eq!(cursor.next(), Some(ranges[i * 32]));
+            }
+            // Every range's ends, and the code points around them, answer as a search of
+            // the unpacked ranges does.
+            for &(lo, hi) in &ranges {
+                for cp in [lo.saturating_sub(1), lo, hi, hi + 1] {
+                    let held = ranges.iter().any(|&(l, h)| l <= cp && cp <= h);
+                    assert_eq!(table.contains(cp), held, "{cp:#x}");
+                }
+            }
+        }
+        assert!(is_word_char('é') && !is_word_char('\u{2014}') && is_word_char('\u{4e00}'));
+        assert!(!is_printable('\u{200b}') && is_printable('é') && !is_printable('\u{10ffff}'));
     }
 
     #[test]
     fn tables_are_sorted() {
-        for pair in table::WORD_RANGES.windows(2) {
-            assert!(
-                pair[0].0 <= pair[0].1 && pair[0].1 + 1 < pair[1].0,
-                "{pair:?}"
-            );
-        }
         assert!(table::SPACE.windows(2).all(|w| w[0] < w[1]));
         assert!(table::DECIMAL_ZEROS.windows(2).all(|w| w[0] + 10 <= w[1]));
         assert!(table::NFKC_URL_DELIMITER.windows(2).all(|w| w[0] < w[1]));

@@ -343,13 +343,20 @@ pub fn py_float(s: &str) -> Option<f64> {
     }
     let body = ascii.strip_prefix(['+', '-']).unwrap_or(&ascii);
     let lower = body.to_ascii_lowercase();
-    if matches!(lower.as_str(), "inf" | "infinity" | "nan") {
-        return ascii.to_ascii_lowercase().parse::<f64>().ok();
+    if lower == "nan" {
+        return Some(f64::NAN);
+    }
+    if matches!(lower.as_str(), "inf" | "infinity") {
+        return Some(if ascii.starts_with('-') {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
     }
     if !valid_float_literal(body) {
         return None;
     }
-    ascii.replace('_', "").parse::<f64>().ok()
+    crate::decimal_to_double::parse_decimal(&ascii.replace('_', ""))
 }
 
 /// `digitpart ('.' digitpart?)? | '.' digitpart`, then an optional exponent, where
