@@ -13,7 +13,7 @@
 
 use crate::diagnostics::{Code, DiagnosticExt, diagnostic};
 use crate::error::InputError;
-use crate::model::{Diagnostic, ResumeInput, SettingsFile, Severity};
+use crate::model::{Diagnostic, ResumeInput, SettingsArg, SettingsFile, Severity};
 use crate::profile::{Profile, Rule};
 
 /// The field of the file's mode line.
@@ -64,10 +64,13 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
             DISABLED,
             "only \"true\" is modelled, as wandb offline writes it (releases read other values differently)".to_owned(),
         )
-    } else if init.is_some_and(|i| i.settings.is_some()) {
+    } else if let Some(path) = init
+        .and_then(|i| i.settings.as_ref())
+        .and_then(settings_key_beside_file)
+    {
         (
-            "context.settingsFile",
-            "a settings file beside settings= is not modelled".to_owned(),
+            path,
+            "this settings key beside a settings file is not modelled (only settings= without mode, resume, run_id and the service keys)".to_owned(),
         )
     } else if let Some(p) = input
         .given_profile()
@@ -100,6 +103,23 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         path: refusal.0.to_owned(),
         reason: refusal.1,
     })
+}
+
+/// The field of a `settings=` key no vector shows beside the settings file: the
+/// settings-file-arg vectors cross every file with settings that name none of these (a
+/// `wandb.Settings(console="off")` or a dict), whose object still carries its default mode.
+fn settings_key_beside_file(settings: &SettingsArg) -> Option<&'static str> {
+    [
+        ("init.settings.mode", settings.mode.is_some()),
+        ("init.settings.resume", settings.resume.is_some()),
+        ("init.settings.runId", settings.run_id.is_some()),
+        (
+            "init.settings.disableService",
+            settings.disable_service.is_some(),
+        ),
+    ]
+    .into_iter()
+    .find_map(|(path, given)| given.then_some(path))
 }
 
 /// The field that asks for the shared mode beside `file`'s `disabled` line, with the release,
@@ -297,6 +317,7 @@ mod tests {
             r#"{"env":{"WANDB_MODE":"online"},"context":{"settingsFile":{"mode":"offline"}}}"#,
             r#"{"init":{"mode":"offline"},"context":{"settingsFile":{"mode":"online"}}}"#,
             r#"{"context":{"settingsFile":{}}}"#,
+            r#"{"init":{"settings":{"form":"object","keys":["start_method"]}},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
         ] {
             assert_eq!(refusal(json), None, "{json}");
         }
@@ -306,9 +327,14 @@ mod tests {
     fn what_no_vector_shows_is_refused_with_the_reason() {
         for (json, at, why) in [
             (
-                r#"{"init":{"settings":{"form":"dict","keys":[]}},"context":{"settingsFile":{"mode":"offline"}}}"#,
-                "context.settingsFile",
-                "beside settings=",
+                r#"{"init":{"settings":{"form":"object","keys":["run_id"],"runId":"abc"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
+                "init.settings.runId",
+                "beside a settings file",
+            ),
+            (
+                r#"{"init":{"settings":{"form":"dict","keys":["_disable_service"],"disableService":true}},"context":{"settingsFile":{"mode":"offline"}}}"#,
+                "init.settings.disableService",
+                "beside a settings file",
             ),
             (
                 r#"{"sdk":"0.9.7","context":{"settingsFile":{"disabled":"true"}}}"#,

@@ -8,7 +8,8 @@
 //! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
 //! argument, the settings file, `WANDB_DISABLED` and the shared mode
 //! (tests/conformance/settings-vectors.json, settings-mode-vectors.json,
-//! settings-file-vectors.json, disabled-env-vectors.json, shared-mode-vectors.json; the shared
+//! settings-file-vectors.json, settings-file-arg-vectors.json, disabled-env-vectors.json,
+//! shared-mode-vectors.json; the shared
 //! mode's server outcomes count with the server outcomes) or the timelines
 //! (tests/conformance/timeline-vectors.json, with branch-timeline-vectors.json). Runs with the `rule-mutation`
 //! feature (`cargo test --features rule-mutation --test rule_mutation -- --nocapture` prints
@@ -201,16 +202,18 @@ fn removing_any_rule_fails_vectors() {
         .collect();
     let sync_doc = sync_replay::load();
     let syncs = common::recorded(&sync_doc);
-    // The `settings=`, settings-mode, settings-file and WANDB_DISABLED vectors the package
-    // models, as one set.
+    // The `settings=`, settings-mode, settings-file (alone and beside `settings=`) and
+    // WANDB_DISABLED vectors the package models, as one set.
     let settings_doc = settings_replay::load();
     let settings_mode_doc = settings_replay::load_modes();
     let settings_file_doc = settings_replay::load_files();
+    let settings_file_arg_doc = settings_replay::load_file_args();
     let disabled_env_doc = settings_replay::load_disabled_env();
     let settings: Vec<_> = common::recorded(&settings_doc)
         .into_iter()
         .chain(common::recorded(&settings_mode_doc))
         .chain(common::recorded(&settings_file_doc))
+        .chain(common::recorded(&settings_file_arg_doc))
         .chain(common::recorded(&disabled_env_doc))
         .filter(|v| settings_replay::refused(v) == Ok(false))
         .collect();

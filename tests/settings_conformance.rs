@@ -258,6 +258,77 @@ fn settings_file_vectors_cover_each_era() {
     }
 }
 
+/// The settings file beside `settings=` (tests/conformance/settings-file-arg-vectors.json, made
+/// by tests/conformance/generate_settings_file_args.py): every case the package models agrees,
+/// and it refuses exactly the ones it does not — eighteen per release: the settings-file
+/// vectors' six in each form, and the settings' own mode beside the two files `wandb offline`
+/// writes (an object's `online`, `offline`, a dict's `online`), which stays refused: an object's
+/// online is lost over the file's offline in 0.10.3, 0.12.16, 0.17.7 and 0.18.0, as over
+/// `WANDB_MODE=offline`, and no vector crosses it with `mode=` or `WANDB_MODE`.
+#[test]
+fn settings_files_beside_settings_match_the_real_sdk() {
+    let doc = common::settings_replay::load_file_args();
+    assert_agree_refusing("settings-file-arg vectors", &doc, 18);
+}
+
+/// What a `settings=` that names no mode does beside the file, seen from both sides of each
+/// boundary: an object's default mode replaces an offline or disabled `WANDB_MODE` in
+/// 0.18.1–0.18.7 only, which ignore the file's mode line (so the launch goes online) but not its
+/// `disabled` line (offline, where the variable alone would disable it); elsewhere the file
+/// weighs as without the argument; a dict raises up to 0.12.9.
+#[test]
+fn settings_file_arg_vectors_cover_each_era() {
+    let doc = common::settings_replay::load_file_args();
+    let all = recorded(&doc);
+    let outcome = |version: &str, form: &str, file: &str, env_mode: Option<&str>| {
+        let file: Value = serde_json::from_str(file).unwrap();
+        let v = all
+            .iter()
+            .find(|v| {
+                v.version == version
+                    && v.case["init"]["settings"]["form"] == form
+                    && v.case["init"]["settings"]["mode"].is_null()
+                    && v.case["init"]["mode"].is_null()
+                    && v.case["env"]["WANDB_MODE"].as_str() == env_mode
+                    && v.case["context"]["settingsFile"] == file
+            })
+            .unwrap_or_else(|| panic!("{version} {form} {file} {env_mode:?} recorded"));
+        match (v.out["rejected"] == true, v.out["offline"] == true) {
+            (true, _) => "raises",
+            (false, true) => "offline",
+            (false, false) if v.out["disabled"] == true => "disabled",
+            (false, false) => "online",
+        }
+    };
+    let mode_line = r#"{"mode":"offline"}"#;
+    let both = r#"{"disabled":"true","mode":"offline"}"#;
+    for (version, alone, under_offline, disabled_beside_line) in [
+        ("0.17.7", "offline", "offline", "disabled"),
+        ("0.18.0", "offline", "offline", "disabled"),
+        ("0.18.1", "online", "online", "offline"),
+        ("0.18.7", "online", "online", "offline"),
+        ("0.19.0", "offline", "offline", "raises"),
+        ("0.31.0", "offline", "offline", "disabled"),
+    ] {
+        assert_eq!(
+            (
+                outcome(version, "object", mode_line, None),
+                outcome(version, "object", mode_line, Some("offline")),
+                outcome(version, "object", both, Some("disabled")),
+            ),
+            (alone, under_offline, disabled_beside_line),
+            "{version}: an object beside the file"
+        );
+    }
+    for (version, expected) in [("0.12.9", "raises"), ("0.12.10", "offline")] {
+        assert_eq!(
+            outcome(version, "dict", mode_line, None),
+            expected,
+            "{version}: a dict beside the file"
+        );
+    }
+}
+
 /// `WANDB_DISABLED` (tests/conformance/disabled-env-vectors.json, made by
 /// tests/conformance/generate_disabled_env.py): every case agrees — the variable alone with each
 /// value `strtobool` reads and two it cannot, under each `WANDB_MODE`, beside each `mode=` and

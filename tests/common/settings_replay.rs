@@ -45,6 +45,21 @@ pub fn load_files() -> Value {
     )
 }
 
+/// The vectors of the settings file beside `settings=`
+/// (tests/conformance/settings-file-arg-vectors.json: each file the wandb CLI leaves, under each
+/// `WANDB_MODE` and beside each `mode=`, with a settings object or dict that names no mode, and
+/// the settings' own mode beside an offline file), or the file in
+/// `WANDB_RESUME_SETTINGS_FILE_ARG_VECTORS`.
+pub fn load_file_args() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SETTINGS_FILE_ARG_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/settings-file-arg-vectors.json"
+        ),
+    )
+}
+
 /// The WANDB_DISABLED vectors (tests/conformance/disabled-env-vectors.json: the variable alone,
 /// beside `mode=`, `WANDB_MODE` and the settings file), or the file in
 /// `WANDB_RESUME_DISABLED_ENV_VECTORS`.
@@ -62,8 +77,8 @@ pub fn load_disabled_env() -> Value {
 /// offline over `WANDB_MODE=disabled`, disabled beside an online or offline `mode=`, an online
 /// `mode=` over the settings file's `disabled` line without its offline mode line, an online
 /// or offline one over its disabled mode, a file's `shared` line (the wandb CLI writes none),
-/// and what the mode vectors refuse — and only those (`Err` otherwise). `shared` counts as
-/// online.
+/// the settings' own mode beside the file, and what the mode vectors refuse — and only those
+/// (`Err` otherwise). `shared` counts as online.
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let class = |mode: Option<&str>| match mode {
         Some("online" | "run" | "shared") => "online",
@@ -83,7 +98,8 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
         ("online" | "offline", _, "disabled") | ("disabled", "online" | "offline", _)
     ) || (file_offline && init == "online" && !online_over_file)
         || (file_disabled && matches!(init, "online" | "offline"))
-        || file["mode"] == "shared";
+        || file["mode"] == "shared"
+        || (!file.is_null() && !v.case["init"]["settings"]["mode"].is_null());
     super::mode_replay::refused_where(v, not_modelled || super::mode_replay::not_modelled(v))
 }
 

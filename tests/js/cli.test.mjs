@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import {
   recordedDisabledEnv,
   recordedSettingsFile,
+  recordedSettingsFileArg,
   recordedSettingsModeOffline,
   recordedSettingsService,
   resumeTextRaised,
@@ -224,6 +225,29 @@ test("the workspace settings file (wandb offline) is read as each release reads 
       assert.equal(r.code, 2, r.out + r.err);
       assert.match(r.err, why);
     }
+    // Beside a settings= that names no mode (scripts pass one for start_method): 0.18.1–0.18.7
+    // take the object's default online over WANDB_MODE=offline and ignore the file's mode line,
+    // so the launch goes online; 0.18.0 stays offline. Each as recorded.
+    writeFileSync(settings, "[default]\nmode = offline\n");
+    const call = 'resume="must", id="abc", settings=wandb.Settings(start_method="thread")';
+    for (const [sdk, offline] of [
+      ["0.18.0", true],
+      ["0.18.1", false],
+    ]) {
+      const r = run(["check", "--sdk", sdk, "--resume-file", "none", "--init", call], {
+        WANDB_DIR: root,
+        WANDB_MODE: "offline",
+      });
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.equal(/if the run exists: +offline/.test(r.out), offline, `${sdk}: ${r.out}`);
+      const recorded = recordedSettingsFileArg(sdk, "object", { mode: "offline" }, "offline");
+      assert.equal(recorded.offline, offline, `${sdk} recorded`);
+    }
+    // Its own mode beside the file is refused with the reason (exit 2).
+    const ownMode = 'resume="must", id="abc", settings=wandb.Settings(mode="offline")';
+    const refused = run(["check", "--resume-file", "none", "--init", ownMode], { WANDB_DIR: root });
+    assert.equal(refused.code, 2, refused.out + refused.err);
+    assert.match(refused.err, /init\.settings\.mode.*beside a settings file is not modelled/);
     // Given by path, or "none"; a directory is no file to read (exit 2).
     writeFileSync(settings, "[default]\nmode = offline\n");
     const init = ["--init", 'resume="must", id="abc"'];

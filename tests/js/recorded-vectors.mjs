@@ -45,8 +45,9 @@ const MODE_KINDS = new Map([
  * offline `mode=`; an online `mode=` over the
  * settings file's `disabled` line without its offline mode line (the server-file-mode vectors
  * show it over the lines `wandb offline` writes), an online or offline one
- * over its disabled mode, its `shared` line (the wandb CLI writes none); and `shared` where the
- * release itself refused it (the record raised naming it).
+ * over its disabled mode, its `shared` line (the wandb CLI writes none), the settings' own mode
+ * beside the file; and `shared` where the release itself refused it (the record raised naming
+ * it).
  */
 export function notModelled(c, out) {
   const kind = (mode) => MODE_KINDS.get(mode) ?? "";
@@ -69,6 +70,7 @@ export function notModelled(c, out) {
       !onlineOverFileModelled(c)) ||
     (["online", "offline"].includes(init) && file?.mode === "disabled") ||
     file?.mode === "shared" ||
+    (file !== undefined && c.init?.settings?.mode !== undefined) ||
     (named && out.rejected === true && /shared/.test(out.error?.message ?? ""))
   );
 }
@@ -203,6 +205,26 @@ export function recordedSettingsFile(sdk, lines, envMode) {
       c.init?.mode === undefined &&
       c.env?.WANDB_MODE === envMode &&
       c.env?.WANDB_API_KEY !== undefined,
+  );
+}
+
+/**
+ * What `sdk` recorded for `resume="must"`, `id="abc"` with `wandb/settings` holding `lines`,
+ * `WANDB_MODE` set to `envMode` (undefined: unset) and a `settings=` of `form` that names no
+ * mode — the case of settings-file-arg-vectors.json.
+ */
+export function recordedSettingsFileArg(sdk, form, lines, envMode) {
+  return recordedFor(
+    "settings-file-arg-vectors.json",
+    sdk,
+    `${form} ${JSON.stringify(lines)} ${envMode}`,
+    (c) =>
+      c.init.settings.form === form &&
+      c.init.settings.mode === undefined &&
+      c.context.settingsFile.mode === lines.mode &&
+      c.context.settingsFile.disabled === lines.disabled &&
+      c.init.mode === undefined &&
+      c.env?.WANDB_MODE === envMode,
   );
 }
 

@@ -11,6 +11,7 @@ import {
   recordedDisableServiceExit,
   recordedDisabledEnv,
   recordedSettingsFile,
+  recordedSettingsFileArg,
   recordedSettingsModeOffline,
   recordedSettingsRunId,
   recordedSettingsService,
@@ -266,9 +267,20 @@ test("wandb/settings left by wandb offline: each release as recorded", async (t)
   assert.match(link, /ctx\.settingsFile=disabled-offline/);
   const { page: other } = await openForm(t, link.slice(link.indexOf("#")));
   assert.equal(await other.inputValue("#ctx-settings-file"), "disabled-offline");
-  // Beside settings= the file is not modelled: refused, naming it.
+  // Beside a settings= that names no mode it is answered as recorded: 0.31.0 ignores the
+  // file (online) with or without the dict.
+  await other.fill("#sdk", "0.31.0");
   await other.selectOption("#init-settings", "dict");
-  assert.match(await other.locator("#verdict").innerText(), /context\.settingsFile/);
+  const found = await codes(other);
+  assert.ok(found.includes("settings-file-ignored"), `beside a dict: ${found}`);
+  const recorded = recordedSettingsFileArg("0.31.0", "dict", lines, undefined);
+  assert.equal(found.includes("offline-mode"), recorded.offline === true, "beside a dict");
+  // The settings' own mode beside the file is not modelled: refused, naming it.
+  await other.fill("#init-settings-keys", "mode=offline");
+  assert.match(
+    await other.locator("#verdict").innerText(),
+    /init\.settings\.mode.*beside a settings file is not modelled/,
+  );
 });
 
 test("a shared link restores the configuration", async (t) => {
