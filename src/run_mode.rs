@@ -395,16 +395,24 @@ pub(crate) fn settle(
     };
     let mut class = value.and_then(classify);
     // The server-settings-mode vectors: the library set up offline stays offline under the
-    // object's `"online"`, its default (its `"shared"` is told apart).
-    if let Some(env) = env_mode.filter(|_| {
-        field == SETTINGS_MODE
-            && value == Some("online")
-            && env_class == Some(RunMode::Offline)
-            && settings_object
-            && object_online_lost(profile)
-    }) {
-        object_online_lost_warning(profile, env, out);
-        (field, class) = ("env.WANDB_MODE", Some(RunMode::Offline));
+    // object's `"online"`, its default (its `"shared"` is told apart); the settings-file-arg
+    // vectors: set up offline by the file's mode line too (its `disabled` line says so itself).
+    if field == SETTINGS_MODE
+        && value == Some("online")
+        && settings_object
+        && object_online_lost(profile)
+    {
+        let kept = match (env_mode, env_class, file_class) {
+            (Some(env), Some(RunMode::Offline), _) => Some(("env.WANDB_MODE", env)),
+            (None, _, Some(RunMode::Offline)) if offline_by.is_none() => {
+                Some((settings_file::MODE, "the settings file's offline mode"))
+            }
+            _ => None,
+        };
+        if let Some((by, source)) = kept {
+            object_online_lost_warning(profile, by, source, out);
+            (field, class) = (by, Some(RunMode::Offline));
+        }
     }
     if let Some(by) =
         offline_by.filter(|_| !matches!(class, Some(RunMode::Offline | RunMode::Disabled)))
@@ -642,15 +650,25 @@ fn object_online_lost(profile: &Profile) -> bool {
             && !profile.has(Rule::SettingsObjectModeOverEnv))
 }
 
-/// The warning for a settings object's `mode="online"` that an offline `WANDB_MODE`
-/// (`env_mode`) keeps offline.
-fn object_online_lost_warning(profile: &Profile, env_mode: &str, out: &mut Vec<Diagnostic>) {
+/// The warning for a settings object's `mode="online"` that an offline setup keeps offline:
+/// `WANDB_MODE` (`by` its field, `source` its value) or the settings file's mode line.
+fn object_online_lost_warning(
+    profile: &Profile,
+    by: &str,
+    source: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (kept, undo) = if by == settings_file::MODE {
+        (source.to_owned(), "Run wandb online in that directory")
+    } else {
+        (format!("WANDB_MODE={source}"), "Unset WANDB_MODE")
+    };
     settings_mode_ignored(
         format!(
-            "wandb {} keeps WANDB_MODE={env_mode} over the wandb.Settings object's mode=\"online\": the launch is offline.",
+            "wandb {} keeps {kept} over the wandb.Settings object's mode=\"online\": the launch is offline.",
             profile.version
         ),
-        "Unset WANDB_MODE, or pass mode=\"online\" to wandb.init in place of the settings' mode.",
+        format!("{undo}, or pass mode=\"online\" to wandb.init in place of the settings' mode."),
         out,
     );
 }

@@ -66,11 +66,11 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         )
     } else if let Some(path) = init
         .and_then(|i| i.settings.as_ref())
-        .and_then(settings_key_beside_file)
+        .and_then(|settings| settings_key_beside_file(input, settings, file))
     {
         (
             path,
-            "this settings key beside a settings file is not modelled (only settings= without mode, resume, run_id and the service keys)".to_owned(),
+            "this settings key beside a settings file is not modelled (only settings= without mode, resume, run_id and the service keys, or with an online or offline mode over mode = offline alone)".to_owned(),
         )
     } else if let Some(p) = input
         .given_profile()
@@ -107,10 +107,26 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
 
 /// The field of a `settings=` key no vector shows beside the settings file: the
 /// settings-file-arg vectors cross every file with settings that name none of these (a
-/// `wandb.Settings(console="off")` or a dict), whose object still carries its default mode.
-fn settings_key_beside_file(settings: &SettingsArg) -> Option<&'static str> {
+/// `wandb.Settings(console="off")` or a dict), whose object still carries its default mode,
+/// and the settings' own online or offline mode beside the file `wandb offline` writes where
+/// neither `mode=` nor `WANDB_MODE` is set.
+fn settings_key_beside_file(
+    input: &ResumeInput,
+    settings: &SettingsArg,
+    file: &SettingsFile,
+) -> Option<&'static str> {
+    let recorded_mode = matches!(settings.mode.as_deref(), Some("online" | "offline"))
+        && file.mode.as_deref() == Some("offline")
+        && input.init.as_ref().is_none_or(|i| i.mode.is_none())
+        && input
+            .env
+            .as_ref()
+            .is_none_or(|e| e.get(crate::run_mode::MODE_ENV).is_none());
     [
-        ("init.settings.mode", settings.mode.is_some()),
+        (
+            "init.settings.mode",
+            settings.mode.is_some() && !recorded_mode,
+        ),
         ("init.settings.resume", settings.resume.is_some()),
         ("init.settings.runId", settings.run_id.is_some()),
         (
@@ -318,6 +334,7 @@ mod tests {
             r#"{"init":{"mode":"offline"},"context":{"settingsFile":{"mode":"online"}}}"#,
             r#"{"context":{"settingsFile":{}}}"#,
             r#"{"init":{"settings":{"form":"object","keys":["start_method"]}},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
+            r#"{"init":{"settings":{"form":"dict","keys":["mode"],"mode":"online"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
         ] {
             assert_eq!(refusal(json), None, "{json}");
         }
@@ -334,6 +351,16 @@ mod tests {
             (
                 r#"{"init":{"settings":{"form":"dict","keys":["_disable_service"],"disableService":true}},"context":{"settingsFile":{"mode":"offline"}}}"#,
                 "init.settings.disableService",
+                "beside a settings file",
+            ),
+            (
+                r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"object","keys":["mode"],"mode":"online"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
+                "init.settings.mode",
+                "beside a settings file",
+            ),
+            (
+                r#"{"init":{"settings":{"form":"object","keys":["mode"],"mode":"disabled"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
+                "init.settings.mode",
                 "beside a settings file",
             ),
             (

@@ -77,7 +77,8 @@ pub fn load_disabled_env() -> Value {
 /// offline over `WANDB_MODE=disabled`, disabled beside an online or offline `mode=`, an online
 /// `mode=` over the settings file's `disabled` line without its offline mode line, an online
 /// or offline one over its disabled mode, a file's `shared` line (the wandb CLI writes none),
-/// the settings' own mode beside the file, and what the mode vectors refuse — and only those
+/// the settings' own mode beside the file (but online or offline over its offline mode alone),
+/// and what the mode vectors refuse — and only those
 /// (`Err` otherwise). `shared` counts as online.
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let class = |mode: Option<&str>| match mode {
@@ -99,8 +100,19 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     ) || (file_offline && init == "online" && !online_over_file)
         || (file_disabled && matches!(init, "online" | "offline"))
         || file["mode"] == "shared"
-        || (!file.is_null() && !v.case["init"]["settings"]["mode"].is_null());
+        || (!file.is_null() && !settings.is_empty() && !settings_mode_over_offline_file(v));
     super::mode_replay::refused_where(v, not_modelled || super::mode_replay::not_modelled(v))
+}
+
+/// The settings' own online or offline mode over the settings file's `mode = offline` with
+/// neither `mode=` nor `WANDB_MODE` set: modelled, by the settings-file-arg vectors.
+fn settings_mode_over_offline_file(v: &Recorded<'_>) -> bool {
+    matches!(
+        v.case["init"]["settings"]["mode"].as_str(),
+        Some("online" | "offline")
+    ) && v.case["context"]["settingsFile"]["mode"] == "offline"
+        && v.case["init"]["mode"].is_null()
+        && v.case["env"]["WANDB_MODE"].is_null()
 }
 
 /// The disagreements between the engine and the SDK on one vector the package models, as the

@@ -243,9 +243,28 @@ test("the workspace settings file (wandb offline) is read as each release reads 
       const recorded = recordedSettingsFileArg(sdk, "object", { mode: "offline" }, "offline");
       assert.equal(recorded.offline, offline, `${sdk} recorded`);
     }
-    // Its own mode beside the file is refused with the reason (exit 2).
-    const ownMode = 'resume="must", id="abc", settings=wandb.Settings(mode="offline")';
-    const refused = run(["check", "--resume-file", "none", "--init", ownMode], { WANDB_DIR: root });
+    // Its own mode="online" over the file: 0.18.0 keeps the file's offline (as it keeps
+    // WANDB_MODE=offline), 0.31.0 goes online, each as recorded.
+    const ownMode = 'resume="must", id="abc", settings=wandb.Settings(mode="online")';
+    for (const [sdk, offline] of [
+      ["0.18.0", true],
+      ["0.31.0", false],
+    ]) {
+      const r = run(["check", "--sdk", sdk, "--resume-file", "none", "--init", ownMode], {
+        WANDB_DIR: root,
+      });
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.equal(/if the run exists: +offline/.test(r.out), offline, `${sdk}: ${r.out}`);
+      assert.equal(/settings-mode-ignored/.test(r.out), offline, `${sdk}: ${r.out}`);
+      const lines = { mode: "offline" };
+      const recorded = recordedSettingsFileArg(sdk, "object", lines, undefined, "online");
+      assert.equal(recorded.offline, offline, `${sdk} recorded`);
+    }
+    // Beside WANDB_MODE as well it is refused with the reason (exit 2).
+    const refused = run(["check", "--resume-file", "none", "--init", ownMode], {
+      WANDB_DIR: root,
+      WANDB_MODE: "offline",
+    });
     assert.equal(refused.code, 2, refused.out + refused.err);
     assert.match(refused.err, /init\.settings\.mode.*beside a settings file is not modelled/);
     // Given by path, or "none"; a directory is no file to read (exit 2).

@@ -46,8 +46,8 @@ const MODE_KINDS = new Map([
  * settings file's `disabled` line without its offline mode line (the server-file-mode vectors
  * show it over the lines `wandb offline` writes), an online or offline one
  * over its disabled mode, its `shared` line (the wandb CLI writes none), the settings' own mode
- * beside the file; and `shared` where the release itself refused it (the record raised naming
- * it).
+ * beside the file (but online or offline over its offline mode alone); and `shared` where the
+ * release itself refused it (the record raised naming it).
  */
 export function notModelled(c, out) {
   const kind = (mode) => MODE_KINDS.get(mode) ?? "";
@@ -70,8 +70,19 @@ export function notModelled(c, out) {
       !onlineOverFileModelled(c)) ||
     (["online", "offline"].includes(init) && file?.mode === "disabled") ||
     file?.mode === "shared" ||
-    (file !== undefined && c.init?.settings?.mode !== undefined) ||
+    (file !== undefined && settings !== "" && !settingsModeOverOfflineFile(c)) ||
     (named && out.rejected === true && /shared/.test(out.error?.message ?? ""))
+  );
+}
+
+/** The settings' own online or offline mode over the settings file's `mode = offline` with
+ * neither `mode=` nor `WANDB_MODE`: modelled, by the settings-file-arg vectors. */
+function settingsModeOverOfflineFile(c) {
+  return (
+    ["online", "offline"].includes(c.init?.settings?.mode) &&
+    c.context?.settingsFile?.mode === "offline" &&
+    c.init?.mode === undefined &&
+    c.env?.WANDB_MODE === undefined
   );
 }
 
@@ -210,17 +221,17 @@ export function recordedSettingsFile(sdk, lines, envMode) {
 
 /**
  * What `sdk` recorded for `resume="must"`, `id="abc"` with `wandb/settings` holding `lines`,
- * `WANDB_MODE` set to `envMode` (undefined: unset) and a `settings=` of `form` that names no
- * mode — the case of settings-file-arg-vectors.json.
+ * `WANDB_MODE` set to `envMode` (undefined: unset) and a `settings=` of `form` whose mode is
+ * `settingsMode` (undefined: it names none) — the case of settings-file-arg-vectors.json.
  */
-export function recordedSettingsFileArg(sdk, form, lines, envMode) {
+export function recordedSettingsFileArg(sdk, form, lines, envMode, settingsMode) {
   return recordedFor(
     "settings-file-arg-vectors.json",
     sdk,
-    `${form} ${JSON.stringify(lines)} ${envMode}`,
+    `${form} ${settingsMode} ${JSON.stringify(lines)} ${envMode}`,
     (c) =>
       c.init.settings.form === form &&
-      c.init.settings.mode === undefined &&
+      c.init.settings.mode === settingsMode &&
       c.context.settingsFile.mode === lines.mode &&
       c.context.settingsFile.disabled === lines.disabled &&
       c.init.mode === undefined &&

@@ -275,8 +275,13 @@ test("wandb/settings left by wandb offline: each release as recorded", async (t)
   assert.ok(found.includes("settings-file-ignored"), `beside a dict: ${found}`);
   const recorded = recordedSettingsFileArg("0.31.0", "dict", lines, undefined);
   assert.equal(found.includes("offline-mode"), recorded.offline === true, "beside a dict");
-  // The settings' own mode beside the file is not modelled: refused, naming it.
-  await other.fill("#init-settings-keys", "mode=offline");
+  // The dict's own online mode over it, as recorded; beside WANDB_MODE as well it is not
+  // modelled: refused, naming it.
+  await other.fill("#init-settings-keys", "mode=online");
+  const online = recordedSettingsFileArg("0.31.0", "dict", lines, undefined, "online");
+  assert.equal((await codes(other)).includes("offline-mode"), online.offline === true, "online");
+  await other.check("#env-WANDB_MODE-set");
+  await other.fill("#env-WANDB_MODE", "offline");
   assert.match(
     await other.locator("#verdict").innerText(),
     /init\.settings\.mode.*beside a settings file is not modelled/,
