@@ -466,7 +466,7 @@ pub(crate) fn settle(
     {
         let setup = match (env_mode, env_class, file_class) {
             (Some(env), Some(RunMode::Offline), _) => Some(OfflineSetup::Env(env)),
-            // (the input check refuses the settings' mode beside the file: this is the call's)
+            // (the settings' mode here only where neither mode= nor WANDB_MODE is set)
             (_, None, Some(RunMode::Offline)) => Some(OfflineSetup::File),
             _ => None,
         };
