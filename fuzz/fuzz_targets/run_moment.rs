@@ -1,7 +1,7 @@
 //! Run-moment parsing (`<run>?_step=<N>`, as `urllib.parse` + `int()`/`float()` read it):
 //! no panic; a parsed moment names a run that occurs in the text once tabs and line breaks
 //! are removed (as `urllib.parse` removes them); its step shows as the whole number the SDK
-//! makes of it or as written.
+//! makes of it or as written; and `float()` of a plain decimal literal is `str::parse`'s double.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -35,5 +35,12 @@ fuzz_target!(|text: &str| {
             }
         }
     }
-    let _ = py_float(text);
+    // Written with digits, points, exponents and signs only, Python's `float()` and Rust's
+    // `str::parse` read the same grammar and both round correctly: the hand-written reader
+    // (src/decimal_to_double.rs) must give the same double, bit for bit.
+    let float = py_float(text);
+    if text.bytes().all(|b| b"0123456789.eE+-".contains(&b)) {
+        let std = text.parse::<f64>().ok();
+        assert_eq!(float.map(f64::to_bits), std.map(f64::to_bits), "{text:?}");
+    }
 });
