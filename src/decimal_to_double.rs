@@ -18,12 +18,6 @@ const MAX_DIGITS: usize = 800;
 struct BigUint(Vec<u32>);
 
 impl BigUint {
-    fn from_u32(value: u32) -> BigUint {
-        let mut big = BigUint(vec![value]);
-        big.trim();
-        big
-    }
-
     fn trim(&mut self) {
         while self.0.last() == Some(&0) {
             self.0.pop();
@@ -177,7 +171,7 @@ fn magnitude_of(digits: &[u8], exp10: i64) -> f64 {
         let chunk_value = chunk.iter().fold(0u32, |sum, &d| sum * 10 + u32::from(d));
         numerator.mul_add_small(10u32.pow(chunk.len() as u32), chunk_value);
     }
-    let mut denominator = BigUint::from_u32(1);
+    let mut denominator = BigUint(vec![1]);
     if exp10 >= 0 {
         numerator.mul_pow10(exp10 as u32);
     } else {

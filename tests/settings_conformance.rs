@@ -13,6 +13,16 @@ use common::settings_replay::{check, load};
 use common::{assert_all_agree, recorded};
 use serde_json::Value;
 
+/// How a recorded launch went: it raised, or went offline, disabled or online.
+fn launch(out: &Value) -> &'static str {
+    match (out["rejected"] == true, out["offline"] == true) {
+        (true, _) => "raises",
+        (false, true) => "offline",
+        (false, false) if out["disabled"] == true => "disabled",
+        (false, false) => "online",
+    }
+}
+
 #[test]
 fn settings_match_the_real_sdk() {
     assert_all_agree("settings vectors", &load(), check, |v| v.case.to_string());
@@ -116,11 +126,7 @@ fn settings_mode_vectors_cover_each_era() {
                     && v.case["env"]["WANDB_MODE"].is_null()
             })
             .unwrap_or_else(|| panic!("{version} {form} {init_mode:?} recorded"));
-        match (v.out["rejected"] == true, v.out["offline"] == true) {
-            (true, _) => "raises",
-            (false, true) => "offline",
-            (false, false) => "online",
-        }
+        launch(v.out)
     };
     for (version, alone, under_online_init) in [
         ("0.12.9", "offline", "offline"),
@@ -204,12 +210,6 @@ fn settings_file_vectors_cover_each_era() {
             .map(|v| v.out)
             .unwrap_or_else(|| panic!("{version} {file} {env_mode:?} recorded"))
     };
-    let outcome = |out: &Value| match (out["rejected"] == true, out["offline"] == true) {
-        (true, _) => "raises",
-        (false, true) => "offline",
-        (false, false) if out["disabled"] == true => "disabled",
-        (false, false) => "online",
-    };
     let both = r#"{"disabled":"true","mode":"offline"}"#;
     for (version, expected) in [
         ("0.18.7", "offline"),
@@ -219,11 +219,7 @@ fn settings_file_vectors_cover_each_era() {
         ("0.31.0", "online"),
     ] {
         let out = find(version, both, Some("online"), false);
-        assert_eq!(
-            outcome(out),
-            expected,
-            "{version}: the disabled line, {out}"
-        );
+        assert_eq!(launch(out), expected, "{version}: the disabled line, {out}");
     }
     let mode_line = r#"{"mode":"offline"}"#;
     for (version, expected) in [
@@ -233,11 +229,11 @@ fn settings_file_vectors_cover_each_era() {
         ("0.19.0", "offline"),
     ] {
         let out = find(version, mode_line, None, false);
-        assert_eq!(outcome(out), expected, "{version}: the mode line, {out}");
+        assert_eq!(launch(out), expected, "{version}: the mode line, {out}");
     }
     for (version, expected) in [("0.10.9", "raises"), ("0.10.10", "disabled")] {
         let out = find(version, r#"{"mode":"disabled"}"#, None, false);
-        assert_eq!(outcome(out), expected, "{version}: mode = disabled, {out}");
+        assert_eq!(launch(out), expected, "{version}: mode = disabled, {out}");
     }
     let needed_key = |out: &Value| {
         out["error"]["message"]
@@ -293,12 +289,7 @@ fn settings_file_arg_vectors_cover_each_era() {
                     && v.case["context"]["settingsFile"] == file
             })
             .unwrap_or_else(|| panic!("{version} {form} {file} {env_mode:?} recorded"));
-        match (v.out["rejected"] == true, v.out["offline"] == true) {
-            (true, _) => "raises",
-            (false, true) => "offline",
-            (false, false) if v.out["disabled"] == true => "disabled",
-            (false, false) => "online",
-        }
+        launch(v.out)
     };
     let mode_line = r#"{"mode":"offline"}"#;
     let both = r#"{"disabled":"true","mode":"offline"}"#;
@@ -362,11 +353,7 @@ fn disabled_env_vectors_cover_each_era() {
                     && v.case["context"]["settingsFile"] == file
             })
             .unwrap_or_else(|| panic!("{version} {value:?} {env_mode:?} {file:?} recorded"));
-        match (v.out["rejected"] == true, v.out["offline"] == true) {
-            (true, _) => "raises",
-            (false, true) => "offline",
-            (false, false) => "online",
-        }
+        launch(v.out)
     };
     for (version, alone, under_online) in [
         ("0.12.9", "online", "online"),
