@@ -67,6 +67,11 @@ pub(crate) fn is_online(value: &str) -> bool {
     classify(value) == Some(RunMode::Online)
 }
 
+/// Whether the modelled releases read `value` as the offline mode (`offline`, `dryrun`).
+pub(crate) fn is_offline(value: &str) -> bool {
+    classify(value) == Some(RunMode::Offline)
+}
+
 /// The input check: a mode whose outcome is not modelled is refused with the reason.
 pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     let init = input.init.as_ref();

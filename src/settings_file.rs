@@ -66,11 +66,11 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
         )
     } else if let Some(path) = init
         .and_then(|i| i.settings.as_ref())
-        .and_then(|settings| settings_key_beside_file(input, settings, file))
+        .and_then(|settings| settings_key_beside_file(settings, file))
     {
         (
             path,
-            "this settings key beside a settings file is not modelled (only settings= without mode, resume, run_id and the service keys, or with an online or offline mode over mode = offline alone)".to_owned(),
+            "this settings key beside a settings file is not modelled (the service keys, and an online or offline settings mode over the file's mode = disabled, where wandb has set itself up without the service process)".to_owned(),
         )
     } else if let Some(p) = input
         .given_profile()
@@ -105,30 +105,26 @@ pub(crate) fn check_input(input: &ResumeInput) -> Result<(), InputError> {
     })
 }
 
-/// The field of a `settings=` key no vector shows beside the settings file: the
-/// settings-file-arg vectors cross every file with settings that name none of these (a
-/// `wandb.Settings(console="off")` or a dict), whose object still carries its default mode,
-/// and the settings' own online or offline mode beside the file `wandb offline` writes where
-/// neither `mode=` nor `WANDB_MODE` is set.
-fn settings_key_beside_file(
-    input: &ResumeInput,
-    settings: &SettingsArg,
-    file: &SettingsFile,
-) -> Option<&'static str> {
-    let recorded_mode = matches!(settings.mode.as_deref(), Some("online" | "offline"))
-        && file.mode.as_deref() == Some("offline")
-        && input.init.as_ref().is_none_or(|i| i.mode.is_none())
-        && input
-            .env
-            .as_ref()
-            .is_none_or(|e| e.get(crate::run_mode::MODE_ENV).is_none());
+/// The field of a `settings=` key beside the settings file that the package does not model:
+/// the service keys, which no vector crosses with the file, and the settings' own online or
+/// offline mode over the file's `mode = disabled` — there, as under an online or offline
+/// `mode=` ([`over_file`]), wandb has set itself up without the service process before the
+/// settings' mode applies (0.19.0 crashes for the offline one, the settings-file-key vectors
+/// show; the ending that follows elsewhere is not recorded). Every other key is modelled: the
+/// settings-file-arg vectors cross every file with settings that name none of these keys and
+/// with the settings' online or offline mode over `wandb offline`'s file; the
+/// settings-file-key vectors, the settings' `resume` and `run_id` beside the files `wandb
+/// offline` and `wandb disabled` write, its mode beside each `mode=` and `WANDB_MODE` over
+/// `wandb offline`'s, and its mode over every other file.
+fn settings_key_beside_file(settings: &SettingsArg, file: &SettingsFile) -> Option<&'static str> {
+    use crate::run_mode::{is_offline, is_online};
+    let local_over_disabled = settings
+        .mode
+        .as_deref()
+        .is_some_and(|m| is_online(m) || is_offline(m))
+        && file.mode.as_deref() == Some("disabled");
     [
-        (
-            "init.settings.mode",
-            settings.mode.is_some() && !recorded_mode,
-        ),
-        ("init.settings.resume", settings.resume.is_some()),
-        ("init.settings.runId", settings.run_id.is_some()),
+        ("init.settings.mode", local_over_disabled),
         (
             "init.settings.disableService",
             settings.disable_service.is_some(),
@@ -335,6 +331,15 @@ mod tests {
             r#"{"context":{"settingsFile":{}}}"#,
             r#"{"init":{"settings":{"form":"object","keys":["start_method"]}},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
             r#"{"init":{"settings":{"form":"dict","keys":["mode"],"mode":"online"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
+            // The settings-file-key vectors: the settings' resume and run_id beside each file,
+            // their mode beside mode= or WANDB_MODE, disabled, and over the other files.
+            r#"{"init":{"settings":{"form":"object","keys":["run_id"],"runId":"abc"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
+            r#"{"init":{"settings":{"form":"dict","keys":["resume"],"resume":"must"}},"context":{"settingsFile":{"mode":"disabled"}}}"#,
+            r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"object","keys":["mode"],"mode":"online"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
+            r#"{"init":{"mode":"online","settings":{"form":"dict","keys":["mode"],"mode":"offline"}},"context":{"settingsFile":{"disabled":"true","mode":"offline"}}}"#,
+            r#"{"init":{"settings":{"form":"object","keys":["mode"],"mode":"disabled"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
+            r#"{"init":{"settings":{"form":"object","keys":["mode"],"mode":"disabled"}},"context":{"settingsFile":{"mode":"disabled"}}}"#,
+            r#"{"init":{"settings":{"form":"object","keys":["mode"],"mode":"offline"}},"context":{"settingsFile":{"disabled":"true"}}}"#,
         ] {
             assert_eq!(refusal(json), None, "{json}");
         }
@@ -344,23 +349,18 @@ mod tests {
     fn what_no_vector_shows_is_refused_with_the_reason() {
         for (json, at, why) in [
             (
-                r#"{"init":{"settings":{"form":"object","keys":["run_id"],"runId":"abc"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
-                "init.settings.runId",
-                "beside a settings file",
+                r#"{"init":{"settings":{"form":"object","keys":["mode"],"mode":"online"}},"context":{"settingsFile":{"mode":"disabled"}}}"#,
+                "init.settings.mode",
+                "over the file's mode = disabled",
+            ),
+            (
+                r#"{"init":{"settings":{"form":"dict","keys":["mode"],"mode":"dryrun"}},"context":{"settingsFile":{"disabled":"true","mode":"disabled"}}}"#,
+                "init.settings.mode",
+                "without the service process",
             ),
             (
                 r#"{"init":{"settings":{"form":"dict","keys":["_disable_service"],"disableService":true}},"context":{"settingsFile":{"mode":"offline"}}}"#,
                 "init.settings.disableService",
-                "beside a settings file",
-            ),
-            (
-                r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"object","keys":["mode"],"mode":"online"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
-                "init.settings.mode",
-                "beside a settings file",
-            ),
-            (
-                r#"{"init":{"settings":{"form":"object","keys":["mode"],"mode":"disabled"}},"context":{"settingsFile":{"mode":"offline"}}}"#,
-                "init.settings.mode",
                 "beside a settings file",
             ),
             (

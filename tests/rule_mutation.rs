@@ -8,7 +8,8 @@
 //! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
 //! argument, the settings file, `WANDB_DISABLED` and the shared mode
 //! (tests/conformance/settings-vectors.json, settings-mode-vectors.json,
-//! settings-file-vectors.json, settings-file-arg-vectors.json, disabled-env-vectors.json,
+//! settings-file-vectors.json, settings-file-arg-vectors.json, settings-file-key-vectors.json,
+//! disabled-env-vectors.json,
 //! shared-mode-vectors.json; the shared
 //! mode's server outcomes count with the server outcomes) or the timelines
 //! (tests/conformance/timeline-vectors.json, with branch-timeline-vectors.json). Runs with the `rule-mutation`
@@ -208,12 +209,14 @@ fn removing_any_rule_fails_vectors() {
     let settings_mode_doc = settings_replay::load_modes();
     let settings_file_doc = settings_replay::load_files();
     let settings_file_arg_doc = settings_replay::load_file_args();
+    let settings_file_key_doc = settings_replay::load_file_keys();
     let disabled_env_doc = settings_replay::load_disabled_env();
     let settings: Vec<_> = common::recorded(&settings_doc)
         .into_iter()
         .chain(common::recorded(&settings_mode_doc))
         .chain(common::recorded(&settings_file_doc))
         .chain(common::recorded(&settings_file_arg_doc))
+        .chain(common::recorded(&settings_file_key_doc))
         .chain(common::recorded(&disabled_env_doc))
         .filter(|v| settings_replay::refused(v) == Ok(false))
         .collect();

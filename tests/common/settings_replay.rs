@@ -60,6 +60,21 @@ pub fn load_file_args() -> Value {
     )
 }
 
+/// The vectors of the settings file beside a `settings=` that names its own mode or resume
+/// configuration (tests/conformance/settings-file-key-vectors.json: the settings' `resume` and
+/// `run_id` beside the files `wandb offline` and `wandb disabled` write, the settings' mode
+/// beside each `mode=` and `WANDB_MODE` over `wandb offline`'s files, and over every other file),
+/// or the file in `WANDB_RESUME_SETTINGS_FILE_KEY_VECTORS`.
+pub fn load_file_keys() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SETTINGS_FILE_KEY_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/settings-file-key-vectors.json"
+        ),
+    )
+}
+
 /// The WANDB_DISABLED vectors (tests/conformance/disabled-env-vectors.json: the variable alone,
 /// beside `mode=`, `WANDB_MODE` and the settings file), or the file in
 /// `WANDB_RESUME_DISABLED_ENV_VECTORS`.
@@ -77,8 +92,8 @@ pub fn load_disabled_env() -> Value {
 /// offline over `WANDB_MODE=disabled`, disabled beside an online or offline `mode=`, an online
 /// `mode=` over the settings file's `disabled` line without its offline mode line, an online
 /// or offline one over its disabled mode, a file's `shared` line (the wandb CLI writes none),
-/// the settings' own mode beside the file (but online or offline over its offline mode alone),
-/// and what the mode vectors refuse — and only those
+/// the settings' own online or offline mode over the file's disabled mode, and what the mode
+/// vectors refuse — and only those
 /// (`Err` otherwise). `shared` counts as online.
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let class = |mode: Option<&str>| match mode {
@@ -100,19 +115,8 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     ) || (file_offline && init == "online" && !online_over_file)
         || (file_disabled && matches!(init, "online" | "offline"))
         || file["mode"] == "shared"
-        || (!file.is_null() && !settings.is_empty() && !settings_mode_over_offline_file(v));
+        || (file_disabled && matches!(settings, "online" | "offline"));
     super::mode_replay::refused_where(v, not_modelled || super::mode_replay::not_modelled(v))
-}
-
-/// The settings' own online or offline mode over the settings file's `mode = offline` with
-/// neither `mode=` nor `WANDB_MODE` set: modelled, by the settings-file-arg vectors.
-fn settings_mode_over_offline_file(v: &Recorded<'_>) -> bool {
-    matches!(
-        v.case["init"]["settings"]["mode"].as_str(),
-        Some("online" | "offline")
-    ) && v.case["context"]["settingsFile"]["mode"] == "offline"
-        && v.case["init"]["mode"].is_null()
-        && v.case["env"]["WANDB_MODE"].is_null()
 }
 
 /// The disagreements between the engine and the SDK on one vector the package models, as the

@@ -11,6 +11,7 @@ import {
   recordedDisabledEnv,
   recordedSettingsFile,
   recordedSettingsFileArg,
+  recordedSettingsFileKey,
   recordedSettingsModeOffline,
   recordedSettingsService,
   resumeTextRaised,
@@ -260,10 +261,44 @@ test("the workspace settings file (wandb offline) is read as each release reads 
       const recorded = recordedSettingsFileArg(sdk, "object", lines, undefined, "online");
       assert.equal(recorded.offline, offline, `${sdk} recorded`);
     }
-    // Beside WANDB_MODE as well it is refused with the reason (exit 2).
+    // Beside WANDB_MODE=offline as well: 0.18.0 stays offline, 0.31.0 goes online, as recorded.
+    for (const [sdk, offline] of [
+      ["0.18.0", true],
+      ["0.31.0", false],
+    ]) {
+      const r = run(["check", "--sdk", sdk, "--resume-file", "none", "--init", ownMode], {
+        WANDB_DIR: root,
+        WANDB_MODE: "offline",
+      });
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.equal(/if the run exists: +offline/.test(r.out), offline, `${sdk}: ${r.out}`);
+      const lines = { mode: "offline" };
+      const recorded = recordedSettingsFileKey(sdk, "object", lines, "offline", { mode: "online" });
+      assert.equal(recorded.offline === true, offline, `${sdk} recorded`);
+    }
+    // The settings' own resume configuration beside the file: 0.18.0 launches offline (resume
+    // ignored), 0.18.1 online (the object's default mode over the file), as recorded.
+    const ownResume = 'settings=wandb.Settings(resume="must", run_id="abc")';
+    for (const [sdk, offline] of [
+      ["0.18.0", true],
+      ["0.18.1", false],
+    ]) {
+      const r = run(["check", "--sdk", sdk, "--resume-file", "none", "--init", ownResume], {
+        WANDB_DIR: root,
+      });
+      assert.equal(r.code, 0, r.out + r.err);
+      assert.equal(/if the run exists: +offline/.test(r.out), offline, `${sdk}: ${r.out}`);
+      assert.match(r.out, /run id +"abc"/, `${sdk}: ${r.out}`);
+      const own = { resume: "must", runId: "abc" };
+      const recorded = recordedSettingsFileKey(sdk, "object", { mode: "offline" }, undefined, own);
+      assert.equal(recorded.offline === true, offline, `${sdk} recorded`);
+      assert.equal(recorded.runId, "abc", `${sdk} recorded`);
+    }
+    // Over the file wandb disabled writes, the settings' online mode is not modelled (wandb
+    // has set itself up without the service process): refused with the reason (exit 2).
+    writeFileSync(settings, "[default]\nmode = disabled\n");
     const refused = run(["check", "--resume-file", "none", "--init", ownMode], {
       WANDB_DIR: root,
-      WANDB_MODE: "offline",
     });
     assert.equal(refused.code, 2, refused.out + refused.err);
     assert.match(refused.err, /init\.settings\.mode.*beside a settings file is not modelled/);

@@ -45,9 +45,9 @@ const MODE_KINDS = new Map([
  * offline `mode=`; an online `mode=` over the
  * settings file's `disabled` line without its offline mode line (the server-file-mode vectors
  * show it over the lines `wandb offline` writes), an online or offline one
- * over its disabled mode, its `shared` line (the wandb CLI writes none), the settings' own mode
- * beside the file (but online or offline over its offline mode alone); and `shared` where the
- * release itself refused it (the record raised naming it).
+ * over its disabled mode, its `shared` line (the wandb CLI writes none), the settings' own
+ * online or offline mode over its disabled mode; and `shared` where the release itself refused
+ * it (the record raised naming it).
  */
 export function notModelled(c, out) {
   const kind = (mode) => MODE_KINDS.get(mode) ?? "";
@@ -70,19 +70,8 @@ export function notModelled(c, out) {
       !onlineOverFileModelled(c)) ||
     (["online", "offline"].includes(init) && file?.mode === "disabled") ||
     file?.mode === "shared" ||
-    (file !== undefined && settings !== "" && !settingsModeOverOfflineFile(c)) ||
+    (file?.mode === "disabled" && ["online", "offline"].includes(settings)) ||
     (named && out.rejected === true && /shared/.test(out.error?.message ?? ""))
-  );
-}
-
-/** The settings' own online or offline mode over the settings file's `mode = offline` with
- * neither `mode=` nor `WANDB_MODE`: modelled, by the settings-file-arg vectors. */
-function settingsModeOverOfflineFile(c) {
-  return (
-    ["online", "offline"].includes(c.init?.settings?.mode) &&
-    c.context?.settingsFile?.mode === "offline" &&
-    c.init?.mode === undefined &&
-    c.env?.WANDB_MODE === undefined
   );
 }
 
@@ -232,6 +221,27 @@ export function recordedSettingsFileArg(sdk, form, lines, envMode, settingsMode)
     (c) =>
       c.init.settings.form === form &&
       c.init.settings.mode === settingsMode &&
+      c.context.settingsFile.mode === lines.mode &&
+      c.context.settingsFile.disabled === lines.disabled &&
+      c.init.mode === undefined &&
+      c.env?.WANDB_MODE === envMode,
+  );
+}
+
+/**
+ * What `sdk` recorded with `wandb/settings` holding `lines`, `WANDB_MODE` set to `envMode`
+ * (undefined: unset), no `mode=`, and a `settings=` of `form` whose own mode and resume keys
+ * are `own` (`{ mode }` or `{ resume, runId }`) — the case of settings-file-key-vectors.json.
+ */
+export function recordedSettingsFileKey(sdk, form, lines, envMode, own) {
+  const ownKeys = ["mode", "resume", "runId"];
+  return recordedFor(
+    "settings-file-key-vectors.json",
+    sdk,
+    `${form} ${JSON.stringify(own)} ${JSON.stringify(lines)} ${envMode}`,
+    (c) =>
+      c.init.settings.form === form &&
+      ownKeys.every((k) => c.init.settings[k] === own[k]) &&
       c.context.settingsFile.mode === lines.mode &&
       c.context.settingsFile.disabled === lines.disabled &&
       c.init.mode === undefined &&

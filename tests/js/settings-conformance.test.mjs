@@ -195,6 +195,16 @@ test("every settings-file vector beside settings= matches the real SDK through t
   assertAgreeRefusing(fileArgDoc, "settings-file-arg vectors", 12);
 });
 
+const fileKeyDoc = conformanceJson("settings-file-key-vectors.json");
+
+test("every settings-file vector beside the settings' own keys matches the real SDK through the wasm package", () => {
+  // The settings-mode vectors' refusals (an online or offline settings mode over
+  // WANDB_MODE=disabled, a disabled one beside an online or offline mode=: 12) and the
+  // settings' online or offline mode over the file's mode = disabled (6); the settings'
+  // resume and run_id beside every file are modelled.
+  assertAgreeRefusing(fileKeyDoc, "settings-file-key vectors", 18);
+});
+
 const disabledEnvDoc = conformanceJson("disabled-env-vectors.json");
 
 test("every WANDB_DISABLED vector matches the real SDK through the wasm package", () => {

@@ -12,6 +12,7 @@ import {
   recordedDisabledEnv,
   recordedSettingsFile,
   recordedSettingsFileArg,
+  recordedSettingsFileKey,
   recordedSettingsModeOffline,
   recordedSettingsRunId,
   recordedSettingsService,
@@ -275,13 +276,21 @@ test("wandb/settings left by wandb offline: each release as recorded", async (t)
   assert.ok(found.includes("settings-file-ignored"), `beside a dict: ${found}`);
   const recorded = recordedSettingsFileArg("0.31.0", "dict", lines, undefined);
   assert.equal(found.includes("offline-mode"), recorded.offline === true, "beside a dict");
-  // The dict's own online mode over it, as recorded; beside WANDB_MODE as well it is not
-  // modelled: refused, naming it.
+  // The dict's own online mode over it, alone and beside WANDB_MODE=offline, as recorded.
   await other.fill("#init-settings-keys", "mode=online");
   const online = recordedSettingsFileArg("0.31.0", "dict", lines, undefined, "online");
   assert.equal((await codes(other)).includes("offline-mode"), online.offline === true, "online");
   await other.check("#env-WANDB_MODE-set");
   await other.fill("#env-WANDB_MODE", "offline");
+  const underEnv = recordedSettingsFileKey("0.31.0", "dict", lines, "offline", { mode: "online" });
+  const codesUnderEnv = await codes(other);
+  assert.equal(
+    codesUnderEnv.includes("offline-mode"),
+    underEnv.offline === true,
+    `${codesUnderEnv}`,
+  );
+  // Over the file wandb disabled writes it is not modelled: refused, naming it.
+  await other.selectOption("#ctx-settings-file", "disabled");
   assert.match(
     await other.locator("#verdict").innerText(),
     /init\.settings\.mode.*beside a settings file is not modelled/,
