@@ -173,9 +173,9 @@ fn init_settings_given(input: &ResumeInput) -> bool {
 const LOCAL_OVER_DISABLED_BESIDE: &str = "an online or offline mode over WANDB_MODE=disabled beside settings=, WANDB_DISABLED or the settings file's disabled line is not modelled";
 
 /// The settings' own mode (`settings`) beside `mode=` (`init`) and `WANDB_MODE` (`env`):
-/// refused where the settings-mode vectors do not show the outcome, or show what the pairs of
-/// `check_input` show — wandb set up offline or without the service process before the
-/// settings say otherwise.
+/// refused where the settings-mode vectors (one other source at a time) and the
+/// settings-mode-pair vectors (both) show what the pairs of `check_input` show — wandb set up
+/// without the service process before the settings or `mode=` say otherwise.
 fn check_settings_mode(
     settings_value: &str,
     init: Option<RunMode>,
@@ -185,10 +185,6 @@ fn check_settings_mode(
         return Ok(());
     };
     let (path, reason) = match (init, env, settings) {
-        (Some(_), Some(_), _) => (
-            SETTINGS_MODE,
-            "a settings mode beside both mode= and WANDB_MODE is not modelled",
-        ),
         (_, Some(RunMode::Disabled), RunMode::Online | RunMode::Offline) => (
             SETTINGS_MODE,
             "the settings' online or offline mode over WANDB_MODE=disabled is not modelled",

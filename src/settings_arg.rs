@@ -263,8 +263,9 @@ mod tests {
                 r#"{"init":{"mode":"offline","settings":{"form":"object","mode":"disabled"}}}"#,
                 "init.mode",
             ),
+            // with a third source, what the pair alone refuses
             (
-                r#"{"env":{"WANDB_MODE":"online"},"init":{"mode":"offline","settings":{"form":"object","mode":"offline"}}}"#,
+                r#"{"env":{"WANDB_MODE":"disabled"},"init":{"mode":"disabled","settings":{"form":"object","mode":"online"}}}"#,
                 "init.settings.mode",
             ),
         ] {
@@ -278,6 +279,10 @@ mod tests {
             r#"{"init":{"settings":{"form":"object","keys":["mode"],"mode":"offline"}}}"#,
             r#"{"env":{"WANDB_MODE":"online"},"init":{"settings":{"form":"dict","mode":"disabled"}}}"#,
             r#"{"init":{"mode":"online","settings":{"form":"object","mode":"offline"}}}"#,
+            // the settings-mode-pair vectors
+            r#"{"env":{"WANDB_MODE":"online"},"init":{"mode":"offline","settings":{"form":"object","mode":"offline"}}}"#,
+            r#"{"env":{"WANDB_MODE":"offline"},"init":{"mode":"disabled","settings":{"form":"dict","mode":"online"}}}"#,
+            r#"{"env":{"WANDB_MODE":"disabled"},"init":{"mode":"disabled","settings":{"form":"object","mode":"disabled"}}}"#,
             // the server-settings-mode vectors
             r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"object","mode":"online"}}}"#,
             r#"{"env":{"WANDB_MODE":"offline"},"init":{"settings":{"form":"dict","mode":"online"}}}"#,

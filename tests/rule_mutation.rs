@@ -8,10 +8,9 @@
 //! (tests/conformance/resume-text-vectors.json), the run modes, the syncs or the `settings=`
 //! argument, the settings file, `WANDB_DISABLED` and the shared mode
 //! (tests/conformance/settings-vectors.json, settings-mode-vectors.json,
-//! settings-file-vectors.json, settings-file-arg-vectors.json, settings-file-key-vectors.json,
-//! disabled-env-vectors.json,
-//! shared-mode-vectors.json; the shared
-//! mode's server outcomes count with the server outcomes) or the timelines
+//! settings-mode-pair-vectors.json, settings-file-vectors.json, settings-file-arg-vectors.json,
+//! settings-file-key-vectors.json, disabled-env-vectors.json, shared-mode-vectors.json; the
+//! shared mode's server outcomes count with the server outcomes) or the timelines
 //! (tests/conformance/timeline-vectors.json, with branch-timeline-vectors.json). Runs with the `rule-mutation`
 //! feature (`cargo test --features rule-mutation --test rule_mutation -- --nocapture` prints
 //! the table the README shows).
@@ -207,6 +206,7 @@ fn removing_any_rule_fails_vectors() {
     // WANDB_DISABLED vectors the package models, as one set.
     let settings_doc = settings_replay::load();
     let settings_mode_doc = settings_replay::load_modes();
+    let settings_mode_pair_doc = settings_replay::load_mode_pairs();
     let settings_file_doc = settings_replay::load_files();
     let settings_file_arg_doc = settings_replay::load_file_args();
     let settings_file_key_doc = settings_replay::load_file_keys();
@@ -214,6 +214,7 @@ fn removing_any_rule_fails_vectors() {
     let settings: Vec<_> = common::recorded(&settings_doc)
         .into_iter()
         .chain(common::recorded(&settings_mode_doc))
+        .chain(common::recorded(&settings_mode_pair_doc))
         .chain(common::recorded(&settings_file_doc))
         .chain(common::recorded(&settings_file_arg_doc))
         .chain(common::recorded(&settings_file_key_doc))

@@ -84,6 +84,18 @@ fn settings_modes_match_the_real_sdk() {
     assert_agree_refusing("settings-mode vectors", &doc, 10);
 }
 
+/// The settings' own mode beside both `mode=` and `WANDB_MODE`
+/// (tests/conformance/settings-mode-pair-vectors.json, made by
+/// tests/conformance/generate_settings_mode_pairs.py): every case agrees, and the package
+/// refuses none — each online or offline settings mode with each online or offline `mode=` and
+/// `WANDB_MODE`, each settings mode beside `mode="disabled"`, and the disabled mode from all
+/// three. (The pairs the settings-mode vectors refuse stay refused with a third source.)
+#[test]
+fn settings_mode_pairs_match_the_real_sdk() {
+    let doc = common::settings_replay::load_mode_pairs();
+    assert_agree_refusing("settings-mode-pair vectors", &doc, 0);
+}
+
 /// Every vector of `doc` the package models agrees, and it refuses `per_release` cases of each
 /// release (exactly the ones [`common::settings_replay::refused`] names).
 fn assert_agree_refusing(name: &str, doc: &Value, per_release: usize) {

@@ -60,6 +60,19 @@ pub fn load_file_args() -> Value {
     )
 }
 
+/// The settings-mode-pair vectors (tests/conformance/settings-mode-pair-vectors.json: the
+/// settings' own mode beside both `mode=` and `WANDB_MODE`), or the file in
+/// `WANDB_RESUME_SETTINGS_MODE_PAIR_VECTORS`.
+pub fn load_mode_pairs() -> Value {
+    super::load_json(
+        "WANDB_RESUME_SETTINGS_MODE_PAIR_VECTORS",
+        concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/conformance/settings-mode-pair-vectors.json"
+        ),
+    )
+}
+
 /// The vectors of the settings file beside a `settings=` that names its own mode or resume
 /// configuration (tests/conformance/settings-file-key-vectors.json: the settings' `resume` and
 /// `run_id` beside the files `wandb offline` and `wandb disabled` write, the settings' mode

@@ -73,6 +73,14 @@ test("every settings-mode vector matches the real SDK through the wasm package",
   assertAgreeRefusing(modeDoc, "settings-mode vectors", 10);
 });
 
+const modePairDoc = conformanceJson("settings-mode-pair-vectors.json");
+
+test("every settings-mode vector beside both mode= and WANDB_MODE matches the real SDK through the wasm package", () => {
+  // The package models every case: each online or offline settings mode, mode= and
+  // WANDB_MODE together, and each settings mode beside mode="disabled".
+  assertAgreeRefusing(modePairDoc, "settings-mode-pair vectors", 0);
+});
+
 test("a pasted settings mode reaches decide() and weighs as each release weighs it", () => {
   const call = parseInitCall(
     'wandb.init(resume="must", id="abc", settings=wandb.Settings(mode="offline"))',
