@@ -325,9 +325,13 @@ pub(crate) fn fold<'a>(
         }
     }
     // What the backend reads from the settings' resume, where it stands (not replaced by the
-    // call's, and not a True that raises).
+    // call's). A True that raises is still stored over `WANDB_RESUME` first, so `wandb.init`
+    // neither writes nor reads the auto-resume file before the service process refuses it (the
+    // mixed launches: `WANDB_RESUME=auto` beside it leaves no file in 0.15.6–0.18.0): it weighs
+    // as the "allow" a True that does not raise is read as, without that note.
     let applied_resume = match &settings.resume {
-        Some(resume) if resume_applied && !true_raises => {
+        Some(_) if resume_applied && true_raises => Some(ResumeArg::Text("allow".to_owned())),
+        Some(resume) if resume_applied => {
             if applied.stored_as_given() {
                 stored_reading(profile, folded.object, resume, out)
             } else {
@@ -598,6 +602,35 @@ mod tests {
                 true
             );
             assert!(d.valid && !has(&d, "settings-resume-true-raises"), "{sdk}");
+        }
+    }
+
+    /// A stored True that raises still replaces `WANDB_RESUME=auto` first: `wandb.init` writes
+    /// no auto-resume file before the service process refuses it (the mixed launches' second
+    /// draw found the engine writing one; the expected file comes from the recorded launch).
+    #[test]
+    fn a_true_that_raises_writes_no_auto_resume_file() {
+        let settings =
+            r#"{"form":"object","keys":["mode","resume","console"],"mode":"dryrun","resume":true}"#;
+        let settings_value: Value = serde_json::from_str(settings).expect("settings");
+        let matches = |c: &Value| {
+            c["init"]["settings"] == settings_value
+                && c["init"]["id"] == "prev1"
+                && c["env"]["WANDB_RESUME"] == "auto"
+                && c["env"]["WANDB_RUN_ID"] == "env1"
+        };
+        for sdk in ["0.15.6", "0.16.2", "0.18.0"] {
+            let out = crate::recorded::result("mixed-vectors.json", sdk, settings, matches);
+            assert_eq!(out["rejected"], true, "{sdk}");
+            assert!(out["resumeFileAfter"].is_null(), "{sdk}: {out}");
+            let d = launch(
+                sdk,
+                settings,
+                r#","id":"prev1","mode":"dryrun""#,
+                r#""WANDB_RESUME":"auto","WANDB_RUN_ID":"env1","WANDB_MODE":"offline""#,
+            );
+            assert!(has(&d, "settings-resume-true-raises"), "{sdk}");
+            assert_eq!(d.resume_file_after, None, "{sdk}");
         }
     }
 

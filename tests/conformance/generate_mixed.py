@@ -17,7 +17,10 @@ to the backend), offline as the main vectors run (`WANDB_MODE=offline` beside ea
 variables; a dummy key, so nothing waits for a login). Left out, because the batch driver
 stops before they act or the launch would go online and wait on a login: the disabled mode,
 the service process and its variables, online modes (refused by the engine over an offline
-`WANDB_MODE` anyway), and 0.18.1-0.18.7 (a settings object launches online there).
+`WANDB_MODE` anyway), and 0.18.1-0.18.7 (a settings object launches online there). A second
+draw (WIDE_SEED) adds what the engine refused when the first was made: `settings=` beside the
+settings file, and a settings mode beside `mode=` under the variable; the first draw's cases
+stay as they were, so a rerun compares with the committed results (compare_rerun.py).
 
 A launch whose outcome a backend process can still change when the run starts (more than one
 of `resume`, `resume_from`, `fork_from`; a `fork_from` naming the run; a `resume_from` naming
@@ -55,6 +58,11 @@ SOURCE_FILES = ["generate_mixed.py", "backend_checks.py", "mixed_driver.py", "se
 DRIVER = "mixed_driver.py"
 SEED = 20261206
 CASE_COUNT = 1000
+# A second draw, after the engine began answering a settings mode beside `mode=` and the
+# settings file beside `settings=`: half of it each.
+WIDE_SEED = 20261207
+WIDE_COUNT = 200
+WIDENINGS = ["file", "mode"]
 # Each lineage but 0.9.x and each boundary of the families above, from both sides where the
 # boundary is not inside 0.18.1-0.18.7. 0.9.x knows none of the arguments but `resume=` and
 # `id=` (the main vectors cross those with the variables and the file) and takes ≈ 2 s a
@@ -123,57 +131,73 @@ ORDER_SEEDS = [1, 2, 3, 4, 5]
 
 
 def all_cases():
-    """PINNED_CASES, then CASE_COUNT launches drawn with SEED; each as the engine's input
+    """PINNED_CASES, then CASE_COUNT launches drawn with SEED, then WIDE_COUNT drawn with
+    WIDE_SEED where the settings meet the settings file or `mode=`; each as the engine's input
     (LAUNCH_ENV included)."""
-    rng = random.Random(SEED)
     cases = [dict({k: v for k, v in c.items() if k != "_order"}, env=dict(c.get("env", {}), **LAUNCH_ENV))
              for c in PINNED_CASES]
-    for _ in range(CASE_COUNT):
-        trouble = rng.random() < TROUBLE_SHARE
-
-        def draw(values):
-            usual, odd = values
-            return rng.choice(usual + odd if trouble else usual)
-
-        init, env, context = {}, {}, {}
-        for key, values in [("resume", RESUME_ARGS), ("id", RUN_IDS), ("mode", MODES), ("resumeFrom", MOMENTS),
-                            ("forkFrom", MOMENTS)]:
-            value = draw(values)
-            if value is not ABSENT:
-                init[key] = value
-        form = draw(SETTINGS_FORMS)
-        if form is not ABSENT:
-            # Not a settings mode beside `mode=` (and WANDB_MODE): the engine refuses that as
-            # not modelled.
-            keys = [k for k in SETTINGS_KEYS if rng.random() < 0.4 and not (k == "mode" and "mode" in init)]
-            settings = {"form": form, "keys": keys}
-            for k in keys:
-                if k != "console":
-                    settings["runId" if k == "run_id" else k] = draw(SETTINGS_VALUES[k])
-            init["settings"] = settings
-        for key, values in [("WANDB_RESUME", ENV_RESUMES), ("WANDB_RUN_ID", ENV_RUN_IDS), ("WANDB_SWEEP_ID", SWEEPS),
-                            ("WANDB_RESUME_FROM", MOMENTS), ("WANDB_FORK_FROM", MOMENTS)]:
-            value = draw(values)
-            if value is not ABSENT:
-                env[key] = value
-        if rng.random() < 0.2:
-            context["resumeFileText"] = draw(FILE_TEXTS)
-        else:
-            value = draw(FILES)
-            if value is not ABSENT:
-                context["resumeFile"] = value
-        # The settings file (only what `wandb offline` writes) not beside `settings=`: the
-        # engine refuses both as not modelled.
-        value = draw(SETTINGS_FILES)
-        if value is not ABSENT and "settings" not in init:
-            context["settingsFile"] = value
-        case = {"env": dict(env, **LAUNCH_ENV)}
-        if init:
-            case["init"] = init
-        if context:
-            case["context"] = context
-        cases.append(case)
+    rng = random.Random(SEED)
+    cases += [draw_case(rng) for _ in range(CASE_COUNT)]
+    wide = random.Random(WIDE_SEED)
+    cases += [draw_case(wide, WIDENINGS[i % len(WIDENINGS)]) for i in range(WIDE_COUNT)]
     return cases
+
+
+def draw_case(rng, widening=None):
+    """One launch drawn from `rng`. Without `widening`, as the first draw made them: no settings
+    mode beside `mode=`, no settings file beside `settings=` (the engine refused both then).
+    With "file", a `settings=` beside the settings file `wandb offline` writes; with "mode", a
+    settings mode beside an offline `mode=` (and so beside WANDB_MODE=offline): the settings-file-
+    key and settings-mode-pair vectors' combinations, among everything else drawn as usual."""
+    trouble = rng.random() < TROUBLE_SHARE
+
+    def draw(values):
+        usual, odd = values
+        return rng.choice(usual + odd if trouble else usual)
+
+    init, env, context = {}, {}, {}
+    for key, values in [("resume", RESUME_ARGS), ("id", RUN_IDS), ("mode", MODES), ("resumeFrom", MOMENTS),
+                        ("forkFrom", MOMENTS)]:
+        value = draw(values)
+        if value is not ABSENT:
+            init[key] = value
+    if widening == "mode" and "mode" not in init:
+        init["mode"] = rng.choice(MODES[0][-2:])
+    form = draw(SETTINGS_FORMS)
+    if widening is not None and form is ABSENT:
+        form = rng.choice(SETTINGS_FORMS[0][-2:])
+    if form is not ABSENT:
+        keys = [k for k in SETTINGS_KEYS
+                if rng.random() < 0.4 and (widening is not None or not (k == "mode" and "mode" in init))]
+        if widening == "mode" and "mode" not in keys:
+            keys = ["mode"] + keys
+        settings = {"form": form, "keys": keys}
+        for k in keys:
+            if k != "console":
+                settings["runId" if k == "run_id" else k] = draw(SETTINGS_VALUES[k])
+        init["settings"] = settings
+    for key, values in [("WANDB_RESUME", ENV_RESUMES), ("WANDB_RUN_ID", ENV_RUN_IDS), ("WANDB_SWEEP_ID", SWEEPS),
+                        ("WANDB_RESUME_FROM", MOMENTS), ("WANDB_FORK_FROM", MOMENTS)]:
+        value = draw(values)
+        if value is not ABSENT:
+            env[key] = value
+    if rng.random() < 0.2:
+        context["resumeFileText"] = draw(FILE_TEXTS)
+    else:
+        value = draw(FILES)
+        if value is not ABSENT:
+            context["resumeFile"] = value
+    value = draw(SETTINGS_FILES)
+    if widening == "file":
+        value = SETTINGS_FILES[0][-1]
+    if value is not ABSENT and (widening is not None or "settings" not in init):
+        context["settingsFile"] = value
+    case = {"env": dict(env, **LAUNCH_ENV)}
+    if init:
+        case["init"] = init
+    if context:
+        case["context"] = context
+    return case
 
 
 def process_version(version, args):
@@ -219,8 +243,8 @@ def main():
     versions = args.versions or VERSIONS
     t0 = time.time()
     results, packages = run_versions(versions, args, process_version)
-    meta = {"seed": SEED, "pinnedCases": len(PINNED_CASES), "drawnCases": CASE_COUNT, "launchEnv": LAUNCH_ENV,
-            "orderSeeds": ORDER_SEEDS}
+    meta = {"seed": SEED, "pinnedCases": len(PINNED_CASES), "drawnCases": CASE_COUNT, "wideSeed": WIDE_SEED,
+            "wideCases": WIDE_COUNT, "widenings": WIDENINGS, "launchEnv": LAUNCH_ENV, "orderSeeds": ORDER_SEEDS}
     write_vectors(args.out, SCHEMA, SOURCE_FILES, meta, all_cases(), results, packages, t0)
 
 
