@@ -404,14 +404,20 @@ pub(crate) fn settle(
         && object_online_lost(profile)
     {
         let kept = match (env_mode, env_class, file_class) {
-            (Some(env), Some(RunMode::Offline), _) => Some(("env.WANDB_MODE", env)),
-            (None, _, Some(RunMode::Offline)) if offline_by.is_none() => {
-                Some((settings_file::MODE, "the settings file's offline mode"))
-            }
+            (Some(env), Some(RunMode::Offline), _) => Some((
+                "env.WANDB_MODE",
+                format!("WANDB_MODE={env}"),
+                "Unset WANDB_MODE",
+            )),
+            (None, _, Some(RunMode::Offline)) if offline_by.is_none() => Some((
+                settings_file::MODE,
+                "the settings file's offline mode".to_owned(),
+                "Run wandb online in that directory",
+            )),
             _ => None,
         };
-        if let Some((by, source)) = kept {
-            object_online_lost_warning(profile, by, source, out);
+        if let Some((by, kept, undo)) = kept {
+            object_online_lost_warning(profile, &kept, undo, out);
             (field, class) = (by, Some(RunMode::Offline));
         }
     }
@@ -652,18 +658,14 @@ fn object_online_lost(profile: &Profile) -> bool {
 }
 
 /// The warning for a settings object's `mode="online"` that an offline setup keeps offline:
-/// `WANDB_MODE` (`by` its field, `source` its value) or the settings file's mode line.
+/// `kept` names what set it up (`WANDB_MODE=offline`, the settings file's mode line), `undo`
+/// how to take that away.
 fn object_online_lost_warning(
     profile: &Profile,
-    by: &str,
-    source: &str,
+    kept: &str,
+    undo: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let (kept, undo) = if by == settings_file::MODE {
-        (source.to_owned(), "Run wandb online in that directory")
-    } else {
-        (format!("WANDB_MODE={source}"), "Unset WANDB_MODE")
-    };
     settings_mode_ignored(
         format!(
             "wandb {} keeps {kept} over the wandb.Settings object's mode=\"online\": the launch is offline.",

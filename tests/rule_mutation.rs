@@ -202,8 +202,9 @@ fn removing_any_rule_fails_vectors() {
         .collect();
     let sync_doc = sync_replay::load();
     let syncs = common::recorded(&sync_doc);
-    // The `settings=`, settings-mode, settings-file (alone and beside `settings=`) and
-    // WANDB_DISABLED vectors the package models, as one set.
+    // The `settings=`, settings-mode (beside one other source and both), settings-file (alone,
+    // beside `settings=` and beside the settings' own keys) and WANDB_DISABLED vectors the
+    // package models, as one set.
     let settings_doc = settings_replay::load();
     let settings_mode_doc = settings_replay::load_modes();
     let settings_mode_pair_doc = settings_replay::load_mode_pairs();

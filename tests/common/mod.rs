@@ -22,6 +22,13 @@ pub fn load_json(var: &str, default: &str) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path} is not JSON: {e}"))
 }
 
+/// The vector file `name` of tests/conformance, or the file in the environment variable `var`
+/// (another run of its generator).
+pub fn load_conformance(var: &str, name: &str) -> Value {
+    let committed = format!("{}/tests/conformance/{name}", env!("CARGO_MANIFEST_DIR"));
+    load_json(var, &committed)
+}
+
 /// One recorded case of a file `{cases, results: {release: [one result per case]}}`: the
 /// release, the case, what the SDK did.
 pub struct Recorded<'a> {

@@ -229,8 +229,12 @@ pub fn first_error_raised(input: &ResumeInput, out: &Value) -> Option<bool> {
     if !out["rejected"].as_bool().unwrap_or(false) {
         return None;
     }
-    let d = decide(input);
-    if depends_on_the_unknown(&d) {
+    first_error_quotes(&decide(input), out)
+}
+
+/// [`first_error_raised`] with the engine's decision `d` already made.
+pub fn first_error_quotes(d: &Decision, out: &Value) -> Option<bool> {
+    if !out["rejected"].as_bool().unwrap_or(false) || depends_on_the_unknown(d) {
         return None;
     }
     let first = d

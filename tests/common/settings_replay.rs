@@ -10,25 +10,16 @@ use super::Recorded;
 
 /// The committed vectors, or the file in `WANDB_RESUME_SETTINGS_VECTORS` (another run).
 pub fn load() -> Value {
-    super::load_json(
-        "WANDB_RESUME_SETTINGS_VECTORS",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/conformance/settings-vectors.json"
-        ),
-    )
+    super::load_conformance("WANDB_RESUME_SETTINGS_VECTORS", "settings-vectors.json")
 }
 
 /// The settings-mode vectors (tests/conformance/settings-mode-vectors.json: the settings'
 /// own `mode` beside `mode=` and `WANDB_MODE`), or the file in
 /// `WANDB_RESUME_SETTINGS_MODE_VECTORS`.
 pub fn load_modes() -> Value {
-    super::load_json(
+    super::load_conformance(
         "WANDB_RESUME_SETTINGS_MODE_VECTORS",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/conformance/settings-mode-vectors.json"
-        ),
+        "settings-mode-vectors.json",
     )
 }
 
@@ -36,12 +27,9 @@ pub fn load_modes() -> Value {
 /// wandb CLI leaves in `wandb/settings`, beside `mode=` and `WANDB_MODE`), or the file in
 /// `WANDB_RESUME_SETTINGS_FILE_VECTORS`.
 pub fn load_files() -> Value {
-    super::load_json(
+    super::load_conformance(
         "WANDB_RESUME_SETTINGS_FILE_VECTORS",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/conformance/settings-file-vectors.json"
-        ),
+        "settings-file-vectors.json",
     )
 }
 
@@ -51,12 +39,9 @@ pub fn load_files() -> Value {
 /// the settings' own mode beside an offline file), or the file in
 /// `WANDB_RESUME_SETTINGS_FILE_ARG_VECTORS`.
 pub fn load_file_args() -> Value {
-    super::load_json(
+    super::load_conformance(
         "WANDB_RESUME_SETTINGS_FILE_ARG_VECTORS",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/conformance/settings-file-arg-vectors.json"
-        ),
+        "settings-file-arg-vectors.json",
     )
 }
 
@@ -64,12 +49,9 @@ pub fn load_file_args() -> Value {
 /// settings' own mode beside both `mode=` and `WANDB_MODE`), or the file in
 /// `WANDB_RESUME_SETTINGS_MODE_PAIR_VECTORS`.
 pub fn load_mode_pairs() -> Value {
-    super::load_json(
+    super::load_conformance(
         "WANDB_RESUME_SETTINGS_MODE_PAIR_VECTORS",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/conformance/settings-mode-pair-vectors.json"
-        ),
+        "settings-mode-pair-vectors.json",
     )
 }
 
@@ -79,12 +61,9 @@ pub fn load_mode_pairs() -> Value {
 /// beside each `mode=` and `WANDB_MODE` over `wandb offline`'s files, and over every other file),
 /// or the file in `WANDB_RESUME_SETTINGS_FILE_KEY_VECTORS`.
 pub fn load_file_keys() -> Value {
-    super::load_json(
+    super::load_conformance(
         "WANDB_RESUME_SETTINGS_FILE_KEY_VECTORS",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/conformance/settings-file-key-vectors.json"
-        ),
+        "settings-file-key-vectors.json",
     )
 }
 
@@ -92,12 +71,9 @@ pub fn load_file_keys() -> Value {
 /// beside `mode=`, `WANDB_MODE` and the settings file), or the file in
 /// `WANDB_RESUME_DISABLED_ENV_VECTORS`.
 pub fn load_disabled_env() -> Value {
-    super::load_json(
+    super::load_conformance(
         "WANDB_RESUME_DISABLED_ENV_VECTORS",
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/conformance/disabled-env-vectors.json"
-        ),
+        "disabled-env-vectors.json",
     )
 }
 
@@ -106,8 +82,7 @@ pub fn load_disabled_env() -> Value {
 /// `mode=` over the settings file's `disabled` line without its offline mode line, an online
 /// or offline one over its disabled mode, a file's `shared` line (the wandb CLI writes none),
 /// the settings' own online or offline mode over the file's disabled mode, and what the mode
-/// vectors refuse — and only those
-/// (`Err` otherwise). `shared` counts as online.
+/// vectors refuse — and only those (`Err` otherwise). `shared` counts as online.
 pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
     let class = |mode: Option<&str>| match mode {
         Some("online" | "run" | "shared") => "online",
@@ -137,14 +112,17 @@ pub fn refused(v: &Recorded<'_>) -> Result<bool, String> {
 /// vectors' cases run through the batch driver (those with its dummy API key) stop before
 /// `wandb.init` prints the offline warning, so where the SDK's settings were offline there
 /// (which the mode replay requires the engine to say too) the warnings are not compared;
-/// everything else is.
+/// everything else is, and where the SDK raised, the engine's first error must be the one it
+/// raised (as on the settings-resume vectors).
 pub fn check(v: &Recorded<'_>) -> Vec<String> {
     match refused(v) {
         Ok(false) => {}
         Ok(true) => return Vec::new(),
         Err(why) => return vec![why],
     }
-    let mut diffs = super::mode_replay::check(v);
+    let input = super::mode_replay::input(v);
+    let d = wandb_resume::decide(&input);
+    let mut diffs = super::mode_replay::check_decision(v, &input, &d);
     // The settings-mode, settings-file and WANDB_DISABLED vectors ran every launch that is not
     // online through the complete `wandb.init`.
     let batch = !v.case["env"]["WANDB_API_KEY"].is_null()
@@ -154,5 +132,6 @@ pub fn check(v: &Recorded<'_>) -> Vec<String> {
     if batch && v.out["offline"] == true {
         diffs.retain(|d| !d.starts_with("warnings:"));
     }
+    diffs.extend(super::settings_resume_replay::first_error_diff(v, &d));
     diffs
 }

@@ -44,24 +44,29 @@ pub fn check_batch_launch(v: &Recorded<'_>) -> (Decision, Vec<String>) {
     }
     let mut diffs = mode_replay::check_decision(v, &input, &d);
     diffs.extend(sender_diffs(v));
-    // Where the SDK raised, the engine's first error (the one its answer quotes) must be
-    // what it raised: an object's checks come before the call's own errors, the settings'
-    // before the arguments', and a run id's before a resume's. Two keywords a release does
-    // not know raise in the order the call writes them, which the input does not hold.
+    diffs.extend(first_error_diff(v, &d));
+    (d, diffs)
+}
+
+/// Where the SDK raised, the engine's first error (the one its answer quotes) must be what it
+/// raised: an object's checks come before the call's own errors, the settings' before the
+/// arguments', and a run id's before a resume's. Two keywords a release does not know raise in
+/// the order the call writes them, which the input does not hold. `d` is the engine's
+/// decision on the case.
+pub fn first_error_diff(v: &Recorded<'_>, d: &Decision) -> Option<String> {
     let unknown_keyword = v.out["error"]["message"]
         .as_str()
         .is_some_and(|m| m.contains("unexpected keyword argument"));
-    if !unknown_keyword && super::replay::first_error_raised(&input, v.out) == Some(false) {
-        diffs.push(format!(
+    (!unknown_keyword && super::replay::first_error_quotes(d, v.out) == Some(false)).then(|| {
+        format!(
             "first error: sdk={} engine={:?}",
             v.out["error"],
             d.diagnostics
                 .iter()
                 .find(|x| x.severity == Severity::Error)
                 .and_then(|x| x.sdk_message.as_deref())
-        ));
-    }
-    (d, diffs)
+        )
+    })
 }
 
 /// 0.16.5–0.17.x's Python sender refuses more than one of resume, resume_from and fork_from

@@ -209,18 +209,18 @@ export function recordedSettingsFile(sdk, lines, envMode) {
 }
 
 /**
- * What `sdk` recorded for `resume="must"`, `id="abc"` with `wandb/settings` holding `lines`,
- * `WANDB_MODE` set to `envMode` (undefined: unset) and a `settings=` of `form` whose mode is
- * `settingsMode` (undefined: it names none) — the case of settings-file-arg-vectors.json.
+ * What `sdk` recorded in the vectors `file` with `wandb/settings` holding `lines`, `WANDB_MODE`
+ * set to `envMode` (undefined: unset), no `mode=`, and a `settings=` of `form` whose own mode
+ * and resume keys are `own` (`{}`, `{ mode }` or `{ resume, runId }`; the rest unset).
  */
-export function recordedSettingsFileArg(sdk, form, lines, envMode, settingsMode) {
+function recordedBesideFile(file, sdk, form, lines, envMode, own) {
   return recordedFor(
-    "settings-file-arg-vectors.json",
+    file,
     sdk,
-    `${form} ${settingsMode} ${JSON.stringify(lines)} ${envMode}`,
+    `${form} ${JSON.stringify(own)} ${JSON.stringify(lines)} ${envMode}`,
     (c) =>
       c.init.settings.form === form &&
-      c.init.settings.mode === settingsMode &&
+      ["mode", "resume", "runId"].every((k) => c.init.settings[k] === own[k]) &&
       c.context.settingsFile.mode === lines.mode &&
       c.context.settingsFile.disabled === lines.disabled &&
       c.init.mode === undefined &&
@@ -229,25 +229,21 @@ export function recordedSettingsFileArg(sdk, form, lines, envMode, settingsMode)
 }
 
 /**
- * What `sdk` recorded with `wandb/settings` holding `lines`, `WANDB_MODE` set to `envMode`
- * (undefined: unset), no `mode=`, and a `settings=` of `form` whose own mode and resume keys
- * are `own` (`{ mode }` or `{ resume, runId }`) — the case of settings-file-key-vectors.json.
+ * What `sdk` recorded for `resume="must"`, `id="abc"` with `wandb/settings` holding `lines`,
+ * `WANDB_MODE` set to `envMode` (undefined: unset) and a `settings=` of `form` whose mode is
+ * `settingsMode` (undefined: it names none) — the case of settings-file-arg-vectors.json.
  */
-export function recordedSettingsFileKey(sdk, form, lines, envMode, own) {
-  const ownKeys = ["mode", "resume", "runId"];
-  return recordedFor(
-    "settings-file-key-vectors.json",
-    sdk,
-    `${form} ${JSON.stringify(own)} ${JSON.stringify(lines)} ${envMode}`,
-    (c) =>
-      c.init.settings.form === form &&
-      ownKeys.every((k) => c.init.settings[k] === own[k]) &&
-      c.context.settingsFile.mode === lines.mode &&
-      c.context.settingsFile.disabled === lines.disabled &&
-      c.init.mode === undefined &&
-      c.env?.WANDB_MODE === envMode,
-  );
-}
+export const recordedSettingsFileArg = (sdk, form, lines, envMode, settingsMode) =>
+  recordedBesideFile("settings-file-arg-vectors.json", sdk, form, lines, envMode, {
+    mode: settingsMode,
+  });
+
+/**
+ * The same with a `settings=` whose own mode and resume keys are `own` (`{ mode }` or
+ * `{ resume, runId }`) — the case of settings-file-key-vectors.json.
+ */
+export const recordedSettingsFileKey = (sdk, form, lines, envMode, own) =>
+  recordedBesideFile("settings-file-key-vectors.json", sdk, form, lines, envMode, own);
 
 /** The case of disabled-env-vectors.json with `WANDB_DISABLED=value` alone: `resume="must"`,
  * `id="abc"`, the dummy key, nothing else setting the mode (no `settings=`, no file). */
