@@ -43,7 +43,7 @@ SCHEMA = 1
 SOURCE_FILES = ["generate_settings_file_args.py", "generate_settings_files.py",
                 "generate_settings_modes.py", "generate_settings.py", "generate_modes.py",
                 "settings_file_arg_driver.py", "settings_file_driver.py", "settings_mode_driver.py",
-                "settings_driver.py", "mode_driver.py", "driver.py", "venvs.py"]
+                "settings_driver.py", "driver_cli.py", "mode_driver.py", "driver.py", "venvs.py"]
 # Both sides of each boundary of the settings file (generate_settings_files.py) and of the
 # settings object (generate_settings.py, generate_settings_modes.py) that a mode-less argument
 # could move: 0.10.9 / 0.10.10 (the object's mode applied at the call; `disabled` a mode),

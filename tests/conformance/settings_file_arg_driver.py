@@ -16,7 +16,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-import mode_driver  # noqa: E402
+import driver_cli  # noqa: E402
 import settings_file_driver  # noqa: E402,F401  (writes wandb/settings)
 import settings_mode_driver  # noqa: E402  (passes settings=)
 
@@ -24,12 +24,4 @@ driver = settings_mode_driver.driver
 assert driver is settings_file_driver.driver
 
 if __name__ == "__main__":
-    mode = sys.argv[1]
-    paths = [os.path.abspath(a) for a in sys.argv[2:]]
-    if mode == "batch":
-        driver.BASE_ENV_NEW = dict(driver.BASE_ENV_NEW, **mode_driver.ONLINE_ENV)
-        driver.run_batch(*paths)
-    elif mode == "real":
-        driver.run_real(*paths)
-    else:
-        raise SystemExit("unknown mode " + mode)
+    driver_cli.main(driver)
