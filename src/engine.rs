@@ -149,6 +149,10 @@ pub(crate) struct Settled<'a> {
     /// (0.19.0 crashing with the service process off, the timeline vectors; 0.17.8–0.18.x
     /// refusing `auto` beside `fork_from`, the branching timelines).
     pub rejected_after_settings: bool,
+    /// It raises only past the run directory: 0.9.x write the auto-resume file as their run
+    /// object is made, after its directory, and check `WANDB_MODE` after that (the mixed
+    /// timelines).
+    pub rejected_after_run_directory: bool,
     /// `wandb.init` passes locally but the backend refuses the launch.
     pub backend_error: Option<branching::BackendError>,
     /// Offline or disabled, `wandb.init` never asks W&B about the run (and the field that
@@ -476,6 +480,8 @@ pub fn decide(input: &ResumeInput) -> Decision {
     // id no filesystem takes) or later (the run's start, the backend's checks).
     let rejected_after_settings = rejected
         && !crate::check_order::raises_before(&profile, &out, crate::check_order::RUN_DIRECTORY);
+    let rejected_after_run_directory = rejected_after_settings
+        && !crate::check_order::raises_before(&profile, &out, crate::check_order::RUN_START);
     let settled = Settled {
         profile,
         resume,
@@ -489,6 +495,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         in_sweep,
         rejected,
         rejected_after_settings,
+        rejected_after_run_directory,
         backend_error,
         local,
         shared,

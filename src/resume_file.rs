@@ -340,14 +340,17 @@ pub(crate) fn after(s: &Settled<'_>) -> (Option<String>, ResumeFileAction) {
     if s.rejected {
         // Raising once its settings are made, 0.10.0+ have written an `auto` run id to the file
         // (and delete a file only once the run has started); 0.9.x have deleted the file of a
-        // launch without any `resume` (and write it only later). The offline vectors
-        // record the file after every launch that raised at its run directory.
+        // launch without any `resume`, and write an `auto` id only as their run object is made,
+        // past its directory (so before they check `WANDB_MODE`). The offline vectors record
+        // the file after every launch that raised at its run directory, the mixed timelines
+        // after 0.9.x's invalid mode.
         if s.rejected_after_settings {
-            if s.profile.has(Rule::SettingsObject) {
-                if s.resume.mode == Some(ResumeMode::Auto) {
-                    return (s.run_id.clone(), ResumeFileAction::Written);
-                }
-            } else if s.resume.mode.is_none()
+            let writes_auto = s.profile.has(Rule::SettingsObject) || s.rejected_after_run_directory;
+            if writes_auto && s.resume.mode == Some(ResumeMode::Auto) {
+                return (s.run_id.clone(), ResumeFileAction::Written);
+            }
+            if !s.profile.has(Rule::SettingsObject)
+                && s.resume.mode.is_none()
                 && !s.resume.init_truthy
                 && !matches!(s.file, FileFound::Absent)
             {

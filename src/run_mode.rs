@@ -312,7 +312,8 @@ pub(crate) fn settle(
                         "wandb: ERROR Invalid run mode \"{value}\". Please unset WANDB_MODE."
                     ))
                     .sdk("The WANDB_MODE environment variable is invalid.")
-                    .at(check_order::LATER_SETTINGS),
+                    // after the run object is made (its directory, the auto-resume file)
+                    .at(check_order::RUN_START),
                 );
                 *rejected = true;
                 None

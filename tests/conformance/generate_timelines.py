@@ -209,13 +209,14 @@ def wait_for_end(proc, init_path):
     return False
 
 
-def named(results):
+def named(results, kept=(RUN_ID,)):
     """The timeline's results with each generated run id written `<new-N>` (first appearance
-    first), so that two runs of the generator write the same vectors."""
+    first), so that two runs of the generator write the same vectors; the ids in `kept` are the
+    ones the launch names, written as they are."""
     names = {}
 
     def name(run_id):
-        if run_id is None or run_id == RUN_ID:
+        if run_id is None or run_id in kept:
             return run_id
         return names.setdefault(run_id, "<new-%d>" % (len(names) + 1))
 
