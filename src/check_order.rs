@@ -149,6 +149,17 @@ fn stage(profile: &Profile, d: &Diagnostic) -> Stage {
     }
 }
 
+/// By when `profile`'s SDK has written an `auto` run id to the auto-resume file: 0.10.0+ as
+/// they make their settings, before the run directory; 0.9.x as their run object is made, after
+/// its directory and before `wandb.init` checks `WANDB_MODE` (at the run's start).
+pub(crate) fn auto_file_written(profile: &Profile) -> Stage {
+    if profile.has(Rule::SettingsObject) {
+        RUN_DIRECTORY
+    } else {
+        RUN_START
+    }
+}
+
 /// True when `wandb.init` gets as far as `reached`: no error in `diagnostics` is met before
 /// it (what it prints there is printed even if a later check fails).
 pub(crate) fn gets_to(profile: &Profile, diagnostics: &[Diagnostic], reached: Stage) -> bool {

@@ -149,10 +149,10 @@ pub(crate) struct Settled<'a> {
     /// (0.19.0 crashing with the service process off, the timeline vectors; 0.17.8–0.18.x
     /// refusing `auto` beside `fork_from`, the branching timelines).
     pub rejected_after_settings: bool,
-    /// It raises only past the run directory: 0.9.x write the auto-resume file as their run
-    /// object is made, after its directory, and check `WANDB_MODE` after that (the mixed
-    /// timelines).
-    pub rejected_after_run_directory: bool,
+    /// It raises only once it has written an `auto` run id to the auto-resume file
+    /// ([`crate::check_order::auto_file_written`]: with the settings from 0.10.0, past the run
+    /// directory in 0.9.x).
+    pub rejected_after_auto_file: bool,
     /// `wandb.init` passes locally but the backend refuses the launch.
     pub backend_error: Option<branching::BackendError>,
     /// Offline or disabled, `wandb.init` never asks W&B about the run (and the field that
@@ -480,8 +480,12 @@ pub fn decide(input: &ResumeInput) -> Decision {
     // id no filesystem takes) or later (the run's start, the backend's checks).
     let rejected_after_settings = rejected
         && !crate::check_order::raises_before(&profile, &out, crate::check_order::RUN_DIRECTORY);
-    let rejected_after_run_directory = rejected_after_settings
-        && !crate::check_order::raises_before(&profile, &out, crate::check_order::RUN_START);
+    let rejected_after_auto_file = rejected
+        && !crate::check_order::raises_before(
+            &profile,
+            &out,
+            crate::check_order::auto_file_written(&profile),
+        );
     let settled = Settled {
         profile,
         resume,
@@ -495,7 +499,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
         in_sweep,
         rejected,
         rejected_after_settings,
-        rejected_after_run_directory,
+        rejected_after_auto_file,
         backend_error,
         local,
         shared,

@@ -338,24 +338,21 @@ fn read_unreadable(
 pub(crate) fn after(s: &Settled<'_>) -> (Option<String>, ResumeFileAction) {
     let before = s.file.id().map(str::to_owned);
     if s.rejected {
-        // Raising once its settings are made, 0.10.0+ have written an `auto` run id to the file
-        // (and delete a file only once the run has started); 0.9.x have deleted the file of a
-        // launch without any `resume`, and write an `auto` id only as their run object is made,
-        // past its directory (so before they check `WANDB_MODE`). The offline vectors record
-        // the file after every launch that raised at its run directory, the mixed timelines
-        // after 0.9.x's invalid mode.
-        if s.rejected_after_settings {
-            let writes_auto = s.profile.has(Rule::SettingsObject) || s.rejected_after_run_directory;
-            if writes_auto && s.resume.mode == Some(ResumeMode::Auto) {
-                return (s.run_id.clone(), ResumeFileAction::Written);
-            }
-            if !s.profile.has(Rule::SettingsObject)
-                && s.resume.mode.is_none()
-                && !s.resume.init_truthy
-                && !matches!(s.file, FileFound::Absent)
-            {
-                return (None, ResumeFileAction::Removed);
-            }
+        // Raising late enough, a launch has written its `auto` run id to the file (0.10.0+ with
+        // their settings, 0.9.x as their run object is made); 0.10.0+ delete a file only once
+        // the run has started, 0.9.x that of a launch without any `resume` first thing. The
+        // offline vectors record the file after every launch that raised at its run
+        // directory, the mixed timelines after 0.9.x's invalid mode.
+        if s.rejected_after_auto_file && s.resume.mode == Some(ResumeMode::Auto) {
+            return (s.run_id.clone(), ResumeFileAction::Written);
+        }
+        if s.rejected_after_settings
+            && !s.profile.has(Rule::SettingsObject)
+            && s.resume.mode.is_none()
+            && !s.resume.init_truthy
+            && !matches!(s.file, FileFound::Absent)
+        {
+            return (None, ResumeFileAction::Removed);
         }
         return (before, ResumeFileAction::NotReached);
     }

@@ -10,8 +10,7 @@
 
 mod common;
 
-use common::server_replay::continued;
-use common::timeline_replay::{check, load_mixed, vectors};
+use common::timeline_replay::{check, load_mixed, tally, vectors};
 
 #[test]
 fn mixed_timelines_match_the_real_sdk() {
@@ -32,15 +31,12 @@ fn mixed_timelines_cover_each_part_and_outcome() {
     let doc = load_mixed();
     let last_step = doc["meta"]["lastStep"].as_u64().expect("meta.lastStep");
     for (version, timelines) in doc["results"].as_object().expect("results") {
-        let restarts: Vec<&serde_json::Value> = timelines
+        let restarts = timelines
             .as_array()
             .expect("timelines")
             .iter()
-            .flat_map(|t| &t.as_array().expect("attempts")[1..])
-            .collect();
-        let raised = restarts.iter().filter(|a| a["raised"].is_object()).count();
-        let resumed = restarts.iter().filter(|a| continued(a, last_step)).count();
-        let fresh = restarts.len() - raised - resumed;
+            .flat_map(|t| &t.as_array().expect("attempts")[1..]);
+        let [raised, resumed, fresh] = tally(restarts, last_step);
         assert!(
             raised > 0 && resumed > 0 && fresh > 0,
             "{version}: of the restarts {raised} raised, {resumed} resumed, {fresh} from step 0"

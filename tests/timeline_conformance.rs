@@ -10,7 +10,7 @@
 mod common;
 
 use common::server_replay::continued;
-use common::timeline_replay::{check, load, vectors};
+use common::timeline_replay::{check, load, tally, vectors};
 
 #[test]
 fn timelines_match_the_real_sdk() {
@@ -31,15 +31,12 @@ fn timeline_vectors_cover_each_kind_of_attempt() {
     let doc = load();
     let last_step = doc["meta"]["lastStep"].as_u64().expect("meta.lastStep");
     for (version, timelines) in doc["results"].as_object().expect("results") {
-        let attempts: Vec<&serde_json::Value> = timelines
+        let attempts = timelines
             .as_array()
             .expect("timelines")
             .iter()
-            .flat_map(|t| t.as_array().expect("attempts"))
-            .collect();
-        let raised = attempts.iter().filter(|a| a["raised"].is_object()).count();
-        let resumed = attempts.iter().filter(|a| continued(a, last_step)).count();
-        let fresh = attempts.len() - raised - resumed;
+            .flat_map(|t| t.as_array().expect("attempts"));
+        let [raised, resumed, fresh] = tally(attempts, last_step);
         assert!(
             raised > 0 && resumed > 0 && fresh > 0,
             "{version}: {raised} raised, {resumed} resumed, {fresh} from step 0"

@@ -48,6 +48,23 @@ pub fn load_mixed() -> Value {
     )
 }
 
+/// How many of `attempts` raised, resumed the run (logging went on after the server's
+/// `last_step`) and started from step 0: what a coverage test asks to see of each.
+pub fn tally<'a>(attempts: impl IntoIterator<Item = &'a Value>, last_step: u64) -> [usize; 3] {
+    let mut counts = [0; 3];
+    for a in attempts {
+        let kind = if a["raised"].is_object() {
+            0
+        } else if server_replay::continued(a, last_step) {
+            1
+        } else {
+            2
+        };
+        counts[kind] += 1;
+    }
+    counts
+}
+
 /// One recorded timeline: `case` is `{launch: {id, resume, env, settings?}, attempts:
 /// [{ending, where}]}`, `out` one result per attempt.
 pub type TimelineVector<'a> = super::Recorded<'a>;
