@@ -11,7 +11,7 @@
 export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
 
 /** What tests/js/size.test.mjs enforces today, in bytes (lower it as the module shrinks).
- * Raised fourteen times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
+ * Raised fifteen times, each for answers the module did not give before (or gave wrong): from 115 KiB for reading the
  * resume file's text as the SDK does (`resumeFileText`: CPython's JSON decoder with its
  * messages, and what each release does with a file that is not what wandb writes): +4.1 KB
  * gzipped; from 119 KiB for the run mode (`WANDB_MODE` / `mode=` offline: the launch was
@@ -71,8 +71,14 @@ export const SIZE_BUDGET_GZIP_BYTES = 40 * 1024;
  * streams with a sparse index (`src/pyunicode.rs`, `scripts/gen_pyunicode.py`): −4.1 KB
  * gzipped; and `float()` of a run moment's `_step=` reads its literal with small big integers
  * (`src/decimal_to_double.rs`) instead of `str::parse::<f64>`, whose 10 KB table of powers of
- * five did not compress: −13.7 KB gzipped. */
-export const SIZE_CEILING_GZIP_BYTES = 114 * 1024;
+ * five did not compress: −13.7 KB gzipped. Raised from 114 KiB for what the mixed branching
+ * timelines found (a run moment in the environment beside `WANDB_RUN_ID`, whose check 0.19.0+
+ * make only where the run id loads first: the decision named what one order raises and not the
+ * other's error, which 211 recorded launches raised; and what 0.19.7–0.19.11 raise where the
+ * Python backend's process dies; and the run 0.16.5–0.17.x's sender creates after refusing
+ * two branching arguments, which a restart meets): +0.6 KB gzipped, of which moving the
+ * warning into one function of its own paid back 0.01 KB. */
+export const SIZE_CEILING_GZIP_BYTES = 114.5 * 1024;
 
 /** The tools module (`wandb-resume/tools`: the core plus the paste parsers and snippets) is
  * not under the goal, but may not grow unnoticed either. Raised from 185 KiB with the core's
@@ -97,5 +103,6 @@ export const SIZE_CEILING_GZIP_BYTES = 114 * 1024;
  * the server-mode, server-file-mode and server-settings-mode vectors): +0.1 KB gzipped, which
  * the core absorbed under its own ceiling and the tools module met 28 B over its. Lowered
  * from 196 KiB to 179.5 KiB with the core's packed Unicode tables and its own reading of
- * decimal literals (−17.4 KB gzipped). */
-export const TOOLS_SIZE_CEILING_GZIP_BYTES = 179.5 * 1024;
+ * decimal literals (−17.4 KB gzipped), and raised from 179.5 KiB with the core's raise for what
+ * the mixed branching timelines found. */
+export const TOOLS_SIZE_CEILING_GZIP_BYTES = 180 * 1024;

@@ -40,7 +40,8 @@ pub(crate) struct BackendError {
     /// What `wandb.init` raises.
     pub message: String,
     /// The Python sender goes on to check the resume after refusing (two branching
-    /// arguments): where that check fails too, it answers the launch twice.
+    /// arguments): where that check fails too, it answers the launch twice; where it passes,
+    /// the sender creates the run on W&B after `wandb.init` has raised.
     pub resume_checked_after: bool,
 }
 
@@ -224,9 +225,6 @@ pub(crate) fn resolve(
     // A value that does not parse fails its parse first (the validators preprocess it), so
     // it gets only that error (below).
     if profile.has(Rule::StrictResume) && !profile.has(Rule::BranchingRepaired) {
-        const CRASH: &str = "'float' object does not support item assignment";
-        const DIFFERENT_IDS: &str =
-            "Both `run_id` and `resume_from` have been specified with different ids.";
         let moment = |g: &Given<'_>| run_moment::parse_run_moment(g.text);
         let resume_from_sdk = resume_from.as_ref().and_then(|g| {
             // The check runs on wandb.init's own settings, where only an init id (not dropped
@@ -350,6 +348,10 @@ fn parse(
 /// `resume_from` and `fork_from`, once online; it then goes on to check the resume
 /// (`send_run`, sender.py 0.18.0).
 const SENDER_REFUSES_TWO: &str = "Multiple resume options specified. Please specify only one of `fork_from`, `resume`, or `resume_from`.";
+/// What 0.16.x's Python sender answers to `resume` beside `fork_from`, once online; it too
+/// goes on to check the resume (`send_run`, sender.py 0.16.5).
+const SENDER_REFUSES_FORK: &str =
+    "You cannot use `resume` and `fork_from` together. Please choose one.";
 
 /// `resume`, `resume_from` and `fork_from` are mutually exclusive; how that is enforced, and
 /// whether the environment counts, depends on the era and, before 0.19.0's settings check,
@@ -435,11 +437,7 @@ fn exclusion(
             INIT_GUARD,
         )
     } else if fork_from.is_some() && resume.mode.is_some() {
-        (
-            "You cannot use `resume` and `fork_from` together. Please choose one.",
-            "in the backend, once online",
-            SERVER,
-        )
+        (SENDER_REFUSES_FORK, "in the backend, once online", SERVER)
     } else {
         return None;
     };
@@ -472,7 +470,7 @@ fn exclusion(
     if stage == SERVER {
         Some(BackendError {
             message: sdk.to_owned(),
-            resume_checked_after: sdk == SENDER_REFUSES_TWO,
+            resume_checked_after: sdk == SENDER_REFUSES_TWO || sdk == SENDER_REFUSES_FORK,
         })
     } else {
         *rejected = true;
@@ -536,7 +534,7 @@ pub(crate) fn settle_resume_from(
                     ),
                 )
                 .hint("Drop the id (resume_from supplies it) or make them the same.")
-                .sdk("Both `run_id` and `resume_from` have been specified with different ids.");
+                .sdk(DIFFERENT_IDS);
                 // Against the init id when resume_from is assigned; against WANDB_RUN_ID once
                 // the arguments are merged onto the environment; against the resume file's id
                 // after that.
@@ -610,6 +608,15 @@ pub(crate) fn settle_resume_from(
     accepted
 }
 
+/// What 0.19.0–0.19.4 raise where they send a run moment to the backend: the settings crash
+/// serializing it.
+pub(crate) const CRASH: &str = "'float' object does not support item assignment";
+/// The settings' `resume_from` check (0.19.0+): the run id set before it names another run.
+pub(crate) const DIFFERENT_IDS: &str =
+    "Both `run_id` and `resume_from` have been specified with different ids.";
+/// The settings' `fork_from` check (0.19.0+): the run id set before it names the same run.
+pub(crate) const SAME_ID: &str = "Provided `run_id` is the same as the run to `fork_from`. Please provide a different `run_id` or remove the `run_id` argument. If you want to rewind the current run, please use `resume_from` instead.";
+
 /// What to do about a `fork_from` naming the run's own id.
 const SELF_FORK_HINT: &str =
     "Give the fork a different id (or none), or use resume_from to rewind this run.";
@@ -651,14 +658,7 @@ pub(crate) fn check_fork_from_id(
             },
         )
         .hint(SELF_FORK_HINT);
-        out.push(
-            if rejects {
-                d.sdk("Provided `run_id` is the same as the run to `fork_from`. Please provide a different `run_id` or remove the `run_id` argument. If you want to rewind the current run, please use `resume_from` instead.")
-            } else {
-                d
-            }
-            .at(stage),
-        );
+        out.push(if rejects { d.sdk(SAME_ID) } else { d }.at(stage));
         accepted &= !rejects;
     }
     accepted

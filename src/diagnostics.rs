@@ -114,6 +114,8 @@ codes! {
     SweepResumeUnsupported = "sweep-resume-unsupported",
     /// `resume`, `resume_from` and `fork_from` combined.
     BranchingArgsExclusive = "branching-args-exclusive",
+    /// The Python sender refuses two branching arguments, then creates the run anyway.
+    RefusedLaunchCreatesRun = "refused-launch-creates-run",
     /// A run moment that does not parse.
     RunMomentMalformed = "run-moment-malformed",
     /// A run moment whose step is not a whole number ≥ 0.

@@ -289,33 +289,7 @@ pub fn decide(input: &ResumeInput) -> Decision {
 
     // 5. resume_from / fork_from: availability, parsing, mutual exclusion.
     // The init id as wandb.init's own settings hold it (a sweep clears it there).
-    // 0.19.0+ load the environment variable by variable, validating each against what is
-    // already set: a run moment is checked against WANDB_RUN_ID only if that came first.
-    if profile.has(Rule::StrictResume) && env_id.is_some() {
-        for (key, field, name) in [
-            (
-                env_keys::RESUME_FROM,
-                "env.WANDB_RESUME_FROM",
-                "WANDB_RESUME_FROM",
-            ),
-            (
-                env_keys::FORK_FROM,
-                "env.WANDB_FORK_FROM",
-                "WANDB_FORK_FROM",
-            ),
-        ] {
-            if env.contains_key(key) {
-                out.push(varies_by_launch(
-                    field,
-                    format!(
-                        "wandb {} checks {name} against WANDB_RUN_ID only when WANDB_RUN_ID is applied first, which depends on the order of the process environment (and of Python's set iteration)",
-                        profile.version
-                    ),
-                    format!("Pass the id and the run moment to wandb.init instead of {name}, or make them agree."),
-                ));
-            }
-        }
-    }
+    warn_env_load_order(&profile, env, env_id, &mut out);
     let explicit_id = init.id.as_deref().filter(|id| !id.is_empty() && !in_sweep);
     // Which backend runs the launch decides the checks made as the run starts and the answers
     // to the server's.
@@ -625,15 +599,99 @@ fn check_sweep_id(
     }
 }
 
-/// The warning that whether `wandb.init` raises differs from one launch to the next, and `why`.
-fn varies_by_launch(field: &str, why: String, hint: String) -> Diagnostic {
-    diagnostic(
+/// The warning that what `wandb.init` does differs from one launch to the next, and `why`;
+/// `sdk`: the error it raises on the launches the rest of the decision does not follow.
+#[inline(never)]
+fn varies_by_launch(
+    field: &str,
+    why: String,
+    hint: String,
+    sdk: Option<&'static str>,
+) -> Diagnostic {
+    let mut warning = diagnostic(
         Code::EnvOrderDependent,
         Severity::Warning,
         Some(field),
-        why + ", so whether wandb.init raises can differ from one launch to the next.",
+        why + ", so what wandb.init does can differ from one launch to the next.",
     )
-    .hint(hint)
+    .hint(hint);
+    warning.sdk_message = sdk.map(str::to_owned);
+    warning
+}
+
+/// 0.19.0+ load the environment variable by variable, validating each against what is already
+/// set: a run moment is checked against `WANDB_RUN_ID` only if that came first. The rest of the
+/// engine follows the other order; the warning names (and quotes) what this one raises where
+/// that differs.
+fn warn_env_load_order(
+    profile: &Profile,
+    env: &EnvVars,
+    env_id: Option<&String>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let (true, Some(env_run_id)) = (profile.has(Rule::StrictResume), env_id) else {
+        return;
+    };
+    for (key, field, name) in [
+        (
+            env_keys::RESUME_FROM,
+            "env.WANDB_RESUME_FROM",
+            "WANDB_RESUME_FROM",
+        ),
+        (
+            env_keys::FORK_FROM,
+            "env.WANDB_FORK_FROM",
+            "WANDB_FORK_FROM",
+        ),
+    ] {
+        let Some(text) = env.get(key) else { continue };
+        let other_order = run_id_first(profile, key, text, env_run_id);
+        out.push(varies_by_launch(
+            field,
+            format!(
+                "wandb {} checks {name} against WANDB_RUN_ID only when WANDB_RUN_ID is applied first, which depends on the order of the process environment (and of Python's set iteration){}",
+                profile.version,
+                other_order.map_or("", |(what, _)| what)
+            ),
+            format!(
+                "Pass the id and the run moment to wandb.init instead of {name}, or make them agree."
+            ),
+            other_order.map(|(_, sdk)| sdk),
+        ));
+    }
+}
+
+/// What `wandb.init` raises where `WANDB_RUN_ID` loads before the run-moment variable `key`
+/// (0.19.0+), when that is not what the engine's order (the run moment first) gives: (what
+/// happens, as the end of the warning's first clause; the SDK's text). The settings then
+/// check `resume_from` against a set id, which 0.19.5+ skip without one, and `fork_from`
+/// against it; 0.19.0–0.19.4 reject a `resume_from` without an id first, and with the same id
+/// pass the check to crash as the run starts. A text that is no run moment fails its parse in
+/// either order.
+fn run_id_first(
+    profile: &Profile,
+    key: &str,
+    text: &str,
+    env_run_id: &str,
+) -> Option<(&'static str, &'static str)> {
+    let moment = crate::run_moment::parse_run_moment(text)?;
+    let same = moment.run == env_run_id;
+    let repaired = profile.has(Rule::BranchingRepaired);
+    match (key == env_keys::RESUME_FROM, same) {
+        (true, false) if repaired => Some((
+            "; where WANDB_RUN_ID comes first, wandb.init raises that the two name different runs",
+            branching::DIFFERENT_IDS,
+        )),
+        (true, true) if !repaired => Some((
+            "; where WANDB_RUN_ID comes first, the check passes and wandb.init crashes as the run starts",
+            branching::CRASH,
+        )),
+        (false, true) => Some((
+            "; where WANDB_RUN_ID comes first, wandb.init raises that the fork names the run's own id",
+            branching::SAME_ID,
+        )),
+        _ => None,
+    }
 }
 
 /// 0.19.0+ merge `wandb.init`'s settings onto the loaded environment field by field in the
@@ -667,18 +725,20 @@ fn merge_order_dependent(
         .resume_from
         .as_ref()
         .is_some_and(|m| b.resume_from_init && *env_run != m.run && *call == m.run);
-    for (hit, name, field, names) in [
+    for (hit, name, field, names, sdk) in [
         (
             fork,
             "fork_from",
             "init.forkFrom",
             "the run WANDB_RUN_ID names",
+            branching::SAME_ID,
         ),
         (
             rewind,
             "resume_from",
             "init.resumeFrom",
             "another run than WANDB_RUN_ID",
+            branching::DIFFERENT_IDS,
         ),
     ] {
         if hit {
@@ -690,6 +750,7 @@ fn merge_order_dependent(
                     repr(env_run)
                 ),
                 "Unset WANDB_RUN_ID where id= names the run, or set it to the same id.".to_owned(),
+                Some(sdk),
             ));
         }
     }

@@ -138,20 +138,17 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                 format!("{text} — or, as the sender answers twice, with: {second}"),
             )
         };
-        return match s.resume.mode {
-            Some(ResumeMode::Must) if error.resume_checked_after => (
-                outcome(Action::Fail, text.clone()),
-                twice(ServerCase::MustMissing),
-            ),
-            Some(ResumeMode::Never) if error.resume_checked_after => (
-                twice(ServerCase::NeverExists),
-                outcome(Action::Fail, text.clone()),
-            ),
-            _ => (
+        if !error.resume_checked_after {
+            return (
                 outcome(Action::Fail, text.clone()),
                 outcome(Action::Fail, text),
-            ),
+            );
+        }
+        let answer = |exists| match sender_resume_check_fails(s.resume.mode, exists) {
+            Some(case) => twice(case),
+            None => outcome(Action::Fail, text.clone()),
         };
+        return (answer(true), answer(false));
     }
     let profile = &s.profile;
     let Some(id) = s.run_id.as_deref() else {
@@ -203,9 +200,12 @@ pub(crate) fn branches(s: &Settled<'_>, diagnostics: &[Diagnostic]) -> (Outcome,
                     "run {q} does not exist, so there is nothing to rewind; W&B rejects resume_from{}.",
                     if s.core_backend {
                         " (wandb-core: failed to rewind run: run not found)"
-                    } else {
+                    } else if profile.has(Rule::MailboxRewritten) {
                         // The Python sender takes an answer without the rewound run for one
-                        // and fails an assertion on it, and its internal process dies.
+                        // and fails an assertion on it, and its internal process dies; the
+                        // wait's progress display then asks it for its stats.
+                        ": the Python backend's internal process dies on the answer, and wandb.init raises Exception: The wandb backend process has shutdown"
+                    } else {
                         ": the Python backend's internal process dies on the answer, and wandb.init raises MailboxError: transport failed"
                     }
                 ),
@@ -362,6 +362,20 @@ fn fork_text(s: &Settled<'_>) -> String {
         .unwrap_or_default()
 }
 
+/// Where the Python sender, having refused two branching arguments, goes on to check the
+/// resume against whether the run exists: the check that fails (must on a missing run, never
+/// on an existing one), or `None` where it passes and the sender creates the run on W&B.
+pub(crate) fn sender_resume_check_fails(
+    mode: Option<ResumeMode>,
+    run_exists: bool,
+) -> Option<ServerCase> {
+    match (mode, run_exists) {
+        (Some(ResumeMode::Must), false) => Some(ServerCase::MustMissing),
+        (Some(ResumeMode::Never), true) => Some(ServerCase::NeverExists),
+        _ => None,
+    }
+}
+
 /// Warnings and explanations about what happens across restarts and around the run.
 pub(crate) fn explain(s: &Settled<'_>, init: &InitArgs, env: &EnvVars, out: &mut Vec<Diagnostic>) {
     let explicit = matches!(
@@ -381,6 +395,24 @@ pub(crate) fn explain(s: &Settled<'_>, init: &InitArgs, env: &EnvVars, out: &mut
     }
     if let Some(mode_field) = s.shared {
         crate::shared_mode::explain(s, mode_field, out);
+    }
+    if s.local.is_none()
+        && s.backend_error
+            .as_ref()
+            .is_some_and(|e| e.resume_checked_after)
+    {
+        out.push(
+            diagnostic(
+                Code::RefusedLaunchCreatesRun,
+                Severity::Info,
+                None,
+                format!(
+                    "wandb {}'s sender answers the refusal, then goes on: unless its resume check fails too, it creates the run on W&B after wandb.init has raised, so a restart meets that run.",
+                    s.profile.version
+                ),
+            )
+            .hint("Keep one of resume, resume_from and fork_from."),
+        );
     }
     let field = s.resume.field();
     if let Some(LocalLaunch::Offline(mode_field)) = s.local {

@@ -180,6 +180,10 @@ pub enum Rule {
     SharedModeWarning,
     /// The shared mode's warning calls it "The `shared` mode feature".
     SharedModeWarningReworded,
+    /// `wandb.init` waits for the run's answer through the rewritten mailbox: where the Python
+    /// backend's process has died, the progress display's next request raises "The wandb
+    /// backend process has shutdown" (before: `MailboxError: transport failed`).
+    MailboxRewritten,
 }
 
 /// One row of the boundary table: a rule and the first release that has it (what changed is
@@ -195,7 +199,7 @@ pub struct Boundary {
 /// Every version boundary the engine knows, oldest first. Each was confirmed against the
 /// released sources (and, where they differ, by running `wandb.init` in both neighbouring
 /// versions); the README's table lists the same rows.
-pub const BOUNDARIES: [Boundary; 70] = [
+pub const BOUNDARIES: [Boundary; 71] = [
     // settings object; `resume="auto"` is a mode (a run id named "auto" before); `resume=False`
     // overrides `WANDB_RESUME`
     Boundary {
@@ -554,6 +558,13 @@ pub const BOUNDARIES: [Boundary; 70] = [
     Boundary {
         rule: Rule::SharedModeWarningReworded,
         since: SdkVersion::new(0, 19, 6),
+    },
+    // the mailbox is rewritten: where the Python backend's process dies (a rewind of a run W&B
+    // does not hold, the service off), wandb.init raises "The wandb backend process has
+    // shutdown" from the progress display's next request (the mixed branching timelines)
+    Boundary {
+        rule: Rule::MailboxRewritten,
+        since: SdkVersion::new(0, 19, 7),
     },
     // `resume_from` supplies the run id again when none is given (0.19.5–0.19.8 generate one, and
     // the rewind fails)

@@ -457,11 +457,22 @@ fn run_attempt(
     // process off).
     let failed = outcome.action == Action::Fail;
     let writes_file = decision.resume_file_action == ResumeFileAction::Written;
+    // The Python sender that refused two branching arguments goes on, and creates the run
+    // after wandb.init has raised unless its resume check fails too.
+    let created_after_refusal = failed
+        && decision
+            .diagnostics
+            .iter()
+            .any(|d| d.code == Code::RefusedLaunchCreatesRun.as_str())
+        && crate::outcome::sender_resume_check_fails(decision.resume, run_existed).is_none();
     let settled_id = match &decision.run_id {
-        _ if failed && !writes_file => None,
+        _ if failed && !writes_file && !created_after_refusal => None,
         Some(id) => Some(id.clone()),
         None => Some(world.new_id()),
     };
+    if let Some(id) = settled_id.as_ref().filter(|_| created_after_refusal) {
+        world.add_run(id);
+    }
     let run_id = if failed { None } else { settled_id.clone() };
     let generated = run_id.is_some() && decision.run_id.is_none();
     // Offline, W&B does not learn of the run: the id names a local directory only (disabled,

@@ -420,6 +420,11 @@ const EXAMPLES: &[(&str, Severity, &str)] = &[
         Severity::Warning,
         r#"{"sdk":"0.31.0","init":{"mode":"shared"}}"#,
     ),
+    (
+        "refused-launch-creates-run",
+        Severity::Info,
+        r#"{"sdk":"0.16.5","env":{"WANDB_RESUME":"never"},"init":{"id":"job-run","forkFrom":"source-run?_step=5"}}"#,
+    ),
 ];
 
 fn decision(json: &str) -> Decision {

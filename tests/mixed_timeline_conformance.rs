@@ -6,11 +6,14 @@
 //! launched, ended a random way and restarted twice in a random place: three of a release's
 //! complete `wandb.init`s in a row against a fake server that keeps the runs its clients
 //! create. The timeline grids cross chosen launches with chosen sequences; these put the rules
-//! together in combinations no grid did. No Python is needed here.
+//! together in combinations no grid did. tests/conformance/mixed-branch-timeline-vectors.json
+//! (generate_mixed_branch_timelines.py) is the same draw with a rewind or a fork in every
+//! launch and a `resume` in fewer: in the first, every rewind came beside a `resume`, which
+//! the releases refuse before W&B is asked. No Python is needed here.
 
 mod common;
 
-use common::timeline_replay::{check, load_mixed, tally, vectors};
+use common::timeline_replay::{check, load_mixed, load_mixed_branching, tally, vectors};
 
 #[test]
 fn mixed_timelines_match_the_real_sdk() {
@@ -70,5 +73,72 @@ fn mixed_timelines_cover_each_part_and_outcome() {
             .as_array()
             .is_some_and(|s| s.iter().any(|r| r == "job-run"))),
         "no timeline meets the job's run on the server at its first launch"
+    );
+}
+
+#[test]
+fn mixed_branching_timelines_match_the_real_sdk() {
+    let doc = load_mixed_branching();
+    common::assert_all_agree(
+        "mixed branching timelines",
+        &doc,
+        |v| check(&doc, v),
+        |v| v.case.to_string(),
+    );
+}
+
+/// The branching draw reached what it was drawn for: restarts that W&B was asked to rewind, in
+/// launches without any `resume` (the first draw had none), restarts that forked, and restarts
+/// that raised — a replay over timelines that all raised before W&B would prove little.
+#[test]
+fn mixed_branching_timelines_rewind_and_fork_on_restarts() {
+    let doc = load_mixed_branching();
+    let branch_step = doc["meta"]["branchStep"].as_u64().expect("meta.branchStep");
+    let all = vectors(&doc);
+    let restarts = |v: &common::Recorded<'_>| -> Vec<serde_json::Value> {
+        v.out.as_array().expect("attempts")[1..].to_vec()
+    };
+    let rewound = |a: &serde_json::Value| {
+        a["operations"]
+            .as_array()
+            .is_some_and(|ops| ops.iter().any(|op| op == "RewindRun"))
+    };
+    let forked = |a: &serde_json::Value| {
+        !a["raised"].is_object()
+            && !rewound(a)
+            && a["startingStep"].as_u64() == Some(branch_step + 1)
+    };
+    let without_resume = |launch: &serde_json::Value| {
+        launch["resume"].is_null()
+            && launch["env"]["WANDB_RESUME"].is_null()
+            && launch["settings"]["resume"].is_null()
+    };
+    assert!(
+        all.iter()
+            .any(|v| without_resume(&v.case["launch"]) && restarts(v).iter().any(rewound)),
+        "no restart without a resume rewound the job's run"
+    );
+    assert!(
+        all.iter().any(|v| restarts(v).iter().any(forked)),
+        "no restart forked a run"
+    );
+    assert!(
+        all.iter()
+            .any(|v| restarts(v).iter().any(|a| a["raised"].is_object())),
+        "no restart raised"
+    );
+    assert!(
+        all.iter().all(|v| {
+            let launch = &v.case["launch"];
+            [
+                &launch["resumeFrom"],
+                &launch["forkFrom"],
+                &launch["env"]["WANDB_RESUME_FROM"],
+                &launch["env"]["WANDB_FORK_FROM"],
+            ]
+            .iter()
+            .any(|moment| !moment.is_null())
+        }),
+        "a launch of the branching draw neither rewinds nor forks"
     );
 }

@@ -11,8 +11,8 @@
 //! settings-mode-pair-vectors.json, settings-file-vectors.json, settings-file-arg-vectors.json,
 //! settings-file-key-vectors.json, disabled-env-vectors.json, shared-mode-vectors.json; the
 //! shared mode's server outcomes count with the server outcomes) or the timelines
-//! (tests/conformance/timeline-vectors.json, with branch-timeline-vectors.json and
-//! mixed-timeline-vectors.json). Runs with the `rule-mutation`
+//! (tests/conformance/timeline-vectors.json, with branch-timeline-vectors.json,
+//! mixed-timeline-vectors.json and mixed-branch-timeline-vectors.json). Runs with the `rule-mutation`
 //! feature (`cargo test --features rule-mutation --test rule_mutation -- --nocapture` prints
 //! the table the README shows).
 #![cfg(feature = "rule-mutation")]
@@ -239,6 +239,7 @@ fn removing_any_rule_fails_vectors() {
         timeline_replay::load(),
         timeline_replay::load_branching(),
         timeline_replay::load_mixed(),
+        timeline_replay::load_mixed_branching(),
     ];
     let timelines: Vec<_> = timeline_docs
         .iter()

@@ -59,6 +59,17 @@ pub fn compare_decision(d: &Decision, out: &Value) -> Vec<String> {
     // process environment, whether an API key is configured), the engine says so instead of
     // guessing.
     if depends_on_the_unknown(d) && (rejected != engine_rejected || rejected) {
+        // Where the order of the environment decides, the engine lists what each order
+        // raises: the SDK's error must be among them.
+        if rejected && order_dependent(d) {
+            let listed = order_dependent_errors(d);
+            if !listed.iter().any(|q| raised(out, q)) {
+                diffs.push(format!(
+                    "error message (order-dependent): sdk={:?} engine lists {listed:?}",
+                    out["error"]["message"]
+                ));
+            }
+        }
         return diffs;
     }
     // An online launch the batch driver recorded stops before the backend starts, where 0.19.0
@@ -185,10 +196,25 @@ pub fn warns_of_login(d: &wandb_resume::Decision) -> bool {
 /// Whether the decision says that whether `wandb.init` raises depends on what the input does
 /// not carry: the order of the process environment, or whether an API key is configured.
 pub fn depends_on_the_unknown(d: &wandb_resume::Decision) -> bool {
-    warns_of_login(d)
-        || d.diagnostics
-            .iter()
-            .any(|x| x.code == "env-order-dependent")
+    warns_of_login(d) || order_dependent(d)
+}
+
+/// Whether the decision warns that what `wandb.init` does depends on the order of the process
+/// environment or of Python's set iteration.
+pub fn order_dependent(d: &Decision) -> bool {
+    d.diagnostics
+        .iter()
+        .any(|x| x.code == "env-order-dependent")
+}
+
+/// Every SDK error an order-dependent decision says `wandb.init` may raise: its errors' texts
+/// and those the order warnings quote (what the other order raises).
+pub fn order_dependent_errors(d: &Decision) -> Vec<&str> {
+    d.diagnostics
+        .iter()
+        .filter(|x| x.severity == Severity::Error || x.code == "env-order-dependent")
+        .filter_map(|x| x.sdk_message.as_deref())
+        .collect()
 }
 
 /// A recorded text with the generator's sentinel ids (`zgen0001`: the id wandb generated)

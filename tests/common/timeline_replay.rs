@@ -9,11 +9,11 @@ use std::collections::HashMap;
 
 use serde_json::Value;
 use wandb_resume::{
-    Action, Outcome, ResumeFileAction, Severity, codec, decide, simulate,
+    Action, Outcome, ResumeFileAction, codec, decide, simulate,
     timeline::{SimulateArgs, Timeline},
 };
 
-use super::{ending_replay, server_replay};
+use super::{ending_replay, replay, server_replay};
 
 const VECTORS: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -45,6 +45,16 @@ pub fn load_mixed() -> Value {
     super::load_conformance(
         "WANDB_RESUME_MIXED_TIMELINE_VECTORS",
         "mixed-timeline-vectors.json",
+    )
+}
+
+/// The committed mixed branching timelines (random launches that each rewind or fork, fewer
+/// of them beside a `resume`; generate_mixed_branch_timelines.py), or the file named by
+/// `WANDB_RESUME_MIXED_BRANCH_TIMELINE_VECTORS`. Their timelines are the mixed ones'.
+pub fn load_mixed_branching() -> Value {
+    super::load_conformance(
+        "WANDB_RESUME_MIXED_BRANCH_TIMELINE_VECTORS",
+        "mixed-branch-timeline-vectors.json",
     )
 }
 
@@ -202,22 +212,18 @@ pub fn check(doc: &Value, v: &TimelineVector<'_>) -> Vec<String> {
             )
         };
         let mut found = compared(ours);
-        let order_dependent = attempt
-            .decision
-            .diagnostics
-            .iter()
-            .any(|x| x.code == "env-order-dependent");
-        if !found.is_empty() && order_dependent {
-            // Which error 0.19.0+ meet first varies with the order they merge the settings in
-            // (the engine warns so, and lists every one): the SDK's must be among them.
-            let listed = attempt.decision.diagnostics.iter().filter_map(|x| {
-                let said = x.sdk_message.as_ref()?;
-                (x.severity == Severity::Error).then(|| Outcome {
-                    message: said.clone(),
+        if !found.is_empty() && replay::order_dependent(&attempt.decision) {
+            // Which error 0.19.0+ meet first varies with the order they load the environment
+            // and merge the settings in (the engine warns so, and lists every one): the SDK's
+            // must be among them.
+            let listed = replay::order_dependent_errors(&attempt.decision);
+            if listed.into_iter().any(|said| {
+                compared(&Outcome {
+                    message: said.to_owned(),
                     ..ours.clone()
                 })
-            });
-            if listed.into_iter().any(|o| compared(&o).is_empty()) {
+                .is_empty()
+            }) {
                 found.clear();
             }
         }

@@ -35,6 +35,7 @@ against `simulate`. See NOTES.md.
 """
 
 import argparse
+import collections
 import functools
 import os
 import random
@@ -65,13 +66,18 @@ OFFLINE_MODES = ["offline", "dryrun"]
 SETTINGS_RESUMES = [True, "allow", "must", "never", "auto"]
 # Where each restart runs (generate_timelines.py's places), the same directory most often.
 PLACES = ["sameDirectory", "sameDirectory", "sameFilesystem", "newMachine"]
-# The share of launches with each of the rarer parts.
-OFFLINE_SHARE = 0.25
-SERVICE_OFF_SHARE = 0.17
-SETTINGS_SHARE = 0.3
-BRANCH_SHARE = 0.2
-SEEDED_SHARE = 0.35
 ATTEMPTS = 3
+# How often each part comes in a draw: the choices for `resume=` and `WANDB_RESUME`, and the
+# share of launches with each of the rarer parts (`settings_keys`: of a `settings=`, the share
+# that names each key, and the key it names when the draw picked none).
+Draw = collections.namedtuple("Draw", [
+    "resume_args", "env_resumes", "env_run_id_share", "offline_share", "service_off_share",
+    "settings_share", "settings_keys", "settings_fallback", "seeded_share", "branch_share"])
+# This family's draw: every part about as often as a job script has it.
+MIXED_DRAW = Draw(resume_args=RESUME_ARGS, env_resumes=ENV_RESUMES, env_run_id_share=0.3,
+                  offline_share=0.25, service_off_share=0.17, settings_share=0.3,
+                  settings_keys={"resume": 0.6, "run_id": 0.6}, settings_fallback="resume",
+                  seeded_share=0.35, branch_share=0.2)
 # The run ids a launch names: the job's, and 0.9.x's reading of `resume="auto"`.
 KEPT_IDS = (RUN_ID, "auto")
 BRANCH_RUN_TIMELINE = generate_branch_timelines.run_timeline
@@ -80,38 +86,43 @@ NAMED = generate_timelines.named
 
 def all_cases():
     """CASE_COUNT timelines drawn with SEED, in generate_branch_timelines.py's form."""
-    rng = random.Random(SEED)
-    return [draw_case(rng) for _ in range(CASE_COUNT)]
+    return draw_cases(SEED, CASE_COUNT, MIXED_DRAW)
 
 
-def draw_case(rng):
+def draw_cases(seed, count, draw):
+    """`count` timelines drawn with `seed` at `draw`'s shares."""
+    rng = random.Random(seed)
+    return [draw_case(rng, draw) for _ in range(count)]
+
+
+def draw_case(rng, draw):
     """One timeline: a launch (`resume`, `id`, `env`, and `mode`, `settings`, `forkFrom`,
     `resumeFrom` where it passes them), the runs the server holds first, and the attempts."""
-    launch = {"resume": rng.choice(RESUME_ARGS), "id": rng.choice(RUN_IDS), "env": {}}
+    launch = {"resume": rng.choice(draw.resume_args), "id": rng.choice(RUN_IDS), "env": {}}
     env = launch["env"]
-    resume = rng.choice(ENV_RESUMES)
+    resume = rng.choice(draw.env_resumes)
     if resume is not ABSENT:
         env["WANDB_RESUME"] = resume
-    if rng.random() < 0.3:
+    if rng.random() < draw.env_run_id_share:
         env["WANDB_RUN_ID"] = RUN_ID
-    if rng.random() < OFFLINE_SHARE:
+    if rng.random() < draw.offline_share:
         mode = rng.choice(OFFLINE_MODES)
         if rng.random() < 0.5:
             env["WANDB_MODE"] = mode
         else:
             launch["mode"] = mode
-    if rng.random() < SERVICE_OFF_SHARE:
+    if rng.random() < draw.service_off_share:
         env["WANDB_DISABLE_SERVICE"] = "true"
-    if rng.random() < SETTINGS_SHARE:
-        keys = [k for k in ["resume", "run_id"] if rng.random() < 0.6] or ["resume"]
+    if rng.random() < draw.settings_share:
+        keys = [k for k in ["resume", "run_id"] if rng.random() < draw.settings_keys[k]] or [draw.settings_fallback]
         settings = {"form": rng.choice(["object", "dict"]), "keys": keys}
         if "resume" in keys:
             settings["resume"] = rng.choice(SETTINGS_RESUMES)
         if "run_id" in keys:
             settings["runId"] = RUN_ID
         launch["settings"] = settings
-    seed = [RUN_ID] if rng.random() < SEEDED_SHARE else []
-    if rng.random() < BRANCH_SHARE:
+    seed = [RUN_ID] if rng.random() < draw.seeded_share else []
+    if rng.random() < draw.branch_share:
         fork = rng.random() < 0.5
         moment = FORK if fork else REWIND
         if rng.random() < 0.5:
@@ -146,20 +157,20 @@ def process_version(version, args):
     return generate_branch_timelines.process_version(version, args)
 
 
-def main():
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--versions", nargs="*", help="default: %d releases" % len(VERSIONS))
+def main(description=__doc__, out="mixed-timeline-vectors.json", versions=VERSIONS, draw_meta=None):
+    """Runs the draw (this module's `all_cases`, which another draw's generator replaces) on
+    `versions` and writes `out`; `draw_meta` is the draw's part of the file's meta."""
+    ap = argparse.ArgumentParser(description=description, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--versions", nargs="*", help="default: %d releases" % len(versions))
     ap.add_argument("--cases", type=case_slice, default=slice(None),
                     help="only the timelines N (the first N: a quick look) or A:B (as Python slices them)")
-    args = parse_args(ap, "mixed-timeline-vectors.json")
-    versions = args.versions or VERSIONS
+    args = parse_args(ap, out)
     t0 = time.time()
-    results, packages = run_versions(versions, args, process_version)
-    write_vectors(args.out, SCHEMA, SOURCE_FILES,
-                  {"runId": RUN_ID, "sourceRun": SOURCE_RUN, "branchStep": generate_branch_timelines.BRANCH_STEP,
-                   "lastStep": generate_branch_timelines.branch_server.fake_server.LAST_STEP, "seed": SEED,
-                   "drawnCases": CASE_COUNT},
-                  all_cases()[args.cases], results, packages, t0)
+    results, packages = run_versions(args.versions or versions, args, process_version)
+    meta = {"runId": RUN_ID, "sourceRun": SOURCE_RUN, "branchStep": generate_branch_timelines.BRANCH_STEP,
+            "lastStep": generate_branch_timelines.branch_server.fake_server.LAST_STEP}
+    meta.update(draw_meta or {"seed": SEED, "drawnCases": CASE_COUNT})
+    write_vectors(args.out, SCHEMA, SOURCE_FILES, meta, all_cases()[args.cases], results, packages, t0)
 
 
 if __name__ == "__main__":

@@ -319,7 +319,18 @@ export function compareDecisionOverText(d, out) {
  * the engine says so instead of guessing (tests/common/replay.rs `depends_on_the_unknown`).
  */
 export const dependsOnTheUnknown = (d) =>
-  d.diagnostics.some((x) => x.code === "env-order-dependent" || LOGS_IN_FIRST.includes(x.code));
+  orderDependent(d) || d.diagnostics.some((x) => LOGS_IN_FIRST.includes(x.code));
+
+/** Whether the decision warns that what wandb.init does depends on the order of the process
+ * environment or of a Python set (tests/common/replay.rs `order_dependent`). */
+export const orderDependent = (d) => d.diagnostics.some((x) => x.code === "env-order-dependent");
+
+/** Every SDK error an order-dependent decision says wandb.init may raise: its errors' texts
+ * and those its order warnings quote (tests/common/replay.rs `order_dependent_errors`). */
+export const orderDependentErrors = (d) =>
+  d.diagnostics
+    .filter((x) => (x.severity === "error" || x.code === "env-order-dependent") && x.sdkMessage)
+    .map((x) => x.sdkMessage);
 
 /**
  * 0.16.5–0.17.x's Python sender refuses more than one of resume, resume_from and fork_from
@@ -384,7 +395,21 @@ export function compareDecision(d, out) {
   const diffs = [];
   const rejected = out.rejected === true;
   const engineRejected = rejectedLocally(d);
-  if (dependsOnTheUnknown(d) && (rejected || engineRejected)) return diffs;
+  if (dependsOnTheUnknown(d) && (rejected || engineRejected)) {
+    // Where the order of the environment decides, the engine lists what each order raises:
+    // the SDK's error must be among them.
+    if (rejected && orderDependent(d)) {
+      const message = out.error?.message ?? "";
+      const cause = out.error?.cause?.message ?? "";
+      const listed = orderDependentErrors(d);
+      if (!listed.some((q) => message.includes(q) || (cause && cause.includes(q)))) {
+        diffs.push(
+          `error message (order-dependent): sdk=${JSON.stringify(message)} engine lists ${JSON.stringify(listed)}`,
+        );
+      }
+    }
+    return diffs;
+  }
   // An online launch the batch driver recorded stops before the backend starts, where 0.19.0
   // crashes without the service process: that crash is past the record.
   const errors = d.diagnostics.filter((x) => x.severity === "error");

@@ -4,16 +4,24 @@
 // complete wandb.init, online or offline, against one fake server that keeps the runs its
 // clients create; branch-timeline-vectors.json: the same with WANDB_RESUME_FROM or
 // WANDB_FORK_FROM kept over the restarts, on a server holding the runs they branch from;
-// mixed-timeline-vectors.json: random launches, ends and places in the branching form),
+// mixed-timeline-vectors.json: random launches, ends and places in the branching form;
+// mixed-branch-timeline-vectors.json: the same draw with a rewind or a fork in every launch),
 // checked attempt by attempt against simulate() as users call it.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { decide, simulate } from "wandb-resume";
-import { assertAllAgree, compareWithServer, conformanceJson } from "./recorded-vectors.mjs";
+import {
+  assertAllAgree,
+  compareWithServer,
+  conformanceJson,
+  orderDependent,
+  orderDependentErrors,
+} from "./recorded-vectors.mjs";
 
 const timelineDoc = conformanceJson("timeline-vectors.json");
 const branchDoc = conformanceJson("branch-timeline-vectors.json");
 const mixedDoc = conformanceJson("mixed-timeline-vectors.json");
+const mixedBranchDoc = conformanceJson("mixed-branch-timeline-vectors.json");
 // How the driver ends a script → the timeline's `after` (the Rust replay reads the same table).
 const AFTER = conformanceJson("ending-afters.json").after;
 
@@ -91,18 +99,12 @@ const checkOf = (doc) => (sdk, c, outs) => {
     const say = (what) => diffs.push(`attempt ${k + 1}: ${what}`);
     const compared = (ours) => compareWithServer(ours, asEngineQuotes(out, ours.message), server);
     let found = compared(attempt.outcome);
-    // Which error 0.19.0+ meet first varies with the order they merge the settings in (the
-    // engine warns so, and lists every one): the SDK's must be among them.
-    if (
-      found.length &&
-      attempt.decision.diagnostics.some((x) => x.code === "env-order-dependent")
-    ) {
-      const listed = attempt.decision.diagnostics.filter(
-        (x) => x.severity === "error" && x.sdkMessage,
-      );
-      if (
-        listed.some((x) => compared({ ...attempt.outcome, message: x.sdkMessage }).length === 0)
-      ) {
+    // Which error 0.19.0+ meet first varies with the order they load the environment and
+    // merge the settings in (the engine warns so, and lists every one): the SDK's must be
+    // among them.
+    if (found.length && orderDependent(attempt.decision)) {
+      const listed = orderDependentErrors(attempt.decision);
+      if (listed.some((said) => compared({ ...attempt.outcome, message: said }).length === 0)) {
         found = [];
       }
     }
@@ -141,4 +143,8 @@ test("branching timelines through the package match the real SDK", () => {
 
 test("mixed timelines through the package match the real SDK", () => {
   assertAllAgree(mixedDoc, "mixed timelines", checkOf(mixedDoc));
+});
+
+test("mixed branching timelines through the package match the real SDK", () => {
+  assertAllAgree(mixedBranchDoc, "mixed branching timelines", checkOf(mixedBranchDoc));
 });
