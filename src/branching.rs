@@ -470,7 +470,7 @@ fn exclusion(
     if stage == SERVER {
         Some(BackendError {
             message: sdk.to_owned(),
-            resume_checked_after: sdk == SENDER_REFUSES_TWO || sdk == SENDER_REFUSES_FORK,
+            resume_checked_after: matches!(sdk, SENDER_REFUSES_TWO | SENDER_REFUSES_FORK),
         })
     } else {
         *rejected = true;

@@ -449,6 +449,10 @@ pub fn decide(input: &ResumeInput) -> Decision {
         rejected = run_mode::stop_short(&profile, local, &mut out);
         backend_error = None;
     }
+    // A launch that raises before contacting W&B never meets the backend's refusal either.
+    if rejected {
+        backend_error = None;
+    }
 
     // Whether the launch raises only once its settings are made: at the run directory (a run
     // id no filesystem takes) or later (the run's start, the backend's checks).
@@ -601,7 +605,6 @@ fn check_sweep_id(
 
 /// The warning that what `wandb.init` does differs from one launch to the next, and `why`;
 /// `sdk`: the error it raises on the launches the rest of the decision does not follow.
-#[inline(never)]
 fn varies_by_launch(
     field: &str,
     why: String,

@@ -396,10 +396,9 @@ pub(crate) fn explain(s: &Settled<'_>, init: &InitArgs, env: &EnvVars, out: &mut
     if let Some(mode_field) = s.shared {
         crate::shared_mode::explain(s, mode_field, out);
     }
-    if s.local.is_none()
-        && s.backend_error
-            .as_ref()
-            .is_some_and(|e| e.resume_checked_after)
+    if s.backend_error
+        .as_ref()
+        .is_some_and(|e| e.resume_checked_after)
     {
         out.push(
             diagnostic(

@@ -460,10 +460,7 @@ fn run_attempt(
     // The Python sender that refused two branching arguments goes on, and creates the run
     // after wandb.init has raised unless its resume check fails too.
     let created_after_refusal = failed
-        && decision
-            .diagnostics
-            .iter()
-            .any(|d| d.code == Code::RefusedLaunchCreatesRun.as_str())
+        && says(&decision, Code::RefusedLaunchCreatesRun)
         && crate::outcome::sender_resume_check_fails(decision.resume, run_existed).is_none();
     let settled_id = match &decision.run_id {
         _ if failed && !writes_file && !created_after_refusal => None,
@@ -631,21 +628,18 @@ fn summarize(results: &[AttemptResult]) -> TimelineSummary {
 /// Whether `attempt` rewound a run (`resume_from`): it logs to that run from the step the
 /// setting names, after W&B dropped what was logged beyond it.
 fn rewinds(attempt: &AttemptResult) -> bool {
-    attempt.outcome.action == Action::Resume && says(attempt, Code::ResumeFromRewinds)
+    attempt.outcome.action == Action::Resume && says(&attempt.decision, Code::ResumeFromRewinds)
 }
 
 /// Whether `attempt` started a run forked from another's step (`fork_from`).
 fn forks(attempt: &AttemptResult) -> bool {
     matches!(attempt.outcome.action, Action::Create | Action::Overwrite)
-        && says(attempt, Code::ForkCreatesRun)
+        && says(&attempt.decision, Code::ForkCreatesRun)
 }
 
-fn says(attempt: &AttemptResult, code: Code) -> bool {
-    attempt
-        .decision
-        .diagnostics
-        .iter()
-        .any(|d| d.code == code.as_str())
+/// Whether `decision` carries a diagnostic with `code`.
+fn says(decision: &Decision, code: Code) -> bool {
+    decision.diagnostics.iter().any(|d| d.code == code.as_str())
 }
 
 #[cfg(test)]
@@ -682,6 +676,38 @@ mod tests {
                 ..Default::default()
             }),
             ..Default::default()
+        }
+    }
+
+    /// 0.16.5's sender refuses `resume` beside `fork_from` and goes on to create the run, which
+    /// the restart meets (recorded in the mixed branching timelines); a launch that raises
+    /// before contacting W&B (an empty id) never reaches that sender, so it creates nothing
+    /// and the decision does not say it does.
+    #[test]
+    fn only_a_launch_that_reaches_the_sender_leaves_the_refused_run() {
+        for (id, reaches_sender) in [("job-run", true), ("", false)] {
+            let input = ResumeInput {
+                sdk: Some("0.16.5".into()),
+                env: Some(EnvVars::from([("WANDB_RESUME", "never")])),
+                init: Some(InitArgs {
+                    id: Some(id.into()),
+                    fork_from: Some("source-run?_step=5".into()),
+                    ..Default::default()
+                }),
+                ..Default::default()
+            };
+            let t = simulate(&input, &[restart(Ending::Crashed, Place::SameDirectory)]).unwrap();
+            let [first, second] = &t.attempts[..] else {
+                panic!("two attempts: {t:?}")
+            };
+            assert_eq!(first.outcome.action, Action::Fail, "{id:?}");
+            assert_eq!(
+                says(&first.decision, Code::RefusedLaunchCreatesRun),
+                reaches_sender,
+                "{id:?}: {:?}",
+                first.decision.diagnostics
+            );
+            assert_eq!(second.run_existed, reaches_sender, "{id:?}");
         }
     }
 

@@ -10,18 +10,13 @@
 
 mod common;
 
-use common::timeline_replay::{check, load_branching, vectors};
-use serde_json::Value;
+use common::timeline_replay::{
+    assert_all_agree, forked, load_branching, restarts, rewound, vectors,
+};
 
 #[test]
 fn branching_timelines_match_the_real_sdk() {
-    let doc = load_branching();
-    common::assert_all_agree(
-        "branching timelines",
-        &doc,
-        |v| check(&doc, v),
-        |v| v.case.to_string(),
-    );
+    assert_all_agree("branching timelines", &load_branching());
 }
 
 /// The vectors show restarts that rewind again (W&B asked to rewind on each), restarts that
@@ -32,27 +27,13 @@ fn branching_vectors_cover_rewinds_forks_and_failures() {
     let doc = load_branching();
     let branch_step = doc["meta"]["branchStep"].as_u64().expect("meta.branchStep");
     let all = vectors(&doc);
-    let restarts = |v: &common::Recorded<'_>| -> Vec<Value> {
-        v.out.as_array().expect("attempts")[1..].to_vec()
-    };
-    let rewound = |a: &Value| {
-        a["operations"]
-            .as_array()
-            .is_some_and(|ops| ops.iter().any(|op| op == "RewindRun"))
-            && a["raised"].is_null()
-    };
-    let branched = |a: &Value| {
-        a["raised"].is_null()
-            && (a["startingStep"].as_u64() == Some(branch_step + 1)
-                || a["step"].as_u64() == Some(branch_step + 1))
-    };
     assert!(
         all.iter().any(|v| restarts(v).iter().any(rewound)),
         "no restart rewound a run"
     );
     assert!(
         all.iter()
-            .any(|v| restarts(v).iter().any(|a| branched(a) && !rewound(a))),
+            .any(|v| restarts(v).iter().any(|a| forked(a, branch_step))),
         "no restart forked a run"
     );
     assert!(

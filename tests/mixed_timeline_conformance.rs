@@ -13,17 +13,13 @@
 
 mod common;
 
-use common::timeline_replay::{check, load_mixed, load_mixed_branching, tally, vectors};
+use common::timeline_replay::{
+    assert_all_agree, forked, load_mixed, load_mixed_branching, restarts, rewound, tally, vectors,
+};
 
 #[test]
 fn mixed_timelines_match_the_real_sdk() {
-    let doc = load_mixed();
-    common::assert_all_agree(
-        "mixed timelines",
-        &doc,
-        |v| check(&doc, v),
-        |v| v.case.to_string(),
-    );
+    assert_all_agree("mixed timelines", &load_mixed());
 }
 
 /// The draw reached what it was made to put together: restarts that resumed, a new run and a
@@ -78,13 +74,7 @@ fn mixed_timelines_cover_each_part_and_outcome() {
 
 #[test]
 fn mixed_branching_timelines_match_the_real_sdk() {
-    let doc = load_mixed_branching();
-    common::assert_all_agree(
-        "mixed branching timelines",
-        &doc,
-        |v| check(&doc, v),
-        |v| v.case.to_string(),
-    );
+    assert_all_agree("mixed branching timelines", &load_mixed_branching());
 }
 
 /// The branching draw reached what it was drawn for: restarts that W&B was asked to rewind, in
@@ -95,19 +85,6 @@ fn mixed_branching_timelines_rewind_and_fork_on_restarts() {
     let doc = load_mixed_branching();
     let branch_step = doc["meta"]["branchStep"].as_u64().expect("meta.branchStep");
     let all = vectors(&doc);
-    let restarts = |v: &common::Recorded<'_>| -> Vec<serde_json::Value> {
-        v.out.as_array().expect("attempts")[1..].to_vec()
-    };
-    let rewound = |a: &serde_json::Value| {
-        a["operations"]
-            .as_array()
-            .is_some_and(|ops| ops.iter().any(|op| op == "RewindRun"))
-    };
-    let forked = |a: &serde_json::Value| {
-        !a["raised"].is_object()
-            && !rewound(a)
-            && a["startingStep"].as_u64() == Some(branch_step + 1)
-    };
     let without_resume = |launch: &serde_json::Value| {
         launch["resume"].is_null()
             && launch["env"]["WANDB_RESUME"].is_null()
@@ -119,7 +96,8 @@ fn mixed_branching_timelines_rewind_and_fork_on_restarts() {
         "no restart without a resume rewound the job's run"
     );
     assert!(
-        all.iter().any(|v| restarts(v).iter().any(forked)),
+        all.iter()
+            .any(|v| restarts(v).iter().any(|a| forked(a, branch_step))),
         "no restart forked a run"
     );
     assert!(

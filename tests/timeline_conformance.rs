@@ -10,17 +10,11 @@
 mod common;
 
 use common::server_replay::continued;
-use common::timeline_replay::{check, load, tally, vectors};
+use common::timeline_replay::{assert_all_agree, load, tally, vectors};
 
 #[test]
 fn timelines_match_the_real_sdk() {
-    let doc = load();
-    common::assert_all_agree(
-        "timelines",
-        &doc,
-        |v| check(&doc, v),
-        |v| v.case.to_string(),
-    );
+    assert_all_agree("timelines", &load());
 }
 
 /// The vectors show every kind of attempt — resumed, a new run, the same run written over,

@@ -58,6 +58,33 @@ pub fn load_mixed_branching() -> Value {
     )
 }
 
+/// Asserts that every timeline of `doc` agrees with `simulate` (`what` names them in the
+/// report).
+pub fn assert_all_agree(what: &str, doc: &Value) {
+    super::assert_all_agree(what, doc, |v| check(doc, v), |v| v.case.to_string());
+}
+
+/// A recorded timeline's attempts after the first: its restarts.
+pub fn restarts<'a>(v: &TimelineVector<'a>) -> &'a [Value] {
+    &v.out.as_array().expect("attempts")[1..]
+}
+
+/// Whether an attempt started after asking W&B to rewind the run.
+pub fn rewound(attempt: &Value) -> bool {
+    attempt["operations"]
+        .as_array()
+        .is_some_and(|ops| ops.iter().any(|op| op == "RewindRun"))
+        && attempt["raised"].is_null()
+}
+
+/// Whether an attempt started a fork: logging at the step after `branch_step`, no rewind.
+pub fn forked(attempt: &Value, branch_step: u64) -> bool {
+    attempt["raised"].is_null()
+        && !rewound(attempt)
+        && (attempt["startingStep"].as_u64() == Some(branch_step + 1)
+            || attempt["step"].as_u64() == Some(branch_step + 1))
+}
+
 /// How many of `attempts` raised, resumed the run (logging went on after the server's
 /// `last_step`) and started from step 0: what a coverage test asks to see of each.
 pub fn tally<'a>(attempts: impl IntoIterator<Item = &'a Value>, last_step: u64) -> [usize; 3] {

@@ -387,6 +387,14 @@ function compareResumeFile(d, out) {
     : [`resumeFileAfter: sdk=${out.resumeFileAfter} engine=${ours}`];
 }
 
+/** Whether the SDK raised one of `texts`: in its error's message or its cause's
+ * (tests/common/replay.rs `raised`). */
+function raisedOneOf(out, texts) {
+  const message = out.error?.message ?? "";
+  const cause = out.error?.cause?.message ?? "";
+  return texts.some((q) => message.includes(q) || (cause !== "" && cause.includes(q)));
+}
+
 /**
  * The disagreements between a Decision `d` and what the SDK did (`out`, a result of the
  * offline batch driver): the checks tests/common/replay.rs makes.
@@ -399,12 +407,10 @@ export function compareDecision(d, out) {
     // Where the order of the environment decides, the engine lists what each order raises:
     // the SDK's error must be among them.
     if (rejected && orderDependent(d)) {
-      const message = out.error?.message ?? "";
-      const cause = out.error?.cause?.message ?? "";
       const listed = orderDependentErrors(d);
-      if (!listed.some((q) => message.includes(q) || (cause && cause.includes(q)))) {
+      if (!raisedOneOf(out, listed)) {
         diffs.push(
-          `error message (order-dependent): sdk=${JSON.stringify(message)} engine lists ${JSON.stringify(listed)}`,
+          `error message (order-dependent): sdk=${JSON.stringify(out.error?.message)} engine lists ${JSON.stringify(listed)}`,
         );
       }
     }
@@ -426,13 +432,13 @@ export function compareDecision(d, out) {
     return [`wandb.init raises: sdk=${rejected} engine=${engineRejected}`];
   }
   if (rejected) {
-    const message = out.error?.message ?? "";
-    const cause = out.error?.cause?.message ?? "";
     const quoted = d.diagnostics
       .filter((x) => x.severity === "error" && x.sdkMessage)
       .map((x) => x.sdkMessage);
-    if (!quoted.some((q) => q === message || message.includes(q) || (cause && cause.includes(q)))) {
-      diffs.push(`error message: sdk=${JSON.stringify(message)} engine=${JSON.stringify(quoted)}`);
+    if (!raisedOneOf(out, quoted)) {
+      diffs.push(
+        `error message: sdk=${JSON.stringify(out.error?.message ?? "")} engine=${JSON.stringify(quoted)}`,
+      );
     }
     diffs.push(...compareResumeFile(d, out));
     return diffs;
